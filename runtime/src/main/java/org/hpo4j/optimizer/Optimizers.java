@@ -1,0 +1,40 @@
+package org.hpo4j.optimizer;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.hpo4j.space.SearchSpace;
+
+/** Creates optimizers by name, as {@code -Dhpo.optimizer=...} names them. */
+public final class Optimizers {
+    private static final Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> FACTORIES;
+
+    static {
+        Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
+        f.put("random", RandomSearch::new);
+        FACTORIES = Collections.unmodifiableMap(f);
+    }
+
+    private Optimizers() {
+    }
+
+    /** The names {@link #create} accepts. */
+    public static Set<String> names() {
+        return FACTORIES.keySet();
+    }
+
+    /**
+     * The optimizer called {@code name} over {@code space}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Optimizer create(String name, SearchSpace space, OptimizerSettings settings) {
+        BiFunction<SearchSpace, OptimizerSettings, Optimizer> factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: " + String.join(", ", names()));
+        }
+        return factory.apply(space, settings);
+    }
+}
