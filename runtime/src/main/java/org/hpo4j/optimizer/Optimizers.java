@@ -14,6 +14,8 @@ public final class Optimizers {
     static {
         Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
         f.put("random", RandomSearch::new);
+        f.put("successive-halving", SuccessiveHalving::new);
+        f.put("hyperband", Hyperband::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
