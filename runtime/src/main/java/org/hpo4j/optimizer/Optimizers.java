@@ -16,6 +16,7 @@ public final class Optimizers {
         f.put("random", RandomSearch::new);
         f.put("successive-halving", SuccessiveHalving::new);
         f.put("hyperband", Hyperband::new);
+        f.put("bohb", Bohb::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
