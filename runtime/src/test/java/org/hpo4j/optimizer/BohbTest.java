@@ -119,8 +119,11 @@ class BohbTest {
             assertEquals(j.configuration(), CONDITIONAL.decode(CONDITIONAL.encode(j.configuration())));
             assertEquals(j.configuration().isActive("momentum"), j.configuration().getString("kind").equals("a"));
         }
-        long late = jobs.subList(jobs.size() / 2, jobs.size()).stream()
-                .filter(j -> j.configuration().getString("kind").equals("a")).count();
-        assertTrue(late > jobs.size() / 2 / 3, "kind a is best and should be proposed more often than 1/3: " + late);
+        List<Job> late = jobs.subList(jobs.size() / 2, jobs.size()).stream().filter(j -> j.rung() == 0).toList();
+        long threeLayers = late.stream().filter(j -> j.configuration().getLong("layers") == 3).count();
+        assertTrue(threeLayers > late.size() / 2, "layers = 3 is best; a prior draw has it 1 time in 5: " + threeLayers + " of " + late.size());
+        double earlyMean = jobs.subList(0, 10).stream().mapToDouble(f).average().orElseThrow();
+        double lateMean = late.stream().mapToDouble(f).average().orElseThrow();
+        assertTrue(lateMean < earlyMean / 2, "late proposals " + lateMean + " vs first random ones " + earlyMean);
     }
 }
