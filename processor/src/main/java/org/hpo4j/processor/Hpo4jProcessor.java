@@ -36,6 +36,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
     private static final List<String> ANNOTATIONS = List.of("Uniform", "LogUniform", "IntUniform", "Categorical",
             "Conditional", "Conditionals", "Budget", "Objective", "StudyName");
 
+    private static final String GENERATED = "javax.annotation.processing.Generated";
+
     private Diagnostics diagnostics;
     private ClassReader reader;
     private ClassValidator validator;
@@ -57,7 +59,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         diagnostics = new Diagnostics(env.getMessager());
         reader = new ClassReader(env.getElementUtils(), env.getTypeUtils(), new InitializerReader(env));
         validator = new ClassValidator(diagnostics);
-        boolean generatedAvailable = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        boolean generatedAvailable = env.getElementUtils().getTypeElement(GENERATED) != null;
         searchSpaceWriter = new SearchSpaceWriter(generatedAvailable);
         injectorWriter = new InjectorWriter(generatedAvailable);
         files = new GeneratedFiles(env.getFiler());
@@ -67,6 +69,9 @@ public final class Hpo4jProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> names = new LinkedHashSet<>();
         ANNOTATIONS.forEach(a -> names.add(ClassReader.PACKAGE + "." + a));
+        // Our own output carries @Generated; unless some processor claims it, javac's -Xlint:processing
+        // warns about it in the next round, and users who compile with -Werror would fail.
+        names.add(GENERATED);
         return names;
     }
 
@@ -83,6 +88,9 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         }
         Set<TypeElement> classes = new LinkedHashSet<>();
         for (TypeElement annotation : annotations) {
+            if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+                continue;
+            }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 TypeElement owner = element instanceof TypeElement t ? t : enclosingType(element);
                 if (owner != null) {
@@ -95,7 +103,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
                 processClass(type);
             }
         }
-        // these annotations mean nothing to other processors
+        // hpo4j's annotations mean nothing to other processors, and @Generated is claimed as said above
         return true;
     }
 
