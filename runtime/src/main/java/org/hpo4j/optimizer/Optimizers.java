@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hpo4j.optimizer.grid.GridSearch;
 import org.hpo4j.space.SearchSpace;
 
 /** Creates optimizers by name, as {@code -Dhpo.optimizer=...} names them. */
@@ -14,6 +15,7 @@ public final class Optimizers {
     static {
         Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
         f.put("random", RandomSearch::new);
+        f.put("grid", GridSearch::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
