@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.hpo4j.optimizer.grid.GridSearch;
+import org.hpo4j.optimizer.local.LocalSearch;
 import org.hpo4j.space.SearchSpace;
 
 /** Creates optimizers by name, as {@code -Dhpo.optimizer=...} names them. */
@@ -16,6 +17,7 @@ public final class Optimizers {
         Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
         f.put("random", RandomSearch::new);
         f.put("grid", GridSearch::new);
+        f.put("local", LocalSearch::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
