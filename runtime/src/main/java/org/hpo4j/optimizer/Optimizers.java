@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.hpo4j.optimizer.grid.GridSearch;
 import org.hpo4j.optimizer.local.LocalSearch;
+import org.hpo4j.optimizer.tpe.TreeParzenEstimator;
 import org.hpo4j.space.SearchSpace;
 
 /** Creates optimizers by name, as {@code -Dhpo.optimizer=...} names them. */
@@ -18,6 +19,7 @@ public final class Optimizers {
         f.put("random", RandomSearch::new);
         f.put("grid", GridSearch::new);
         f.put("local", LocalSearch::new);
+        f.put("tpe", TreeParzenEstimator::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
