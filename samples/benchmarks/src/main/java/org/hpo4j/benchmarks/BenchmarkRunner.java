@@ -116,21 +116,26 @@ public final class BenchmarkRunner {
         out.println("incumbent: best observed value among evaluations at the highest budget reached so far;"
                 + " regret = its true value - optimum, taken when the cumulative cost first reaches the column's cost");
         out.println("cells: median [q25, q75] of regret over seeds; overhead: time inside ask()+tell() per evaluation");
+        int width = 14;
+        for (CellSummary cell : cells) {
+            width = Math.max(width, Math.max(cell.problem().length(), cell.optimizer().length()));
+        }
+        String nameColumn = "%-" + width + "s";
         String currentProblem = null;
         for (CellSummary cell : cells) {
             if (!cell.problem().equals(currentProblem)) {
                 currentProblem = cell.problem();
                 out.println();
-                StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-14s", currentProblem));
+                StringBuilder header = new StringBuilder(String.format(Locale.ROOT, nameColumn, currentProblem));
                 for (double c : cell.checkpoints()) {
-                    header.append(String.format(Locale.ROOT, " | %-30s", "cost " + RunnerOptions.format(c)));
+                    header.append(String.format(Locale.ROOT, " | %-26s", "cost " + RunnerOptions.format(c)));
                 }
                 header.append(" | overhead us mean / median | evals/seed");
                 out.println(header);
             }
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", cell.optimizer()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, nameColumn, cell.optimizer()));
             for (Quartiles q : cell.regret()) {
-                row.append(String.format(Locale.ROOT, " | %-30s",
+                row.append(String.format(Locale.ROOT, " | %-26s",
                         String.format(Locale.ROOT, "%.4g [%.3g, %.3g]", q.median(), q.q25(), q.q75())));
             }
             row.append(String.format(Locale.ROOT, " | %10.1f / %-12.1f | %.0f", cell.meanOverheadMicros(),
