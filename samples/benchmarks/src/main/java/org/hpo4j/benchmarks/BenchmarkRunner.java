@@ -43,6 +43,10 @@ public final class BenchmarkRunner {
                 writeJson(cells, options.json());
                 System.out.println("JSON written to " + options.json());
             }
+            if (options.csv() != null) {
+                writeCsv(cells, options.csv());
+                System.out.println("per-seed regrets written to " + options.csv());
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("benchmark failed: " + e.getMessage());
             e.printStackTrace(System.err);
@@ -154,6 +158,25 @@ public final class BenchmarkRunner {
             Files.createDirectories(parent);
         }
         Files.writeString(file, toJson(cells), StandardCharsets.UTF_8);
+    }
+
+    /** Writes one line {@code problem,optimizer,seed,cost,regret} per seed and checkpoint. */
+    public static void writeCsv(List<CellSummary> cells, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret\n");
+        for (CellSummary cell : cells) {
+            for (int seed = 0; seed < cell.seedRegrets().length; seed++) {
+                for (int k = 0; k < cell.checkpoints().length; k++) {
+                    csv.append(cell.problem()).append(',').append(cell.optimizer()).append(',').append(seed).append(',')
+                            .append(RunnerOptions.format(cell.checkpoints()[k])).append(',')
+                            .append(cell.seedRegrets()[seed][k]).append('\n');
+                }
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
     /** The JSON text of {@link #writeJson}. */

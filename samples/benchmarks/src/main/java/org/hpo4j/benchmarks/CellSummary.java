@@ -15,10 +15,11 @@ import java.util.List;
  * @param medianOverheadMicros median of the same
  * @param seeds number of seeds
  * @param meanEvaluations mean number of evaluations per seed
+ * @param seedRegrets the regret of each seed (first index, seeds 0, 1, ...) at each checkpoint
  */
 public record CellSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] regret,
                           double meanOverheadMicros, double medianOverheadMicros, int seeds,
-                          double meanEvaluations) {
+                          double meanEvaluations, double[][] seedRegrets) {
 
     /** Summarises the outcomes of every seed. */
     public static CellSummary of(String problem, String optimizer, double[] checkpoints, List<SeedOutcome> outcomes) {
@@ -36,6 +37,7 @@ public record CellSummary(String problem, String optimizer, double[] checkpoints
         double mean = Arrays.stream(micros).average().orElse(Double.NaN);
         double evaluations = outcomes.stream().mapToInt(SeedOutcome::evaluations).average().orElse(0);
         return new CellSummary(problem, optimizer, checkpoints.clone(), regret, mean,
-                Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations);
+                Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations,
+                outcomes.stream().map(o -> o.regrets().clone()).toArray(double[][]::new));
     }
 }

@@ -16,9 +16,10 @@ import org.hpo4j.optimizer.Optimizers;
  * @param checkpoints ascending costs at which regret is reported, each at most {@code maxCost}
  * @param json where to write the JSON summary, {@code null} for none
  * @param threads number of seeds run in parallel
+ * @param csv where to write every seed's regret at every checkpoint, {@code null} for none
  */
 public record RunnerOptions(List<String> problems, List<String> optimizers, int seeds, double maxCost,
-                            double[] checkpoints, Path json, int threads) {
+                            double[] checkpoints, Path json, int threads, Path csv) {
 
     /** PROBLEMS.md's reporting costs. */
     public static final double[] DEFAULT_CHECKPOINTS = {10, 30, 100, 300};
@@ -32,7 +33,8 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
             "  --max-cost C                    stop each run at C full evaluations (default 300)",
             "  --costs C1,C2,...               report regret at these costs (default the ones of 10,30,100,300 up to --max-cost)",
             "  --threads N                     run seeds in parallel on N threads (default 1)",
-            "  --json FILE                     also write the summary as JSON");
+            "  --json FILE                     also write the summary as JSON",
+            "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret)");
 
     /**
      * Parses the command line.
@@ -46,6 +48,7 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
         double maxCost = 300;
         double[] checkpoints = null;
         Path json = null;
+        Path csv = null;
         int threads = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -85,6 +88,9 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
                 case "--json":
                     json = Path.of(value);
                     break;
+                case "--csv":
+                    csv = Path.of(value);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
             }
@@ -104,7 +110,7 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
                 throw new IllegalArgumentException("--costs must be ascending, got " + Arrays.toString(checkpoints));
             }
         }
-        return new RunnerOptions(List.copyOf(problems), List.copyOf(optimizers), seeds, maxCost, checkpoints, json, threads);
+        return new RunnerOptions(List.copyOf(problems), List.copyOf(optimizers), seeds, maxCost, checkpoints, json, threads, csv);
     }
 
     /** A cost as the JSON keys and the table spell it: {@code 10}, not {@code 10.0}. */

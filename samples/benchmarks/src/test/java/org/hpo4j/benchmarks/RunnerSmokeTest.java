@@ -32,6 +32,11 @@ class RunnerSmokeTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<CellSummary> cells = BenchmarkRunner.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
         BenchmarkRunner.writeJson(cells, file);
+        Path csv = dir.resolve("seeds.csv");
+        BenchmarkRunner.writeCsv(cells, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("problem,optimizer,seed,cost,regret", lines.get(0));
+        assertEquals(1 + Problems.names().size() * Optimizers.names().size() * 2 * 2, lines.size(), "a line per seed and cost");
 
         JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         assertEquals(Set.copyOf(Problems.names()), json.keySet());
