@@ -351,6 +351,41 @@ class BadInputTest {
                         + "}\n");
     }
 
+    @Test
+    void genericClass() {
+        assertErrorIn("test.Bad has type parameters; hpo4j cannot generate an injector for a generic class",
+                "package test;\n"
+                        + "import org.hpo4j.annotations.*;\n"
+                        + "public class Bad<T> { //!\n"
+                        + "  @Uniform(lo = 0, hi = 1) double lr = 0.5;\n"
+                        + "}\n");
+    }
+
+    @Test
+    void privateEnumType() {
+        assertError("the type Bad.Opt of field 'opt' is private, so the generated code cannot name it",
+                "  private enum Opt { SGD, ADAM }\n"
+                        + "  @Categorical Opt opt = Opt.SGD; //!\n");
+    }
+
+    @Test
+    void objectiveThrowingThrowable() {
+        assertError("@Objective method 'error' declares 'throws java.lang.Throwable'; it may throw exceptions and errors",
+                "  @Objective public double error() throws Throwable { return 0; } //!\n");
+    }
+
+    @Test
+    void budgetWithFractionalBoundsOnAnIntegerField() {
+        assertError("@Budget on integer field 'epochs': min and max must be whole numbers, got [0.5, 10]",
+                "  @Budget(min = 0.5, max = 10) int epochs = 10; //!\n");
+    }
+
+    @Test
+    void categoricalOnAnUnsupportedType() {
+        assertError("@Categorical does not fit field 'size' of type short",
+                "  @Categorical({\"1\", \"2\"}) short size = 1; //!\n");
+    }
+
     // ---- all errors, not only the first -----------------------------------------------------------
 
     @Test

@@ -287,6 +287,48 @@ class GeneratedCodeTest {
         assertEquals(injector.space().defaults(), injector.read(fresh));
     }
 
+    @Test
+    void everyKindOfConditionIsGeneratedAndHonoured() throws Exception {
+        JavaFileObject source = Compile.source("test.Conds",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Conds {",
+                "  public enum Opt { SGD, MOMENTUM, ADAM }",
+                "  @Categorical Opt opt = Opt.SGD;",
+                "  @IntUniform(lo = 1, hi = 5) int layers = 1;",
+                "  @Uniform(lo = 0, hi = 1, name = \"p\") double probability = 0.5;",
+                "  @Categorical({\"8\", \"16\", \"32\"}) int width = 8;",
+                "  @Conditional(on = \"opt\", in = {\"MOMENTUM\", \"ADAM\"}) @Categorical boolean nesterov;",
+                "  @Conditional(on = \"layers\", in = {\"2\", \"4\"}) @Categorical boolean even;",
+                "  @Conditional(on = \"probability\", greaterThan = 0.5) @Categorical boolean high;",
+                "  @Conditional(on = \"p\", atMost = 0.25) @Categorical boolean low;",
+                "  @Conditional(on = \"width\", lessThan = 32) @Categorical boolean narrow;",
+                "  @Conditional(on = \"width\", equalTo = \"32\") @Categorical boolean wide;",
+                "}");
+        Injector<Object> injector = compileAndLoad(source, "test.Conds");
+        SearchSpace space = injector.space();
+        JDKRandomGenerator random = new JDKRandomGenerator(7);
+        Set<String> seenActive = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            Configuration c = space.sample(random);
+            String opt = c.get("opt").toString();
+            long layers = c.getLong("layers");
+            double p = c.getDouble("p");
+            long width = c.getLong("width");
+            assertEquals(!opt.equals("SGD"), c.isActive("nesterov"), c::toString);
+            assertEquals(layers == 2 || layers == 4, c.isActive("even"), c::toString);
+            assertEquals(p > 0.5, c.isActive("high"), c::toString);
+            assertEquals(p <= 0.25, c.isActive("low"), c::toString);
+            assertEquals(width < 32, c.isActive("narrow"), c::toString);
+            assertEquals(width == 32, c.isActive("wide"), c::toString);
+            seenActive.addAll(c.names());
+            Object target = injector.type().getConstructor().newInstance();
+            injector.apply(target, c);
+            assertEquals(c, injector.read(target));
+        }
+        assertEquals(Set.of("opt", "layers", "p", "width", "nesterov", "even", "high", "low", "narrow", "wide"), seenActive);
+    }
+
     private static Set<String> enumNames(Set<Object> values) {
         Set<String> names = new HashSet<>();
         values.forEach(v -> names.add(((Enum<?>) v).name()));
