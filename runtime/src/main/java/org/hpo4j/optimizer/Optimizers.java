@@ -19,6 +19,9 @@ public final class Optimizers {
     static {
         Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
         f.put("random", RandomSearch::new);
+        f.put("successive-halving", SuccessiveHalving::new);
+        f.put("hyperband", Hyperband::new);
+        f.put("bohb", Bohb::new);
         f.put("grid", GridSearch::new);
         f.put("local", LocalSearch::new);
         f.put("tpe", TreeParzenEstimator::new);
