@@ -13,7 +13,7 @@ import org.hpo4j.space.Configuration;
  * @param configuration the values to evaluate
  * @param budget the budget of the evaluation
  * @param previousBudget the budget the configuration already reached, 0 if none
- * @param seed the evaluation's own seed ({@link TrialSeeds#of})
+ * @param seed the evaluation's own seed ({@code InProcessTrialContext.deriveSeed})
  * @param workDirectory a folder for this evaluation's files, created when the objective asks for it
  */
 public record Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,

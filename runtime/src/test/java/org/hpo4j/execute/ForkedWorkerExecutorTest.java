@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.hpo4j.optimizer.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.hpo4j.study.InProcessTrialContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class ForkedWorkerExecutorTest {
     }
 
     static Task task(int id, double x, String mode) {
-        return new Task(id, 1, ModeObjective.config(x, mode), 9, 3, TrialSeeds.of(42, id), dir.resolve("job-" + id));
+        return new Task(id, 1, ModeObjective.config(x, mode), 9, 3, InProcessTrialContext.deriveSeed(42, id), dir.resolve("job-" + id));
     }
 
     /** Runs the tasks two at a time, as a study would, and returns each job's result. */
@@ -74,8 +75,13 @@ class ForkedWorkerExecutorTest {
         assertTrue(r.get(5).failure().startsWith("java.lang.OutOfMemoryError"), r.get(5).failure());
         assertEquals(1.0, r.get(6).value());
         assertEquals(0.0, r.get(7).value(), "printing to System.out does not disturb the protocol");
-        assertTrue(workerOutput.contains("[worker-1] user output 999 that must not reach the protocol")
-                || workerOutput.contains("[worker-2] user output 999 that must not reach the protocol"));
+        // stderr is drained on its own thread and may lag the result a little
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (workerOutput.stream().noneMatch(l -> l.endsWith("] user output 999 that must not reach the protocol"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(workerOutput.stream().anyMatch(l -> l.matches("\\[worker-[12]\\] user output 999 that must not reach the protocol")));
 
         // the dead and killed workers were replaced: both slots still evaluate
         Map<Integer, Result> after = runAll(List.of(task(8, 1, "ok"), task(9, 4, "ok"), task(10, 5, "ok")));
@@ -85,7 +91,7 @@ class ForkedWorkerExecutorTest {
     @Test
     void contextCarriesSeedBudgetFolderAndReports() throws Exception {
         Map<Integer, Result> r = runAll(List.of(task(20, 0, "seed"), task(21, 0, "file"), task(22, 2, "report")));
-        assertEquals((double) TrialSeeds.of(42, 20), r.get(20).value());
+        assertEquals((double) InProcessTrialContext.deriveSeed(42, 20), r.get(20).value());
         assertEquals(9 + 1000 * 3, r.get(21).value(), "budget and previous budget reach the objective");
         assertEquals("job 21", Files.readString(dir.resolve("job-21/out.txt")));
         assertEquals(6.0, r.get(22).value());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.study.InProcessTrialContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class InProcessExecutorTest {
     Path dir;
 
     Task task(int id, double x, String mode) {
-        return new Task(id, 1, ModeObjective.config(x, mode), 9, 0, TrialSeeds.of(1, id), dir.resolve("job-" + id));
+        return new Task(id, 1, ModeObjective.config(x, mode), 9, 0, InProcessTrialContext.deriveSeed(1, id), dir.resolve("job-" + id));
     }
 
     @Test
@@ -46,12 +47,5 @@ class InProcessExecutorTest {
                 assertEquals(0.0, executor.take().result().value());
             }
         }
-    }
-
-    @Test
-    void seedsDifferBetweenJobsAndStudiesButNotAttempts() {
-        assertEquals(TrialSeeds.of(5, 7), TrialSeeds.of(5, 7));
-        assertTrue(TrialSeeds.of(5, 7) != TrialSeeds.of(5, 8));
-        assertTrue(TrialSeeds.of(5, 7) != TrialSeeds.of(6, 7));
     }
 }
