@@ -14,6 +14,8 @@ public final class Optimizers {
     static {
         Map<String, BiFunction<SearchSpace, OptimizerSettings, Optimizer>> f = new LinkedHashMap<>();
         f.put("random", RandomSearch::new);
+        f.put("asha", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::asha);
+        f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
