@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.optimizer.BohbModel;
+import org.hpo4j.optimizer.BohbSettings;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -18,7 +21,8 @@ import org.hpo4j.space.SearchSpace;
 
 /**
  * Asynchronous successive halving (ASHA) and asynchronous Hyperband, after Li et al. 2020, "A
- * System for Massively Parallel Hyperparameter Tuning", Algorithm 2.
+ * System for Massively Parallel Hyperparameter Tuning", Algorithm 2; and asynchronous BOHB, the same
+ * promotions with BOHB's model proposing new configurations.
  *
  * <p>There are no rung barriers: {@link #ask()} always has a job. It promotes a configuration when
  * some rung holds one that is among the best {@code floor(n / eta)} of the {@code n} results of
@@ -27,15 +31,15 @@ import org.hpo4j.space.SearchSpace;
  * promotions may be ones that synchronous successive halving would not have made; the paper shows
  * the cost of those mistakes is small next to the time idle workers lose at barriers.
  *
- * <p>Rung budgets are Hyperband's, {@code maxBudget / eta^k}. ASHA runs the most aggressive bracket
- * only (start at the smallest budget). Asynchronous Hyperband runs every bracket {@code s = sMax
- * ... 0}, each an independent ASHA with its own rungs; the bracket of each new configuration is
- * chosen by a deterministic smooth weighted round-robin with weights equal to synchronous
- * Hyperband's bracket sizes (HpBandSter's {@code floor((sMax + 1) / (s + 1)) * eta^s}), so new
- * configurations are split among brackets in the same proportions as one Hyperband iteration and
- * each bracket gets about the same share of the budget. (The paper loops over brackets; a plain
- * round-robin per configuration would give the conservative brackets, whose configurations all
- * start at large budgets, most of the compute.)
+ * <p>Rung budgets are those of synchronous Hyperband ({@link HyperbandSchedule#of}: {@code maxBudget /
+ * eta^k}). ASHA runs the most aggressive bracket only (start at the smallest budget). Asynchronous
+ * Hyperband runs every bracket {@code s = sMax ... 0}, each an independent ASHA with its own rungs;
+ * the bracket of each new configuration is chosen by a deterministic smooth weighted round-robin
+ * with weights equal to Hyperband's bracket sizes ({@code ceil((sMax + 1) / (s + 1) * eta^s)}, Li
+ * et al.), so new configurations are split among brackets in the same proportions as in one
+ * Hyperband iteration and each bracket gets about the same share of the budget. (The paper loops
+ * over brackets; a plain round-robin per configuration would give the conservative brackets, whose
+ * configurations all start at large budgets, most of the compute.)
  *
  * <p>Failures rank behind every successful result of their rung, count in its size {@code n}, and
  * are never promoted. Ties rank the configuration started first ahead.
@@ -52,7 +56,7 @@ import org.hpo4j.space.SearchSpace;
  * promotable configuration.
  */
 public final class AsyncSuccessiveHalving implements Optimizer {
-    private final RungLadder ladder;
+    private final HyperbandSchedule schedule;
     private final List<Bracket> brackets = new ArrayList<>();
     private final ConfigurationSource source;
     private final long maxNewConfigurations;
@@ -62,13 +66,13 @@ public final class AsyncSuccessiveHalving implements Optimizer {
     private long startedConfigurations;
     private int nextJobId;
 
-    private AsyncSuccessiveHalving(RungLadder ladder, List<Integer> bracketIndices, ConfigurationSource source,
+    private AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
                                    int maxIterations) {
-        this.ladder = ladder;
+        this.schedule = schedule;
         this.source = source;
         int weights = 0;
         for (int s : bracketIndices) {
-            Bracket b = new Bracket(s, ladder);
+            Bracket b = new Bracket(s, schedule);
             brackets.add(b);
             weights += b.weight;
         }
@@ -83,8 +87,8 @@ public final class AsyncSuccessiveHalving implements Optimizer {
      * @param settings budgets, eta, seed and an optional bound on iterations
      */
     public static AsyncSuccessiveHalving asha(SearchSpace space, OptimizerSettings settings) {
-        RungLadder ladder = new RungLadder(settings);
-        return new AsyncSuccessiveHalving(ladder, List.of(ladder.sMax()),
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        return new AsyncSuccessiveHalving(schedule, List.of(schedule.sMax()),
                 new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations());
     }
 
@@ -96,20 +100,40 @@ public final class AsyncSuccessiveHalving implements Optimizer {
      * @param settings budgets, eta, seed and an optional bound on iterations
      */
     public static AsyncSuccessiveHalving hyperband(SearchSpace space, OptimizerSettings settings) {
-        RungLadder ladder = new RungLadder(settings);
-        return new AsyncSuccessiveHalving(ladder, allBrackets(ladder),
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        return new AsyncSuccessiveHalving(schedule, allBrackets(schedule),
                 new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations());
     }
 
-    /** Every bracket with a given source of new configurations (async BOHB plugs its model in here). */
-    static AsyncSuccessiveHalving withSource(OptimizerSettings settings, ConfigurationSource source) {
-        RungLadder ladder = new RungLadder(settings);
-        return new AsyncSuccessiveHalving(ladder, allBrackets(ladder), source, settings.maxIterations());
+    /**
+     * Asynchronous BOHB with HpBandSter's model settings: {@link #bohb(SearchSpace,
+     * OptimizerSettings, BohbSettings)} with {@link BohbSettings#defaults()}.
+     */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings) {
+        return bohb(space, settings, BohbSettings.defaults());
     }
 
-    private static List<Integer> allBrackets(RungLadder ladder) {
+    /**
+     * Asynchronous BOHB: the brackets and promotions of asynchronous Hyperband, with every new
+     * configuration proposed by BOHB's model ({@link BohbModel}: densities of good and bad
+     * configurations on the largest budget with enough successful results, a third of the proposals
+     * from the prior). The model sees every result as it comes in, so it moves to a larger budget as
+     * soon as that budget's rung has enough results, without waiting for any bracket to finish.
+     *
+     * @param space the configurations to search
+     * @param settings budgets, eta, seed and an optional bound on iterations
+     * @param bohbSettings the model's settings
+     */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        BohbModel model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
+        return new AsyncSuccessiveHalving(schedule, allBrackets(schedule), new ModelSource(model),
+                settings.maxIterations());
+    }
+
+    private static List<Integer> allBrackets(HyperbandSchedule schedule) {
         List<Integer> all = new ArrayList<>();
-        for (int s = ladder.sMax(); s >= 0; s--) {
+        for (int s = schedule.sMax(); s >= 0; s--) {
             all.add(s);
         }
         return all;
@@ -135,7 +159,7 @@ public final class AsyncSuccessiveHalving implements Optimizer {
         Entry best = null;
         for (Bracket b : brackets) {
             for (int k = b.rungs.length - 2; k >= 0; k--) {
-                Entry e = b.rungs[k].promotable(ladder.eta());
+                Entry e = b.rungs[k].promotable(schedule.eta());
                 if (e != null) {
                     if (best == null || b.rungs[k + 1].budget > bestBracket.rungs[bestRung + 1].budget) {
                         bestBracket = b;
@@ -187,7 +211,7 @@ public final class AsyncSuccessiveHalving implements Optimizer {
         Trial t = trials.get(job.configId());
         Rung rung = t.bracket.rungs[job.rung()];
         rung.add(new Entry(t, result.rankValue()), !result.isFailure() && job.rung() < t.bracket.rungs.length - 1);
-        source.observe(t.configuration, handedOut.budget(), result);
+        source.observe(handedOut, result);
     }
 
     @Override
@@ -197,7 +221,7 @@ public final class AsyncSuccessiveHalving implements Optimizer {
         }
         for (Bracket b : brackets) {
             for (int k = 0; k < b.rungs.length - 1; k++) {
-                if (b.rungs[k].promotable(ladder.eta()) != null) {
+                if (b.rungs[k].promotable(schedule.eta()) != null) {
                     return false;
                 }
             }
@@ -223,12 +247,13 @@ public final class AsyncSuccessiveHalving implements Optimizer {
         long started;
         long credit;
 
-        Bracket(int s, RungLadder ladder) {
+        Bracket(int s, HyperbandSchedule schedule) {
             this.s = s;
-            this.weight = ladder.hyperbandBracketSize(s);
+            this.weight = schedule.rungSizes(s)[0];
+            double[] budgets = schedule.rungBudgets(s);
             this.rungs = new Rung[s + 1];
             for (int k = 0; k <= s; k++) {
-                rungs[k] = new Rung(ladder.budget(s, k));
+                rungs[k] = new Rung(budgets[k]);
             }
         }
     }

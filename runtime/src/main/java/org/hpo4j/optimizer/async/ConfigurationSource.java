@@ -1,5 +1,6 @@
 package org.hpo4j.optimizer.async;
 
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 
@@ -13,6 +14,6 @@ interface ConfigurationSource {
     /** A configuration to start at the bottom rung of a bracket. */
     Configuration next();
 
-    /** Records the outcome of evaluating {@code configuration} at {@code budget}. */
-    void observe(Configuration configuration, double budget, Result result);
+    /** Records the outcome of a job (its configuration at its budget). */
+    void observe(Job job, Result result);
 }

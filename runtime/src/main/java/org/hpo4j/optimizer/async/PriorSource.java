@@ -1,6 +1,7 @@
 package org.hpo4j.optimizer.async;
 
 import org.apache.commons.math3.random.RandomGenerator;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
@@ -21,7 +22,7 @@ final class PriorSource implements ConfigurationSource {
     }
 
     @Override
-    public void observe(Configuration configuration, double budget, Result result) {
+    public void observe(Job job, Result result) {
         // the prior does not learn
     }
 }

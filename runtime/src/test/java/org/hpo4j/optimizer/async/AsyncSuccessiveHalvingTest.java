@@ -139,7 +139,12 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void failingConfigurationsAreNeverPromotedInALongRun() {
-        Optimizer o = Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 7));
+        for (String name : List.of("async-hyperband", "async-bohb")) {
+            neverPromotesAFailure(Optimizers.create(name, SPACE, OptimizerSettings.of(1, 81, 7)));
+        }
+    }
+
+    private static void neverPromotesAFailure(Optimizer o) {
         Set<Job.ConfigId> failedIds = new HashSet<>();
         Deque<Job> running = new ArrayDeque<>();
         for (int step = 0; step < 3000; step++) {
@@ -179,7 +184,7 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void sameSeedAndSameResultsGiveTheSameJobs() {
-        for (String name : List.of("asha", "async-hyperband")) {
+        for (String name : List.of("asha", "async-hyperband", "async-bohb")) {
             OptimizerSettings settings = OptimizerSettings.of(1, 81, 11);
             List<Job> first = run(Optimizers.create(name, SPACE, settings), 600);
             List<Job> again = run(Optimizers.create(name, SPACE, settings), 600);
@@ -192,7 +197,7 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void keepsTheContractOfEveryOptimizer() {
-        for (String name : List.of("asha", "async-hyperband")) {
+        for (String name : List.of("asha", "async-hyperband", "async-bohb")) {
             OptimizerSettings settings = OptimizerSettings.of(2, 81, 3);
             List<Job> jobs = run(Optimizers.create(name, SPACE, settings), 800);
             Set<Double> ladder = Set.of(3.0, 9.0, 27.0, 81.0);
@@ -232,12 +237,12 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void asyncHyperbandSplitsNewConfigurationsLikeOneHyperbandIteration() {
-        // budgets 1..81, eta 3: HpBandSter's bracket sizes 81, 27, 9, 6, 5
+        // budgets 1..81, eta 3: Hyperband's bracket sizes 81, 34, 15, 8, 5
         Optimizer o = Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 5));
         Map<Integer, Integer> perBracket = new TreeMap<>();
         Map<Integer, Double> firstBudget = new HashMap<>();
         List<Integer> firstTen = new ArrayList<>();
-        for (int i = 0; i < 128; i++) {
+        for (int i = 0; i < 143; i++) {
             Job j = o.ask().orElseThrow();
             assertEquals(0, j.rung());
             perBracket.merge(j.configId().bracket(), 1, Integer::sum);
@@ -246,7 +251,7 @@ class AsyncSuccessiveHalvingTest {
                 firstTen.add(j.configId().bracket());
             }
         }
-        assertEquals(Map.of(4, 81, 3, 27, 2, 9, 1, 6, 0, 5), perBracket);
+        assertEquals(Map.of(4, 81, 3, 34, 2, 15, 1, 8, 0, 5), perBracket);
         assertEquals(Map.of(4, 1.0, 3, 3.0, 2, 9.0, 1, 27.0, 0, 81.0), firstBudget);
         // interleaved, not 81 times bracket 4 first
         assertTrue(new HashSet<>(firstTen).size() >= 3, "brackets of the first ten: " + firstTen);
@@ -285,17 +290,20 @@ class AsyncSuccessiveHalvingTest {
     }
 
     @Test
-    void rungBudgetsAreExactPowersBelowTheMaximum() {
-        RungLadder ladder = new RungLadder(OptimizerSettings.of(9, 729, 0));
-        assertEquals(4, ladder.sMax());
-        assertEquals(9.0, ladder.budget(4, 0)); // not 8.999999999999996
-        assertEquals(27.0, ladder.budget(3, 0));
-        assertEquals(729.0, ladder.budget(0, 0));
-        assertEquals(List.of(81, 27, 9, 6, 5), List.of(ladder.hyperbandBracketSize(4), ladder.hyperbandBracketSize(3),
-                ladder.hyperbandBracketSize(2), ladder.hyperbandBracketSize(1), ladder.hyperbandBracketSize(0)));
-        // a minimum that is no power of eta below the maximum: the ladder starts above it
-        RungLadder uneven = new RungLadder(OptimizerSettings.of(2, 81, 0));
-        assertEquals(3, uneven.sMax());
-        assertEquals(3.0, uneven.budget(3, 0));
+    void asyncBohbProposesNearTheGoodConfigurationsOnceItHasAModel() {
+        Optimizer o = Optimizers.create("async-bohb", SPACE, OptimizerSettings.of(1, 81, 21));
+        List<Job> jobs = run(o, 1500);
+        List<Job> fresh = jobs.stream().filter(j -> j.rung() == 0).toList();
+        double early = meanDistanceToOptimum(fresh.subList(0, 30));
+        double late = meanDistanceToOptimum(fresh.subList(fresh.size() - 300, fresh.size()));
+        // the prior gives E|x - 0.6| = 0.26; a third of late proposals still come from it
+        assertTrue(late < 0.6 * early, "early " + early + ", late " + late);
+        List<Job> priorOnly = run(Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 21)), 1500);
+        List<Job> priorFresh = priorOnly.stream().filter(j -> j.rung() == 0).toList();
+        assertTrue(meanDistanceToOptimum(priorFresh.subList(priorFresh.size() - 300, priorFresh.size())) > 0.2);
+    }
+
+    private static double meanDistanceToOptimum(List<Job> jobs) {
+        return jobs.stream().mapToDouble(j -> Math.abs(j.configuration().getDouble("x") - 0.6)).average().orElseThrow();
     }
 }
