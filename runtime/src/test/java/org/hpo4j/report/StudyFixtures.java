@@ -3,12 +3,14 @@ package org.hpo4j.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;
 import org.hpo4j.space.Configuration;
@@ -16,7 +18,7 @@ import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
 import org.hpo4j.space.SearchSpace;
 
-/** Studies made up for the tests: a Hyperband-shaped run with failures, hostile strings and a running job. */
+/** Studies made up for the tests: a Hyperband run with a failure, hostile strings and a running job. */
 final class StudyFixtures {
     static final String HOSTILE_CHOICE = "<script>alert(1)</script>";
     static final String HOSTILE_FAILURE = "java.lang.IllegalStateException: bad \"quote\", comma\nsecond line\r\n"
@@ -49,54 +51,34 @@ final class StudyFixtures {
     }
 
     /**
-     * A run shaped like Hyperband with eta 3 and budgets 1..27: brackets 3, 2, 1, 0, successive halving
-     * within each, evaluations one after the other. Job 5 fails with {@link #HOSTILE_FAILURE}; the last
-     * job is still running.
+     * One iteration of the real Hyperband (eta 3, budgets 1..27: brackets 3, 2, 1, 0), evaluations
+     * one after the other. Job 5 fails with {@link #HOSTILE_FAILURE}; the first job of the next
+     * iteration is left running.
      */
     static ReportData hyperband(String name, long seed) {
         SearchSpace space = space();
-        MersenneTwister random = new MersenneTwister(seed);
+        Optimizer optimizer = Optimizers.create("hyperband", space, OptimizerSettings.of(1, 27, seed));
         SplittableRandom noise = new SplittableRandom(seed);
         List<ReportRow> rows = new ArrayList<>();
         Instant clock = Instant.parse("2026-11-27T10:00:00Z");
-        int jobId = 0;
-        int iteration = 0;
-        for (int s = 3; s >= 0; s--, iteration++) {
-            int n = (int) Math.ceil(4.0 * Math.pow(3, s) / (s + 1));
-            double budget = 27 / Math.pow(3, s);
-            List<Job> rung = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                rung.add(new Job(-1, new Job.ConfigId(iteration, s, i), space.sample(random), budget, 0, 0));
+        while (true) {
+            Job job = optimizer.ask().orElseThrow(() -> new AssertionError("sequential Hyperband never waits"));
+            if (job.configId().iteration() > 0) {
+                rows.add(ReportRow.running(job, clock));
+                break;
             }
-            double previous = 0;
-            for (int level = 0; level <= s; level++) {
-                List<ReportRow> results = new ArrayList<>();
-                for (Job planned : rung) {
-                    Job job = new Job(jobId, planned.configId(), planned.configuration(), budget, previous, level);
-                    Instant start = clock;
-                    clock = clock.plus(Duration.ofMillis((long) (budget * 100)));
-                    ReportRow row = jobId == 5
-                            ? ReportRow.failed(job, HOSTILE_FAILURE, start, clock, budget - previous)
-                            : ReportRow.finished(job, objective(job.configuration(), budget, noise), start, clock,
-                            budget - previous);
-                    results.add(row);
-                    jobId++;
-                }
-                rows.addAll(results);
-                int keep = (int) Math.floor(rung.size() / 3.0);
-                results.sort(Comparator.comparingDouble(r -> r.state() == EvaluationState.FINISHED ? r.value()
-                        : Double.POSITIVE_INFINITY));
-                List<Job> next = new ArrayList<>();
-                for (ReportRow r : results.subList(0, keep)) {
-                    next.add(new Job(-1, r.configId(), r.configuration(), budget, 0, 0));
-                }
-                rung = next;
-                previous = budget;
-                budget *= 3;
+            Instant start = clock;
+            clock = clock.plus(Duration.ofMillis((long) (job.budget() * 100)));
+            double cost = job.budget() - job.previousBudget();
+            if (job.id() == 5) {
+                optimizer.tell(job, Result.failed(HOSTILE_FAILURE));
+                rows.add(ReportRow.failed(job, HOSTILE_FAILURE, start, clock, cost));
+            } else {
+                double value = objective(job.configuration(), job.budget(), noise);
+                optimizer.tell(job, Result.of(value));
+                rows.add(ReportRow.finished(job, value, start, clock, cost));
             }
         }
-        Job last = new Job(jobId, new Job.ConfigId(iteration, 0, 0), space.sample(random), 27, 0, 0);
-        rows.add(ReportRow.running(last, clock));
         return new ReportData(name, Direction.MINIMIZE, "hyperband", seed, space, rows);
     }
 }
