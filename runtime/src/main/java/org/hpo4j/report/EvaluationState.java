@@ -6,6 +6,8 @@ public enum EvaluationState {
     FINISHED,
     /** Finished with a failure: an exception, a non-finite value, a timeout, a crashed worker. */
     FAILED,
-    /** Handed out but not finished yet (or its worker died before reporting). */
-    RUNNING
+    /** Being evaluated (or its worker died before reporting). */
+    RUNNING,
+    /** Handed out by the optimizer, waiting for a worker to start it. */
+    PENDING
 }

@@ -37,7 +37,7 @@ final class Progress {
         List<ReportRow> done = new ArrayList<>();
         Instant origin = null;
         for (ReportRow r : data.rows()) {
-            if (r.state() != EvaluationState.RUNNING) {
+            if (r.isDone()) {
                 done.add(r);
             }
             Instant first = r.start() != null ? r.start() : r.end();

@@ -17,7 +17,7 @@ import org.hpo4j.space.Configuration;
  * @param budget the budget of the evaluation
  * @param previousBudget the budget the configuration was promoted from, 0 for a first evaluation
  * @param configuration the evaluated values
- * @param state finished, failed or still running
+ * @param state finished, failed, running or pending
  * @param value the objective value as the objective returned it (not negated for maximization);
  *     finite exactly when {@code state} is {@link EvaluationState#FINISHED}, NaN otherwise
  * @param failure why the evaluation failed; non-null exactly when {@code state} is
@@ -64,10 +64,21 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
                 job.configuration(), EvaluationState.FAILED, Double.NaN, failure, start, end, cost);
     }
 
-    /** An evaluation that has not finished. */
+    /** An evaluation that has started but not finished. */
     public static ReportRow running(Job job, Instant start) {
         return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
                 job.configuration(), EvaluationState.RUNNING, Double.NaN, null, start, null, Double.NaN);
+    }
+
+    /** A job handed out but not started. */
+    public static ReportRow pending(Job job) {
+        return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
+                job.configuration(), EvaluationState.PENDING, Double.NaN, null, null, null, Double.NaN);
+    }
+
+    /** Whether the evaluation has ended, with a value or a failure. */
+    public boolean isDone() {
+        return state == EvaluationState.FINISHED || state == EvaluationState.FAILED;
     }
 
     /** Seconds from start to end, NaN when either is unknown. */

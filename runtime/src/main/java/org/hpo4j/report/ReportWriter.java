@@ -81,7 +81,8 @@ public final class ReportWriter {
         h.append("<section id=\"budgets\">\n<h2>Evaluations by budget</h2>\n");
         if (anyFinished) {
             h.append("<p class=\"note\">Every finished evaluation, coloured by bracket. A line joins the evaluations of "
-                    + "one configuration across rungs: the promotions of successive halving.</p>\n");
+                    + "one configuration across rungs: the promotions of successive halving. Failed evaluations are "
+                    + "marked with a cross above the others.</p>\n");
             chart(h, "chart-budget", "budget", " wide");
         } else {
             h.append("<p class=\"note\">No evaluation has finished yet.</p>\n");
@@ -143,7 +144,9 @@ public final class ReportWriter {
         item(h, "Optimizer", data.optimizer());
         item(h, "Seed", Long.toString(data.seed()));
         item(h, "Evaluations", data.rows().size() + " (" + data.count(EvaluationState.FINISHED) + " finished, "
-                + data.count(EvaluationState.FAILED) + " failed, " + data.count(EvaluationState.RUNNING) + " running)");
+                + data.count(EvaluationState.FAILED) + " failed, " + data.count(EvaluationState.RUNNING) + " running"
+                + (data.count(EvaluationState.PENDING) > 0 ? ", " + data.count(EvaluationState.PENDING) + " pending" : "")
+                + ")");
         Optional<ReportRow> best = data.best();
         if (best.isPresent()) {
             ReportRow b = best.get();

@@ -165,6 +165,20 @@
         data: rows.map(function (r) { return { value: [r.budget, r.value], job: r.id, config: configLabel(r), rung: r.rung }; })
       });
     });
+    var failed = data.rows.filter(function (r) { return r.state === 'FAILED'; });
+    if (failed.length > 0) {
+      // failures have no value: mark them just above the largest one
+      var values = finished.map(function (r) { return r.value; });
+      var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+      var top = wantsLog(values, 100) ? hi * 1.5 : hi + Math.max(hi - lo, Math.abs(hi) * 0.1, 1e-9) * 0.08;
+      series.push({
+        type: 'scatter', name: 'failed', color: '#222', symbol: 'path://M0,0 L10,10 M10,0 L0,10', symbolSize: 9, z: 3,
+        itemStyle: { borderColor: '#222', borderWidth: 2 },
+        data: failed.map(function (r) {
+          return { value: [r.budget, top], job: r.id, config: configLabel(r), rung: r.rung, failure: r.failure };
+        })
+      });
+    }
     return {
       title: title('Value against ' + budgetName + ', by bracket; lines follow promotions'),
       legend: { top: 24, type: 'scroll' },
@@ -173,7 +187,9 @@
         trigger: 'item',
         formatter: function (p) {
           return 'job ' + p.data.job + ', configuration ' + esc(p.data.config) + ', rung ' + p.data.rung
-            + '<br>' + esc(budgetName) + ': ' + fmt(p.value[0]) + '<br>value: ' + fmt(p.value[1]);
+            + '<br>' + esc(budgetName) + ': ' + fmt(p.value[0])
+            + (p.data.failure !== undefined ? '<br>failed: ' + esc(p.data.failure.slice(0, 300))
+              : '<br>value: ' + fmt(p.value[1]));
         }
       },
       xAxis: budgetAxis(budgets),

@@ -92,6 +92,7 @@ class ReportBrowserTest {
         assertEquals(data.rows().size(), count(dom.substring(start, end), "<tr"));
         assertTrue(dom.contains("<tr class=\"failed\">"), "the failed evaluation is not marked");
         assertTrue(dom.contains("<tr class=\"running\">"), "the running evaluation is not marked");
+        assertTrue(dom.contains("<tr class=\"pending\">"), "the pending evaluation is not marked");
     }
 
     @Test

@@ -53,7 +53,7 @@ final class StudyFixtures {
     /**
      * One iteration of the real Hyperband (eta 3, budgets 1..27: brackets 3, 2, 1, 0), evaluations
      * one after the other. Job 5 fails with {@link #HOSTILE_FAILURE}; the first job of the next
-     * iteration is left running.
+     * iteration is left running and the second pending.
      */
     static ReportData hyperband(String name, long seed) {
         SearchSpace space = space();
@@ -65,6 +65,7 @@ final class StudyFixtures {
             Job job = optimizer.ask().orElseThrow(() -> new AssertionError("sequential Hyperband never waits"));
             if (job.configId().iteration() > 0) {
                 rows.add(ReportRow.running(job, clock));
+                rows.add(ReportRow.pending(optimizer.ask().orElseThrow()));
                 break;
             }
             Instant start = clock;
