@@ -18,7 +18,9 @@ import org.hpo4j.space.SearchSpace;
  * (the forest's mean prediction over the observed configurations with that parameter set to each
  * value of a grid spread evenly under its prior). A parameter's importance is the variance of its
  * main effect as a fraction of the variance of the forest's predictions; a conditional parameter's
- * share is weighted by how often it was active. Deterministic: the forest's seed is fixed.
+ * share is weighted by how often it was active. Deterministic: the forest's seed is fixed. Large
+ * studies are thinned evenly (at most {@value #MAX_FIT} evaluations fitted, {@value #MAX_BACKGROUND}
+ * averaged over) so the report stays quick.
  */
 public final class Importance {
     /** The fewest finished evaluations at one budget for an estimate. */
@@ -27,6 +29,10 @@ public final class Importance {
     private static final int GRID = 21;
     private static final int TREES = 64;
     private static final int MIN_LEAF = 2;
+    /** The most evaluations the forest is fitted to; more are thinned evenly, to bound the time. */
+    static final int MAX_FIT = 2000;
+    /** The most evaluations averaged over for a main effect; more are thinned evenly. */
+    static final int MAX_BACKGROUND = 300;
     /** Encoding of an inactive parameter: outside the unit interval, so trees can split on activity. */
     private static final double INACTIVE = -1;
 
@@ -80,11 +86,23 @@ public final class Importance {
                 throw new IllegalArgumentException("values must be finite, got " + v);
             }
         }
-        double[][] x = new double[n][];
+        double[][] all = new double[n][];
         for (int i = 0; i < n; i++) {
-            x[i] = encode(space, configurations.get(i));
+            all[i] = encode(space, configurations.get(i));
         }
-        RegressionForest forest = RegressionForest.fit(x, values, TREES, MIN_LEAF, seed ^ 0x5DEECE66DL);
+        int[] fitRows = thin(n, MAX_FIT);
+        double[][] fitX = new double[fitRows.length][];
+        double[] fitY = new double[fitRows.length];
+        for (int i = 0; i < fitRows.length; i++) {
+            fitX[i] = all[fitRows[i]];
+            fitY[i] = values[fitRows[i]];
+        }
+        RegressionForest forest = RegressionForest.fit(fitX, fitY, TREES, MIN_LEAF, seed ^ 0x5DEECE66DL);
+        double[][] x = new double[Math.min(n, MAX_BACKGROUND)][];
+        int[] backgroundRows = thin(n, MAX_BACKGROUND);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = all[backgroundRows[i]];
+        }
         double totalVariance = variance(predictions(forest, x));
 
         List<ParameterImportance> result = new ArrayList<>();
@@ -97,7 +115,7 @@ public final class Importance {
                 }
             }
             if (active.isEmpty()) {
-                result.add(new ParameterImportance(parameter.name(), 0, 0, List.of()));
+                result.add(new ParameterImportance(parameter.name(), 0, activeCount(configurations, parameter), List.of()));
                 continue;
             }
             Map<String, EffectPoint> curve = new LinkedHashMap<>();
@@ -116,12 +134,27 @@ public final class Importance {
                         ? num.doubleValue() : Double.NaN;
                 curve.putIfAbsent(label, new EffectPoint(numeric, label, effect[k]));
             }
-            double share = (double) active.size() / n;
+            double share = (double) active.size() / x.length;
             double importance = totalVariance > 0 ? Math.min(1, share * variance(effect) / totalVariance) : 0;
-            result.add(new ParameterImportance(parameter.name(), importance, active.size(), new ArrayList<>(curve.values())));
+            result.add(new ParameterImportance(parameter.name(), importance, activeCount(configurations, parameter),
+                    new ArrayList<>(curve.values())));
         }
         result.sort(Comparator.comparingDouble(ParameterImportance::importance).reversed());
         return new ImportanceEstimate(budget, n, result);
+    }
+
+    /** {@code limit} indices spread evenly over {@code 0..n-1}, or all of them when there are fewer. */
+    static int[] thin(int n, int limit) {
+        int k = Math.min(n, limit);
+        int[] rows = new int[k];
+        for (int i = 0; i < k; i++) {
+            rows[i] = (int) ((long) i * n / k);
+        }
+        return rows;
+    }
+
+    private static int activeCount(List<Configuration> configurations, Parameter p) {
+        return (int) configurations.stream().filter(c -> c.isActive(p.name())).count();
     }
 
     private static double[] encode(SearchSpace space, Configuration c) {

@@ -51,6 +51,19 @@ class ReportBrowserTest {
     }
 
     @Test
+    void aRandomSearchThatMaximizesRendersToo() throws Exception {
+        ReportData random = StudyFixtures.randomSearch("random <search>", 3, 30);
+        Path randomPage = Reports.write(random, TARGET.resolve("report-browser-test-random").toAbsolutePath());
+        String randomDom = chromium("--dump-dom", randomPage);
+        assertTrue(randomDom.contains("data-complete=\"true\""), "not all charts finished");
+        Matcher errors = Pattern.compile("<div id=\"errors\" class=\"errors\"( hidden(=\"\")?)?>(.*?)</div>",
+                Pattern.DOTALL).matcher(randomDom);
+        assertTrue(errors.find() && errors.group(3).isBlank(), "script errors: " + errors.group(3));
+        assertTrue(randomDom.contains("id=\"chart-importance\""), "no importance chart");
+        assertEquals(30, count(randomDom.substring(randomDom.indexOf("<tbody>")), "<tr"));
+    }
+
+    @Test
     void noScriptErrors() {
         Matcher errors = Pattern.compile("<div id=\"errors\" class=\"errors\"( hidden(=\"\")?)?>(.*?)</div>",
                 Pattern.DOTALL).matcher(dom);

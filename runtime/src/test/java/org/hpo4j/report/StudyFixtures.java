@@ -82,4 +82,27 @@ final class StudyFixtures {
         }
         return new ReportData(name, Direction.MINIMIZE, "hyperband", seed, space, rows);
     }
+
+    /** Random search, maximizing, every job at the largest budget; job 3 fails. */
+    static ReportData randomSearch(String name, long seed, int jobs) {
+        SearchSpace space = space();
+        Optimizer optimizer = Optimizers.create("random", space, OptimizerSettings.of(1, 27, seed));
+        SplittableRandom noise = new SplittableRandom(seed);
+        List<ReportRow> rows = new ArrayList<>();
+        Instant clock = Instant.parse("2026-11-27T12:00:00Z");
+        for (int i = 0; i < jobs; i++) {
+            Job job = optimizer.ask().orElseThrow();
+            Instant start = clock;
+            clock = clock.plusSeconds(2);
+            if (job.id() == 3) {
+                optimizer.tell(job, Result.failed(HOSTILE_FAILURE));
+                rows.add(ReportRow.failed(job, HOSTILE_FAILURE, start, clock, 1));
+            } else {
+                double accuracy = 1 - objective(job.configuration(), job.budget(), noise) / 4;
+                optimizer.tell(job, Result.of(accuracy));
+                rows.add(ReportRow.finished(job, accuracy, start, clock, 1));
+            }
+        }
+        return new ReportData(name, Direction.MAXIMIZE, "random", seed, space, rows);
+    }
 }
