@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hpo4j.space.CategoricalParameter;
@@ -18,7 +19,7 @@ import org.hpo4j.space.Parameter;
 
 /**
  * Writes a study as one self-contained HTML page: the charting library (Apache ECharts, read from
- * its WebJar on the class path), the page's script and style, and the data are all inlined, so the
+ * its WebJar on the class path, license header included), the page's script and style, and the data are all inlined, so the
  * file opens without a network.
  *
  * <p>User text (study name, categorical values, failure messages) is HTML-escaped where it is
@@ -27,8 +28,9 @@ import org.hpo4j.space.Parameter;
  * U+2029 escaped, so no user string can end that element or run as script.
  */
 public final class ReportWriter {
-    /** Where the ECharts WebJar keeps the bundled library. */
-    static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+    /** Where the ECharts WebJar says which version it holds. */
+    static final String ECHARTS_POM_PROPERTIES = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
+
     /** How many of the most important parameters get a chart of their own. */
     static final int EFFECT_CHARTS = 4;
 
@@ -131,7 +133,7 @@ public final class ReportWriter {
         h.append("<script type=\"application/json\" id=\"report-data\">")
                 .append(PageData.json(data, traces, importance.orElse(null)))
                 .append("</script>\n");
-        h.append("<script>\n").append(inlineScript(resource(ECHARTS_RESOURCE))).append("\n</script>\n");
+        h.append("<script>\n").append(inlineScript(resource(echartsResource()))).append("\n</script>\n");
         h.append("<script>\n").append(resource("org/hpo4j/report/report.js")).append("</script>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
@@ -231,11 +233,30 @@ public final class ReportWriter {
         return SCRIPT_END.matcher(script).replaceAll(Matcher.quoteReplacement("<\\/") + "$1");
     }
 
+    /** Where the ECharts WebJar keeps the bundled library; found from its version so only the pom names it. */
+    static String echartsResource() {
+        return "META-INF/resources/webjars/echarts/" + echartsVersion() + "/dist/echarts.min.js";
+    }
+
+    private static String echartsVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(ECHARTS_POM_PROPERTIES)) {
+            if (in == null) {
+                throw new IllegalStateException(ECHARTS_POM_PROPERTIES + " is missing from the class path: the report "
+                        + "needs the WebJar org.webjars.npm:echarts");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ECHARTS_POM_PROPERTIES, e);
+        }
+        return properties.getProperty("version");
+    }
+
     static String resource(String name) {
         try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing from the class path"
-                        + (name.equals(ECHARTS_RESOURCE) ? ": the report needs org.webjars.npm:echarts:5.3.1" : ""));
+                        + (name.contains("webjars") ? ": the report needs the WebJar org.webjars.npm:echarts" : ""));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

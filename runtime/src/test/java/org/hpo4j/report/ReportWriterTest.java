@@ -65,7 +65,7 @@ class ReportWriterTest {
         ReportData data = StudyFixtures.hyperband("plain", 11);
         String html = ReportWriter.html(data);
         assertEquals(html, ReportWriter.html(StudyFixtures.hyperband("plain", 11)));
-        String library = ReportWriter.inlineScript(ReportWriter.resource(ReportWriter.ECHARTS_RESOURCE));
+        String library = ReportWriter.inlineScript(ReportWriter.resource(ReportWriter.echartsResource()));
         assertTrue(library.length() > 1_000_000 && html.contains(library), "ECharts is not inlined");
         // the library itself builds an <img src> for its save-as-image button; our own markup loads nothing
         String ours = html.replace(library, "");
