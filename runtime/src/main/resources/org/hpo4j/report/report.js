@@ -308,28 +308,36 @@
     }
   });
 
-  // sorting the table: numbers by data-sort, text otherwise; blanks last either way
+  // sorting the table: numbers by data-sort, text otherwise; blanks last either way. A link to
+  // report.html#sort=<heading>:asc (or :desc) opens the table sorted.
   var table = document.getElementById('evaluations');
   if (table) {
     var headings = table.tHead.rows[0].cells;
-    Array.prototype.forEach.call(headings, function (th, column) {
-      th.addEventListener('click', function () {
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(headings, function (h) { h.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var ca = a.cells[column], cb = b.cells[column];
-          var ka = ca.getAttribute('data-sort'), kb = cb.getAttribute('data-sort');
-          var ta = ca.textContent, tb = cb.textContent;
-          var blankA = ka === null && ta === '', blankB = kb === null && tb === '';
-          if (blankA || blankB) { return blankA === blankB ? 0 : blankA ? 1 : -1; }
-          var c = ka !== null && kb !== null ? parseFloat(ka) - parseFloat(kb) : ta.localeCompare(tb);
-          return ascending ? c : -c;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+    var sortBy = function (column, ascending) {
+      Array.prototype.forEach.call(headings, function (h) { h.removeAttribute('aria-sort'); });
+      headings[column].setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var ca = a.cells[column], cb = b.cells[column];
+        var ka = ca.getAttribute('data-sort'), kb = cb.getAttribute('data-sort');
+        var ta = ca.textContent, tb = cb.textContent;
+        var blankA = ka === null && ta === '', blankB = kb === null && tb === '';
+        if (blankA || blankB) { return blankA === blankB ? 0 : blankA ? 1 : -1; }
+        var c = ka !== null && kb !== null ? parseFloat(ka) - parseFloat(kb) : ta.localeCompare(tb);
+        return ascending ? c : -c;
       });
+      rows.forEach(function (r) { body.appendChild(r); });
+    };
+    Array.prototype.forEach.call(headings, function (th, column) {
+      th.addEventListener('click', function () { sortBy(column, th.getAttribute('aria-sort') !== 'ascending'); });
     });
+    var requested = /^#sort=(.+):(asc|desc)$/.exec(location.hash);
+    if (requested) {
+      var name = decodeURIComponent(requested[1]);
+      var column = Array.prototype.map.call(headings, function (h) { return h.textContent; }).indexOf(name);
+      if (column < 0) { throw new Error('#sort names no column: ' + name); }
+      sortBy(column, requested[2] === 'asc');
+    }
   }
 })();

@@ -65,6 +65,30 @@ class ReportBrowserTest {
     }
 
     @Test
+    void theTableSortsByValueWithBlanksLast() throws Exception {
+        String sorted = chromium(page, "#sort=value:desc", "--dump-dom");
+        String body = sorted.substring(sorted.indexOf("<tbody>"), sorted.indexOf("</tbody>"));
+        Matcher values = Pattern.compile("<tr class=\"(\\w+)\">(?:<td[^>]*>[^<]*</td>){5}<td class=\"num\"(?: data-sort=\"([^\"]+)\")?>")
+                .matcher(body);
+        List<Double> seen = new ArrayList<>();
+        int blanks = 0;
+        while (values.find()) {
+            if (values.group(2) == null) {
+                blanks++;
+            } else {
+                assertEquals(0, blanks, "a value after a blank");
+                seen.add(Double.parseDouble(values.group(2)));
+            }
+        }
+        assertEquals(data.rows().size(), seen.size() + blanks);
+        assertEquals(data.count(EvaluationState.FINISHED), seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i - 1) >= seen.get(i), "not descending at row " + i + ": " + seen);
+        }
+        assertTrue(sorted.contains("aria-sort=\"descending\">value</th>"), "the heading shows no sort");
+    }
+
+    @Test
     void noScriptErrors() {
         Matcher errors = Pattern.compile("<div id=\"errors\" class=\"errors\"( hidden(=\"\")?)?>(.*?)</div>",
                 Pattern.DOTALL).matcher(dom);
@@ -123,8 +147,15 @@ class ReportBrowserTest {
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
                 "--user-data-dir=" + profile, "--window-size=1400,3000", "--virtual-time-budget=5000"));
-        command.addAll(List.of(modes));
-        command.add(file.toUri().toString());
+        String fragment = "";
+        for (String mode : modes) {
+            if (mode.startsWith("#")) {
+                fragment = mode;
+            } else {
+                command.add(mode);
+            }
+        }
+        command.add(file.toUri() + fragment);
         Path log = Files.createTempFile(work, "chromium", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         byte[] out = process.getInputStream().readAllBytes();
