@@ -51,8 +51,9 @@ final class Exports {
 
     /**
      * An object with the study's name, direction, optimizer and seed, and {@code evaluations}: one
-     * object per evaluation with its ids, state, budgets, value, failure, times, cost and the
-     * values of its active parameters (numbers as numbers, booleans as booleans, others as text).
+     * object per evaluation with its ids, state, budgets, value, failure, times, cost, the values of
+     * its active parameters (numbers as numbers, booleans as booleans, others as text) and the
+     * intermediate values it reported.
      */
     static String json(ReportData data) {
         JsonWriter w = new JsonWriter(false, true);
@@ -82,6 +83,11 @@ final class Exports {
             w.member("cost", r.cost());
             w.name("parameters");
             parameters(w, data, r.configuration());
+            w.name("intermediate").beginArray();
+            for (IntermediateValue v : r.intermediate()) {
+                w.beginObject().member("step", v.step()).member("value", v.value()).endObject();
+            }
+            w.endArray();
             w.endObject();
         }
         w.endArray();

@@ -65,6 +65,11 @@ final class PageData {
                 }
             }
             w.endArray();
+            w.name("steps").beginArray();
+            for (IntermediateValue v : r.intermediate()) {
+                w.beginArray().value(v.step()).value(v.value()).endArray();
+            }
+            w.endArray();
             w.endObject();
         }
         w.endArray();

@@ -2,6 +2,7 @@ package org.hpo4j.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.Configuration;
@@ -26,10 +27,11 @@ import org.hpo4j.space.Configuration;
  * @param end when it finished, {@code null} while running or if unknown
  * @param cost what the evaluation cost (the study's cost measure, e.g. budget units or seconds);
  *     NaN if unknown
+ * @param intermediate the values the evaluation reported on its way, in order; often empty
  */
 public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         Configuration configuration, EvaluationState state, double value, String failure,
-                        Instant start, Instant end, double cost) {
+                        Instant start, Instant end, double cost, List<IntermediateValue> intermediate) {
 
     public ReportRow {
         Objects.requireNonNull(configId, "configId");
@@ -47,6 +49,7 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
         if (state != EvaluationState.FAILED) {
             failure = null;
         }
+        intermediate = intermediate == null ? List.of() : List.copyOf(intermediate);
         if (start != null && end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("job " + jobId + ": end " + end + " is before start " + start);
         }
@@ -55,25 +58,31 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
     /** A finished evaluation. */
     public static ReportRow finished(Job job, double value, Instant start, Instant end, double cost) {
         return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
-                job.configuration(), EvaluationState.FINISHED, value, null, start, end, cost);
+                job.configuration(), EvaluationState.FINISHED, value, null, start, end, cost, List.of());
     }
 
     /** A failed evaluation. */
     public static ReportRow failed(Job job, String failure, Instant start, Instant end, double cost) {
         return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
-                job.configuration(), EvaluationState.FAILED, Double.NaN, failure, start, end, cost);
+                job.configuration(), EvaluationState.FAILED, Double.NaN, failure, start, end, cost, List.of());
     }
 
     /** An evaluation that has started but not finished. */
     public static ReportRow running(Job job, Instant start) {
         return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
-                job.configuration(), EvaluationState.RUNNING, Double.NaN, null, start, null, Double.NaN);
+                job.configuration(), EvaluationState.RUNNING, Double.NaN, null, start, null, Double.NaN, List.of());
     }
 
     /** A job handed out but not started. */
     public static ReportRow pending(Job job) {
         return new ReportRow(job.id(), job.configId(), job.rung(), job.budget(), job.previousBudget(),
-                job.configuration(), EvaluationState.PENDING, Double.NaN, null, null, null, Double.NaN);
+                job.configuration(), EvaluationState.PENDING, Double.NaN, null, null, null, Double.NaN, List.of());
+    }
+
+    /** The same row with these intermediate values. */
+    public ReportRow withIntermediate(List<IntermediateValue> values) {
+        return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
+                end, cost, values);
     }
 
     /** Whether the evaluation has ended, with a value or a failure. */

@@ -91,6 +91,13 @@ public final class ReportWriter {
         }
         h.append("</section>\n");
 
+        if (data.rows().stream().anyMatch(r -> r.intermediate().size() > 1)) {
+            h.append("<section id=\"curves\">\n<h2>Learning curves</h2>\n<p class=\"note\">The values each evaluation "
+                    + "reported on its way, coloured by bracket.</p>\n");
+            chart(h, "chart-curves", "curves", " wide");
+            h.append("</section>\n");
+        }
+
         h.append("<section id=\"configurations\">\n<h2>Configurations</h2>\n");
         if (anyFinished && data.space().size() > 0) {
             h.append("<p class=\"note\">Each line is a configuration at the largest budget it finished, coloured by its "

@@ -61,7 +61,11 @@ public final class Reports {
         return Exports.csv(data);
     }
 
-    /** The evaluations as a JSON object: the study's identity and an array {@code evaluations}. */
+    /**
+     * The evaluations as a JSON object: the study's identity and an array {@code evaluations}, one
+     * object per evaluation (ids, state, budgets, value, failure, times, cost, parameters,
+     * intermediate values).
+     */
     public static String json(ReportData data) {
         return Exports.json(data);
     }

@@ -198,6 +198,34 @@
     };
   }
 
+  function curvesOption() {
+    var withSteps = data.rows.filter(function (r) { return r.steps.length > 1; });
+    var brackets = [];
+    withSteps.forEach(function (r) { if (brackets.indexOf(r.bracket) < 0) { brackets.push(r.bracket); } });
+    brackets.sort(function (a, b) { return a - b; });
+    var values = [], steps = [];
+    withSteps.forEach(function (r) {
+      r.steps.forEach(function (s) { steps.push(s[0]); values.push(s[1]); });
+    });
+    var series = brackets.map(function (bracket, i) {
+      return {
+        type: 'lines', name: 'bracket ' + bracket, coordinateSystem: 'cartesian2d', polyline: true, silent: true,
+        color: PALETTE[i % PALETTE.length], lineStyle: { width: 1, opacity: 0.6 },
+        data: withSteps.filter(function (r) { return r.bracket === bracket; })
+          .map(function (r) { return { coords: r.steps }; })
+      };
+    });
+    return {
+      title: title('Intermediate values of ' + withSteps.length + ' evaluations'),
+      legend: { top: 24, type: 'scroll' },
+      grid: { left: 70, right: 30, top: 64, bottom: 56 },
+      xAxis: { type: wantsLog(steps, 30) ? 'log' : 'value', name: 'step', nameLocation: 'middle', nameGap: 30,
+        min: Math.min.apply(null, steps), max: Math.max.apply(null, steps) },
+      yAxis: valueAxis(values, 'reported value'),
+      series: series
+    };
+  }
+
   function parallelOption() {
     // each configuration at the largest budget it finished
     var last = {};
@@ -292,6 +320,7 @@
       case 'progress-cost': return progressOption('cost', 'cumulative cost', 'Best value so far against cost');
       case 'progress-time': return progressOption('seconds', 'wall time (s)', 'Best value so far against wall time');
       case 'budget': return budgetOption();
+      case 'curves': return curvesOption();
       case 'parallel': return parallelOption();
       case 'importance': return importanceOption();
       case 'effect': return effectOption(el.getAttribute('data-parameter'));

@@ -33,7 +33,8 @@ class ExportsTest {
         Job c = new Job(2, new Job.ConfigId(1, 0, 0), space.configuration(Map.of("learningRate", 1e-4,
                 "hidden", 512, "optimizer", "sgd", "dropout", 0.5)), 27, 0, 0);
         List<ReportRow> rows = new ArrayList<>();
-        rows.add(ReportRow.finished(a, 0.125, T0, T0.plusMillis(1500), 9));
+        rows.add(ReportRow.finished(a, 0.125, T0, T0.plusMillis(1500), 9)
+                .withIntermediate(List.of(new IntermediateValue(1, 0.5), new IntermediateValue(2, 0.125))));
         rows.add(ReportRow.failed(b, StudyFixtures.HOSTILE_FAILURE, T0.plusSeconds(2), T0.plusSeconds(3), 6));
         rows.add(ReportRow.running(c, T0.plusSeconds(4)));
         return new ReportData("exports", Direction.MINIMIZE, "hyperband", 42, space, rows);
@@ -110,6 +111,10 @@ class ExportsTest {
         assertEquals(64, params.get("hidden").getAsLong());
         assertTrue(params.get("hidden").getAsJsonPrimitive().isNumber());
         assertEquals(StudyFixtures.HOSTILE_CHOICE, params.get("optimizer").getAsString());
+        JsonArray intermediate = a.getAsJsonArray("intermediate");
+        assertEquals(2, intermediate.size());
+        assertEquals(2, intermediate.get(1).getAsJsonObject().get("step").getAsDouble());
+        assertEquals(0.125, intermediate.get(1).getAsJsonObject().get("value").getAsDouble());
 
         JsonObject b = evaluations.get(1).getAsJsonObject();
         assertEquals("FAILED", b.get("state").getAsString());

@@ -115,8 +115,9 @@ class ReportBrowserTest {
             assertTrue(painted.find(), id + " has no painted count");
             assertTrue(Integer.parseInt(painted.group(1)) > 500, id + " drew almost nothing: " + painted.group(1));
         }
-        // two progress charts, budgets, parallel coordinates, importance, four effects
-        assertEquals(9, ids.size(), "charts: " + ids);
+        // two progress charts, budgets, learning curves, parallel coordinates, importance, four effects
+        assertEquals(10, ids.size(), "charts: " + ids);
+        assertTrue(ids.contains("chart-curves"), "charts: " + ids);
         assertTrue(ids.contains("chart-effect-3"), "charts: " + ids);
         int canvases = count(dom, "<canvas");
         assertTrue(canvases >= ids.size(), canvases + " canvases for " + ids.size() + " charts");

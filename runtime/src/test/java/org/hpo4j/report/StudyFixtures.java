@@ -75,9 +75,14 @@ final class StudyFixtures {
                 optimizer.tell(job, Result.failed(HOSTILE_FAILURE));
                 rows.add(ReportRow.failed(job, HOSTILE_FAILURE, start, clock, cost));
             } else {
-                double value = objective(job.configuration(), job.budget(), noise);
+                // one value per epoch, continuing from the rung it was promoted from
+                List<IntermediateValue> curve = new ArrayList<>();
+                for (int epoch = (int) job.previousBudget() + 1; epoch <= job.budget(); epoch++) {
+                    curve.add(new IntermediateValue(epoch, objective(job.configuration(), epoch, noise)));
+                }
+                double value = curve.get(curve.size() - 1).value();
                 optimizer.tell(job, Result.of(value));
-                rows.add(ReportRow.finished(job, value, start, clock, cost));
+                rows.add(ReportRow.finished(job, value, start, clock, cost).withIntermediate(curve));
             }
         }
         return new ReportData(name, Direction.MINIMIZE, "hyperband", seed, space, rows);
