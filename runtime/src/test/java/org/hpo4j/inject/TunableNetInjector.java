@@ -13,7 +13,7 @@ import org.hpo4j.study.TrialContext;
 
 /** Written by hand in the shape the annotation processor generates, so tests need not wait for it. */
 public final class TunableNetInjector implements Injector<TunableNet> {
-    static final SearchSpace SPACE = SearchSpace.builder()
+    public static final SearchSpace SPACE = SearchSpace.builder()
             .add(FloatParameter.logUniform("learningRate", 1e-4, 1).withDefault(0.01))
             .add(IntParameter.logUniform("hidden", 16, 512).withDefault(64))
             .add(CategoricalParameter.of("optimizer", java.util.List.of("sgd", "momentum", "adam")).withDefault("adam"))
