@@ -3,21 +3,29 @@ package org.hpo4j.tune;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
+import org.hpo4j.study.Evaluation;
+import org.hpo4j.study.StudyListener;
+import org.hpo4j.study.StudyResult;
 
 /**
  * The console of a tuning run: one line per finished evaluation in batch mode, else a live progress
  * line rewritten in place; then the summary table.
  */
-final class ProgressPrinter {
+final class ProgressPrinter implements StudyListener {
     private final PrintStream out;
     private final boolean batch;
     private final Direction direction;
     private final String budgetName;
+    private final List<Evaluation> finished = new ArrayList<>();
+    private Instant started = Instant.now();
+    private double cost;
     private boolean progressShown;
 
     ProgressPrinter(PrintStream out, boolean batch, Direction direction, String budgetName) {
@@ -28,42 +36,46 @@ final class ProgressPrinter {
     }
 
     void start(Plan plan, TuneRequest request) {
+        started = Instant.now();
         var s = plan.settings();
-        StringBuilder stop = new StringBuilder();
+        List<String> stop = new ArrayList<>();
         if (s.maxIterations() > 0) {
-            stop.append(s.maxIterations()).append(" Hyperband iteration(s)");
+            stop.add(s.maxIterations() + " Hyperband iteration(s)");
         }
         if (plan.maxEvaluations() > 0) {
-            stop.append(stop.isEmpty() ? "" : ", ").append(plan.maxEvaluations()).append(" evaluations");
+            stop.add(plan.maxEvaluations() + " evaluations");
         }
         if (plan.maxCost() > 0) {
-            stop.append(stop.isEmpty() ? "" : ", ").append("cost ").append(Tuner.number(plan.maxCost()));
+            stop.add(String.format(Locale.ROOT, "cost %.4g", plan.maxCost()));
         }
         if (plan.timeLimit() != null) {
-            stop.append(stop.isEmpty() ? "" : ", ").append(format(plan.timeLimit()));
+            stop.add(format(plan.timeLimit()));
         }
         out.printf(Locale.ROOT, "hpo4j: tuning %s (study %s, %s): optimizer %s, budget %s..%s%s, eta %s, seed %d, stop at %s%n",
                 plan.className(), plan.study(), direction.name().toLowerCase(Locale.ROOT), plan.optimizer(),
                 Tuner.number(s.minBudget()), Tuner.number(s.maxBudget()), budgetName == null ? "" : " " + budgetName,
-                Tuner.number(s.eta()), s.seed(), stop.isEmpty() ? "the optimizer's end" : stop);
-        if (request.parallelism() > 1 || request.storage() != null) {
-            out.println("hpo4j: note: this build runs evaluations one at a time in this JVM; hpo.parallelism and"
-                    + " hpo.storage are not used yet");
+                Tuner.number(s.eta()), s.seed(), stop.isEmpty() ? "the optimizer's end" : String.join(" or ", stop));
+        if (request.parallelism() > 1 || request.storage() != null || request.evaluationTimeout() != null) {
+            out.println("hpo4j: note: this build runs evaluations one at a time in this JVM; hpo.parallelism,"
+                    + " hpo.storage and hpo.evaluationTimeout are not used yet");
         }
     }
 
-    void finished(Tuner.Evaluated e, Tuner.Evaluated best, int evaluations, double cost, Duration elapsed) {
+    @Override
+    public void evaluationFinished(Evaluation e) {
+        finished.add(e);
+        cost += e.cost();
+        Optional<Evaluation> best = StudyResult.incumbent(finished, direction);
         Job job = e.job();
-        String value = e.result().isFailure() ? "FAILED " + e.result().failure()
-                : String.format(Locale.ROOT, "%.6g", Tuner.userValue(e.result().value(), direction));
-        String bestText = best == null ? "-" : String.format(Locale.ROOT, "%.6g", Tuner.userValue(best.result().value(), direction));
+        String value = e.isFailure() ? "FAILED " + e.result().failure() : String.format(Locale.ROOT, "%.6g", e.value());
+        String bestText = best.map(b -> String.format(Locale.ROOT, "%.6g", b.value())).orElse("-");
         if (batch) {
-            out.printf(Locale.ROOT, "[%4d] %s %-6s %s value %s  best %s  %.1fs  %s%n", job.id(),
+            out.printf(Locale.ROOT, "[%4d] %s %-5s %-11s value %s  best %s  %.1fs  %s%n", job.id(),
                     budgetName == null ? "budget" : budgetName, Tuner.number(job.budget()), job.configId(), value,
-                    bestText, e.seconds(), e.job().configuration());
+                    bestText, e.duration().toMillis() / 1000.0, job.configuration());
         } else {
-            out.printf(Locale.ROOT, "\r  evaluations %d | running 1 | best %s | cost %s | elapsed %s   ", evaluations,
-                    bestText, Tuner.number(cost), format(elapsed));
+            out.printf(Locale.ROOT, "\r  evaluations %d | running 0 | best %s | cost %.2f | elapsed %s   ", finished.size(),
+                    bestText, cost, format(Duration.between(started, Instant.now())));
             out.flush();
             progressShown = true;
         }
@@ -72,16 +84,13 @@ final class ProgressPrinter {
     void end() {
         if (progressShown) {
             out.println();
+            progressShown = false;
         }
     }
 
     void summary(TuneSummary s, Path baseDirectory) {
-        out.printf(Locale.ROOT, "hpo4j: study %s finished: %d evaluations (%d failed), cost %s%s, %s%n", s.study(),
-                s.evaluations(), s.failures(), Tuner.number(s.cost()), budgetName == null ? "" : " " + budgetName,
-                format(s.elapsed()));
-        if (s.best() == null) {
-            return;
-        }
+        out.printf(Locale.ROOT, "hpo4j: study %s finished: %d evaluations (%d failed), cost %.2f full evaluations, %s%n",
+                s.study(), s.evaluations(), s.failures(), s.cost(), format(s.elapsed()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"best", ""});
         rows.add(new String[] {"objective (" + direction.name().toLowerCase(Locale.ROOT) + ")",

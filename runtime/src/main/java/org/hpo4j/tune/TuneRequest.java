@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param parallelism how many evaluations run at once ({@code hpo.parallelism})
  * @param iterations number of Hyperband iterations ({@code hpo.iterations})
  * @param maxEvaluations stop after this many evaluations ({@code hpo.maxEvaluations})
- * @param maxCost stop once the budgets spent add up to this ({@code hpo.maxCost})
+ * @param maxCost stop once this many full evaluations are spent ({@code hpo.maxCost}); an evaluation
+ *     at budget {@code b} costs {@code b / maxBudget}
  * @param timeLimit stop after this wall time ({@code hpo.timeLimit}): {@code 90s}, {@code 10m},
  *     {@code 2h}, an ISO-8601 duration or a number of seconds
  * @param evaluationTimeout seconds one evaluation may take ({@code hpo.evaluationTimeout})

@@ -19,7 +19,8 @@ import org.hpo4j.space.Configuration;
  * @param budget the budget {@code best} was evaluated at
  * @param evaluations evaluations finished, failures included
  * @param failures evaluations that failed
- * @param cost the budgets spent, added up
+ * @param cost the cost spent, in full evaluations (an evaluation at budget {@code b} costs
+ *     {@code b / maxBudget})
  * @param elapsed wall time of the study
  * @param output the properties file written, {@code null} when none was
  */

@@ -2,6 +2,7 @@ package org.hpo4j.tune;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,15 +14,18 @@ import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.TunedProperties;
-import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
-import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.study.Evaluation;
+import org.hpo4j.study.Objective;
+import org.hpo4j.study.StoppingRule;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyFailedException;
+import org.hpo4j.study.StudyResult;
 
 /**
  * What {@code mvn hpo:tune} does, without Maven: finds the objective class on a class path, runs a
@@ -167,10 +171,13 @@ public final class Tuner {
         int iterations = r.iterations() != null ? r.iterations() : noStop ? 1 : 0;
         OptimizerSettings settings = new OptimizerSettings(min, max, r.eta(), r.seed(), iterations);
         double maxCost = r.maxCost() != null ? r.maxCost() : 0;
-        if (noStop || (r.iterations() != null && r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null)) {
-            // optimizers without brackets never finish on their own: give them the budget of the
-            // Hyperband iterations asked for; bracket-based ones finish at the same point anyway
-            maxCost = hyperbandIterationCost(min, max, r.eta()) * iterations;
+        if (r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null) {
+            // costs count in full evaluations (budget / max budget), as the study charges them
+            double iterationCost = hyperbandIterationCost(min, max, r.eta()) / max * iterations;
+            // bracket-based optimizers end after their iterations, and the bound is only a safety
+            // net (rounded budgets may cost a little more than the formula); optimizers without
+            // brackets never end on their own and get exactly the budget of those iterations
+            maxCost = MULTI_FIDELITY.contains(r.optimizer()) ? iterationCost * 1.5 : iterationCost;
         }
         String study = r.study() != null ? r.study() : injector.studyName();
         Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
@@ -201,111 +208,80 @@ public final class Tuner {
         Injector<T> injector = loaded.injector();
         SearchSpace space = injector.space();
         Direction direction = injector.direction();
-        Optimizer optimizer = Optimizers.create(plan.optimizer(), space, plan.settings());
-        Path workRoot = request.baseDirectory().resolve("target/hpo/" + plan.study());
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
+        Study study = Study.builder(space)
+                .name(plan.study())
+                .direction(direction)
+                .optimizer(plan.optimizer(), plan.settings())
+                .maxBudget(plan.settings().maxBudget())
+                .seed(plan.settings().seed())
+                .workDirectory(request.baseDirectory().resolve("target/hpo"))
+                .listener(printer)
+                .build();
         printer.start(plan, request);
-
         Instant started = Instant.now();
-        List<Evaluated> done = new ArrayList<>();
-        double cost = 0;
-        while (true) {
-            if (plan.maxEvaluations() > 0 && done.size() >= plan.maxEvaluations()) {
-                break;
-            }
-            if (plan.maxCost() > 0 && cost >= plan.maxCost() - 1e-9) {
-                break;
-            }
-            if (plan.timeLimit() != null && Duration.between(started, Instant.now()).compareTo(plan.timeLimit()) >= 0) {
-                break;
-            }
-            Optional<Job> next = optimizer.ask();
-            if (next.isEmpty()) {
-                // one evaluation at a time: nothing outstanding, so empty means finished
-                break;
-            }
-            Job job = next.get();
-            long t0 = System.nanoTime();
-            Result result = evaluate(loaded, job, plan, workRoot);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            optimizer.tell(job, result);
-            cost += job.budget();
-            Evaluated e = new Evaluated(job, result, seconds);
-            done.add(e);
-            printer.finished(e, best(done), done.size(), cost, Duration.between(started, Instant.now()));
+        StudyResult result;
+        try {
+            result = study.optimize(objective(loaded), stoppingRule(plan));
+        } catch (StudyFailedException e) {
+            printer.end();
+            throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
         }
         Duration elapsed = Duration.between(started, Instant.now());
         printer.end();
 
-        Evaluated best = best(done);
-        int failures = (int) done.stream().filter(e -> e.result().isFailure()).count();
-        Path written = null;
-        double value = Double.NaN;
-        if (best != null) {
-            value = userValue(best.result().value(), direction);
-            TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), value,
-                    direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
-                    done.size(), request.writeDate() ? Instant.now() : null);
-            try {
-                TunedProperties.write(plan.output(), space, best.job().configuration(), provenance);
-            } catch (IOException ex) {
-                throw new TuneException("hpo.output: cannot write " + plan.output() + ": " + ex.getMessage(), ex);
-            }
-            written = plan.output();
+        Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
+                + " of " + plan.className() + " ran no evaluation; loosen the stopping rule"));
+        TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
+                direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
+                result.evaluations().size(), request.writeDate() ? Instant.now() : null);
+        try {
+            TunedProperties.write(plan.output(), space, best.job().configuration(), provenance);
+        } catch (IOException ex) {
+            throw new TuneException("hpo.output: cannot write " + plan.output() + ": " + ex.getMessage(), ex);
         }
         TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.settings().seed(),
-                best == null ? null : best.job().configuration(), value, direction,
-                best == null ? Double.NaN : best.job().budget(), done.size(), failures, cost, elapsed, written);
+                best.job().configuration(), best.value(), direction, best.job().budget(), result.evaluations().size(),
+                (int) result.failures(), result.totalCost(), elapsed, plan.output());
         printer.summary(summary, request.baseDirectory());
-        if (best == null) {
-            throw new TuneException("every evaluation of " + plan.className() + " failed; first failure: "
-                    + (done.isEmpty() ? "no evaluation ran" : done.get(0).result().failure()));
-        }
         return summary;
     }
 
-    private static <T> Result evaluate(ObjectiveClasses.Loaded<T> loaded, Job job, Plan plan, Path workRoot) {
-        Injector<T> injector = loaded.injector();
-        try {
-            T instance = loaded.newInstance();
-            injector.apply(instance, job.configuration());
-            injector.applyBudget(instance, job.budget());
-            EvaluationContext context = new EvaluationContext(job, plan.settings().seed(), workRoot);
-            double v = injector.evaluate(instance, context);
-            return Result.of(injector.direction() == Direction.MAXIMIZE ? -v : v);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            return Result.failed(describe(e.getCause()));
-        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
-            return Result.failed(describe(e));
+    /** The study's stopping rule: every bound of the plan; none means the optimizer's own end. */
+    static StoppingRule stoppingRule(Plan plan) {
+        List<StoppingRule> rules = new ArrayList<>();
+        if (plan.maxEvaluations() > 0) {
+            rules.add(StoppingRule.maxEvaluations(plan.maxEvaluations()));
         }
-    }
-
-    private static String describe(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return t + (trace.length > 0 ? " at " + trace[0] : "");
+        if (plan.maxCost() > 0) {
+            rules.add(StoppingRule.maxCost(plan.maxCost()));
+        }
+        if (plan.timeLimit() != null) {
+            rules.add(StoppingRule.timeLimit(plan.timeLimit()));
+        }
+        return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
     }
 
     /**
-     * The incumbent: the best successful evaluation at the largest budget that has one, as
-     * HpBandSter reports it; ties go to the earlier evaluation.
+     * The objective of a study over a class: a fresh instance per evaluation (so no state leaks
+     * from one to the next), the configuration and the budget set through the injector, then the
+     * {@code @Objective} method. Values are returned as the method returns them; the study negates
+     * them for the optimizer when the class maximizes.
      */
-    static Evaluated best(List<Evaluated> done) {
-        Evaluated best = null;
-        for (Evaluated e : done) {
-            if (e.result().isFailure()) {
-                continue;
+    static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
+        Injector<T> injector = loaded.injector();
+        return (configuration, context) -> {
+            T instance;
+            try {
+                instance = loaded.newInstance();
+            } catch (InvocationTargetException e) {
+                // the constructor threw: report its exception, not the reflective wrapper
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            if (best == null || e.job().budget() > best.job().budget()
-                    || (e.job().budget() == best.job().budget() && e.result().value() < best.result().value())) {
-                best = e;
-            }
-        }
-        return best;
-    }
-
-    /** The value as the objective returned it: studies minimize, so maximized values come back negated. */
-    static double userValue(double minimized, Direction direction) {
-        return direction == Direction.MAXIMIZE ? -minimized : minimized;
+            injector.apply(instance, configuration);
+            injector.applyBudget(instance, context.budget());
+            return injector.evaluate(instance, context);
+        };
     }
 
     static String number(double v) {
@@ -333,9 +309,5 @@ public final class Tuner {
             b.append(line.toString().stripTrailing()).append('\n');
         }
         return b.toString();
-    }
-
-    /** A finished evaluation. */
-    record Evaluated(Job job, Result result, double seconds) {
     }
 }

@@ -132,7 +132,10 @@ class TunerTest {
         assertEquals(1, plan.settings().minBudget());
         assertEquals(27, plan.settings().maxBudget());
         assertEquals(1, plan.settings().maxIterations());
-        assertEquals(423, plan.maxCost(), 1e-9, "one Hyperband iteration over [1, 27] with eta 3 spends 423");
+        assertEquals(423.0 / 27, plan.maxCost(), 1e-9, "random search gets the cost of one Hyperband iteration over [1, 27]: 423 epochs");
+        Plan bohb = Tuner.plan(request().optimizer("bohb").build(), new TunableNetInjector());
+        assertEquals(1, bohb.settings().maxIterations());
+        assertTrue(bohb.maxCost() > 423.0 / 27, "for bohb the bound is only a safety net");
         assertEquals("epochs", plan.budgetName());
         assertEquals("TunableNet", plan.study());
         assertEquals(dir.resolve("src/main/resources/hpo/org.hpo4j.inject.TunableNet.properties"), plan.output());
@@ -167,7 +170,7 @@ class TunerTest {
         TuneSummary first = new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
                 .run(request().maxEvaluations(12).build(), loader);
         assertEquals(12, first.evaluations());
-        assertEquals(12 * 27, first.cost(), "random search runs every job at the max budget");
+        assertEquals(12, first.cost(), 1e-9, "random search runs every job at the max budget: one full evaluation each");
         Path file = dir.resolve("src/main/resources/hpo/org.hpo4j.inject.TunableNet.properties");
         assertEquals(file, first.output());
         String text = Files.readString(file);
@@ -189,6 +192,18 @@ class TunerTest {
         new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).maxEvaluations(12).build(), loader);
         assertFalse(TunedProperties.withoutDate(text).equals(TunedProperties.withoutDate(Files.readString(file))),
                 "another seed explores other configurations");
+    }
+
+    @Test
+    void withoutStoppingParametersBohbRunsOneFullHyperbandIteration() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).build(), loader);
+        assertEquals("bohb", s.optimizer());
+        // brackets over [1, 27] with eta 3: 27+9+3+1, 12+4+1, 6+2, 4 evaluations
+        assertEquals(40 + 17 + 8 + 4, s.evaluations());
+        assertEquals(423.0 / 27, s.cost(), 1e-9);
+        assertEquals(27, s.budget(), "the incumbent is taken at the largest budget");
     }
 
     @Test
