@@ -37,7 +37,11 @@ assert text =~ /(?m)^# date: \d{4}-\d\d-\d\dT/
 def withoutDate = { f -> f.getText('UTF-8').readLines().findAll { !it.startsWith('# date: ') } }
 assert withoutDate(first) == withoutDate(second)
 
-// hpo:space printed the space
+// hpo:space printed the space; both runs logged their evaluations and the file they wrote
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('hpo4j: study bowl') || log.contains('study Bowl') : 'hpo:tune names the study'
+assert log.contains('it.bowl.Bowl  (study Bowl, minimize)')
+assert log =~ /shift\s+float\s+\[0\.0, 1\.0\]\s+0\.5\s+\[shape == shifted\]/
+assert log.count('hpo4j: study Bowl finished: 22 evaluations (0 failed)') == 2
+assert log.count('hpo4j: wrote ') == 2
+assert (log =~ /(?m)^\[\s*\d+\] rounds /).count == 44 : 'one line per evaluation in batch mode'
 return true
