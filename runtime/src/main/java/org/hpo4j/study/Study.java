@@ -27,6 +27,10 @@ import org.hpo4j.space.SearchSpace;
  * so that executors with parallel workers and persistent stores can drive the same study: only
  * {@link #evaluate} may run on several threads at once.
  *
+ * <p>Cost is charged with restart semantics, as HpBandSter evaluates: every evaluation costs its
+ * full {@code budget / maxBudget}, also a promotion whose objective continues from a checkpoint at
+ * {@code previousBudget}.
+ *
  * <p>Optimizers minimize: for a study that maximizes, the values told to the optimizer are negated,
  * while evaluations and results keep the values as the objective returned them.
  */
