@@ -1,0 +1,29 @@
+package org.hpo4j.processor;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
+
+/** What every generated file shares: the {@code @Generated} mark and the printing. */
+final class Generation {
+    /** The value of {@code @Generated}: the processor that wrote the file. */
+    static final String GENERATOR = "org.hpo4j.processor.Hpo4jProcessor";
+
+    private Generation() {
+    }
+
+    /** Marks a generated class {@code @Generated}, when the compiler's platform has that annotation. */
+    static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean generatedAvailable) {
+        if (generatedAvailable) {
+            unit.addImport("javax.annotation.processing.Generated");
+            type.addAnnotation(new SingleMemberAnnotationExpr(new com.github.javaparser.ast.expr.Name("Generated"),
+                    Ast.string(GENERATOR)));
+        }
+    }
+
+    /** The unit as Java source, through JavaParser's pretty printer. */
+    static String print(CompilationUnit unit) {
+        return new DefaultPrettyPrinter().print(unit);
+    }
+}
