@@ -34,7 +34,8 @@ import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
 
 /**
- * A named, seeded optimization of one objective over a search space, run by one thread.
+ * A named, seeded optimization of one objective over a search space, run by one thread or, with an
+ * {@link Executor}, by several workers.
  *
  * <p>{@link #optimize} is the loop: ask the optimizer for a job, {@link #evaluate} it, {@link #record}
  * the evaluation, until the stopping rule or the optimizer says stop. The three steps are public
