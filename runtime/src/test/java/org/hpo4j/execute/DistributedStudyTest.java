@@ -12,15 +12,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.store.EmbeddedPostgresServer;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.PostgresStore;
@@ -43,25 +40,40 @@ class DistributedStudyTest {
     @TempDir
     Path dir;
 
-    /** A worker JVM whose output lines are collected as they come. */
-    record WorkerProcess(Process process, List<String> lines, CountDownLatch startedAJob) {
+    /** A JVM whose output lines are collected as they come. */
+    record WorkerProcess(Process process, List<String> lines) {
+        /** Waits until {@code count} lines start with {@code prefix}. */
+        boolean await(String prefix, int count, long seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                if (lines.stream().filter(l -> l.startsWith(prefix)).count() >= count) {
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+            return false;
+        }
     }
 
-    WorkerProcess startWorker(String url, String study) throws IOException {
+    WorkerProcess startWorker(String url, String study, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(url, study, dir.resolve("work").toString(), String.valueOf(LEASE_MS)));
+        args.addAll(List.of(extra));
+        return start(RemoteWorkerMain.class.getName(), args.toArray(new String[0]));
+    }
+
+    /** A JVM on the test class path running {@code mainClass}. */
+    WorkerProcess start(String mainClass, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                RemoteWorkerMain.class.getName(), url, study, dir.resolve("work").toString(), String.valueOf(LEASE_MS))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new CopyOnWriteArrayList<>();
-        CountDownLatch started = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
-                    if (line.startsWith("[hpo] job ") && line.contains("(attempt")) {
-                        started.countDown();
-                    }
                 }
             } catch (IOException e) {
                 // the process was killed
@@ -69,23 +81,25 @@ class DistributedStudyTest {
         });
         reader.setDaemon(true);
         reader.start();
-        return new WorkerProcess(p, lines, started);
+        return new WorkerProcess(p, lines);
     }
 
     @Test
     void fourWorkerProcessesOneKilledMidEvaluationEveryJobEndsOnce() throws Exception {
         String url = EmbeddedPostgresServer.newDatabase();
         List<WorkerProcess> workers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            // started before the coordinator: they wait for the study to appear
+        // the victim's evaluations take a minute, so the kill lands inside one
+        WorkerProcess victim = startWorker(url, "many", "hang");
+        workers.add(victim);
+        for (int i = 0; i < 3; i++) {
             workers.add(startWorker(url, "many"));
         }
+        // started before the coordinator: the victim waits for the study, then claims a job at once
+        assertTrue(victim.await("[hpo] waiting for study", 1, 60), victim.lines().toString());
         StudyResult result;
-        WorkerProcess victim = workers.get(0);
         Thread killer = new Thread(() -> {
             try {
-                if (victim.startedAJob().await(60, TimeUnit.SECONDS)) {
-                    Thread.sleep(60); // inside the evaluation, which sleeps at least 150 ms
+                if (victim.await("[hpo] job ", 1, 60)) {
                     victim.process().destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -96,9 +110,7 @@ class DistributedStudyTest {
         try (PostgresStore store = PostgresStore.open(url);
              InProcessExecutor local = new InProcessExecutor(RemoteWorkerMain.OBJECTIVE, 1)) {
             // one Hyperband iteration over budgets 1..9: 22 jobs in rungs with barriers between them
-            Study study = Study.builder(StudyExecutionTest.SPACE).name("many").seed(5).workDirectory(dir)
-                    .optimizer("hyperband", new OptimizerSettings(1, 9, 3, 5, 1))
-                    .maxBudget(9).lease(Duration.ofMillis(LEASE_MS)).store(store).executor(local).build();
+            Study study = KillableCoordinatorMain.study("many", dir, LEASE_MS).store(store).executor(local).build();
             result = study.optimize(StoppingRule.maxCost(1000));
             killer.join();
 
@@ -145,5 +157,46 @@ class DistributedStudyTest {
         }
         assertTrue(workedRemotely > 0, "remote workers ran evaluations");
         assertTrue(workedRemotely <= 22);
+    }
+
+    @Test
+    void workersOutliveACoordinatorKilledAndRestarted() throws Exception {
+        String url = EmbeddedPostgresServer.newDatabase();
+        List<WorkerProcess> workers = List.of(startWorker(url, "restart"), startWorker(url, "restart"));
+        WorkerProcess coordinator = start(KillableCoordinatorMain.class.getName(), url, dir.toString(),
+                String.valueOf(LEASE_MS));
+        try {
+            assertTrue(coordinator.await("told ", 6, 60), "six results told: " + coordinator.lines());
+            coordinator.process().destroyForcibly();
+            assertTrue(coordinator.process().waitFor(10, TimeUnit.SECONDS));
+            List<Integer> toldBefore = coordinator.lines().stream().filter(l -> l.startsWith("told "))
+                    .map(l -> Integer.parseInt(l.substring(5))).toList();
+            for (WorkerProcess w : workers) {
+                assertTrue(w.process().isAlive(), "a worker waits for the coordinator to come back");
+            }
+            try (PostgresStore store = PostgresStore.open(url);
+                 InProcessExecutor local = new InProcessExecutor(RemoteWorkerMain.OBJECTIVE, 1)) {
+                assertFalse(store.isStudyFinished("restart"));
+                StudyResult result = KillableCoordinatorMain.study("restart", dir, LEASE_MS).store(store)
+                        .executor(local).build().optimize(StoppingRule.maxCost(1000));
+                List<StoredJob> jobs = store.jobs("restart");
+                assertEquals(22, jobs.size(), "the resumed coordinator completes the same Hyperband iteration");
+                assertEquals(22, result.evaluations().size());
+                assertEquals(22, result.evaluations().stream().map(e -> e.job().id()).distinct().count());
+                assertTrue(result.evaluations().stream().map(e -> e.job().id()).toList().containsAll(toldBefore));
+                for (StoredJob j : jobs) {
+                    assertEquals(JobState.FINISHED, j.state(), "job " + j.jobId());
+                    assertEquals(1, store.attempts("restart", j.jobId()).stream().filter(StoredAttempt::counted).count());
+                }
+                assertTrue(store.isStudyFinished("restart"));
+            }
+            for (WorkerProcess w : workers) {
+                assertTrue(w.process().waitFor(20, TimeUnit.SECONDS), "the worker leaves with the study");
+                assertEquals(0, w.process().exitValue(), w.lines().toString());
+            }
+        } finally {
+            coordinator.process().destroyForcibly();
+            workers.forEach(w -> w.process().destroyForcibly());
+        }
     }
 }
