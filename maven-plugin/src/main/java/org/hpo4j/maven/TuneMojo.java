@@ -129,7 +129,7 @@ public class TuneMojo extends AbstractMojo {
         TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
         TuneSummary summary;
         try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
-            String[] credentials = WorkerMojo.credentials(session, decrypter, storageServer);
+            String[] credentials = WorkerMojo.credentials(session.getSettings(), decrypter, storageServer);
             summary = new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).run(request, loader);
         } catch (TuneException e) {
             throw new MojoFailureException(e.getMessage(), e);

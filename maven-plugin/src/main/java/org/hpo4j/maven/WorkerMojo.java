@@ -16,6 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -88,7 +89,7 @@ public class WorkerMojo extends AbstractMojo {
             getLog().info("hpo:worker skipped (hpo.skip)");
             return;
         }
-        String[] credentials = credentials(session, decrypter, storageServer);
+        String[] credentials = credentials(session.getSettings(), decrypter, storageServer);
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath());
@@ -112,12 +113,12 @@ public class WorkerMojo extends AbstractMojo {
      *
      * @throws MojoFailureException naming {@code hpo.storageServer} when there is no such server
      */
-    static String[] credentials(MavenSession session, SettingsDecrypter decrypter, String serverId)
+    static String[] credentials(Settings settings, SettingsDecrypter decrypter, String serverId)
             throws MojoFailureException {
         if (serverId == null || serverId.isBlank()) {
             return new String[2];
         }
-        Server server = session.getSettings().getServer(serverId);
+        Server server = settings.getServer(serverId);
         if (server == null) {
             throw new MojoFailureException("hpo.storageServer: settings.xml has no <server> with id '" + serverId + "'");
         }
