@@ -52,8 +52,16 @@ final class ClassReader {
             }
         }
         Optional<AnnotatedClass.Use> studyName = uses(type, "StudyName").stream().findFirst();
+        Set<String> hidden = new java.util.TreeSet<>();
+        for (String name : Imports.JAVA_LANG) {
+            if (elements.getTypeElement(packageName.isEmpty() ? name : packageName + "." + name) != null
+                    && !packageName.isEmpty()) {
+                hidden.add(name);
+            }
+        }
         return new AnnotatedClass(type, packageName, nameInPackage, elements.getBinaryName(type).toString(),
-                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName);
+                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName,
+                hidden);
     }
 
     private AnnotatedClass.AnnotatedField readField(VariableElement field, String packageName) {

@@ -130,7 +130,7 @@ final class ClassValidator {
         }
         return Optional.of(new ClassModel(source.element(), source.packageName(), source.nameInPackage(),
                 source.binaryName(), List.copyOf(conditioned.values()), Optional.ofNullable(budget), objective,
-                studyName));
+                studyName, source.hiddenJavaLang()));
     }
 
     private void checkClass(AnnotatedClass source) {

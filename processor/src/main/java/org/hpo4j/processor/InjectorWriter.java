@@ -52,7 +52,7 @@ final class InjectorWriter {
     }
 
     CompilationUnit write(ClassModel model) {
-        String target = model.nameInPackage();
+        String target = model.reference();
         CompilationUnit unit = new CompilationUnit();
         if (!model.packageName().isEmpty()) {
             unit.setPackageDeclaration(model.packageName());
@@ -111,6 +111,7 @@ final class InjectorWriter {
         if (model.parameters().stream().anyMatch(p -> p.field().type().kind() == Kind.FLOAT)) {
             type.addMember(decimalHelper());
         }
+        Imports.qualifyJavaLang(unit, model.hiddenJavaLang());
         return unit;
     }
 

@@ -329,6 +329,37 @@ class GeneratedCodeTest {
         assertEquals(Set.of("opt", "layers", "p", "width", "nesterov", "even", "high", "low", "narrow", "wide"), seenActive);
     }
 
+    @Test
+    void userTypesNamedLikeTheGeneratedCodesOwnTypes() throws Exception {
+        // a class called Configuration, an enum called Condition and a class Math in the same package
+        JavaFileObject math = Compile.source("test.Math", "package test;", "public final class Math {", "  private Math() {}", "}");
+        JavaFileObject condition = Compile.source("test.Condition", "package test;", "public enum Condition { DRY, WET }");
+        JavaFileObject source = Compile.source("test.Configuration",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Configuration {",
+                "  @Categorical Condition weather = Condition.WET;",
+                "  @Conditional(on = \"weather\", equalTo = \"DRY\")",
+                "  @Uniform(lo = 0, hi = 1) private float dryness = 0.5f;",
+                "  @Budget(min = 1, max = 9) int rounds = 9;",
+                "  @Objective public double score() { return rounds; }",
+                "}");
+        Compilation compilation = Compile.compile(math, condition, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Configuration", true, Compile.loader(compilation)));
+        Object target = injector.type().getConstructor().newInstance();
+        injector.apply(target, injector.space().configuration(Map.of("weather", "DRY", "dryness", 0.25)));
+        injector.applyBudget(target, 3.4);
+        assertEquals(Map.of("weather", "DRY", "dryness", 0.25), stringKeys(injector.read(target).asMap()));
+        assertEquals(3.0, injector.evaluate(target, null));
+    }
+
+    private static Map<String, Object> stringKeys(Map<String, Object> values) {
+        Map<String, Object> shown = new java.util.HashMap<>();
+        values.forEach((k, v) -> shown.put(k, v instanceof Enum<?> e ? e.name() : v));
+        return shown;
+    }
+
     private static Set<String> enumNames(Set<Object> values) {
         Set<String> names = new HashSet<>();
         values.forEach(v -> names.add(((Enum<?>) v).name()));
