@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
 import org.hpo4j.processor.AnnotatedClass.AnnotatedField;
 import org.hpo4j.processor.AnnotatedClass.AnnotatedMethod;
 import org.hpo4j.processor.AnnotatedClass.Use;
@@ -648,11 +649,11 @@ final class ClassValidator {
                     method.name());
         }
         int errorsBefore = diagnostics.errorCount();
-        Set<javax.lang.model.element.Modifier> modifiers = method.element().getModifiers();
-        if (modifiers.contains(javax.lang.model.element.Modifier.STATIC)) {
+        Set<Modifier> modifiers = method.element().getModifiers();
+        if (modifiers.contains(Modifier.STATIC)) {
             diagnostics.error(method.element(), Message.OBJECTIVE_STATIC, method.name());
         }
-        if (!modifiers.contains(javax.lang.model.element.Modifier.PUBLIC)) {
+        if (!modifiers.contains(Modifier.PUBLIC)) {
             diagnostics.error(method.element(), Message.OBJECTIVE_NOT_PUBLIC, method.name());
         }
         List<String> parameters = method.parameterTypes();

@@ -18,6 +18,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
  * The hpo4j annotation processor. For each class with hpo4j annotations it reads the annotations
@@ -162,7 +163,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         try {
             files.writeIndex(entries, indexOrigins.toArray(TypeElement[]::new));
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     Message.INDEX_UNWRITABLE.format(GeneratedFiles.INDEX, e.getMessage()));
         }
     }

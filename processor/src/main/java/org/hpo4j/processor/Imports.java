@@ -1,6 +1,7 @@
 package org.hpo4j.processor;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class Imports {
             for (NameExpr n : unit.findAll(NameExpr.class, n -> n.getNameAsString().equals(simple))) {
                 n.replace(Ast.name("java.lang." + simple));
             }
-            unit.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class, a -> a.getNameAsString().equals(simple))
+            unit.findAll(AnnotationExpr.class, a -> a.getNameAsString().equals(simple))
                     .forEach(a -> a.setName("java.lang." + simple));
         }
     }
