@@ -354,6 +354,68 @@ class GeneratedCodeTest {
         assertEquals(3.0, injector.evaluate(target, null));
     }
 
+    @Test
+    void classesInTheDefaultPackage() throws Exception {
+        JavaFileObject source = Compile.source("Tiny",
+                "import org.hpo4j.annotations.*;",
+                "public class Tiny {",
+                "  @IntUniform(lo = -3, hi = 3) int k = -2;",
+                "  @Objective public float value() { return k; }",
+                "}");
+        Compilation compilation = Compile.compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/hpo4j/objectives")
+                .contentsAsUtf8String().isEqualTo("Tiny\n");
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("Tiny", true, Compile.loader(compilation)));
+        Object target = injector.type().getConstructor().newInstance();
+        assertEquals(-2.0, injector.evaluate(target, null));
+        assertEquals(-2L, injector.space().defaults().get("k"));
+    }
+
+    @Test
+    void waitsForTypesThatAnotherProcessorGeneratesInALaterRound() throws Exception {
+        // a processor that writes the enum Mode during the first round, after which hpo4j first sees Later
+        javax.annotation.processing.Processor modeWriter = new javax.annotation.processing.AbstractProcessor() {
+            private int round;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+                return javax.lang.model.SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends javax.lang.model.element.TypeElement> annotations,
+                                   javax.annotation.processing.RoundEnvironment env) {
+                if (round++ == 0) {
+                    try (java.io.Writer out = processingEnv.getFiler().createSourceFile("test.Mode").openWriter()) {
+                        out.write("package test; public enum Mode { FAST, SLOW }");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+        JavaFileObject source = Compile.source("test.Later",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Later {",
+                "  @Categorical Mode mode = Mode.SLOW;",
+                "}");
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(modeWriter, new Hpo4jProcessor())
+                .withOptions("-Xlint:all,-processing", "-Werror")
+                .compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.LaterSearchSpace").contentsAsUtf8String()
+                .contains("CategoricalParameter.ofEnum(\"mode\", Mode.class).withDefault(Mode.SLOW)");
+    }
+
     private static Map<String, Object> stringKeys(Map<String, Object> values) {
         Map<String, Object> shown = new java.util.HashMap<>();
         values.forEach((k, v) -> shown.put(k, v instanceof Enum<?> e ? e.name() : v));
