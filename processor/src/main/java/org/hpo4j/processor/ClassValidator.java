@@ -383,8 +383,22 @@ final class ClassValidator {
                 break;
         }
         diagnostics.error(field.element(), range.mirror(), range.at("value"), Message.CATEGORICAL_BAD_VALUE, field.name(),
-                text, type.kind().word(), type.kind().word());
+                text, type.kind().word(), spelling(type.kind()));
         return null;
+    }
+
+    /** How choices of a kind are written, for messages. */
+    private static String spelling(Kind kind) {
+        switch (kind) {
+            case INT:
+                return "an int, e.g. \"32\"";
+            case LONG:
+                return "a long, e.g. \"1000\"";
+            case BOOLEAN:
+                return "true or false";
+            default:
+                return "a number, e.g. \"0.1\" or \"1e-3\"";
+        }
     }
 
     // ---- defaults ---------------------------------------------------------------------------
