@@ -1,0 +1,65 @@
+package org.hpo4j.optimizer;
+
+import java.util.Optional;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * BOHB (Falkner et al. 2018): Hyperband's brackets, with new configurations proposed by a
+ * TPE-like model as in HpBandSter's {@code config_generators/bohb.py}; see {@link BohbModel} for
+ * the model and where it deviates from HpBandSter.
+ *
+ * <p>Brackets are sized as Li et al. write ({@link HyperbandSchedule.Sizing#LI}); HpBandSter's
+ * slightly smaller middle brackets are available through the constructor that takes a schedule.
+ */
+public final class Bohb implements Optimizer {
+    private final BohbModel model;
+    private final BracketRunner runner;
+
+    /** BOHB with HpBandSter's default model settings. */
+    public Bohb(SearchSpace space, OptimizerSettings settings) {
+        this(space, settings, BohbSettings.defaults());
+    }
+
+    /** BOHB with the schedule of Li et al. and the given model settings. */
+    public Bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings) {
+        this(space, settings, bohbSettings, HyperbandSchedule.of(settings));
+    }
+
+    /** BOHB with a given bracket schedule (e.g. HpBandSter's sizing) and model settings. */
+    public Bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings, HyperbandSchedule schedule) {
+        this.model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
+        this.runner = new BracketRunner(schedule, Hyperband.cycle(schedule),
+                settings.maxIterations() * schedule.bracketsPerIteration(), budget -> model.propose(), model::observe);
+    }
+
+    @Override
+    public Optional<Job> ask() {
+        return runner.ask();
+    }
+
+    @Override
+    public void tell(Job job, Result result) {
+        runner.tell(job, result);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return runner.isFinished();
+    }
+
+    /** The bracket schedule. */
+    public HyperbandSchedule schedule() {
+        return runner.schedule();
+    }
+
+    /** The budget whose observations the current model was fitted on; -infinity before any model. */
+    public double modelBudget() {
+        return model.modelBudget();
+    }
+
+    /** How many proposals so far came from the model rather than the prior. */
+    public int modelBasedProposals() {
+        return model.modelBasedProposals();
+    }
+}

@@ -1,0 +1,44 @@
+package org.hpo4j.study;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
+
+/**
+ * One finished job of a study.
+ *
+ * @param job what the optimizer asked for
+ * @param result the outcome with the objective's value as the user sees it (not negated for
+ *     maximization), or the failure with its cause
+ * @param start when the objective was called
+ * @param end when it returned or threw
+ * @param reports the intermediate values the objective reported, in order
+ * @param cost what the evaluation is charged, in full evaluations: {@code budget / maxBudget}
+ */
+public record Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost) {
+
+    public Evaluation {
+        reports = List.copyOf(reports);
+    }
+
+    /** An intermediate value reported by the objective at a step. */
+    public record Report(double step, double value) {
+    }
+
+    /** Whether the evaluation failed (exception, NaN, infinity). */
+    public boolean isFailure() {
+        return result.isFailure();
+    }
+
+    /** The objective's value as the user sees it; NaN for failures. */
+    public double value() {
+        return result.value();
+    }
+
+    /** How long the objective ran. */
+    public Duration duration() {
+        return Duration.between(start, end);
+    }
+}

@@ -1,0 +1,233 @@
+package org.hpo4j.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Measures optimizers on the problems of PROBLEMS.md: regret of the incumbent at fixed costs over
+ * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}.
+ *
+ * <pre>java -jar samples/benchmarks/target/hpo4j-benchmarks.jar --problems all
+ *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE</pre>
+ */
+public final class BenchmarkRunner {
+    private BenchmarkRunner() {
+    }
+
+    /** Runs the benchmark; exit code 2 for a bad command line, 1 for a failed run. */
+    public static void main(String[] args) {
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            List<CellSummary> cells = run(options, System.err);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            printTable(options, cells, seconds, System.out);
+            if (options.json() != null) {
+                writeJson(cells, options.json());
+                System.out.println("JSON written to " + options.json());
+            }
+            if (options.csv() != null) {
+                writeCsv(cells, options.csv());
+                System.out.println("per-seed regrets written to " + options.csv());
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("benchmark failed: " + e.getMessage());
+            e.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs every problem x optimizer x seed of {@code options}; seeds run in parallel on
+     * {@code options.threads()} threads. Progress goes to {@code progress}.
+     */
+    public static List<CellSummary> run(RunnerOptions options, PrintStream progress) {
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
+        try {
+            List<CellSummary> cells = new ArrayList<>();
+            for (String problemName : options.problems()) {
+                BenchmarkProblem problem = Problems.byName(problemName);
+                for (String optimizer : options.optimizers()) {
+                    long start = System.nanoTime();
+                    List<SeedOutcome> outcomes = runSeeds(problem, optimizer, options, pool);
+                    CellSummary cell = CellSummary.of(problemName, optimizer, options.checkpoints(), outcomes);
+                    cells.add(cell);
+                    progress.printf(Locale.ROOT, "%s / %s: %d seeds, %.0f evaluations per seed, %.1f s%n", problemName,
+                            optimizer, cell.seeds(), cell.meanEvaluations(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            return cells;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static List<SeedOutcome> runSeeds(BenchmarkProblem problem, String optimizer, RunnerOptions options,
+                                              ExecutorService pool) {
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        if (pool == null) {
+            for (int seed = 0; seed < options.seeds(); seed++) {
+                outcomes.add(SeedRun.run(problem, optimizer, seed, options.maxCost(), options.checkpoints()));
+            }
+            return outcomes;
+        }
+        List<Future<SeedOutcome>> futures = new ArrayList<>();
+        for (int seed = 0; seed < options.seeds(); seed++) {
+            long s = seed;
+            futures.add(pool.submit(() -> SeedRun.run(problem, optimizer, s, options.maxCost(), options.checkpoints())));
+        }
+        for (Future<SeedOutcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running " + optimizer + " on " + problem.name(), e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(optimizer + " on " + problem.name() + " failed: " + cause, cause);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Prints one table per problem: regret quartiles at each checkpoint and the overhead. */
+    public static void printTable(RunnerOptions options, List<CellSummary> cells, double seconds, PrintStream out) {
+        out.printf(Locale.ROOT, "hpo4j benchmarks: %d seeds (0..%d), max cost %s full evaluations, %d thread(s), %.1f s%n",
+                options.seeds(), options.seeds() - 1, RunnerOptions.format(options.maxCost()), options.threads(), seconds);
+        out.println("cost: restart semantics, every evaluation costs b / b_max (also a promoted configuration)");
+        out.println("incumbent: best observed value among evaluations at the highest budget reached so far;"
+                + " regret = its true value - optimum, taken when the cumulative cost first reaches the column's cost");
+        out.println("cells: median [q25, q75] of regret over seeds; overhead: time inside ask()+tell() per evaluation");
+        int width = 14;
+        for (CellSummary cell : cells) {
+            width = Math.max(width, Math.max(cell.problem().length(), cell.optimizer().length()));
+        }
+        String nameColumn = "%-" + width + "s";
+        String currentProblem = null;
+        for (CellSummary cell : cells) {
+            if (!cell.problem().equals(currentProblem)) {
+                currentProblem = cell.problem();
+                out.println();
+                StringBuilder header = new StringBuilder(String.format(Locale.ROOT, nameColumn, currentProblem));
+                for (double c : cell.checkpoints()) {
+                    header.append(String.format(Locale.ROOT, " | %-26s", "cost " + RunnerOptions.format(c)));
+                }
+                header.append(" | overhead us mean / median | evals/seed");
+                out.println(header);
+            }
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, nameColumn, cell.optimizer()));
+            for (Quartiles q : cell.regret()) {
+                row.append(String.format(Locale.ROOT, " | %-26s",
+                        String.format(Locale.ROOT, "%.4g [%.3g, %.3g]", q.median(), q.q25(), q.q75())));
+            }
+            row.append(String.format(Locale.ROOT, " | %10.1f / %-12.1f | %.0f", cell.meanOverheadMicros(),
+                    cell.medianOverheadMicros(), cell.meanEvaluations()));
+            out.println(row);
+        }
+    }
+
+    /**
+     * Writes {@code {"problem": {"optimizer": {"10": {"median": m, "q25": a, "q75": b}, ...,
+     * "overhead_us": mean, "overhead_median_us": median, "seeds": n}}}}.
+     */
+    public static void writeJson(List<CellSummary> cells, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(cells), StandardCharsets.UTF_8);
+    }
+
+    /** Writes one line {@code problem,optimizer,seed,cost,regret} per seed and checkpoint. */
+    public static void writeCsv(List<CellSummary> cells, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret\n");
+        for (CellSummary cell : cells) {
+            for (int seed = 0; seed < cell.seedRegrets().length; seed++) {
+                for (int k = 0; k < cell.checkpoints().length; k++) {
+                    csv.append(cell.problem()).append(',').append(cell.optimizer()).append(',').append(seed).append(',')
+                            .append(RunnerOptions.format(cell.checkpoints()[k])).append(',')
+                            .append(cell.seedRegrets()[seed][k]).append('\n');
+                }
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    /** The JSON text of {@link #writeJson}. */
+    public static String toJson(List<CellSummary> cells) {
+        StringBuilder json = new StringBuilder("{");
+        String currentProblem = null;
+        for (CellSummary cell : cells) {
+            if (!cell.problem().equals(currentProblem)) {
+                if (currentProblem != null) {
+                    json.append("\n  },");
+                }
+                currentProblem = cell.problem();
+                json.append("\n  ").append(quote(currentProblem)).append(": {");
+            } else {
+                json.append(',');
+            }
+            json.append("\n    ").append(quote(cell.optimizer())).append(": {");
+            for (int k = 0; k < cell.checkpoints().length; k++) {
+                Quartiles q = cell.regret()[k];
+                json.append("\n      ").append(quote(RunnerOptions.format(cell.checkpoints()[k])))
+                        .append(": {\"median\": ").append(number(q.median()))
+                        .append(", \"q25\": ").append(number(q.q25()))
+                        .append(", \"q75\": ").append(number(q.q75())).append("},");
+            }
+            json.append("\n      \"overhead_us\": ").append(number(cell.meanOverheadMicros()))
+                    .append(",\n      \"overhead_median_us\": ").append(number(cell.medianOverheadMicros()))
+                    .append(",\n      \"seeds\": ").append(cell.seeds())
+                    .append("\n    }");
+        }
+        if (currentProblem != null) {
+            json.append("\n  }");
+        }
+        return json.append("\n}\n").toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static String number(double d) {
+        // JSON has no NaN; a missing figure is null
+        return Double.isFinite(d) ? Double.toString(d) : "null";
+    }
+}

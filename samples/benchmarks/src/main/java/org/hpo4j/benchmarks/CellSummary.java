@@ -1,0 +1,43 @@
+package org.hpo4j.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The figures of one optimizer on one problem over all seeds.
+ *
+ * @param problem the problem's name
+ * @param optimizer the optimizer's name
+ * @param checkpoints the costs at which regret is reported
+ * @param regret the quartiles of regret over seeds, one per checkpoint
+ * @param meanOverheadMicros mean time inside {@code ask()} + {@code tell()} per evaluation, over
+ *     all evaluations of all seeds
+ * @param medianOverheadMicros median of the same
+ * @param seeds number of seeds
+ * @param meanEvaluations mean number of evaluations per seed
+ * @param seedRegrets the regret of each seed (first index, seeds 0, 1, ...) at each checkpoint
+ */
+public record CellSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] regret,
+                          double meanOverheadMicros, double medianOverheadMicros, int seeds,
+                          double meanEvaluations, double[][] seedRegrets) {
+
+    /** Summarises the outcomes of every seed. */
+    public static CellSummary of(String problem, String optimizer, double[] checkpoints, List<SeedOutcome> outcomes) {
+        Quartiles[] regret = new Quartiles[checkpoints.length];
+        for (int k = 0; k < checkpoints.length; k++) {
+            double[] atK = new double[outcomes.size()];
+            for (int s = 0; s < atK.length; s++) {
+                atK[s] = outcomes.get(s).regrets()[k];
+            }
+            regret[k] = Quartiles.of(atK);
+        }
+        long[] all = outcomes.stream().flatMapToLong(o -> Arrays.stream(o.overheadNanos())).toArray();
+        double[] micros = Arrays.stream(all).mapToDouble(n -> n / 1000.0).toArray();
+        Arrays.sort(micros);
+        double mean = Arrays.stream(micros).average().orElse(Double.NaN);
+        double evaluations = outcomes.stream().mapToInt(SeedOutcome::evaluations).average().orElse(0);
+        return new CellSummary(problem, optimizer, checkpoints.clone(), regret, mean,
+                Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations,
+                outcomes.stream().map(o -> o.regrets().clone()).toArray(double[][]::new));
+    }
+}

@@ -1,0 +1,95 @@
+package org.hpo4j.benchmarks;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.Result;
+
+/**
+ * Drives one optimizer through ask/tell on one problem with one simulated worker: ask, evaluate,
+ * tell, until the cumulative cost reaches the maximum.
+ *
+ * <p>Cost uses restart semantics, as HpBandSter evaluates: every evaluation costs
+ * {@code b / b_max} full evaluations, also when it continues a configuration promoted from a lower
+ * budget. The regret at a checkpoint cost {@code c} is the regret of the incumbent right after the
+ * evaluation that brought the cumulative cost to {@code c} or beyond (that evaluation included).
+ * If an optimizer finishes before the maximum cost, later checkpoints get its final incumbent.
+ */
+public final class SeedRun {
+    /** Cumulative costs within this (relative) of a checkpoint count as having reached it. */
+    private static final double COST_SLACK = 1e-9;
+
+    private SeedRun() {
+    }
+
+    /**
+     * Runs {@code optimizerName} on {@code problem} with {@code seed}.
+     *
+     * @param checkpoints ascending costs, each at most {@code maxCost}
+     * @throws IllegalStateException when the optimizer asks nothing while no job is outstanding
+     *     and it is not finished: with one worker it would wait forever
+     */
+    public static SeedOutcome run(BenchmarkProblem problem, String optimizerName, long seed,
+                                  double maxCost, double[] checkpoints) {
+        OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
+        return run(problem, Optimizers.create(optimizerName, problem.space(), settings), optimizerName, seed,
+                maxCost, checkpoints);
+    }
+
+    /**
+     * Runs an optimizer built elsewhere (with {@code seed} or not); {@code seed} derives the
+     * evaluations' random streams and {@code optimizerName} names it in errors.
+     */
+    public static SeedOutcome run(BenchmarkProblem problem, Optimizer optimizer, String optimizerName, long seed,
+                                  double maxCost, double[] checkpoints) {
+        IncumbentTracker incumbent = new IncumbentTracker();
+        double[] regrets = new double[checkpoints.length];
+        long[] overhead = new long[1024];
+        int evaluations = 0;
+        int nextCheckpoint = 0;
+        // cost is accumulated in budget units and divided once, so 81 evaluations at 1/81 make exactly 1
+        double spentBudget = 0;
+        double maxBudget = problem.maxBudget();
+        while (spentBudget / maxBudget < maxCost * (1 - COST_SLACK)) {
+            long t0 = System.nanoTime();
+            Optional<Job> asked = optimizer.ask();
+            long t1 = System.nanoTime();
+            if (asked.isEmpty()) {
+                if (optimizer.isFinished()) {
+                    break;
+                }
+                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
+                        + seed + ") returned no job after " + evaluations
+                        + " evaluations although none is outstanding and it is not finished");
+            }
+            Job job = asked.get();
+            double value = problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()));
+            long t2 = System.nanoTime();
+            optimizer.tell(job, Result.of(value));
+            long t3 = System.nanoTime();
+            if (evaluations == overhead.length) {
+                overhead = Arrays.copyOf(overhead, overhead.length * 2);
+            }
+            overhead[evaluations++] = (t1 - t0) + (t3 - t2);
+            double budget = problem.effectiveBudget(job.budget());
+            spentBudget += budget;
+            incumbent.offer(job.configuration(), budget, value);
+            while (nextCheckpoint < checkpoints.length
+                    && spentBudget / maxBudget >= checkpoints[nextCheckpoint] * (1 - COST_SLACK)) {
+                regrets[nextCheckpoint++] = regretOf(problem, incumbent);
+            }
+        }
+        while (nextCheckpoint < checkpoints.length) {
+            regrets[nextCheckpoint++] = regretOf(problem, incumbent);
+        }
+        return new SeedOutcome(regrets, Arrays.copyOf(overhead, evaluations), evaluations, spentBudget / maxBudget);
+    }
+
+    private static double regretOf(BenchmarkProblem problem, IncumbentTracker incumbent) {
+        // no successful evaluation yet: nothing is known, report NaN rather than invent a value
+        return incumbent.configuration() == null ? Double.NaN : problem.regret(incumbent.configuration());
+    }
+}
