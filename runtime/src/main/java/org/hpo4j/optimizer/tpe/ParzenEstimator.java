@@ -50,12 +50,19 @@ final class ParzenEstimator {
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(mus[a], mus[b]));
         double[] sigmas = new double[m];
-        // bandwidth: the larger gap to a neighbour (interval ends as outer neighbours)
+        // bandwidth: the larger gap to a neighbour; the outermost centres only look inwards
+        // (Optuna's consider_endpoints = false), a single centre spans the interval
         for (int r = 0; r < m; r++) {
-            double left = r == 0 ? 0 : mus[order[r - 1]];
-            double right = r == m - 1 ? 1 : mus[order[r + 1]];
             double x = mus[order[r]];
-            sigmas[order[r]] = Math.max(x - left, right - x);
+            if (m >= 2 && r == 0) {
+                sigmas[order[r]] = mus[order[1]] - x;
+            } else if (m >= 2 && r == m - 1) {
+                sigmas[order[r]] = x - mus[order[m - 2]];
+            } else {
+                double left = r == 0 ? 0 : mus[order[r - 1]];
+                double right = r == m - 1 ? 1 : mus[order[r + 1]];
+                sigmas[order[r]] = Math.max(x - left, right - x);
+            }
         }
         double minSigma = 1.0 / Math.min(100.0, 1.0 + m);
         double total = 0;
