@@ -21,6 +21,8 @@ final class ParzenEstimator {
     private final double[] logScale;
     // categorical: probability per choice
     private final double[] probabilities;
+    /** Reused by {@link #logDensity}; estimators are used by one optimizer, never concurrently. */
+    private final double[] scratch;
 
     private ParzenEstimator(int choices, double[] mus, double[] sigmas, double[] cumulative,
                             double[] logScale, double[] probabilities) {
@@ -30,6 +32,7 @@ final class ParzenEstimator {
         this.cumulative = cumulative;
         this.logScale = logScale;
         this.probabilities = probabilities;
+        this.scratch = mus == null ? null : new double[mus.length];
     }
 
     /**
@@ -153,7 +156,7 @@ final class ParzenEstimator {
             return Math.log(probabilities[(int) x]);
         }
         double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[mus.length];
+        double[] terms = scratch;
         for (int i = 0; i < mus.length; i++) {
             double z = (x - mus[i]) / sigmas[i];
             terms[i] = logScale[i] - 0.5 * z * z;
