@@ -230,4 +230,21 @@ class StudyExecutionTest {
             assertEquals(uninterrupted.incumbent().orElseThrow().value(), resumed.incumbent().orElseThrow().value());
         }
     }
+
+    @Test
+    void aFinishedStudyCanBeContinuedForMoreIterations() {
+        Study.Builder twoIterations = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
+                .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2));
+        StudyResult uninterrupted = twoIterations.build().optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
+        try (StudyStore store = new InMemoryStore()) {
+            StudyResult first = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
+                    .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 1)).store(store).build()
+                    .optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
+            assertTrue(first.evaluations().size() < uninterrupted.evaluations().size());
+            StudyResult continued = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
+                    .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2)).store(store).build()
+                    .optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
+            assertEquals(trials(uninterrupted), trials(continued));
+        }
+    }
 }
