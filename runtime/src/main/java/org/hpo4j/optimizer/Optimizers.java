@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hpo4j.optimizer.cmaes.CmaEs;
+import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.grid.GridSearch;
 import org.hpo4j.optimizer.local.LocalSearch;
 import org.hpo4j.optimizer.tpe.TreeParzenEstimator;
@@ -23,6 +25,11 @@ public final class Optimizers {
         f.put("grid", GridSearch::new);
         f.put("local", LocalSearch::new);
         f.put("tpe", TreeParzenEstimator::new);
+        f.put("gp", GpOptimizer::new);
+        f.put("cmaes", CmaEs::new);
+        f.put("asha", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::asha);
+        f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
+        f.put("async-bohb", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::bohb);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 

@@ -1,0 +1,119 @@
+package org.hpo4j.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hpo4j.space.CategoricalParameter;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.Parameter;
+
+/** The evaluations as CSV and as JSON. */
+final class Exports {
+    /** Prefix of the parameter columns: ':' cannot occur in a parameter name, so they never clash. */
+    static final String PARAMETER_PREFIX = "param:";
+
+    static final List<String> FIXED_COLUMNS = List.of("job_id", "iteration", "bracket", "index", "rung", "budget",
+            "previous_budget", "state", "value", "failure", "start", "end", "duration_seconds", "cost");
+
+    private Exports() {
+    }
+
+    /** One header line, then one record per evaluation in job order; empty fields for unknowns. */
+    static String csv(ReportData data) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(FIXED_COLUMNS);
+        for (Parameter p : data.space().parameters()) {
+            header.add(PARAMETER_PREFIX + p.name());
+        }
+        Csv.appendRecord(out, header);
+        for (ReportRow r : data.rows()) {
+            List<String> f = new ArrayList<>();
+            f.add(Integer.toString(r.jobId()));
+            f.add(Integer.toString(r.configId().iteration()));
+            f.add(Integer.toString(r.configId().bracket()));
+            f.add(Integer.toString(r.configId().index()));
+            f.add(Integer.toString(r.rung()));
+            f.add(Values.exact(r.budget()));
+            f.add(Values.exact(r.previousBudget()));
+            f.add(r.state().name());
+            f.add(Values.exact(r.value()));
+            f.add(r.failure());
+            f.add(r.start() == null ? "" : r.start().toString());
+            f.add(r.end() == null ? "" : r.end().toString());
+            f.add(Values.exact(r.durationSeconds()));
+            f.add(Values.exact(r.cost()));
+            for (Parameter p : data.space().parameters()) {
+                f.add(Values.parameter(p, r.configuration()));
+            }
+            Csv.appendRecord(out, f);
+        }
+        return out.toString();
+    }
+
+    /**
+     * An object with the study's name, direction, optimizer and seed, and {@code evaluations}: one
+     * object per evaluation with its ids, state, budgets, value, failure, times, cost, the values of
+     * its active parameters (numbers as numbers, booleans as booleans, others as text) and the
+     * intermediate values it reported.
+     */
+    static String json(ReportData data) {
+        JsonWriter w = new JsonWriter(false, true);
+        w.beginObject();
+        w.member("study", data.studyName());
+        w.member("direction", data.direction().name());
+        w.member("optimizer", data.optimizer());
+        w.member("seed", data.seed());
+        w.name("evaluations").beginArray();
+        for (ReportRow r : data.rows()) {
+            w.beginObject();
+            w.member("jobId", r.jobId());
+            w.name("configId").beginObject()
+                    .member("iteration", r.configId().iteration())
+                    .member("bracket", r.configId().bracket())
+                    .member("index", r.configId().index())
+                    .endObject();
+            w.member("rung", r.rung());
+            w.member("budget", r.budget());
+            w.member("previousBudget", r.previousBudget());
+            w.member("state", r.state().name());
+            w.member("value", r.value());
+            w.member("failure", r.failure());
+            w.member("start", r.start() == null ? null : r.start().toString());
+            w.member("end", r.end() == null ? null : r.end().toString());
+            w.member("durationSeconds", r.durationSeconds());
+            w.member("cost", r.cost());
+            w.name("parameters");
+            parameters(w, data, r.configuration());
+            w.name("intermediate").beginArray();
+            for (IntermediateValue v : r.intermediate()) {
+                w.beginObject().member("step", v.step()).member("value", v.value()).endObject();
+            }
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        return w + "\n";
+    }
+
+    /** The active parameters of {@code c} as a JSON object, in the space's order. */
+    static void parameters(JsonWriter w, ReportData data, Configuration c) {
+        w.beginObject();
+        for (Parameter p : data.space().parameters()) {
+            if (!c.isActive(p.name())) {
+                continue;
+            }
+            Object v = c.get(p.name());
+            w.name(p.name());
+            if (v instanceof Boolean b) {
+                w.value(b);
+            } else if (v instanceof Long l) {
+                w.value(l);
+            } else if (v instanceof Double d && !(p instanceof CategoricalParameter && !Double.isFinite(d))) {
+                w.value(d);
+            } else {
+                w.value(p.format(v));
+            }
+        }
+        w.endObject();
+    }
+}

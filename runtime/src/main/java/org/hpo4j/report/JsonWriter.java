@@ -1,0 +1,209 @@
+package org.hpo4j.report;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Writes JSON text with correct escaping, without a dependency.
+ *
+ * <p>In HTML-safe mode it also escapes {@code <}, {@code >}, {@code &} and {@code '} so the text
+ * can sit inside a {@code <script>} element: {@code </script>} in a user's string cannot end the
+ * element. U+2028 and U+2029 are always escaped (older JavaScript parsers read them as line
+ * breaks), and so are lone surrogates, so the output is always valid UTF-8.
+ */
+final class JsonWriter {
+    private final StringBuilder out = new StringBuilder();
+    private final boolean htmlSafe;
+    private final boolean pretty;
+    /** One entry per open object or array: whether it already holds an element. */
+    private final Deque<boolean[]> open = new ArrayDeque<>();
+    private boolean afterName;
+
+    JsonWriter(boolean htmlSafe, boolean pretty) {
+        this.htmlSafe = htmlSafe;
+        this.pretty = pretty;
+    }
+
+    JsonWriter beginObject() {
+        beforeValue();
+        out.append('{');
+        open.push(new boolean[1]);
+        return this;
+    }
+
+    JsonWriter endObject() {
+        return close('}');
+    }
+
+    JsonWriter beginArray() {
+        beforeValue();
+        out.append('[');
+        open.push(new boolean[1]);
+        return this;
+    }
+
+    JsonWriter endArray() {
+        return close(']');
+    }
+
+    /** The name of the next member of the current object. */
+    JsonWriter name(String name) {
+        if (afterName) {
+            throw new IllegalStateException("two names in a row: " + name);
+        }
+        separate();
+        quote(name);
+        out.append(pretty ? ": " : ":");
+        afterName = true;
+        return this;
+    }
+
+    JsonWriter value(String s) {
+        if (s == null) {
+            return nullValue();
+        }
+        beforeValue();
+        quote(s);
+        return this;
+    }
+
+    /** A number; NaN and infinities, which JSON cannot hold, become {@code null}. */
+    JsonWriter value(double d) {
+        if (!Double.isFinite(d)) {
+            return nullValue();
+        }
+        beforeValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            out.append((long) d);
+        } else {
+            out.append(d);
+        }
+        return this;
+    }
+
+    JsonWriter value(long n) {
+        beforeValue();
+        out.append(n);
+        return this;
+    }
+
+    JsonWriter value(boolean b) {
+        beforeValue();
+        out.append(b);
+        return this;
+    }
+
+    JsonWriter nullValue() {
+        beforeValue();
+        out.append("null");
+        return this;
+    }
+
+    /** A member with a string value. */
+    JsonWriter member(String name, String value) {
+        return name(name).value(value);
+    }
+
+    /** A member with a number value. */
+    JsonWriter member(String name, double value) {
+        return name(name).value(value);
+    }
+
+    /** A member with an integer value. */
+    JsonWriter member(String name, long value) {
+        return name(name).value(value);
+    }
+
+    /** A member with a boolean value. */
+    JsonWriter member(String name, boolean value) {
+        return name(name).value(value);
+    }
+
+    @Override
+    public String toString() {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("JSON text has " + open.size() + " unclosed objects or arrays");
+        }
+        return out.toString();
+    }
+
+    private JsonWriter close(char c) {
+        if (open.isEmpty() || afterName) {
+            throw new IllegalStateException("nothing to close with " + c);
+        }
+        boolean any = open.pop()[0];
+        if (any) {
+            newline();
+        }
+        out.append(c);
+        return this;
+    }
+
+    private void beforeValue() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        separate();
+    }
+
+    private void separate() {
+        if (open.isEmpty()) {
+            return;
+        }
+        boolean[] any = open.peek();
+        if (any[0]) {
+            out.append(',');
+        }
+        any[0] = true;
+        newline();
+    }
+
+    private void newline() {
+        if (pretty) {
+            out.append('\n');
+            out.append("  ".repeat(open.size()));
+        }
+    }
+
+    private void quote(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\u2028', '\u2029' -> unicode(c);
+                case '<', '>', '&', '\'' -> {
+                    if (htmlSafe) {
+                        unicode(c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        unicode(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        unicode(c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private void unicode(char c) {
+        out.append(String.format("\\u%04x", (int) c));
+    }
+}

@@ -1,0 +1,109 @@
+package org.hpo4j.report;
+
+import java.util.List;
+import org.hpo4j.space.BudgetSpec;
+import org.hpo4j.space.CategoricalParameter;
+import org.hpo4j.space.FloatParameter;
+import org.hpo4j.space.IntParameter;
+import org.hpo4j.space.Parameter;
+
+/** The data the page's script draws, as HTML-safe JSON. */
+final class PageData {
+    private PageData() {
+    }
+
+    static String json(ReportData data, List<Progress.Trace> traces, ImportanceEstimate importance) {
+        JsonWriter w = new JsonWriter(true, false);
+        w.beginObject();
+        w.name("study").beginObject()
+                .member("name", data.studyName())
+                .member("direction", data.direction().name())
+                .member("optimizer", data.optimizer())
+                .member("seed", data.seed())
+                .member("budgetName", data.space().budget().map(BudgetSpec::name).orElse("budget"))
+                .endObject();
+
+        w.name("params").beginArray();
+        for (Parameter p : data.space().parameters()) {
+            w.beginObject().member("name", p.name()).member("kind", ReportWriter.kind(p));
+            if (p instanceof FloatParameter f) {
+                w.member("log", f.log()).member("lo", f.lo()).member("hi", f.hi());
+            } else if (p instanceof IntParameter i) {
+                w.member("log", i.log()).member("lo", i.lo()).member("hi", i.hi());
+            } else {
+                CategoricalParameter c = (CategoricalParameter) p;
+                w.member("log", false).name("choices").beginArray();
+                for (Object choice : c.choices()) {
+                    w.value(c.format(choice));
+                }
+                w.endArray();
+            }
+            w.endObject();
+        }
+        w.endArray();
+
+        w.name("rows").beginArray();
+        for (ReportRow r : data.rows()) {
+            w.beginObject()
+                    .member("id", r.jobId())
+                    .member("iteration", r.configId().iteration())
+                    .member("bracket", r.configId().bracket())
+                    .member("index", r.configId().index())
+                    .member("rung", r.rung())
+                    .member("budget", r.budget())
+                    .member("state", r.state().name())
+                    .member("value", r.value())
+                    .member("failure", r.failure());
+            w.name("x").beginArray();
+            for (Parameter p : data.space().parameters()) {
+                if (!r.configuration().isActive(p.name())) {
+                    w.nullValue();
+                } else if (p instanceof CategoricalParameter) {
+                    w.value(Values.parameter(p, r.configuration()));
+                } else {
+                    w.value(r.configuration().getDouble(p.name()));
+                }
+            }
+            w.endArray();
+            w.name("steps").beginArray();
+            for (IntermediateValue v : r.intermediate()) {
+                w.beginArray().value(v.step()).value(v.value()).endArray();
+            }
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+
+        w.name("progress").beginArray();
+        for (Progress.Trace t : traces) {
+            w.beginObject().member("budget", t.budget()).name("points").beginArray();
+            for (Progress.Point p : t.points()) {
+                w.beginObject().member("cost", p.cost()).member("seconds", p.seconds())
+                        .member("best", p.best()).member("job", p.jobId()).endObject();
+            }
+            w.endArray().endObject();
+        }
+        w.endArray();
+
+        w.name("importance");
+        if (importance == null) {
+            w.nullValue();
+        } else {
+            w.beginObject().member("budget", importance.budget()).member("evaluations", importance.evaluations());
+            w.name("params").beginArray();
+            for (ParameterImportance p : importance.parameters()) {
+                w.beginObject().member("name", p.name()).member("importance", p.importance())
+                        .member("active", p.activeEvaluations()).name("effect").beginArray();
+                for (EffectPoint e : p.effect()) {
+                    w.beginObject().member("value", e.value()).member("label", e.label())
+                            .member("predicted", e.predicted()).endObject();
+                }
+                w.endArray().endObject();
+            }
+            w.endArray().endObject();
+        }
+        w.member("effectCharts", ReportWriter.EFFECT_CHARTS);
+        w.endObject();
+        return w.toString();
+    }
+}

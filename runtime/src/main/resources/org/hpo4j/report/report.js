@@ -1,0 +1,372 @@
+// Draws the report's charts from the JSON in #report-data and makes the table sortable.
+// Each chart marks its element with data-rendered="true" and data-painted=<pixels drawn> once
+// ECharts has finished drawing it; #status says when all of them are done.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var minimize = data.study.direction === 'MINIMIZE';
+  var budgetName = data.study.budgetName;
+  var PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7',
+    '#9c755f', '#bab0ac'];
+  // best (dark red) to worst (blue) for the colour by value
+  var GOOD_TO_BAD = ['#a50026', '#f46d43', '#fee090', '#74add1', '#313695'];
+  var finished = data.rows.filter(function (r) { return r.state === 'FINISHED'; });
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function fmt(v) {
+    if (v === null || v === undefined || !isFinite(v)) { return ''; }
+    var a = Math.abs(v);
+    if (a !== 0 && (a < 1e-3 || a >= 1e6)) { return v.toExponential(3); }
+    return String(+v.toPrecision(6));
+  }
+  function isBetter(a, b) { return minimize ? a < b : a > b; }
+  // a log axis when all values are positive and spread over a wide range
+  function wantsLog(values, ratio) {
+    if (values.length === 0) { return false; }
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    return lo > 0 && hi / lo >= ratio;
+  }
+  function title(text) {
+    return { text: text, left: 'center', textStyle: { fontSize: 14, fontWeight: 'normal' } };
+  }
+  function valueAxis(values, name) {
+    return { type: wantsLog(values, 100) ? 'log' : 'value', scale: true, name: name,
+      nameLocation: 'middle', nameGap: 50 };
+  }
+  function configLabel(r) { return '(' + r.iteration + ',' + r.bracket + ',' + r.index + ')'; }
+  function paramIndex(name) {
+    for (var i = 0; i < data.params.length; i++) { if (data.params[i].name === name) { return i; } }
+    throw new Error('unknown parameter ' + name);
+  }
+
+  var status = document.getElementById('status');
+  var containers = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
+  var rendered = 0;
+
+  function updateStatus() {
+    status.setAttribute('data-expected', String(containers.length));
+    status.setAttribute('data-rendered', String(rendered));
+    if (rendered === containers.length) {
+      status.setAttribute('data-complete', 'true');
+      status.textContent = 'All ' + containers.length + ' charts rendered.';
+    } else {
+      status.textContent = rendered + ' of ' + containers.length + ' charts rendered.';
+    }
+  }
+
+  // how many sampled pixels of the element's canvases are not transparent
+  function paintedPixels(el) {
+    var count = 0;
+    Array.prototype.forEach.call(el.querySelectorAll('canvas'), function (c) {
+      var pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (var i = 3; i < pixels.length; i += 4 * 5) {
+        if (pixels[i] > 0) { count++; }
+      }
+    });
+    return count;
+  }
+
+  function draw(el, option) {
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var done = false;
+    chart.on('finished', function () {
+      if (done) { return; }
+      done = true;
+      el.setAttribute('data-painted', String(paintedPixels(el)));
+      el.setAttribute('data-rendered', 'true');
+      rendered++;
+      updateStatus();
+    });
+    option.animation = false;
+    chart.setOption(option);
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function progressOption(key, axisName, heading) {
+    var all = [];
+    var series = data.progress.map(function (t, i) {
+      var points = t.points.filter(function (p) { return p[key] !== null; });
+      points.forEach(function (p) { all.push(p.best); });
+      return {
+        type: 'line', name: budgetName + ' ' + fmt(t.budget), step: 'end', symbolSize: 5, showSymbol: true,
+        color: PALETTE[i % PALETTE.length],
+        data: points.map(function (p) { return [p[key], p.best, p.job]; })
+      };
+    });
+    return {
+      title: title(heading),
+      legend: { top: 24, type: 'scroll' },
+      grid: { left: 70, right: 30, top: 64, bottom: 56 },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          return esc(p.seriesName) + '<br>' + esc(axisName) + ': ' + fmt(p.value[0]) + '<br>best: ' + fmt(p.value[1])
+            + (p.value[2] >= 0 ? '<br>job ' + p.value[2] : '');
+        }
+      },
+      xAxis: { type: 'value', name: axisName, nameLocation: 'middle', nameGap: 30 },
+      yAxis: valueAxis(all, 'best value'),
+      series: series
+    };
+  }
+
+  // budgets with some room at both ends, so points at the smallest and largest stay visible
+  function budgetAxis(budgets) {
+    var lo = Math.min.apply(null, budgets), hi = Math.max.apply(null, budgets);
+    var axis = { name: budgetName, nameLocation: 'middle', nameGap: 30 };
+    if (wantsLog(budgets, 3)) {
+      axis.type = 'log';
+      axis.logBase = 3;
+      axis.min = lo / 1.5;
+      axis.max = hi * 1.5;
+      axis.axisLabel = { formatter: function (v) { return fmt(v); }, showMinLabel: false, showMaxLabel: false };
+    } else {
+      axis.type = 'value';
+      var pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(lo) * 0.1);
+      axis.min = lo - pad;
+      axis.max = hi + pad;
+      axis.axisLabel = { showMinLabel: false, showMaxLabel: false };
+    }
+    return axis;
+  }
+
+  function budgetOption() {
+    var budgets = finished.map(function (r) { return r.budget; });
+    var brackets = [];
+    finished.forEach(function (r) { if (brackets.indexOf(r.bracket) < 0) { brackets.push(r.bracket); } });
+    brackets.sort(function (a, b) { return a - b; });
+    var series = [];
+    brackets.forEach(function (bracket, i) {
+      var color = PALETTE[i % PALETTE.length];
+      var rows = finished.filter(function (r) { return r.bracket === bracket; });
+      var byConfig = {};
+      rows.forEach(function (r) {
+        var key = configLabel(r);
+        (byConfig[key] = byConfig[key] || []).push(r);
+      });
+      var paths = [];
+      Object.keys(byConfig).forEach(function (key) {
+        var path = byConfig[key].slice().sort(function (a, b) { return a.rung - b.rung; });
+        if (path.length > 1) {
+          paths.push({ coords: path.map(function (r) { return [r.budget, r.value]; }) });
+        }
+      });
+      var name = 'bracket ' + bracket;
+      series.push({
+        type: 'lines', name: name, coordinateSystem: 'cartesian2d', polyline: true, silent: true, z: 1,
+        lineStyle: { color: color, width: 1, opacity: 0.55 }, data: paths
+      });
+      series.push({
+        type: 'scatter', name: name, color: color, symbolSize: 7, z: 2,
+        data: rows.map(function (r) { return { value: [r.budget, r.value], job: r.id, config: configLabel(r), rung: r.rung }; })
+      });
+    });
+    var failed = data.rows.filter(function (r) { return r.state === 'FAILED'; });
+    if (failed.length > 0) {
+      // failures have no value: mark them just above the largest one
+      var values = finished.map(function (r) { return r.value; });
+      var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+      var top = wantsLog(values, 100) ? hi * 1.5 : hi + Math.max(hi - lo, Math.abs(hi) * 0.1, 1e-9) * 0.08;
+      series.push({
+        type: 'scatter', name: 'failed', color: '#222', symbol: 'path://M0,0 L10,10 M10,0 L0,10', symbolSize: 9, z: 3,
+        itemStyle: { borderColor: '#222', borderWidth: 2 },
+        data: failed.map(function (r) {
+          return { value: [r.budget, top], job: r.id, config: configLabel(r), rung: r.rung, failure: r.failure };
+        })
+      });
+    }
+    return {
+      title: title('Value against ' + budgetName + ', by bracket; lines follow promotions'),
+      legend: { top: 24, type: 'scroll' },
+      grid: { left: 70, right: 30, top: 64, bottom: 56 },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          return 'job ' + p.data.job + ', configuration ' + esc(p.data.config) + ', rung ' + p.data.rung
+            + '<br>' + esc(budgetName) + ': ' + fmt(p.value[0])
+            + (p.data.failure !== undefined ? '<br>failed: ' + esc(p.data.failure.slice(0, 300))
+              : '<br>value: ' + fmt(p.value[1]));
+        }
+      },
+      xAxis: budgetAxis(budgets),
+      yAxis: valueAxis(finished.map(function (r) { return r.value; }), 'value'),
+      series: series
+    };
+  }
+
+  function curvesOption() {
+    var withSteps = data.rows.filter(function (r) { return r.steps.length > 1; });
+    var brackets = [];
+    withSteps.forEach(function (r) { if (brackets.indexOf(r.bracket) < 0) { brackets.push(r.bracket); } });
+    brackets.sort(function (a, b) { return a - b; });
+    var values = [], steps = [];
+    withSteps.forEach(function (r) {
+      r.steps.forEach(function (s) { steps.push(s[0]); values.push(s[1]); });
+    });
+    var series = brackets.map(function (bracket, i) {
+      return {
+        type: 'lines', name: 'bracket ' + bracket, coordinateSystem: 'cartesian2d', polyline: true, silent: true,
+        color: PALETTE[i % PALETTE.length], lineStyle: { width: 1, opacity: 0.6 },
+        data: withSteps.filter(function (r) { return r.bracket === bracket; })
+          .map(function (r) { return { coords: r.steps }; })
+      };
+    });
+    return {
+      title: title('Intermediate values of ' + withSteps.length + ' evaluations'),
+      legend: { top: 24, type: 'scroll' },
+      grid: { left: 70, right: 30, top: 64, bottom: 56 },
+      xAxis: { type: wantsLog(steps, 30) ? 'log' : 'value', name: 'step', nameLocation: 'middle', nameGap: 30,
+        min: Math.min.apply(null, steps), max: Math.max.apply(null, steps) },
+      yAxis: valueAxis(values, 'reported value'),
+      series: series
+    };
+  }
+
+  function parallelOption() {
+    // each configuration at the largest budget it finished
+    var last = {};
+    finished.forEach(function (r) {
+      var key = configLabel(r);
+      if (!last[key] || r.budget > last[key].budget) { last[key] = r; }
+    });
+    var rows = Object.keys(last).map(function (k) { return last[k]; });
+    // worst first, so the best lines are drawn on top
+    rows.sort(function (a, b) { return isBetter(a.value, b.value) ? 1 : isBetter(b.value, a.value) ? -1 : 0; });
+    var n = data.params.length;
+    var axes = data.params.map(function (p, i) {
+      if (p.kind === 'categorical') {
+        return { dim: i, name: p.name, type: 'category', data: p.choices };
+      }
+      return { dim: i, name: p.name, type: p.log ? 'log' : 'value', min: p.lo, max: p.hi };
+    });
+    var budgets = rows.map(function (r) { return r.budget; });
+    var values = rows.map(function (r) { return r.value; });
+    axes.push({ dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true });
+    axes.push({ dim: n + 1, name: 'value', type: 'value', scale: true });
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    if (!(hi > lo)) { hi = lo + 1; }
+    return {
+      title: title('Configurations, coloured by value'),
+      parallel: { left: 50, right: 120, top: 70, bottom: 40,
+        parallelAxisDefault: { nameLocation: 'end', nameGap: 16, nameTextStyle: { fontSize: 12 } } },
+      parallelAxis: axes,
+      visualMap: {
+        type: 'continuous', dimension: n + 1, min: lo, max: hi, calculable: true, right: 10, top: 'middle',
+        precision: 4, text: [minimize ? 'worse' : 'better', minimize ? 'better' : 'worse'],
+        inRange: { color: minimize ? GOOD_TO_BAD : GOOD_TO_BAD.slice().reverse() }
+      },
+      series: [{
+        type: 'parallel', lineStyle: { width: 1.2, opacity: 0.75 },
+        data: rows.map(function (r) { return r.x.concat([r.budget, r.value]); })
+      }]
+    };
+  }
+
+  function importanceOption() {
+    var params = data.importance.params.slice().reverse();
+    return {
+      title: title('Importance at ' + budgetName + ' ' + fmt(data.importance.budget)
+        + ' (' + data.importance.evaluations + ' evaluations)'),
+      grid: { left: 20, right: 60, top: 40, bottom: 40, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + ': ' + p.value + ' %'; } },
+      xAxis: { type: 'value', name: '% of variance', nameLocation: 'middle', nameGap: 26, min: 0 },
+      yAxis: { type: 'category', data: params.map(function (p) { return p.name; }) },
+      series: [{
+        type: 'bar', color: PALETTE[0], label: { show: true, position: 'right', formatter: '{c} %' },
+        data: params.map(function (p) { return +(100 * p.importance).toFixed(1); })
+      }]
+    };
+  }
+
+  function effectOption(name) {
+    var i = paramIndex(name);
+    var p = data.params[i];
+    var estimate = data.importance.params.filter(function (q) { return q.name === name; })[0];
+    var rows = finished.filter(function (r) { return r.budget === data.importance.budget && r.x[i] !== null; });
+    var categorical = p.kind === 'categorical';
+    var xAxis = categorical
+      ? { type: 'category', data: p.choices, name: name, nameLocation: 'middle', nameGap: 30 }
+      : { type: p.log ? 'log' : 'value', min: p.lo, max: p.hi, name: name, nameLocation: 'middle', nameGap: 30 };
+    var values = rows.map(function (r) { return r.value; });
+    estimate.effect.forEach(function (e) { values.push(e.predicted); });
+    return {
+      title: title(name + ': ' + (100 * estimate.importance).toFixed(1) + ' % of variance'),
+      legend: { top: 24 },
+      grid: { left: 70, right: 30, top: 64, bottom: 56 },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (q) {
+          return esc(q.seriesName) + '<br>' + esc(name) + ': ' + esc(categorical ? q.value[0] : fmt(q.value[0]))
+            + '<br>value: ' + fmt(q.value[1]);
+        }
+      },
+      xAxis: xAxis,
+      yAxis: valueAxis(values, 'value'),
+      series: [
+        { type: 'scatter', name: 'evaluations', color: PALETTE[0], symbolSize: 6,
+          data: rows.map(function (r) { return [r.x[i], r.value]; }) },
+        { type: 'line', name: 'estimated main effect', color: PALETTE[2], showSymbol: categorical, smooth: false,
+          data: estimate.effect.map(function (e) { return [categorical ? e.label : e.value, e.predicted]; }) }
+      ]
+    };
+  }
+
+  function optionFor(el) {
+    switch (el.getAttribute('data-chart')) {
+      case 'progress-cost': return progressOption('cost', 'cumulative cost', 'Best value so far against cost');
+      case 'progress-time': return progressOption('seconds', 'wall time (s)', 'Best value so far against wall time');
+      case 'budget': return budgetOption();
+      case 'curves': return curvesOption();
+      case 'parallel': return parallelOption();
+      case 'importance': return importanceOption();
+      case 'effect': return effectOption(el.getAttribute('data-parameter'));
+      default: throw new Error('unknown chart kind ' + el.getAttribute('data-chart'));
+    }
+  }
+
+  updateStatus();
+  containers.forEach(function (el) {
+    try {
+      draw(el, optionFor(el));
+    } catch (e) {
+      window.hpoReportError('chart ' + el.id + ': ' + (e && e.stack ? e.stack : e));
+    }
+  });
+
+  // sorting the table: numbers by data-sort, text otherwise; blanks last either way. A link to
+  // report.html#sort=<heading>:asc (or :desc) opens the table sorted.
+  var table = document.getElementById('evaluations');
+  if (table) {
+    var headings = table.tHead.rows[0].cells;
+    var sortBy = function (column, ascending) {
+      Array.prototype.forEach.call(headings, function (h) { h.removeAttribute('aria-sort'); });
+      headings[column].setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var ca = a.cells[column], cb = b.cells[column];
+        var ka = ca.getAttribute('data-sort'), kb = cb.getAttribute('data-sort');
+        var ta = ca.textContent, tb = cb.textContent;
+        var blankA = ka === null && ta === '', blankB = kb === null && tb === '';
+        if (blankA || blankB) { return blankA === blankB ? 0 : blankA ? 1 : -1; }
+        var c = ka !== null && kb !== null ? parseFloat(ka) - parseFloat(kb) : ta.localeCompare(tb);
+        return ascending ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    };
+    Array.prototype.forEach.call(headings, function (th, column) {
+      th.addEventListener('click', function () { sortBy(column, th.getAttribute('aria-sort') !== 'ascending'); });
+    });
+    var requested = /^#sort=(.+):(asc|desc)$/.exec(location.hash);
+    if (requested) {
+      var name = decodeURIComponent(requested[1]);
+      var column = Array.prototype.map.call(headings, function (h) { return h.textContent; }).indexOf(name);
+      if (column < 0) { throw new Error('#sort names no column: ' + name); }
+      sortBy(column, requested[2] === 'asc');
+    }
+  }
+})();
