@@ -435,13 +435,22 @@ public final class ForkedWorkerExecutor implements Executor {
         private final List<String> jvmArgs = new ArrayList<>();
         private Duration timeout;
         private Duration startupTimeout = Duration.ofSeconds(60);
-        private String javaExecutable = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        private String javaExecutable = defaultJava();
         private String expectedSpace;
         private Consumer<String> workerOutput = System.err::println;
 
         private Builder(String objectiveClass) {
             this.objectiveClass = Objects.requireNonNull(objectiveClass, "objective class");
+        }
+
+        /** The {@code java} of this JVM's {@code java.home}, else the command that started this process. */
+        private static String defaultJava() {
+            String exe = isWindows() ? "java.exe" : "java";
+            Path java = Path.of(System.getProperty("java.home"), "bin", exe);
+            if (java.toFile().canExecute()) {
+                return java.toString();
+            }
+            return ProcessHandle.current().info().command().orElse(exe);
         }
 
         /** The workers' class path: the project's classes, its dependencies and hpo4j-runtime. Default: this JVM's. */
