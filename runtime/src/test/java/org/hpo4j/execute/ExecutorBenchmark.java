@@ -37,6 +37,13 @@ public final class ExecutorBenchmark {
             System.out.printf("overhead, trivial objective, 1 forked worker: %.3f ms per evaluation (%d evaluations after %d warm-up)%n",
                     perEval, measured, warmup);
 
+            // the study loop without a store: optimizer, study, worker
+            study("warm-up-no-store", null, executor, work).optimize(StoppingRule.maxEvaluations(warmup));
+            long n0 = System.nanoTime();
+            study("measured-no-store", null, executor, work).optimize(StoppingRule.maxEvaluations(measured));
+            System.out.printf("overhead, trivial objective, Study + 1 forked worker, random search, no store:"
+                    + " %.3f ms per evaluation%n", (System.nanoTime() - n0) / 1e6 / measured);
+
             // the whole loop: optimizer, study, SQLite store (two committed transactions per evaluation), worker
             try (StudyStore store = SqliteStore.open(work.resolve("bench.db"), false)) {
                 study("warm-up", store, executor, work).optimize(StoppingRule.maxEvaluations(warmup));
@@ -64,8 +71,9 @@ public final class ExecutorBenchmark {
     }
 
     private static Study study(String name, StudyStore store, Executor executor, Path work) {
-        return Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
-                .optimizer("random", OptimizerSettings.of(1, 2, 1)).store(store).executor(executor).build();
+        Study.Builder b = Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
+                .optimizer("random", OptimizerSettings.of(1, 2, 1)).executor(executor);
+        return (store == null ? b : b.store(store)).build();
     }
 
     /** Keeps every worker busy until {@code n} evaluations are done. */
