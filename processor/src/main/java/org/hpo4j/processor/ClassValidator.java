@@ -227,7 +227,7 @@ final class ClassValidator {
             return null;
         }
         String domain = "[" + text(lo) + ", " + text(hi) + "]" + (log ? " (log)" : "");
-        Default initial = initial(field, text((lo + hi) / 2));
+        Default initial = initial(field, text(log ? lo : (lo + hi) / 2));
         if (initial.failed) {
             return null;
         }

@@ -143,7 +143,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
             return;
         }
         Set<String> entries = new TreeSet<>();
-        for (String earlier : files.readIndex()) {
+        Set<String> earlierEntries = files.readIndex();
+        for (String earlier : earlierEntries) {
             boolean stillExists = processingEnv.getElementUtils().getTypeElement(earlier.replace('$', '.')) != null;
             if (!objectives.containsKey(earlier) && stillExists) {
                 entries.add(earlier);
@@ -154,6 +155,10 @@ public final class Hpo4jProcessor extends AbstractProcessor {
                 entries.add(name);
             }
         });
+        if (entries.isEmpty() && earlierEntries.isEmpty()) {
+            // nothing to list and nothing to correct: a project without objectives gets no index
+            return;
+        }
         try {
             files.writeIndex(entries, indexOrigins.toArray(TypeElement[]::new));
         } catch (IOException e) {

@@ -26,7 +26,9 @@ import org.hpo4j.space.SearchSpace;
  * probability {@code 1 - bandwidth}, else uniform), of which the one with the largest
  * {@code l(x) / g(x)} is proposed.
  *
- * <p>Deviations from HpBandSter, each on purpose: failed evaluations are left out of the model (the
+ * <p>Brackets are sized as Li et al. write ({@link HyperbandSchedule.Sizing#LI}); HpBandSter's
+ * slightly smaller middle brackets are available through the constructor that takes a schedule.
+ * Deviations from HpBandSter, each on purpose: failed evaluations are left out of the model (the
  * project's rule; HpBandSter counts them as bad with an infinite loss); the categorical kernel
  * counts the parameter's choices rather than the levels present in the data (statsmodels' choice,
  * which gives infinite ratios when a level is missing); imputation also fills the first coordinate

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hpo4j.optimizer.cmaes.CmaEs;
+import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.grid.GridSearch;
 import org.hpo4j.optimizer.local.LocalSearch;
 import org.hpo4j.optimizer.tpe.TreeParzenEstimator;
@@ -23,6 +25,8 @@ public final class Optimizers {
         f.put("grid", GridSearch::new);
         f.put("local", LocalSearch::new);
         f.put("tpe", TreeParzenEstimator::new);
+        f.put("gp", GpOptimizer::new);
+        f.put("cmaes", CmaEs::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 

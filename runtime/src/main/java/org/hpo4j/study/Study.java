@@ -7,17 +7,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.Completion;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.execute.Task;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.NewJob;
+import org.hpo4j.store.StoredJob;
+import org.hpo4j.store.StudyDefinition;
+import org.hpo4j.store.StudyStore;
 
 /**
  * A named, seeded optimization of one objective over a search space, run by one thread.
@@ -29,6 +43,12 @@ import org.hpo4j.space.SearchSpace;
  *
  * <p>Optimizers minimize: for a study that maximizes, the values told to the optimizer are negated,
  * while evaluations and results keep the values as the objective returned them.
+ *
+ * <p>With an {@link Executor} several jobs run at once (the optimizer is asked until it says wait or
+ * the executor is full, and told as results come back); with a {@link StudyStore} every hand-out
+ * and result is stored as it happens and a study of the same name continues where it stopped: the
+ * stored history is replayed into the fresh optimizer in its original order (DESIGN.md principle 1)
+ * and the jobs that were running when the earlier process died run again.
  */
 public final class Study {
     private final SearchSpace space;
@@ -41,6 +61,11 @@ public final class Study {
     private final Clock clock;
     private final double maxBudget;
     private final boolean integerBudget;
+    private final Executor executor;
+    private final StudyStore store;
+    private final String optimizerName;
+    private final String optimizerSettings;
+    private final int failFastAfter;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
@@ -57,6 +82,11 @@ public final class Study {
         this.clock = b.clock;
         this.maxBudget = b.maxBudget;
         this.integerBudget = space.budget().map(s -> s.integer()).orElse(false);
+        this.executor = b.executor;
+        this.store = b.store;
+        this.optimizerName = b.optimizerName;
+        this.optimizerSettings = b.optimizerSettings;
+        this.failFastAfter = b.failFastAfter;
     }
 
     /** A builder for a study over {@code space}. */
@@ -89,6 +119,16 @@ public final class Study {
     public StudyResult optimize(Objective objective, StoppingRule stoppingRule) {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(stoppingRule, "stoppingRule");
+        if (executor != null) {
+            throw new IllegalStateException("study '" + name + "' has an executor, which runs its own objective:"
+                    + " call optimize(StoppingRule)");
+        }
+        if (store != null) {
+            // the store's bookkeeping is the executor loop's; one thread keeps the single-thread order
+            try (InProcessExecutor inThread = new InProcessExecutor(objective, 1)) {
+                return optimizeWith(inThread, stoppingRule);
+            }
+        }
         start();
         while (!stoppingRule.shouldStop(progress())) {
             Optional<Job> job = nextJob();
@@ -100,9 +140,188 @@ public final class Study {
                 throw new IllegalStateException("optimizer " + optimizer.getClass().getSimpleName()
                         + " of study '" + name + "' asks to wait although no job is outstanding");
             }
+            for (StudyListener l : listeners) {
+                l.evaluationStarted(job.get());
+            }
             record(evaluate(job.get(), objective));
         }
         return finish();
+    }
+
+    /**
+     * Runs the study on its {@linkplain Builder#executor executor}, up to its parallelism at once,
+     * storing everything in its {@linkplain Builder#store store} if it has one (and continuing the
+     * stored study of the same name). The stopping rule is checked before each new job, counting
+     * running jobs as if finished, so {@code maxEvaluations(n)} ends with exactly {@code n}.
+     *
+     * @throws IllegalStateException if the study has no executor
+     * @throws StudyFailedException if every evaluation failed; the study stops early when its first
+     *     {@linkplain Builder#failFastAfter evaluations} all failed
+     * @throws org.hpo4j.store.StudyMismatchException if the stored study has another space or settings
+     */
+    public StudyResult optimize(StoppingRule stoppingRule) {
+        Objects.requireNonNull(stoppingRule, "stoppingRule");
+        if (executor == null) {
+            throw new IllegalStateException("study '" + name + "' has no executor: call optimize(Objective, StoppingRule)");
+        }
+        return optimizeWith(executor, stoppingRule);
+    }
+
+    private StudyResult optimizeWith(Executor runner, StoppingRule stoppingRule) {
+        start();
+        String coordinator = "pid " + ProcessHandle.current().pid() + "@"
+                + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost");
+        Map<Integer, Job> running = new HashMap<>();
+        Map<Integer, List<Evaluation.Report>> reports = new ConcurrentHashMap<>();
+        runner.reportsTo((task, step, value) -> {
+            reports.computeIfAbsent(task.jobId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Evaluation.Report(step, value));
+            if (store != null) {
+                store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
+            }
+        });
+        Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay());
+        boolean stopping = false;
+        while (true) {
+            while (!stopping && runner.outstanding() < runner.parallelism()) {
+                Job job;
+                int attempt = 1;
+                if (!rerun.isEmpty()) {
+                    job = rerun.removeFirst();
+                    StoredJob claimed = store.claim(name, coordinator, System.currentTimeMillis(), HELD_BY_COORDINATOR)
+                            .orElseThrow(() -> new IllegalStateException("study '" + name + "': job " + rerun
+                                    + " to run again is no longer pending in " + store.location()));
+                    if (claimed.jobId() != job.id()) {
+                        throw new IllegalStateException("study '" + name + "': expected to claim job " + job.id()
+                                + " again but the store handed out job " + claimed.jobId());
+                    }
+                    attempt = claimed.attempt();
+                } else {
+                    if (stoppingRule.shouldStop(projectedProgress(running.values()))) {
+                        stopping = true;
+                        break;
+                    }
+                    Optional<Job> next = nextJob();
+                    if (next.isEmpty()) {
+                        if (optimizer.isFinished()) {
+                            stopping = true;
+                        } else if (running.isEmpty()) {
+                            throw new IllegalStateException("optimizer " + optimizer.getClass().getSimpleName()
+                                    + " of study '" + name + "' asks to wait although no job is outstanding");
+                        }
+                        break;
+                    }
+                    job = next.get();
+                    if (store != null) {
+                        store.addJob(name, NewJob.of(job), coordinator, System.currentTimeMillis(), HELD_BY_COORDINATOR);
+                    }
+                }
+                running.put(job.id(), job);
+                for (StudyListener l : listeners) {
+                    l.evaluationStarted(job);
+                }
+                runner.submit(new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
+                        effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
+                        workRoot().resolve("job-" + job.id())));
+            }
+            if (runner.outstanding() == 0) {
+                break;
+            }
+            Completion done;
+            try {
+                done = runner.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("study '" + name + "' was interrupted", e);
+            }
+            Job job = running.remove(done.task().jobId());
+            if (store != null) {
+                store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt());
+            }
+            record(new Evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
+                    Instant.ofEpochMilli(done.finishedAt()), reports.getOrDefault(job.id(), List.of()),
+                    cost(effectiveBudget(job.budget()))));
+            reports.remove(job.id());
+            if (allFailedSoFar()) {
+                stopping = true;
+            }
+        }
+        return finish();
+    }
+
+    /** A claim's lease for the coordinator's own jobs: held until the coordinator ends them or dies. */
+    private static final long HELD_BY_COORDINATOR = Long.MAX_VALUE - 1;
+
+    private synchronized boolean allFailedSoFar() {
+        return evaluations.size() >= failFastAfter && evaluations.stream().allMatch(Evaluation::isFailure);
+    }
+
+    private synchronized StoppingRule.Progress projectedProgress(java.util.Collection<Job> running) {
+        StoppingRule.Progress now = progress();
+        double runningCost = 0;
+        for (Job j : running) {
+            runningCost += cost(effectiveBudget(j.budget()));
+        }
+        return new StoppingRule.Progress(now.evaluations() + running.size(), now.cost() + runningCost, now.elapsed());
+    }
+
+    /** What the store knows this study by; a stored study with another definition is not continued. */
+    public StudyDefinition definition() {
+        return new StudyDefinition(name, space.describe(), direction, optimizerName, seed, optimizerSettings);
+    }
+
+    /**
+     * Opens the study in the store and, if it existed, replays its history into the optimizer:
+     * hand-outs ({@code ask}) and results ({@code tell}) in their stored order. Returns the jobs
+     * handed out but not finished, by id, to run again.
+     */
+    private synchronized List<Job> openAndReplay() {
+        if (!store.open(definition())) {
+            return List.of();
+        }
+        // this process coordinates the study: whatever was running belonged to a process that died
+        store.requeueStale(name, Long.MAX_VALUE);
+        record Event(long seq, StoredJob job, boolean handOut) {
+        }
+        List<Event> events = new ArrayList<>();
+        for (StoredJob j : store.jobs(name)) {
+            events.add(new Event(j.handedSeq(), j, true));
+            if (j.state().isDone()) {
+                events.add(new Event(j.finishedSeq(), j, false));
+            }
+        }
+        events.sort(Comparator.comparingLong(Event::seq));
+        Map<Integer, Job> handedOut = new HashMap<>();
+        List<Evaluation> replayed = new ArrayList<>();
+        for (Event e : events) {
+            StoredJob stored = e.job();
+            if (e.handOut()) {
+                Job expected = stored.toJob(space);
+                Job asked = optimizer.isFinished() ? null : optimizer.ask().orElse(null);
+                if (!expected.equals(asked)) {
+                    throw new IllegalStateException("study '" + name + "' in " + store.location()
+                            + " cannot be continued: replaying its history, the optimizer proposes "
+                            + (asked == null ? "nothing" : asked) + " where it had handed out " + expected
+                            + ". The optimizer's code changed since; start over with -Dhpo.fresh=true.");
+                }
+                handedOut.put(asked.id(), asked);
+            } else {
+                Job job = handedOut.remove(stored.jobId());
+                Result r = stored.result();
+                optimizer.tell(job, r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value()));
+                List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
+                        .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
+                Evaluation evaluation = new Evaluation(job, r, Instant.ofEpochMilli(stored.startedAt()),
+                        Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+                evaluations.add(evaluation);
+                cost += evaluation.cost();
+                replayed.add(evaluation);
+            }
+        }
+        for (StudyListener l : listeners) {
+            l.resumed(List.copyOf(replayed));
+        }
+        return handedOut.values().stream().sorted(Comparator.comparingInt(Job::id)).toList();
     }
 
     /** Marks the start of optimizing (for time limits); later calls keep the first start. */
@@ -230,6 +449,11 @@ public final class Study {
         private Path workDirectory;
         private Clock clock = Clock.systemUTC();
         private double maxBudget = Double.NaN;
+        private Executor executor;
+        private StudyStore store;
+        private String optimizerName;
+        private String optimizerSettings = "";
+        private int failFastAfter = 10;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -254,6 +478,8 @@ public final class Study {
         /** The optimizer that proposes jobs; required. */
         public Builder optimizer(Optimizer value) {
             this.optimizer = Objects.requireNonNull(value, "optimizer");
+            this.optimizerName = value.getClass().getName();
+            this.optimizerSettings = "";
             return this;
         }
 
@@ -263,6 +489,8 @@ public final class Study {
          */
         public Builder optimizer(String optimizerName, OptimizerSettings settings) {
             this.optimizer = Optimizers.create(optimizerName, space, settings);
+            this.optimizerName = optimizerName;
+            this.optimizerSettings = settings.toString();
             if (space.budget().isEmpty()) {
                 this.maxBudget = settings.maxBudget();
             }
@@ -299,6 +527,37 @@ public final class Study {
                 throw new IllegalArgumentException("maxBudget must be positive and finite, got " + value);
             }
             this.maxBudget = value;
+            return this;
+        }
+
+        /**
+         * Who runs the evaluations, and how many at once: {@link InProcessExecutor} threads or
+         * {@link org.hpo4j.execute.ForkedWorkerExecutor} worker JVMs. The executor holds the
+         * objective; run the study with {@link Study#optimize(StoppingRule)}. The caller closes it.
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * Where the study is stored as it runs; a stored study of the same name is continued. The
+         * caller closes it.
+         */
+        public Builder store(StudyStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * A study whose first {@code count} evaluations all failed stops early (default 10): the
+         * objective is broken, not unlucky. Only for studies with an executor or a store.
+         */
+        public Builder failFastAfter(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("failFastAfter must be at least 1, got " + count);
+            }
+            this.failFastAfter = count;
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -125,5 +126,63 @@ class BohbTest {
         double earlyMean = jobs.subList(0, 10).stream().mapToDouble(f).average().orElseThrow();
         double lateMean = late.stream().mapToDouble(f).average().orElseThrow();
         assertTrue(lateMean < earlyMean / 2, "late proposals " + lateMean + " vs first random ones " + earlyMean);
+    }
+
+    private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
+    private static final double[][] A = {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14},
+        {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+    private static final double[][] P = {{1312, 1696, 5569, 124, 8283, 5886}, {2329, 4135, 8307, 3736, 1004, 9991},
+        {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}};
+
+    /** Hartmann-6 with the fidelity of PROBLEMS.md: alpha - 0.1 (1 - z). */
+    private static double hartmann6(Configuration c, double z) {
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 6; j++) {
+                double d = c.getDouble("x" + j) - P[i][j] * 1e-4;
+                e += A[i][j] * d * d;
+            }
+            sum += (ALPHA[i] - 0.1 * (1 - z)) * Math.exp(-e);
+        }
+        return -sum;
+    }
+
+    @Test
+    void onASmallHartmann6BohbBeatsHyperbandAndRandomSearch() {
+        SearchSpace.Builder b = SearchSpace.builder();
+        for (int j = 0; j < 6; j++) {
+            b.add(FloatParameter.uniform("x" + j, 0, 1));
+        }
+        SearchSpace space = b.build();
+        int seeds = 7;
+        String[] names = {"bohb", "hyperband", "random"};
+        double[][] regret = new double[names.length][seeds];
+        for (int k = 0; k < names.length; k++) {
+            for (int seed = 0; seed < seeds; seed++) {
+                Optimizer o = Optimizers.create(names[k], space, OptimizerSettings.of(1, 27, seed));
+                double cost = 0;
+                double bestBudget = 0;
+                double bestObserved = Double.POSITIVE_INFINITY;
+                Configuration incumbent = null;
+                // 60 full evaluations; incumbent by HpBandSter's rule
+                while (cost < 60) {
+                    Job j = o.ask().orElseThrow();
+                    double v = hartmann6(j.configuration(), j.budget() / 27);
+                    o.tell(j, Result.of(v));
+                    cost += j.budget() / 27;
+                    if (j.budget() > bestBudget || (j.budget() == bestBudget && v < bestObserved)) {
+                        bestBudget = j.budget();
+                        bestObserved = v;
+                        incumbent = j.configuration();
+                    }
+                }
+                regret[k][seed] = hartmann6(incumbent, 1) + 3.322368011391339;
+            }
+            Arrays.sort(regret[k]);
+        }
+        double bohb = regret[0][seeds / 2];
+        assertTrue(bohb < regret[1][seeds / 2], "median regret: BOHB " + bohb + ", Hyperband " + regret[1][seeds / 2]);
+        assertTrue(bohb < regret[2][seeds / 2], "median regret: BOHB " + bohb + ", random " + regret[2][seeds / 2]);
     }
 }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HyperbandTest {
     private static final SearchSpace SPACE = SearchSpace.builder()
@@ -46,13 +48,15 @@ class HyperbandTest {
         return out;
     }
 
-    @Test
-    void oneIterationRunsEveryBracketOfTheScheduleThenFinishes() {
-        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, 81, 3, 7, 1));
+    @ParameterizedTest
+    @ValueSource(doubles = {81, 100})
+    void oneIterationRunsEveryBracketOfTheScheduleThenFinishes(double max) {
+        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, max, 3, 7, 1));
         List<Job> jobs = runSequentially(h, 10_000);
         assertTrue(h.isFinished());
         int[][] sizes = {{5}, {8, 2}, {15, 5, 1}, {34, 11, 3, 1}, {81, 27, 9, 3, 1}};
-        double[][] budgets = {{81}, {27, 81}, {9, 27, 81}, {3, 9, 27, 81}, {1, 3, 9, 27, 81}};
+        double[][] budgets = {{max}, {max / 3, max}, {max / 9, max / 3, max}, {max / 27, max / 9, max / 3, max},
+            {max / 81, max / 27, max / 9, max / 3, max}};
         Map<String, Map<Integer, List<Double>>> seen = schedule(jobs);
         assertEquals(5, seen.size());
         for (int s = 0; s <= 4; s++) {
@@ -61,7 +65,7 @@ class HyperbandTest {
             for (int i = 0; i < sizes[s].length; i++) {
                 assertEquals(sizes[s][i], rungs.get(i).size(), "jobs in rung " + i + " of bracket " + s);
                 for (double b : rungs.get(i)) {
-                    assertEquals(budgets[s][i], b, 0.0);
+                    assertEquals(budgets[s][i], b, 1e-12 * max);
                 }
             }
         }

@@ -139,6 +139,18 @@ class OptimizerContractTest {
         assertTrue(more.size() > 0 || o.isFinished());
     }
 
+    @ParameterizedTest
+    @MethodSource("names")
+    void aBoundedRunEndsByFinishingNotByWaiting(String name) {
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS.withMaxIterations(1));
+        List<Job> jobs = drive(o, 300);
+        if (o.isFinished()) {
+            assertTrue(o.ask().isEmpty(), "a finished optimizer hands out nothing");
+        } else {
+            assertEquals(300, jobs.size());
+        }
+    }
+
     @Test
     void theRegistryNamesTheBuiltInOptimizersAndRejectsUnknownOnes() {
         assertTrue(Optimizers.names().containsAll(List.of("random", "successive-halving", "hyperband", "bohb")));

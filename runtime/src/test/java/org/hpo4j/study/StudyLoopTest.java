@@ -24,6 +24,7 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.study.InProcessTrialContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

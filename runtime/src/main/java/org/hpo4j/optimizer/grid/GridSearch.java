@@ -36,9 +36,8 @@ public final class GridSearch implements Optimizer {
     /** Per parameter, its grid values. */
     private final List<List<Object>> values;
     private final Odometer odometer;
-    /** The shuffled grid as value indices, or null in natural order. */
-    private final List<int[]> shuffled;
-    private int position;
+    /** Visits the full product of value indices in a seeded order, or null in natural order. */
+    private final ShuffledProduct shuffled;
     private boolean exhausted;
     private final Set<Integer> outstanding = new HashSet<>();
     private int nextId;
@@ -51,8 +50,8 @@ public final class GridSearch implements Optimizer {
     /**
      * A grid over {@code space}.
      *
-     * @throws IllegalArgumentException if the grid is to be shuffled and has more than
-     *     {@link GridSettings#MAX_SHUFFLED} configurations
+     * @throws IllegalArgumentException if the grid is to be shuffled and its full product (before
+     *     conditions remove duplicates) exceeds 2^62 points
      */
     public GridSearch(SearchSpace space, OptimizerSettings settings, GridSettings grid) {
         this.space = space;
@@ -62,27 +61,7 @@ public final class GridSearch implements Optimizer {
             values.add(gridValues(p, grid.pointsPerNumeric()));
         }
         this.odometer = new Odometer();
-        if (grid.shuffle()) {
-            shuffled = new ArrayList<>();
-            while (!odometer.done) {
-                if (shuffled.size() == GridSettings.MAX_SHUFFLED) {
-                    throw new IllegalArgumentException("the grid has more than " + GridSettings.MAX_SHUFFLED
-                            + " configurations; lower pointsPerNumeric (" + grid.pointsPerNumeric()
-                            + ") or visit it in natural order (shuffle = false)");
-                }
-                shuffled.add(odometer.index.clone());
-                odometer.advance();
-            }
-            MersenneTwister random = new MersenneTwister(settings.seed());
-            for (int i = shuffled.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int[] t = shuffled.get(i);
-                shuffled.set(i, shuffled.get(j));
-                shuffled.set(j, t);
-            }
-        } else {
-            shuffled = null;
-        }
+        this.shuffled = grid.shuffle() ? new ShuffledProduct(settings.seed()) : null;
     }
 
     /** The values the grid takes for one parameter, in increasing order (choices in their order). */
@@ -135,11 +114,11 @@ public final class GridSearch implements Optimizer {
 
     private int[] next() {
         if (shuffled != null) {
-            if (position == shuffled.size()) {
+            int[] index = shuffled.next();
+            if (index == null) {
                 exhausted = true;
-                return null;
             }
-            return shuffled.get(position++);
+            return index;
         }
         if (odometer.done) {
             exhausted = true;
@@ -159,7 +138,104 @@ public final class GridSearch implements Optimizer {
 
     @Override
     public boolean isFinished() {
-        return exhausted || (shuffled != null ? position == shuffled.size() : odometer.done);
+        return exhausted || (shuffled != null ? shuffled.isDone() : odometer.done);
+    }
+
+    /**
+     * Walks the full product of value indices (every parameter, active or not) in an order fixed by
+     * the seed, without holding the grid in memory: a keyed Feistel permutation of {@code [0, 2^k)}
+     * with cycle-walking onto {@code [0, size)}. A point where an inactive parameter has an index
+     * other than 0 duplicates another point and is skipped, so each configuration comes once.
+     */
+    private final class ShuffledProduct {
+        private static final int ROUNDS = 4;
+        private final long size;
+        private final int halfBits;
+        private final long[] keys = new long[ROUNDS];
+        private long position;
+
+        ShuffledProduct(long seed) {
+            long n = 1;
+            for (List<Object> v : values) {
+                if (n > (1L << 62) / v.size()) {
+                    throw new IllegalArgumentException("the grid has more than 2^62 points; lower pointsPerNumeric"
+                            + " or visit it in natural order (shuffle = false)");
+                }
+                n *= v.size();
+            }
+            size = n;
+            int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+            halfBits = Math.max(1, (bits + 1) / 2);
+            MersenneTwister random = new MersenneTwister(seed);
+            for (int r = 0; r < ROUNDS; r++) {
+                keys[r] = random.nextLong();
+            }
+        }
+
+        boolean isDone() {
+            return position >= size;
+        }
+
+        int[] next() {
+            while (position < size) {
+                int[] index = digits(permute(position++));
+                if (index != null) {
+                    return index;
+                }
+            }
+            return null;
+        }
+
+        private long permute(long x) {
+            long y = x;
+            do {
+                y = feistel(y);
+            } while (y >= size);
+            return y;
+        }
+
+        private long feistel(long x) {
+            long mask = (1L << halfBits) - 1;
+            long left = x >>> halfBits;
+            long right = x & mask;
+            for (long key : keys) {
+                long mixed = mix(right ^ key) & mask;
+                long t = right;
+                right = left ^ mixed;
+                left = t;
+            }
+            return (left << halfBits) | right;
+        }
+
+        private long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+            z = (z ^ (z >>> 33)) * 0xc4ceb93c185ec53bL;
+            return z ^ (z >>> 33);
+        }
+
+        /** Mixed-radix digits of {@code code}, with -1 for inactive parameters; null for a duplicate. */
+        private int[] digits(long code) {
+            int[] index = new int[values.size()];
+            long rest = code;
+            for (int i = index.length - 1; i >= 0; i--) {
+                int k = values.get(i).size();
+                index[i] = (int) (rest % k);
+                rest /= k;
+            }
+            Map<String, Object> assigned = new LinkedHashMap<>();
+            List<Parameter> ps = space.parameters();
+            for (int i = 0; i < index.length; i++) {
+                Parameter p = ps.get(i);
+                if (SearchSpace.isActive(p, assigned)) {
+                    assigned.put(p.name(), values.get(i).get(index[i]));
+                } else if (index[i] != 0) {
+                    return null;
+                } else {
+                    index[i] = -1;
+                }
+            }
+            return index;
+        }
     }
 
     /**

@@ -11,9 +11,6 @@ package org.hpo4j.optimizer.grid;
  */
 public record GridSettings(int pointsPerNumeric, boolean shuffle) {
 
-    /** Largest grid that is shuffled; the shuffle holds the whole grid in memory. */
-    public static final int MAX_SHUFFLED = 1_000_000;
-
     public GridSettings {
         if (pointsPerNumeric < 2) {
             throw new IllegalArgumentException("pointsPerNumeric must be at least 2, got " + pointsPerNumeric);

@@ -110,12 +110,23 @@ class GridSearchTest {
     }
 
     @Test
-    void tooLargeShuffledGridIsRefusedWithAHint() {
+    void largeShuffledGridIsVisitedLazilyWithoutRepeats() {
+        // 5^12 = 244 million points: the shuffle must not hold them in memory
+        GridSearch g = new GridSearch(Runs.box(12), SETTINGS, new GridSettings(5, true));
+        Set<Configuration> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            assertTrue(seen.add(g.ask().orElseThrow().configuration()), "repeated configuration at job " + i);
+        }
+        assertFalse(g.isFinished());
+    }
+
+    @Test
+    void gridBeyondTwoToTheSixtyTwoIsRefusedWithAHint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new GridSearch(Runs.box(9), SETTINGS, new GridSettings(5, true)));
+                () -> new GridSearch(Runs.box(30), SETTINGS, new GridSettings(5, true)));
         assertTrue(e.getMessage().contains("pointsPerNumeric"), e.getMessage());
         // natural order is lazy, so the same grid works there
-        GridSearch lazy = new GridSearch(Runs.box(9), SETTINGS, new GridSettings(5, false));
+        GridSearch lazy = new GridSearch(Runs.box(30), SETTINGS, new GridSettings(5, false));
         assertTrue(lazy.ask().isPresent());
     }
 }

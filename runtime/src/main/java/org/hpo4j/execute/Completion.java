@@ -1,0 +1,16 @@
+package org.hpo4j.execute;
+
+import org.hpo4j.optimizer.Result;
+
+/**
+ * A task that ended.
+ *
+ * @param task the task
+ * @param result the objective's value as it returned it (not negated for maximization), or the
+ *     failure with its cause
+ * @param worker who ran it (a thread or a worker process)
+ * @param startedAt when the evaluation started (epoch ms)
+ * @param finishedAt when it ended (epoch ms)
+ */
+public record Completion(Task task, Result result, String worker, long startedAt, long finishedAt) {
+}

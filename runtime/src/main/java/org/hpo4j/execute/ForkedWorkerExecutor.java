@@ -1,0 +1,509 @@
+package org.hpo4j.execute;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.store.ConfigurationCodec;
+
+/**
+ * Runs evaluations in long-lived worker JVMs ({@link WorkerMain}), one evaluation after another per
+ * worker, so the JVM start-up is paid once per worker. A worker that times out is killed; a worker
+ * that dies ({@code System.exit}, a crash, an {@code OutOfMemoryError}) fails its evaluation with
+ * the cause; either way a new worker takes its place.
+ */
+public final class ForkedWorkerExecutor implements Executor {
+    private static final Task STOP = new Task(-1, 0, null, 0, 0, 0, null);
+    /** Lines of a worker's standard error kept to explain a crash. */
+    private static final int TAIL_LINES = 5;
+
+    private final Settings settings;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Completion> done = new LinkedBlockingQueue<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final ScheduledExecutorService watchdog;
+    private final Thread shutdownHook;
+    private volatile ReportListener listener = (task, step, value) -> { };
+    private volatile boolean closed;
+    private int outstanding;
+
+    /** Everything that decides how workers are started; see {@link Builder}. */
+    private record Settings(String objectiveClass, String classpath, int workers, List<String> jvmArgs,
+                            Duration timeout, Duration startupTimeout, String javaExecutable,
+                            String expectedSpace, Consumer<String> workerOutput) {
+    }
+
+    private ForkedWorkerExecutor(Settings settings) {
+        this.settings = settings;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hpo-worker-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 1; i <= settings.workers; i++) {
+            Slot slot = new Slot(i);
+            slots.add(slot);
+            slot.thread.start();
+        }
+        // workers end with their coordinator on their own (stdin closes); this only makes it prompt
+        shutdownHook = new Thread(this::killAll, "hpo-worker-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** A builder for workers that run {@code objectiveClass} (a {@link WorkerObjective} or an annotated class). */
+    public static Builder builder(String objectiveClass) {
+        return new Builder(objectiveClass);
+    }
+
+    @Override
+    public int parallelism() {
+        return settings.workers;
+    }
+
+    @Override
+    public synchronized int outstanding() {
+        return outstanding;
+    }
+
+    @Override
+    public void submit(Task task) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("executor is closed");
+            }
+            if (outstanding >= settings.workers) {
+                throw new IllegalStateException("already " + outstanding + " tasks running; parallelism is " + settings.workers);
+            }
+            outstanding++;
+        }
+        queue.add(task);
+    }
+
+    @Override
+    public Completion take() throws InterruptedException {
+        Completion c = done.take();
+        taken();
+        return c;
+    }
+
+    @Override
+    public Optional<Completion> poll(Duration wait) throws InterruptedException {
+        Completion c = done.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (c != null) {
+            taken();
+        }
+        return Optional.ofNullable(c);
+    }
+
+    private synchronized void taken() {
+        outstanding--;
+    }
+
+    @Override
+    public void reportsTo(ReportListener reportListener) {
+        this.listener = Objects.requireNonNull(reportListener, "listener");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (int i = 0; i < slots.size(); i++) {
+            queue.add(STOP);
+        }
+        for (Slot slot : slots) {
+            try {
+                slot.thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        killAll();
+        watchdog.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already; the hook runs anyway
+        }
+    }
+
+    private void killAll() {
+        for (Slot slot : slots) {
+            Worker w = slot.worker;
+            if (w != null) {
+                w.process.destroyForcibly();
+            }
+        }
+    }
+
+    /** A running worker JVM. */
+    private static final class Worker {
+        final Process process;
+        final DataOutputStream in;
+        final DataInputStream out;
+        final Deque<String> tail = new ArrayDeque<>();
+        final String name;
+        volatile boolean timedOut;
+
+        Worker(Process process, String name) {
+            this.process = process;
+            this.name = name;
+            this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+            this.out = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        }
+
+        synchronized void remember(String line) {
+            if (tail.size() == TAIL_LINES) {
+                tail.removeFirst();
+            }
+            tail.addLast(line);
+        }
+
+        synchronized String tail() {
+            return String.join("\n", tail);
+        }
+
+        synchronized void forget() {
+            tail.clear();
+        }
+    }
+
+    /** One worker place: a thread that keeps a worker JVM alive and feeds it tasks. */
+    private final class Slot {
+        final int number;
+        final Thread thread;
+        volatile Worker worker;
+        String startupFailure;
+
+        Slot(int number) {
+            this.number = number;
+            this.thread = new Thread(this::loop, "hpo-worker-" + number);
+            this.thread.setDaemon(true);
+        }
+
+        private void loop() {
+            while (true) {
+                if (worker == null && !closed) {
+                    // start ahead of the next task, so a replacement's start-up overlaps the wait
+                    startWorker();
+                }
+                Task task;
+                try {
+                    task = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (task == STOP) {
+                    stopWorker();
+                    return;
+                }
+                if (worker == null) {
+                    startWorker();
+                }
+                long start = System.currentTimeMillis();
+                String name = worker == null ? "worker-" + number : worker.name;
+                Result result = worker == null
+                        ? Result.failed("worker " + number + " failed to start: " + startupFailure)
+                        : run(task);
+                done.add(new Completion(task, result, name, start, System.currentTimeMillis()));
+            }
+        }
+
+        private void startWorker() {
+            List<String> command = new ArrayList<>();
+            command.add(settings.javaExecutable);
+            command.addAll(settings.jvmArgs);
+            command.add("-cp");
+            command.add(settings.classpath);
+            command.add(WorkerMain.class.getName());
+            command.add(settings.objectiveClass);
+            Process process;
+            try {
+                process = new ProcessBuilder(command).start();
+            } catch (IOException e) {
+                startupFailure = "cannot run " + settings.javaExecutable + ": " + e.getMessage();
+                return;
+            }
+            Worker w = new Worker(process, "worker-" + number + " (pid " + process.pid() + ")");
+            Thread err = new Thread(() -> drain(w), "hpo-worker-" + number + "-stderr");
+            err.setDaemon(true);
+            err.start();
+            ScheduledFuture<?> startupTimer = watchdog.schedule(() -> {
+                w.timedOut = true;
+                process.destroyForcibly();
+            }, settings.startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                byte type = WorkerProtocol.nextType(w.out);
+                if (type == WorkerProtocol.STARTUP_FAILED) {
+                    startupFailure = WorkerProtocol.readString(w.out);
+                    process.destroyForcibly();
+                    return;
+                }
+                if (type != WorkerProtocol.READY) {
+                    throw new IOException("unexpected frame " + type + " instead of READY");
+                }
+                String space = WorkerProtocol.readString(w.out);
+                w.out.readLong();
+                if (settings.expectedSpace != null && !settings.expectedSpace.equals(space)) {
+                    startupFailure = "the worker's search space of " + settings.objectiveClass
+                            + " differs from the study's (recompile, or start a fresh study):\nworker:\n" + space
+                            + "study:\n" + settings.expectedSpace;
+                    process.destroyForcibly();
+                    return;
+                }
+                startupFailure = null;
+                w.forget();
+                worker = w;
+            } catch (IOException e) {
+                process.destroyForcibly();
+                startupFailure = w.timedOut
+                        ? "no answer within " + settings.startupTimeout.toSeconds() + " s"
+                        : "worker ended before it was ready (" + exitDescription(process) + ")" + tailOf(w);
+            } finally {
+                startupTimer.cancel(false);
+            }
+        }
+
+        private Result run(Task task) {
+            Worker w = worker;
+            ScheduledFuture<?> timer = null;
+            try {
+                synchronized (w.in) {
+                    WorkerProtocol.begin(w.in, WorkerProtocol.RUN);
+                    w.in.writeInt(task.jobId());
+                    w.in.writeLong(task.seed());
+                    w.in.writeDouble(task.budget());
+                    w.in.writeDouble(task.previousBudget());
+                    WorkerProtocol.writeString(w.in, task.workDirectory().toAbsolutePath().toString());
+                    WorkerProtocol.writeString(w.in, ConfigurationCodec.encode(task.configuration()));
+                    w.in.flush();
+                }
+                if (settings.timeout != null) {
+                    timer = watchdog.schedule(() -> {
+                        w.timedOut = true;
+                        w.process.destroyForcibly();
+                    }, settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                while (true) {
+                    byte type = WorkerProtocol.nextType(w.out);
+                    if (type == WorkerProtocol.REPORT) {
+                        int jobId = w.out.readInt();
+                        double step = w.out.readDouble();
+                        double value = w.out.readDouble();
+                        if (jobId == task.jobId()) {
+                            listener.report(task, step, value);
+                        }
+                    } else if (type == WorkerProtocol.RESULT) {
+                        w.out.readInt();
+                        return Result.of(w.out.readDouble());
+                    } else if (type == WorkerProtocol.FAILED) {
+                        w.out.readInt();
+                        String cause = WorkerProtocol.readString(w.out);
+                        if (w.out.readBoolean()) {
+                            retire(w);
+                        }
+                        return Result.failed(cause);
+                    } else {
+                        throw new IOException("unexpected frame type " + type);
+                    }
+                }
+            } catch (IOException e) {
+                retire(w);
+                if (w.timedOut) {
+                    return Result.failed(Failures.timeout(settings.timeout));
+                }
+                if (WorkerProtocol.isEnd(e) || !w.process.isAlive()) {
+                    return Result.failed("worker exited with code " + exitCode(w.process) + tailOf(w));
+                }
+                return Result.failed("lost contact with " + w.name + ": " + e.getMessage() + tailOf(w));
+            } finally {
+                if (timer != null && !timer.cancel(false) && worker == w) {
+                    // the timer fired as the result came in: the worker is being killed, do not reuse it
+                    retire(w);
+                }
+                w.forget();
+            }
+        }
+
+        /** Ends a worker that cannot go on; the loop starts another. */
+        private void retire(Worker w) {
+            w.process.destroyForcibly();
+            try {
+                w.process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+
+        private void stopWorker() {
+            Worker w = worker;
+            if (w == null) {
+                return;
+            }
+            try {
+                synchronized (w.in) {
+                    WorkerProtocol.begin(w.in, WorkerProtocol.SHUTDOWN);
+                    w.in.flush();
+                }
+                if (!w.process.waitFor(1, TimeUnit.SECONDS)) {
+                    w.process.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                w.process.destroyForcibly();
+            }
+            worker = null;
+        }
+
+        private void drain(Worker w) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(w.process.getErrorStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    w.remember(line);
+                    settings.workerOutput.accept("[worker-" + number + "] " + line);
+                }
+            } catch (IOException e) {
+                // the worker is gone; nothing more to read
+            }
+        }
+    }
+
+    private static int exitCode(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String exitDescription(Process p) {
+        return p.isAlive() ? "still running" : "exit code " + exitCode(p);
+    }
+
+    private static String tailOf(Worker w) {
+        // the stderr reader may lag the exit by a moment
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String tail = w.tail();
+        return tail.isEmpty() ? "" : "\nlast output of the worker:\n" + tail;
+    }
+
+    /** Configures a {@link ForkedWorkerExecutor}. */
+    public static final class Builder {
+        private final String objectiveClass;
+        private String classpath = System.getProperty("java.class.path");
+        private int workers = 1;
+        private final List<String> jvmArgs = new ArrayList<>();
+        private Duration timeout;
+        private Duration startupTimeout = Duration.ofSeconds(60);
+        private String javaExecutable = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        private String expectedSpace;
+        private Consumer<String> workerOutput = System.err::println;
+
+        private Builder(String objectiveClass) {
+            this.objectiveClass = Objects.requireNonNull(objectiveClass, "objective class");
+        }
+
+        /** The workers' class path: the project's classes, its dependencies and hpo4j-runtime. Default: this JVM's. */
+        public Builder classpath(String path) {
+            this.classpath = Objects.requireNonNull(path, "classpath");
+            return this;
+        }
+
+        /** The class path as entries. */
+        public Builder classpath(List<Path> entries) {
+            return classpath(String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList()));
+        }
+
+        /** How many workers run at once (parallelism); default 1. */
+        public Builder workers(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, got " + count);
+            }
+            this.workers = count;
+            return this;
+        }
+
+        /** The workers' maximum heap, as {@code -Xmx} takes it ({@code 512m}, {@code 4g}). */
+        public Builder maxHeap(String size) {
+            if (!size.matches("\\d+[kKmMgG]?")) {
+                throw new IllegalArgumentException("worker heap size '" + size + "' is not like 512m or 4g");
+            }
+            jvmArgs.add("-Xmx" + size);
+            return this;
+        }
+
+        /** More options for the worker JVMs ({@code -D...}, {@code -XX:...}). */
+        public Builder jvmArgs(List<String> args) {
+            jvmArgs.addAll(args);
+            return this;
+        }
+
+        /** How long one evaluation may take; {@code null} or zero for no limit (the default). */
+        public Builder timeout(Duration limit) {
+            this.timeout = limit == null || limit.isZero() ? null : limit;
+            return this;
+        }
+
+        /** How long a worker may take to start (default 60 s). */
+        public Builder startupTimeout(Duration limit) {
+            this.startupTimeout = Objects.requireNonNull(limit);
+            return this;
+        }
+
+        /** The {@code java} command; default the one running this JVM. */
+        public Builder javaExecutable(String command) {
+            this.javaExecutable = Objects.requireNonNull(command);
+            return this;
+        }
+
+        /** The study's {@code SearchSpace.describe()}; a worker whose space differs refuses to work. */
+        public Builder expectedSpace(String fingerprint) {
+            this.expectedSpace = fingerprint;
+            return this;
+        }
+
+        /** Where the workers' standard error (and what they print) goes, line by line; default this JVM's stderr. */
+        public Builder workerOutput(Consumer<String> sink) {
+            this.workerOutput = Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /** The workers' output into {@code stream}. */
+        public Builder workerOutput(PrintStream stream) {
+            return workerOutput(stream::println);
+        }
+
+        /** Starts the workers (in the background) and returns the executor. */
+        public ForkedWorkerExecutor build() {
+            return new ForkedWorkerExecutor(new Settings(objectiveClass, classpath, workers, List.copyOf(jvmArgs),
+                    timeout, startupTimeout, javaExecutable, expectedSpace, workerOutput));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.hpo4j.execute;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.study.Objective;
+
+/**
+ * Runs evaluations on threads of this JVM: fast, for light objectives and tests. It cannot survive
+ * {@code System.exit} or a crash of the JVM, and a timed-out evaluation can only be interrupted
+ * (its thread is abandoned if it ignores that); use {@link ForkedWorkerExecutor} for such code.
+ */
+public final class InProcessExecutor implements Executor {
+    private final Objective objective;
+    private final int threads;
+    private final Duration timeout;
+    // threads are created as needed: one abandoned by a timeout must not take a slot for good
+    private final ExecutorService pool;
+    private final ScheduledExecutorService watchdog;
+    private final LinkedBlockingQueue<Completion> done = new LinkedBlockingQueue<>();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private volatile ReportListener listener = (task, step, value) -> { };
+    private int outstanding;
+
+    /**
+     * An executor that runs {@code objective} on up to {@code threads} threads.
+     *
+     * @param timeout how long one evaluation may take; {@code null} or zero for no limit
+     */
+    public InProcessExecutor(Objective objective, int threads, Duration timeout) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
+        }
+        this.objective = Objects.requireNonNull(objective, "objective");
+        this.threads = threads;
+        this.timeout = timeout == null || timeout.isZero() ? null : timeout;
+        this.pool = Executors.newCachedThreadPool(r -> daemon(r, "hpo-eval-" + threadNumber.incrementAndGet()));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hpo-eval-timeout"));
+    }
+
+    /** An executor with no timeout. */
+    public InProcessExecutor(Objective objective, int threads) {
+        this(objective, threads, null);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public synchronized int outstanding() {
+        return outstanding;
+    }
+
+    @Override
+    public void submit(Task task) {
+        synchronized (this) {
+            if (outstanding >= threads) {
+                throw new IllegalStateException("already " + outstanding + " tasks running; parallelism is " + threads);
+            }
+            outstanding++;
+        }
+        AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        long start = System.currentTimeMillis();
+        Future<?> future = pool.submit(() -> {
+            String worker = Thread.currentThread().getName();
+            TaskContext context = new TaskContext(task.jobId(), task.budget(), task.previousBudget(), task.seed(),
+                    task.workDirectory(), (step, value) -> {
+                        if (!ended.get()) {
+                            listener.report(task, step, value);
+                        }
+                    }, stop::get);
+            Result result;
+            try {
+                result = Result.of(objective.evaluate(task.configuration(), context));
+            } catch (Throwable t) {
+                result = Result.failed(Failures.describe(t));
+            }
+            if (ended.compareAndSet(false, true)) {
+                done.add(new Completion(task, result, worker, start, System.currentTimeMillis()));
+            }
+        });
+        if (timeout != null) {
+            watchdog.schedule(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    stop.set(true);
+                    future.cancel(true);
+                    done.add(new Completion(task, Result.failed(Failures.timeout(timeout)), "in-process", start,
+                            System.currentTimeMillis()));
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public Completion take() throws InterruptedException {
+        Completion c = done.take();
+        taken();
+        return c;
+    }
+
+    @Override
+    public Optional<Completion> poll(Duration wait) throws InterruptedException {
+        Completion c = done.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (c != null) {
+            taken();
+        }
+        return Optional.ofNullable(c);
+    }
+
+    private synchronized void taken() {
+        outstanding--;
+    }
+
+    @Override
+    public void reportsTo(ReportListener reportListener) {
+        this.listener = Objects.requireNonNull(reportListener, "listener");
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        watchdog.shutdownNow();
+    }
+}

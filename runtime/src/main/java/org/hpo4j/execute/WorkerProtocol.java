@@ -1,0 +1,73 @@
+package org.hpo4j.execute;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frames a coordinator and a worker JVM exchange over the worker's standard input and output.
+ * Each frame is a magic number, a type byte and the type's fields (big-endian; strings as a length
+ * and UTF-8 bytes). The magic number catches anything else that writes to the worker's standard
+ * output (native code, say) instead of misreading it.
+ */
+final class WorkerProtocol {
+    static final int MAGIC = 0x48504F34; // "HPO4"
+
+    // coordinator -> worker
+    /** Run: jobId int, seed long, budget double, previousBudget double, workDirectory, configuration JSON. */
+    static final byte RUN = 1;
+    /** Finish the current evaluation's loop and exit. */
+    static final byte SHUTDOWN = 2;
+
+    // worker -> coordinator
+    /** Ready for work: space fingerprint string, pid long. */
+    static final byte READY = 10;
+    /** Cannot start: cause string. */
+    static final byte STARTUP_FAILED = 11;
+    /** Intermediate value: jobId int, step double, value double. */
+    static final byte REPORT = 12;
+    /** The objective returned: jobId int, value double (possibly NaN). */
+    static final byte RESULT = 13;
+    /** The objective failed: jobId int, cause string, whether the worker exits now (boolean). */
+    static final byte FAILED = 14;
+
+    private WorkerProtocol() {
+    }
+
+    static void begin(DataOutputStream out, byte type) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeByte(type);
+    }
+
+    /** Reads the next frame's type; EOF when the stream ended between frames. */
+    static byte nextType(DataInputStream in) throws IOException {
+        int magic = in.readInt();
+        if (magic != MAGIC) {
+            throw new IOException(String.format("corrupted worker protocol: got 0x%08x instead of a frame;"
+                    + " something wrote to the worker's standard output outside System.out", magic));
+        }
+        return in.readByte();
+    }
+
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 64 << 20) {
+            throw new IOException("corrupted worker protocol: string of length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static boolean isEnd(IOException e) {
+        return e instanceof EOFException;
+    }
+}

@@ -1,0 +1,216 @@
+package org.hpo4j.optimizer.gp;
+
+import java.util.Arrays;
+
+/**
+ * A zero-mean Gaussian process with a Matern 5/2 ARD kernel over feature vectors, conditioned on
+ * points with (normalized) targets.
+ *
+ * <p>Hyperparameters {@code theta}: the log length-scale of each feature group, then the log signal
+ * variance, then the log noise variance. The Cholesky factor is kept as lower-triangular rows of
+ * growing length, so {@link #extend} adds a point in {@code O(n^2)} and shares the rows it already
+ * has; {@link #withTargets} re-solves for new targets in {@code O(n^2)}.
+ */
+final class GaussianProcess {
+    private static final double SQRT5 = Math.sqrt(5);
+    private static final double[] JITTER = {1e-8, 1e-6, 1e-4, 1e-2};
+
+    private final int[] group;
+    private final double[] theta;
+    private final double[] inverseSquaredScale;
+    private final double signalVariance;
+    private final double noiseVariance;
+    private final double[][] xs;
+    private final double[][] lower;
+    private final int n;
+    private final double jitter;
+    private double[] alpha;
+
+    private GaussianProcess(int[] group, double[] theta, double[][] xs, double[][] lower, int n, double jitter) {
+        this.group = group;
+        this.theta = theta;
+        int groups = theta.length - 2;
+        this.inverseSquaredScale = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            inverseSquaredScale[g] = Math.exp(-2 * theta[g]);
+        }
+        this.signalVariance = Math.exp(theta[groups]);
+        this.noiseVariance = Math.exp(theta[groups + 1]);
+        this.xs = xs;
+        this.lower = lower;
+        this.n = n;
+        this.jitter = jitter;
+    }
+
+    /**
+     * Conditions on {@code xs[0..n)} with targets {@code ys}.
+     *
+     * @return the process, or null if the kernel matrix is not positive definite even with jitter
+     */
+    static GaussianProcess fit(int[] group, double[] theta, double[][] xs, double[] ys, int n) {
+        GaussianProcess shape = new GaussianProcess(group, theta, xs, null, n, 0);
+        double[][] k = shape.kernelMatrix(xs, n);
+        for (double jitter : JITTER) {
+            double[][] rows = cholesky(k, n, shape.noiseVariance + jitter);
+            if (rows != null) {
+                GaussianProcess gp = new GaussianProcess(group, theta, Arrays.copyOf(xs, n), rows, n, jitter);
+                gp.solve(ys);
+                return gp;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The log marginal likelihood of targets {@code ys} at {@code xs[0..n)} under {@code theta};
+     * negative infinity when the kernel matrix cannot be factored.
+     */
+    static double logMarginalLikelihood(int[] group, double[] theta, double[][] xs, double[] ys, int n) {
+        GaussianProcess gp = fit(group, theta, xs, ys, n);
+        if (gp == null) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double fitTerm = 0;
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            fitTerm += ys[i] * gp.alpha[i];
+            logDet += Math.log(gp.lower[i][i]);
+        }
+        return -0.5 * fitTerm - logDet - 0.5 * n * Math.log(2 * Math.PI);
+    }
+
+    /**
+     * The lower Cholesky factor of {@code k + diagonal * I} as rows of growing length, or null if
+     * the matrix is not (numerically) positive definite. Written out on primitive arrays because
+     * the hyperparameter fit factors hundreds of matrices per refit.
+     */
+    static double[][] cholesky(double[][] k, int n, double diagonal) {
+        double[][] l = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] li = new double[i + 1];
+            double[] ki = k[i];
+            for (int j = 0; j < i; j++) {
+                double[] lj = l[j];
+                double s = ki[j];
+                for (int m = 0; m < j; m++) {
+                    s -= li[m] * lj[m];
+                }
+                li[j] = s / lj[j];
+            }
+            double d = ki[i] + diagonal;
+            for (int m = 0; m < i; m++) {
+                d -= li[m] * li[m];
+            }
+            if (!(d > 1e-14 * (ki[i] + diagonal))) {
+                return null;
+            }
+            li[i] = Math.sqrt(d);
+            l[i] = li;
+        }
+        return l;
+    }
+
+    private double[][] kernelMatrix(double[][] points, int count) {
+        double[][] k = new double[count][count];
+        for (int i = 0; i < count; i++) {
+            k[i][i] = signalVariance;
+            for (int j = 0; j < i; j++) {
+                k[i][j] = kernel(points[i], points[j]);
+                k[j][i] = k[i][j];
+            }
+        }
+        return k;
+    }
+
+    double kernel(double[] a, double[] b) {
+        double r2 = 0;
+        for (int c = 0; c < a.length; c++) {
+            double d = a[c] - b[c];
+            r2 += d * d * inverseSquaredScale[group[c]];
+        }
+        double r = Math.sqrt(r2);
+        return signalVariance * (1 + SQRT5 * r + 5.0 / 3.0 * r2) * Math.exp(-SQRT5 * r);
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** This process with one more point; call {@link #withTargets} before predicting. */
+    GaussianProcess extend(double[] x) {
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = kernel(xs[i], x);
+        }
+        double[] row = new double[n + 1];
+        double[] l = forward(k);
+        System.arraycopy(l, 0, row, 0, n);
+        double rest = signalVariance + noiseVariance + jitter - dot(l, l);
+        // a point (almost) equal to an earlier one: keep the factor valid with the smallest jitter
+        row[n] = Math.sqrt(Math.max(rest, JITTER[0]));
+        double[][] rows = Arrays.copyOf(lower, n + 1);
+        rows[n] = row;
+        double[][] points = Arrays.copyOf(xs, n + 1);
+        points[n] = x;
+        return new GaussianProcess(group, theta, points, rows, n + 1, jitter);
+    }
+
+    /** The hyperparameters this process was built with. */
+    double[] theta() {
+        return theta.clone();
+    }
+
+    /** Sets the targets of the points, in order; {@code ys.length >= size()}. */
+    GaussianProcess withTargets(double[] ys) {
+        solve(ys);
+        return this;
+    }
+
+    private void solve(double[] ys) {
+        double[] z = forward(Arrays.copyOf(ys, n));
+        double[] a = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int j = i + 1; j < n; j++) {
+                s -= lower[j][i] * a[j];
+            }
+            a[i] = s / lower[i][i];
+        }
+        alpha = a;
+    }
+
+    /** Solves {@code L z = b}. */
+    private double[] forward(double[] b) {
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] row = lower[i];
+            double s = b[i];
+            for (int j = 0; j < i; j++) {
+                s -= row[j] * z[j];
+            }
+            z[i] = s / row[i];
+        }
+        return z;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** The posterior mean and variance (of the latent function) at {@code x}, into {@code out}. */
+    void predict(double[] x, double[] out) {
+        double[] k = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = kernel(xs[i], x);
+            mean += k[i] * alpha[i];
+        }
+        double[] v = forward(k);
+        out[0] = mean;
+        out[1] = Math.max(signalVariance - dot(v, v), 1e-12);
+    }
+}

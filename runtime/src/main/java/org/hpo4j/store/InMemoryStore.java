@@ -1,0 +1,154 @@
+package org.hpo4j.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hpo4j.optimizer.Result;
+
+/** A store that keeps studies in memory, for tests and for studies that need not survive the JVM. */
+public final class InMemoryStore implements StudyStore {
+    private final Map<String, StudyData> studies = new HashMap<>();
+
+    private static final class StudyData {
+        final StudyDefinition definition;
+        final TreeMap<Integer, StoredJob> jobs = new TreeMap<>();
+        final List<StoredReport> reports = new ArrayList<>();
+        long nextSeq = 1;
+
+        StudyData(StudyDefinition definition) {
+            this.definition = definition;
+        }
+    }
+
+    @Override
+    public synchronized boolean open(StudyDefinition definition) {
+        StudyData existing = studies.get(definition.name());
+        if (existing == null) {
+            studies.put(definition.name(), new StudyData(definition));
+            return false;
+        }
+        List<String> diffs = definition.differencesFrom(existing.definition);
+        if (!diffs.isEmpty()) {
+            throw new StudyMismatchException(definition.name(), location(), diffs);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<StudyDefinition> find(String study) {
+        StudyData data = studies.get(study);
+        return data == null ? Optional.empty() : Optional.of(data.definition);
+    }
+
+    @Override
+    public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
+        StudyData data = study(study);
+        if (data.jobs.containsKey(job.jobId())) {
+            throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId());
+        }
+        boolean claimed = worker != null;
+        data.jobs.put(job.jobId(), new StoredJob(job.jobId(), job.configId(), job.rung(), job.budget(),
+                job.previousBudget(), job.configuration(), claimed ? JobState.RUNNING : JobState.PENDING,
+                claimed ? 1 : 0, worker, claimed ? leaseUntil : 0, data.nextSeq++, 0, claimed ? now : 0, 0,
+                Double.NaN, null));
+    }
+
+    @Override
+    public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
+        StudyData data = study(study);
+        for (StoredJob j : data.jobs.values()) {
+            if (j.state() == JobState.PENDING) {
+                StoredJob claimed = new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
+                        j.configuration(), JobState.RUNNING, j.attempt() + 1, worker, leaseUntil, j.handedSeq(), 0,
+                        now, 0, Double.NaN, null);
+                data.jobs.put(j.jobId(), claimed);
+                return Optional.of(claimed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
+        StudyData data = study(study);
+        StoredJob j = data.jobs.get(jobId);
+        if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
+            return false;
+        }
+        data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
+                j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
+                j.startedAt(), 0, Double.NaN, null));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
+        StudyData data = study(study);
+        StoredJob j = data.jobs.get(jobId);
+        if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
+            return false;
+        }
+        boolean failed = result.isFailure();
+        data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
+                j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
+                j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
+                result.failure()));
+        return true;
+    }
+
+    @Override
+    public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
+        study(study).reports.add(new StoredReport(jobId, attempt, step, value, now));
+    }
+
+    @Override
+    public synchronized int requeueStale(String study, long now) {
+        StudyData data = study(study);
+        int n = 0;
+        for (StoredJob j : new ArrayList<>(data.jobs.values())) {
+            if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
+                data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
+                        j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
+                        j.handedSeq(), 0, 0, 0, Double.NaN, null));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized List<StoredJob> jobs(String study) {
+        return List.copyOf(study(study).jobs.values());
+    }
+
+    @Override
+    public synchronized List<StoredReport> reports(String study, int jobId) {
+        StudyData data = study(study);
+        StoredJob j = data.jobs.get(jobId);
+        if (j == null) {
+            return List.of();
+        }
+        return data.reports.stream().filter(r -> r.jobId() == jobId && r.attempt() == j.attempt()).toList();
+    }
+
+    @Override
+    public String location() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    private StudyData study(String name) {
+        StudyData data = studies.get(name);
+        if (data == null) {
+            throw new IllegalArgumentException("no study '" + name + "' in " + location() + "; open it first");
+        }
+        return data;
+    }
+}

@@ -1,0 +1,52 @@
+package org.hpo4j.store;
+
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * A job as a store holds it.
+ *
+ * @param jobId the optimizer's job id
+ * @param configId the configuration's identity
+ * @param rung the successive-halving rung
+ * @param budget the budget
+ * @param previousBudget the budget the configuration already reached
+ * @param configuration the configuration as {@link ConfigurationCodec} JSON
+ * @param state where the job is
+ * @param attempt how many times a worker claimed it (0 while never claimed); a result is accepted
+ *     only for the current attempt
+ * @param worker the worker of the current attempt, {@code null} if none
+ * @param leaseUntil until when (epoch ms) the worker's claim holds without a heartbeat, 0 if none
+ * @param handedSeq position of the hand-out in the study's event order
+ * @param finishedSeq position of the result in the study's event order, 0 while not done
+ * @param startedAt when the current attempt started (epoch ms), 0 if none
+ * @param finishedAt when it ended (epoch ms), 0 if not done
+ * @param value the objective's value as it returned it (not negated), NaN unless finished
+ * @param failure why it failed, {@code null} unless failed
+ */
+public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
+                        String configuration, JobState state, int attempt, String worker, long leaseUntil,
+                        long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
+                        String failure) {
+
+    /** The optimizer's job, with the configuration read back through {@code space}. */
+    public Job toJob(SearchSpace space) {
+        return new Job(jobId, configId, ConfigurationCodec.decode(space, configuration), budget, previousBudget, rung);
+    }
+
+    /**
+     * The outcome as stored (the value not negated).
+     *
+     * @throws IllegalStateException when the job has not ended
+     */
+    public Result result() {
+        if (state == JobState.FINISHED) {
+            return Result.of(value);
+        }
+        if (state == JobState.FAILED) {
+            return Result.failed(failure);
+        }
+        throw new IllegalStateException("job " + jobId + " has not ended (" + state + ")");
+    }
+}

@@ -1,0 +1,94 @@
+package org.hpo4j.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.hpo4j.optimizer.Result;
+
+/**
+ * Where studies live: every job the optimizer hands out, who runs it, and how it ended, written as
+ * it happens so that a killed process loses nothing that finished.
+ *
+ * <p>The protocol works for one process and for many sharing a database:
+ * <ol>
+ *   <li>The coordinator (the one process that runs the optimizer) {@linkplain #addJob adds} each
+ *       job as the optimizer hands it out, either already claimed by a local worker or pending.</li>
+ *   <li>Workers {@linkplain #claim claim} pending jobs in job order; a claim is a transaction that
+ *       moves one job to RUNNING, increments its attempt and gives the worker a lease.</li>
+ *   <li>A worker {@linkplain #finish finishes} its attempt; a result for an attempt that is no longer
+ *       the current one (the job was handed out again) is refused, so nothing is counted twice.</li>
+ *   <li>Jobs whose lease ran out (the worker died) are {@linkplain #requeueStale put back} to pending.</li>
+ * </ol>
+ * Every hand-out and every result takes the next number of a per-study sequence, in the same
+ * transaction; replaying hand-outs ({@code ask}) and results ({@code tell}) in that order rebuilds
+ * the optimizer's state exactly (DESIGN.md principle 1).
+ *
+ * <p>Implementations are safe for use from several threads.
+ */
+public interface StudyStore extends AutoCloseable {
+
+    /**
+     * Creates the study, or opens it when it exists with the same definition.
+     *
+     * @return whether the study already existed (a resume)
+     * @throws StudyMismatchException when it exists with another space or other settings
+     */
+    boolean open(StudyDefinition definition);
+
+    /** The definition of a stored study, if there is one of that name. */
+    Optional<StudyDefinition> find(String study);
+
+    /**
+     * Stores a job the optimizer handed out. With a worker it is claimed at once (RUNNING, attempt
+     * 1, started now); without one it waits as PENDING for {@link #claim}.
+     *
+     * @param leaseUntil until when the worker's claim holds (epoch ms); ignored without a worker
+     * @throws IllegalArgumentException when the study is unknown or the job id is taken
+     */
+    void addJob(String study, NewJob job, String worker, long now, long leaseUntil);
+
+    /**
+     * Claims the pending job with the lowest id: RUNNING, attempt + 1, this worker, this lease.
+     *
+     * @return the claimed job, or empty when none is pending
+     */
+    Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil);
+
+    /**
+     * Extends the lease of a running attempt.
+     *
+     * @return false when the attempt is no longer current (the job was handed out again or ended)
+     */
+    boolean heartbeat(String study, int jobId, int attempt, long leaseUntil);
+
+    /**
+     * Records the end of an attempt: FINISHED with {@code result.value()} (the objective's value as
+     * returned) or FAILED with {@code result.failure()}.
+     *
+     * @return false, storing nothing, when the attempt is not the current running one
+     */
+    boolean finish(String study, int jobId, int attempt, Result result, long now);
+
+    /** Stores an intermediate value of a running attempt. */
+    void report(String study, int jobId, int attempt, double step, double value, long now);
+
+    /**
+     * Puts RUNNING jobs whose lease ended before {@code now} back to PENDING, to be claimed again.
+     * A single process that resumes its own study passes {@link Long#MAX_VALUE}: whatever was
+     * running belonged to the process that died.
+     *
+     * @return how many jobs were put back
+     */
+    int requeueStale(String study, long now);
+
+    /** Every job of the study, by job id. */
+    List<StoredJob> jobs(String study);
+
+    /** The intermediate values of a job's current attempt, in the order they were reported. */
+    List<StoredReport> reports(String study, int jobId);
+
+    /** Where the store is, for messages (a file, a URL, "memory"). */
+    String location();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,175 @@
+package org.hpo4j.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every store must do; runs against each implementation. */
+class StudyStoreContractTest {
+    @TempDir
+    static Path dir;
+
+    static final StudyDefinition STUDY = new StudyDefinition("mlp", "lr FloatParameter [0.001, 1.0] (log)\n",
+            Direction.MINIMIZE, "random", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0");
+
+    static Stream<Arguments> stores() {
+        Supplier<StudyStore> memory = InMemoryStore::new;
+        Supplier<StudyStore> sqlite = () -> SqliteStore.open(dir.resolve("s" + System.nanoTime() + ".db"), false);
+        return Stream.of(Arguments.of("memory", memory), Arguments.of("sqlite", sqlite));
+    }
+
+    static NewJob job(int id) {
+        return new NewJob(id, new Job.ConfigId(id, 0, 0), 0, 9.0, 0.0, "{\"lr\":" + (0.001 * (id + 1)) + "}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void opensAndReopensAStudy(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            assertFalse(store.open(STUDY));
+            assertTrue(store.open(STUDY));
+            assertEquals(Optional.of(STUDY), store.find("mlp"));
+            assertEquals(Optional.empty(), store.find("other"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void refusesAChangedSpaceNamingStudyAndParameter(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            StudyDefinition changed = new StudyDefinition("mlp", "lr FloatParameter [1.0E-4, 1.0] (log)\n",
+                    Direction.MINIMIZE, "random", 42, STUDY.settings());
+            StudyMismatchException e = assertThrows(StudyMismatchException.class, () -> store.open(changed));
+            assertTrue(e.getMessage().contains("study 'mlp'"), e.getMessage());
+            assertTrue(e.getMessage().contains("- lr FloatParameter [0.001, 1.0] (log)"), e.getMessage());
+            assertTrue(e.getMessage().contains("+ lr FloatParameter [1.0E-4, 1.0] (log)"), e.getMessage());
+            assertTrue(e.getMessage().contains("hpo.fresh"), e.getMessage());
+            StudyDefinition otherSeed = new StudyDefinition("mlp", STUDY.space(), Direction.MINIMIZE, "random", 43,
+                    STUDY.settings());
+            assertTrue(assertThrows(StudyMismatchException.class, () -> store.open(otherSeed)).getMessage()
+                    .contains("seed 42 -> 43"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void recordsJobsResultsAndTheirOrder(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            store.addJob("mlp", job(0), "w1", 100, 1000);
+            store.addJob("mlp", job(1), "w2", 101, 1000);
+            store.report("mlp", 1, 1, 1.0, 0.7, 150);
+            store.report("mlp", 1, 1, 2.0, 0.5, 160);
+            assertTrue(store.finish("mlp", 1, 1, Result.of(0.5), 200));
+            assertTrue(store.finish("mlp", 0, 1, Result.failed("java.lang.IllegalStateException: boom"), 210));
+            assertFalse(store.finish("mlp", 0, 1, Result.of(1.0), 220), "a job ends once");
+            store.addJob("mlp", job(2), "w1", 230, 1000);
+
+            List<StoredJob> jobs = store.jobs("mlp");
+            assertEquals(3, jobs.size());
+            StoredJob j0 = jobs.get(0);
+            StoredJob j1 = jobs.get(1);
+            StoredJob j2 = jobs.get(2);
+            assertEquals(JobState.FAILED, j0.state());
+            assertEquals("java.lang.IllegalStateException: boom", j0.failure());
+            assertTrue(j0.result().isFailure());
+            assertTrue(Double.isNaN(j0.value()));
+            assertEquals(JobState.FINISHED, j1.state());
+            assertEquals(0.5, j1.value());
+            assertEquals("w2", j1.worker());
+            assertEquals(101, j1.startedAt());
+            assertEquals(200, j1.finishedAt());
+            assertEquals(JobState.RUNNING, j2.state());
+            assertEquals(job(1).configuration(), j1.configuration());
+            assertEquals(new Job.ConfigId(1, 0, 0), j1.configId());
+            // hand-outs and results share one order: add 0, add 1, finish 1, finish 0, add 2
+            assertEquals(List.of(1L, 2L, 5L), List.of(j0.handedSeq(), j1.handedSeq(), j2.handedSeq()));
+            assertEquals(4, j0.finishedSeq());
+            assertEquals(3, j1.finishedSeq());
+            assertEquals(List.of(1.0, 2.0), store.reports("mlp", 1).stream().map(StoredReport::step).toList());
+            assertEquals(List.of(0.7, 0.5), store.reports("mlp", 1).stream().map(StoredReport::value).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void staleJobsAreHandedOutAgainAndLateResultsRefused(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            store.addJob("mlp", job(0), null, 0, 0);
+            store.addJob("mlp", job(1), null, 0, 0);
+            assertEquals(JobState.PENDING, store.jobs("mlp").get(0).state());
+            StoredJob a = store.claim("mlp", "a", 10, 100).orElseThrow();
+            StoredJob b = store.claim("mlp", "b", 10, 500).orElseThrow();
+            assertEquals(List.of(0, 1), List.of(a.jobId(), b.jobId()));
+            assertEquals(1, a.attempt());
+            assertEquals(Optional.empty(), store.claim("mlp", "c", 10, 100));
+            assertTrue(store.heartbeat("mlp", 1, 1, 1000));
+
+            assertEquals(1, store.requeueStale("mlp", 200), "only job 0's lease ran out");
+            StoredJob again = store.claim("mlp", "c", 210, 900).orElseThrow();
+            assertEquals(0, again.jobId());
+            assertEquals(2, again.attempt());
+            assertEquals("c", again.worker());
+            assertFalse(store.finish("mlp", 0, 1, Result.of(3.0), 220), "the superseded attempt's result is refused");
+            assertFalse(store.heartbeat("mlp", 0, 1, 2000));
+            assertTrue(store.finish("mlp", 0, 2, Result.of(2.0), 230));
+            assertEquals(2.0, store.jobs("mlp").get(0).value());
+            assertEquals(1, store.requeueStale("mlp", Long.MAX_VALUE), "a resuming process takes back all running jobs");
+            assertEquals(JobState.PENDING, store.jobs("mlp").get(1).state());
+            assertThrows(IllegalArgumentException.class, () -> store.addJob("mlp", job(1), null, 0, 0));
+            assertThrows(IllegalArgumentException.class, () -> store.jobs("nope"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void concurrentClaimsTakeEachJobOnce(String name, Supplier<StudyStore> factory) throws Exception {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            for (int i = 0; i < 40; i++) {
+                store.addJob("mlp", job(i), null, 0, 0);
+            }
+            ConcurrentHashMap<Integer, String> claimedBy = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                futures.add(pool.submit(() -> {
+                    Optional<StoredJob> j;
+                    while ((j = store.claim("mlp", worker, 1, Long.MAX_VALUE)).isPresent()) {
+                        assertEquals(null, claimedBy.putIfAbsent(j.get().jobId(), worker));
+                        assertTrue(store.finish("mlp", j.get().jobId(), j.get().attempt(), Result.of(1), 2));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(40, claimedBy.size());
+            List<Long> seqs = store.jobs("mlp").stream().map(StoredJob::finishedSeq).sorted().toList();
+            assertEquals(40, seqs.stream().distinct().count(), "every result has its own place in the order");
+        }
+    }
+}
