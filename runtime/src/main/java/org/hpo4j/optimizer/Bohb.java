@@ -1,57 +1,20 @@
 package org.hpo4j.optimizer;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.hpo4j.space.CategoricalParameter;
-import org.hpo4j.space.Configuration;
-import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
 
 /**
  * BOHB (Falkner et al. 2018): Hyperband's brackets, with new configurations proposed by a
- * TPE-like model as in HpBandSter's {@code config_generators/bohb.py}.
- *
- * <p>Per budget, the successful observations are split into the best {@code topNPercent} ("good")
- * and the rest ("bad"), each fitted with a {@link ProductKernelDensity} over the encoded space,
- * inactive coordinates imputed. Proposals use the largest budget that has a model: with probability
- * {@code randomFraction}, or while there is no model, a draw from the prior; otherwise
- * {@code numSamples} candidates drawn around good points (continuous coordinates from a truncated
- * normal with the good bandwidth times {@code bandwidthFactor}, categorical ones kept with
- * probability {@code 1 - bandwidth}, else uniform), of which the one with the largest
- * {@code l(x) / g(x)} is proposed.
+ * TPE-like model as in HpBandSter's {@code config_generators/bohb.py}; see {@link BohbModel} for
+ * the model and where it deviates from HpBandSter.
  *
  * <p>Brackets are sized as Li et al. write ({@link HyperbandSchedule.Sizing#LI}); HpBandSter's
  * slightly smaller middle brackets are available through the constructor that takes a schedule.
- * Deviations from HpBandSter, each on purpose: failed evaluations are left out of the model (the
- * project's rule; HpBandSter counts them as bad with an infinite loss); the categorical kernel
- * counts the parameter's choices rather than the levels present in the data (statsmodels' choice,
- * which gives infinite ratios when a level is missing); imputation also fills the first coordinate
- * (HpBandSter's loop skips a NaN at index 0).
  */
 public final class Bohb implements Optimizer {
-    private static final double FLOOR = 1e-32;
-
-    private final SearchSpace space;
-    private final BohbSettings settings;
-    private final RandomGenerator random;
+    private final BohbModel model;
     private final BracketRunner runner;
-    private final int d;
-    private final int[] levels;
-    private final int minPoints;
-    private final Map<Double, Observations> observations = new TreeMap<>();
-    private double modelBudget = Double.NEGATIVE_INFINITY;
-    private ProductKernelDensity good;
-    private ProductKernelDensity bad;
-    private final double[] candidate;
-    private final double[] bestCandidate;
-    private final double[] unit;
-    private int modelBasedProposals;
 
     /** BOHB with HpBandSter's default model settings. */
     public Bohb(SearchSpace space, OptimizerSettings settings) {
@@ -65,21 +28,9 @@ public final class Bohb implements Optimizer {
 
     /** BOHB with a given bracket schedule (e.g. HpBandSter's sizing) and model settings. */
     public Bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings, HyperbandSchedule schedule) {
-        this.space = space;
-        this.settings = bohbSettings;
-        this.random = new MersenneTwister(settings.seed());
-        this.d = space.size();
-        this.levels = new int[d];
-        List<Parameter> ps = space.parameters();
-        for (int j = 0; j < d; j++) {
-            levels[j] = ps.get(j) instanceof CategoricalParameter c ? c.size() : 0;
-        }
-        this.minPoints = Math.max(bohbSettings.minPointsInModel(), d + 1);
-        this.candidate = new double[d];
-        this.bestCandidate = new double[d];
-        this.unit = new double[d];
+        this.model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
         this.runner = new BracketRunner(schedule, Hyperband.cycle(schedule),
-                settings.maxIterations() * schedule.bracketsPerIteration(), this::propose, this::observe);
+                settings.maxIterations() * schedule.bracketsPerIteration(), budget -> model.propose(), model::observe);
     }
 
     @Override
@@ -104,177 +55,11 @@ public final class Bohb implements Optimizer {
 
     /** The budget whose observations the current model was fitted on; -infinity before any model. */
     public double modelBudget() {
-        return modelBudget;
+        return model.modelBudget();
     }
 
     /** How many proposals so far came from the model rather than the prior. */
     public int modelBasedProposals() {
-        return modelBasedProposals;
-    }
-
-    /** The observations at one budget, as model vectors (categoricals as indices, NaN inactive). */
-    private static final class Observations {
-        final List<double[]> vectors = new ArrayList<>();
-        double[] losses = new double[16];
-
-        void add(double[] vector, double loss) {
-            if (vectors.size() == losses.length) {
-                losses = Arrays.copyOf(losses, losses.length * 2);
-            }
-            losses[vectors.size()] = loss;
-            vectors.add(vector);
-        }
-
-        int size() {
-            return vectors.size();
-        }
-    }
-
-    private void observe(Job job, Result result) {
-        if (result.isFailure()) {
-            return;
-        }
-        double budget = job.budget();
-        // a model on a larger budget exists: this budget's observations can no longer be used
-        if (modelBudget > budget) {
-            return;
-        }
-        Observations obs = observations.computeIfAbsent(budget, b -> new Observations());
-        obs.add(modelVector(job.configuration()), result.value());
-        int n = obs.size();
-        if (n < minPoints) {
-            return;
-        }
-        int nGood = Math.max(minPoints, settings.topNPercent() * n / 100);
-        int nBad = Math.max(minPoints, (100 - settings.topNPercent()) * n / 100);
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double[] losses = obs.losses;
-        Arrays.sort(order, (a, b) -> Double.compare(losses[a], losses[b]));
-        int goodCount = Math.min(nGood, n);
-        int badCount = Math.max(0, Math.min(nGood + nBad, n) - goodCount);
-        double[][] goodRows = new double[goodCount][];
-        double[][] badRows = new double[badCount][];
-        for (int i = 0; i < goodCount; i++) {
-            goodRows[i] = obs.vectors.get(order[i]).clone();
-        }
-        for (int i = 0; i < badCount; i++) {
-            badRows[i] = obs.vectors.get(order[goodCount + i]).clone();
-        }
-        impute(goodRows);
-        impute(badRows);
-        // like HpBandSter, a density needs more points than dimensions
-        if (goodCount <= d || badCount <= d) {
-            return;
-        }
-        good = ProductKernelDensity.normalReference(goodRows, levels, settings.minBandwidth());
-        bad = ProductKernelDensity.normalReference(badRows, levels, settings.minBandwidth());
-        modelBudget = budget;
-    }
-
-    /**
-     * Fills inactive (NaN) coordinates as HpBandSter does: copy them from a random row of the same
-     * set where the first missing coordinate is active, repeatedly; with no such row, a random value.
-     */
-    private void impute(double[][] rows) {
-        for (double[] row : rows) {
-            int missing = firstNaN(row);
-            while (missing >= 0) {
-                int valid = 0;
-                for (double[] other : rows) {
-                    if (!Double.isNaN(other[missing])) {
-                        valid++;
-                    }
-                }
-                if (valid > 0) {
-                    int pick = random.nextInt(valid);
-                    double[] donor = null;
-                    for (double[] other : rows) {
-                        if (!Double.isNaN(other[missing]) && pick-- == 0) {
-                            donor = other;
-                            break;
-                        }
-                    }
-                    for (int j = missing; j < d; j++) {
-                        if (Double.isNaN(row[j])) {
-                            row[j] = donor[j];
-                        }
-                    }
-                } else {
-                    row[missing] = levels[missing] == 0 ? random.nextDouble() : random.nextInt(levels[missing]);
-                }
-                missing = firstNaN(row);
-            }
-        }
-    }
-
-    private static int firstNaN(double[] row) {
-        for (int j = 0; j < row.length; j++) {
-            if (Double.isNaN(row[j])) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** The encoding the densities use: unit coordinates, categorical indices, NaN when inactive. */
-    private double[] modelVector(Configuration configuration) {
-        double[] x = space.encode(configuration);
-        for (int j = 0; j < d; j++) {
-            if (levels[j] > 0 && !Double.isNaN(x[j])) {
-                x[j] = Math.min(levels[j] - 1, (int) Math.floor(x[j] * levels[j]));
-            }
-        }
-        return x;
-    }
-
-    private Configuration propose(double budget) {
-        if (good == null || random.nextDouble() < settings.randomFraction()) {
-            return space.sample(random);
-        }
-        double best = Double.POSITIVE_INFINITY;
-        boolean found = false;
-        for (int s = 0; s < settings.numSamples(); s++) {
-            int row = random.nextInt(good.size());
-            for (int j = 0; j < d; j++) {
-                double m = good.value(row, j);
-                double bw = Math.max(good.bandwidth(j), settings.minBandwidth());
-                if (levels[j] == 0) {
-                    candidate[j] = truncatedNormal(m, settings.bandwidthFactor() * bw);
-                } else {
-                    candidate[j] = random.nextDouble() < 1 - bw ? m : random.nextInt(levels[j]);
-                }
-            }
-            double l = good.pdf(candidate);
-            double g = bad.pdf(candidate);
-            double ratio = Math.max(FLOOR, g) / Math.max(l, FLOOR);
-            if (ratio < best) {
-                best = ratio;
-                System.arraycopy(candidate, 0, bestCandidate, 0, d);
-                found = true;
-            }
-        }
-        if (!found) {
-            return space.sample(random);
-        }
-        modelBasedProposals++;
-        for (int j = 0; j < d; j++) {
-            unit[j] = levels[j] == 0 ? Math.min(1, Math.max(0, bestCandidate[j])) : (bestCandidate[j] + 0.5) / levels[j];
-        }
-        return space.decode(unit);
-    }
-
-    /** A draw from the normal {@code (mean, sd)} truncated to {@code [0, 1]}; {@code mean} is in it. */
-    private double truncatedNormal(double mean, double sd) {
-        // the interval holds the mean and sd is at most a few units, so rejection accepts often
-        for (int attempt = 0; attempt < 10_000; attempt++) {
-            double x = mean + sd * random.nextGaussian();
-            if (x >= 0 && x <= 1) {
-                return x;
-            }
-        }
-        return Math.min(1, Math.max(0, mean));
+        return model.modelBasedProposals();
     }
 }

@@ -27,6 +27,9 @@ public final class Optimizers {
         f.put("tpe", TreeParzenEstimator::new);
         f.put("gp", GpOptimizer::new);
         f.put("cmaes", CmaEs::new);
+        f.put("asha", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::asha);
+        f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
+        f.put("async-bohb", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::bohb);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 

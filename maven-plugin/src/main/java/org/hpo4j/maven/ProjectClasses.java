@@ -1,0 +1,50 @@
+package org.hpo4j.maven;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+
+/** The project's compiled classes and runtime dependencies, as paths and as a class loader. */
+final class ProjectClasses {
+    private ProjectClasses() {
+    }
+
+    /** The output folder and the runtime class path of {@code project}, existing entries only. */
+    static List<Path> runtimeClasspath(MavenProject project) throws MojoExecutionException {
+        try {
+            List<Path> paths = new ArrayList<>();
+            for (String element : project.getRuntimeClasspathElements()) {
+                File f = new File(element);
+                if (f.exists()) {
+                    paths.add(f.toPath());
+                }
+            }
+            return paths;
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("cannot resolve the runtime class path of " + project.getId(), e);
+        }
+    }
+
+    /**
+     * A class loader over {@code classpath} whose parent is the plugin's own: the project's classes
+     * then see the plugin's copy of the hpo4j runtime, the one the tuner talks to.
+     */
+    static URLClassLoader loader(List<Path> classpath) throws MojoExecutionException {
+        URL[] urls = new URL[classpath.size()];
+        try {
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = classpath.get(i).toUri().toURL();
+            }
+        } catch (MalformedURLException e) {
+            throw new MojoExecutionException("bad class path entry: " + e.getMessage(), e);
+        }
+        return new URLClassLoader(urls, ProjectClasses.class.getClassLoader());
+    }
+}

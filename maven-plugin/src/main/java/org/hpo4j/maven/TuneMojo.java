@@ -1,0 +1,180 @@
+package org.hpo4j.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.hpo4j.tune.TuneException;
+import org.hpo4j.tune.TuneRequest;
+import org.hpo4j.tune.TuneSummary;
+import org.hpo4j.tune.Tuner;
+
+/**
+ * Tunes the hyperparameters of the project's {@code @Objective} class and writes the best
+ * configuration as a properties file that {@code Hpo.load} reads at run time. Compiles the project
+ * first.
+ */
+@Mojo(name = "tune", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class TuneMojo extends AbstractMojo {
+
+    /** Binary name of the class to tune; needed only when the project has several. */
+    @Parameter(property = "hpo.objective")
+    String objective;
+
+    /** The optimizer: bohb, hyperband, random, or any other name the runtime's registry knows. */
+    @Parameter(property = "hpo.optimizer", defaultValue = TuneRequest.DEFAULT_OPTIMIZER)
+    String optimizer;
+
+    /** The seed: the same seed (with one evaluation at a time) gives the same study and file. */
+    @Parameter(property = "hpo.seed", defaultValue = "0")
+    long seed;
+
+    /** The study's name; default the class's {@code @StudyName}, else its simple name. */
+    @Parameter(property = "hpo.study")
+    String study;
+
+    /** Where the study is stored (a file database, or a JDBC URL); default the built-in store. */
+    @Parameter(property = "hpo.storage")
+    String storage;
+
+    /** How many evaluations run at once. */
+    @Parameter(property = "hpo.parallelism", defaultValue = "1")
+    int parallelism;
+
+    /** Stop after this many Hyperband iterations (every bracket once each). */
+    @Parameter(property = "hpo.iterations")
+    Integer iterations;
+
+    /** Stop after this many evaluations. */
+    @Parameter(property = "hpo.maxEvaluations")
+    Integer maxEvaluations;
+
+    /** Stop once the budgets of all evaluations add up to this (e.g. total epochs). */
+    @Parameter(property = "hpo.maxCost")
+    Double maxCost;
+
+    /** Stop after this wall time: 90s, 10m, 2h, PT1H30M or a number of seconds. */
+    @Parameter(property = "hpo.timeLimit")
+    String timeLimit;
+
+    /** Seconds one evaluation may take before it is stopped and recorded as failed. */
+    @Parameter(property = "hpo.evaluationTimeout")
+    Double evaluationTimeout;
+
+    /** Discard a stored study of the same name instead of continuing it. */
+    @Parameter(property = "hpo.fresh", defaultValue = "false")
+    boolean fresh;
+
+    /** The properties file to write; default {@code src/main/resources/hpo/<class>.properties}. */
+    @Parameter(property = "hpo.output")
+    File output;
+
+    /** Successive halving's reduction factor: each rung keeps 1/eta of the configurations. */
+    @Parameter(property = "hpo.eta", defaultValue = "3")
+    double eta;
+
+    /** Smallest budget of an evaluation; default the {@code @Budget} annotation's min. */
+    @Parameter(property = "hpo.minBudget")
+    Double minBudget;
+
+    /** Largest budget of an evaluation; default the {@code @Budget} annotation's max. */
+    @Parameter(property = "hpo.maxBudget")
+    Double maxBudget;
+
+    /** Whether the properties file gets a date line; without it equal runs write equal files. */
+    @Parameter(property = "hpo.writeDate", defaultValue = "true")
+    boolean writeDate;
+
+    /** Skips the goal. */
+    @Parameter(property = "hpo.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hpo:tune skipped (hpo.skip)");
+            return;
+        }
+        List<Path> classpath = ProjectClasses.runtimeClasspath(project);
+        TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
+        TuneSummary summary;
+        try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
+            summary = new Tuner(System.out).run(request, loader);
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot close the project's class loader", e);
+        }
+        copyToOutputDirectory(summary.output());
+    }
+
+    /** The request built from the parameters. */
+    TuneRequest request(List<Path> classpath, boolean batchMode) {
+        return TuneRequest.builder()
+                .objective(objective)
+                .optimizer(optimizer)
+                .seed(seed)
+                .study(study)
+                .storage(storage)
+                .parallelism(parallelism)
+                .iterations(iterations)
+                .maxEvaluations(maxEvaluations)
+                .maxCost(maxCost)
+                .timeLimit(timeLimit)
+                .evaluationTimeout(evaluationTimeout)
+                .fresh(fresh)
+                .output(output == null ? null : output.toPath())
+                .eta(eta)
+                .minBudget(minBudget)
+                .maxBudget(maxBudget)
+                .baseDirectory(project.getBasedir().toPath())
+                .classpath(classpath)
+                .batchMode(batchMode)
+                .writeDate(writeDate)
+                .build();
+    }
+
+    /**
+     * A file written into a resource folder also goes to the output folder, so that running the
+     * program right after tuning (without another build) loads it.
+     */
+    private void copyToOutputDirectory(Path written) throws MojoExecutionException {
+        if (written == null) {
+            return;
+        }
+        for (org.apache.maven.model.Resource resource : project.getResources()) {
+            Path dir = Path.of(resource.getDirectory()).toAbsolutePath().normalize();
+            Path file = written.toAbsolutePath().normalize();
+            if (file.startsWith(dir) && resource.getTargetPath() == null) {
+                Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(dir.relativize(file).toString());
+                try {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new MojoExecutionException("cannot copy " + file + " to " + target, e);
+                }
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.hpo4j.inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.Parameter;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * The {@code .properties} file of a tuned configuration: one line per active parameter, in the
+ * space's order, below a comment header that says where the values came from.
+ *
+ * <p>The content is a function of the configuration and the {@link Provenance} alone. The only
+ * line that differs between two runs with the same seed is the one starting with
+ * {@link #DATE_PREFIX}; {@link #withoutDate} drops it so that runs can be compared, and a
+ * provenance without a date writes no date line at all.
+ */
+public final class TunedProperties {
+
+    /** The start of the header line that holds the date; the one line that changes between equal runs. */
+    public static final String DATE_PREFIX = "# date: ";
+
+    private TunedProperties() {
+    }
+
+    /**
+     * Where a tuned configuration came from, for the file's header.
+     *
+     * @param className the binary name of the tuned class
+     * @param study the study's name
+     * @param value the objective value of the configuration, as the objective returned it
+     * @param direction whether the objective was minimized or maximized
+     * @param budget the budget the value was measured at
+     * @param budgetName the name of the budget field, {@code null} when the class has none
+     * @param optimizer the optimizer's name
+     * @param seed the study's seed
+     * @param evaluations the number of evaluations the study ran
+     * @param date when the study ended; {@code null} writes no date line
+     */
+    public record Provenance(String className, String study, double value, Direction direction, double budget,
+                             String budgetName, String optimizer, long seed, int evaluations, Instant date) {
+        public Provenance {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(optimizer, "optimizer");
+        }
+    }
+
+    /**
+     * The file's text: the header, then {@code key=value} for every active parameter of
+     * {@code best} in the space's order.
+     *
+     * @throws IllegalArgumentException when {@code best} holds a key the space does not know
+     */
+    public static String format(SearchSpace space, Configuration best, Provenance provenance) {
+        StringBuilder b = new StringBuilder();
+        b.append("# hpo4j: tuned hyperparameters of ").append(provenance.className()).append('\n');
+        if (provenance.study() != null) {
+            b.append("# study: ").append(provenance.study()).append('\n');
+        }
+        b.append("# objective: ").append(provenance.value()).append(" (")
+                .append(provenance.direction().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
+        b.append("# budget: ").append(formatBudget(provenance.budget()));
+        if (provenance.budgetName() != null) {
+            b.append(" (").append(provenance.budgetName()).append(')');
+        }
+        b.append('\n');
+        b.append("# optimizer: ").append(provenance.optimizer()).append('\n');
+        b.append("# seed: ").append(provenance.seed()).append('\n');
+        b.append("# evaluations: ").append(provenance.evaluations()).append('\n');
+        if (provenance.date() != null) {
+            b.append(DATE_PREFIX).append(provenance.date().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        }
+        for (String name : best.names()) {
+            Parameter p = space.parameter(name);
+            b.append(escape(name, true)).append('=').append(escape(p.format(best.get(name)), false)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes {@link #format} to {@code file} (UTF-8, ASCII in practice), creating its folders. */
+    public static void write(Path file, SearchSpace space, Configuration best, Provenance provenance) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, format(space, best, provenance), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the {@code key=value} pairs of a properties text (comments ignored), sorted by key.
+     *
+     * @param source names the text in error messages
+     * @throws HpoConfigurationException when the text is not a valid properties file
+     */
+    public static Map<String, String> read(Reader reader, String source) {
+        Properties properties = new Properties();
+        try {
+            properties.load(reader);
+        } catch (IllegalArgumentException e) {
+            // Properties reports a malformed \\uXXXX escape this way
+            throw new HpoConfigurationException(source, "(file)", null, "not a valid properties file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            values.put(key, properties.getProperty(key));
+        }
+        return values;
+    }
+
+    /** {@link #read(Reader, String)} from a UTF-8 stream. */
+    public static Map<String, String> read(InputStream in, String source) {
+        return read(new InputStreamReader(in, StandardCharsets.UTF_8), source);
+    }
+
+    /** {@link #read(Reader, String)} from a file. */
+    public static Map<String, String> read(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r, file.toString());
+        }
+    }
+
+    /** {@link #read(Reader, String)} from a text. */
+    public static Map<String, String> parse(String text, String source) {
+        return read(new StringReader(text), source);
+    }
+
+    /** The text without its date line, to compare the files of two runs. */
+    public static String withoutDate(String text) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.startsWith(DATE_PREFIX)) {
+                b.append(line).append('\n');
+            }
+        }
+        // split keeps a trailing empty piece; drop the newline added for it
+        return b.substring(0, b.length() - 1);
+    }
+
+    private static String formatBudget(double budget) {
+        return budget == Math.rint(budget) && Math.abs(budget) < 1e15 ? Long.toString((long) budget) : Double.toString(budget);
+    }
+
+    /** Escapes as {@link Properties#load(Reader)} expects; keys also escape separators. */
+    static String escape(String s, boolean key) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\f' -> b.append("\\f");
+                case ' ' -> b.append(key || i == 0 ? "\\ " : " ");
+                case '=', ':', '#', '!' -> {
+                    if (key || i == 0) {
+                        b.append('\\');
+                    }
+                    b.append(c);
+                }
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

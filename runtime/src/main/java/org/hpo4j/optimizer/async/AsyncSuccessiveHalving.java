@@ -1,0 +1,298 @@
+package org.hpo4j.optimizer.async;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.optimizer.BohbModel;
+import org.hpo4j.optimizer.BohbSettings;
+import org.hpo4j.optimizer.HyperbandSchedule;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * Asynchronous successive halving (ASHA) and asynchronous Hyperband, after Li et al. 2020, "A
+ * System for Massively Parallel Hyperparameter Tuning", Algorithm 2; and asynchronous BOHB, the same
+ * promotions with BOHB's model proposing new configurations.
+ *
+ * <p>There are no rung barriers: {@link #ask()} always has a job. It promotes a configuration when
+ * some rung holds one that is among the best {@code floor(n / eta)} of the {@code n} results of
+ * that rung and has not been promoted yet (the highest such rung first, the best configuration of
+ * it first); otherwise it starts a new configuration at the bottom rung of a bracket. Early
+ * promotions may be ones that synchronous successive halving would not have made; the paper shows
+ * the cost of those mistakes is small next to the time idle workers lose at barriers.
+ *
+ * <p>Rung budgets are those of synchronous Hyperband ({@link HyperbandSchedule#of}: {@code maxBudget /
+ * eta^k}). ASHA runs the most aggressive bracket only (start at the smallest budget). Asynchronous
+ * Hyperband runs every bracket {@code s = sMax ... 0}, each an independent ASHA with its own rungs;
+ * the bracket of each new configuration is chosen by a deterministic smooth weighted round-robin
+ * with weights equal to Hyperband's bracket sizes ({@code ceil((sMax + 1) / (s + 1) * eta^s)}, Li
+ * et al.), so new configurations are split among brackets in the same proportions as in one
+ * Hyperband iteration and each bracket gets about the same share of the budget. (The paper loops
+ * over brackets; a plain round-robin per configuration would give the conservative brackets, whose
+ * configurations all start at large budgets, most of the compute.)
+ *
+ * <p>Failures rank behind every successful result of their rung, count in its size {@code n}, and
+ * are never promoted. Ties rank the configuration started first ahead.
+ *
+ * <p>Job ids count 0, 1, 2, ...; a promotion job carries the configuration's {@link Job.ConfigId},
+ * its rung within the bracket and, as {@code previousBudget}, the budget of the rung it was
+ * promoted from. A configuration's id is {@code (cycle, s, index)}: {@code s} is its bracket, and
+ * {@code cycle * size_s + index} its position among the bracket's configurations.
+ *
+ * <p>Without a bound on iterations the optimizer never finishes and never waits. With
+ * {@code maxIterations = m} it starts {@code m} Hyperband iterations' worth of configurations
+ * ({@code m * sum of size_s} over its brackets), then only promotes, returns empty while results
+ * that could lead to a promotion are outstanding, and is finished once none are and no rung has a
+ * promotable configuration.
+ */
+public final class AsyncSuccessiveHalving implements Optimizer {
+    private final HyperbandSchedule schedule;
+    private final List<Bracket> brackets = new ArrayList<>();
+    private final ConfigurationSource source;
+    private final long maxNewConfigurations;
+    private final Map<Integer, Job> outstanding = new HashMap<>();
+    private final Map<Job.ConfigId, Trial> trials = new HashMap<>();
+    private final int totalWeight;
+    private long startedConfigurations;
+    private int nextJobId;
+
+    private AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
+                                   int maxIterations) {
+        this.schedule = schedule;
+        this.source = source;
+        int weights = 0;
+        for (int s : bracketIndices) {
+            Bracket b = new Bracket(s, schedule);
+            brackets.add(b);
+            weights += b.weight;
+        }
+        this.totalWeight = weights;
+        this.maxNewConfigurations = maxIterations == 0 ? Long.MAX_VALUE : (long) maxIterations * weights;
+    }
+
+    /**
+     * ASHA: one bracket starting at the smallest budget, configurations from the prior.
+     *
+     * @param space the configurations to search
+     * @param settings budgets, eta, seed and an optional bound on iterations
+     */
+    public static AsyncSuccessiveHalving asha(SearchSpace space, OptimizerSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        return new AsyncSuccessiveHalving(schedule, List.of(schedule.sMax()),
+                new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations());
+    }
+
+    /**
+     * Asynchronous Hyperband: every bracket of Hyperband as its own ASHA, configurations from the
+     * prior, brackets chosen as described in the class comment.
+     *
+     * @param space the configurations to search
+     * @param settings budgets, eta, seed and an optional bound on iterations
+     */
+    public static AsyncSuccessiveHalving hyperband(SearchSpace space, OptimizerSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        return new AsyncSuccessiveHalving(schedule, allBrackets(schedule),
+                new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations());
+    }
+
+    /**
+     * Asynchronous BOHB with HpBandSter's model settings: {@link #bohb(SearchSpace,
+     * OptimizerSettings, BohbSettings)} with {@link BohbSettings#defaults()}.
+     */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings) {
+        return bohb(space, settings, BohbSettings.defaults());
+    }
+
+    /**
+     * Asynchronous BOHB: the brackets and promotions of asynchronous Hyperband, with every new
+     * configuration proposed by BOHB's model ({@link BohbModel}: densities of good and bad
+     * configurations on the largest budget with enough successful results, a third of the proposals
+     * from the prior). The model sees every result as it comes in, so it moves to a larger budget as
+     * soon as that budget's rung has enough results, without waiting for any bracket to finish.
+     *
+     * @param space the configurations to search
+     * @param settings budgets, eta, seed and an optional bound on iterations
+     * @param bohbSettings the model's settings
+     */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        BohbModel model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
+        return new AsyncSuccessiveHalving(schedule, allBrackets(schedule), new ModelSource(model),
+                settings.maxIterations());
+    }
+
+    private static List<Integer> allBrackets(HyperbandSchedule schedule) {
+        List<Integer> all = new ArrayList<>();
+        for (int s = schedule.sMax(); s >= 0; s--) {
+            all.add(s);
+        }
+        return all;
+    }
+
+    @Override
+    public Optional<Job> ask() {
+        Job job = promotion();
+        if (job == null && startedConfigurations < maxNewConfigurations) {
+            job = newConfiguration();
+        }
+        if (job == null) {
+            return Optional.empty();
+        }
+        outstanding.put(job.id(), job);
+        return Optional.of(job);
+    }
+
+    /** The promotion to the highest budget any bracket offers, or null. */
+    private Job promotion() {
+        Bracket bestBracket = null;
+        int bestRung = -1;
+        Entry best = null;
+        for (Bracket b : brackets) {
+            for (int k = b.rungs.length - 2; k >= 0; k--) {
+                Entry e = b.rungs[k].promotable(schedule.eta());
+                if (e != null) {
+                    if (best == null || b.rungs[k + 1].budget > bestBracket.rungs[bestRung + 1].budget) {
+                        bestBracket = b;
+                        bestRung = k;
+                        best = e;
+                    }
+                    break; // lower rungs of this bracket lead to smaller budgets
+                }
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        bestBracket.rungs[bestRung].markPromoted(best);
+        Trial t = best.trial;
+        return new Job(nextJobId++, t.id, t.configuration, bestBracket.rungs[bestRung + 1].budget,
+                bestBracket.rungs[bestRung].budget, bestRung + 1);
+    }
+
+    private Job newConfiguration() {
+        // smooth weighted round-robin: spreads each bracket's share evenly over the sequence
+        Bracket chosen = null;
+        for (Bracket b : brackets) {
+            b.credit += b.weight;
+            if (chosen == null || b.credit > chosen.credit) {
+                chosen = b;
+            }
+        }
+        chosen.credit -= totalWeight;
+        long position = chosen.started++;
+        Job.ConfigId id = new Job.ConfigId(Math.toIntExact(position / chosen.weight), chosen.s,
+                (int) (position % chosen.weight));
+        Trial t = new Trial(id, source.next(), chosen, startedConfigurations++);
+        trials.put(id, t);
+        return new Job(nextJobId++, id, t.configuration, chosen.rungs[0].budget, 0, 0);
+    }
+
+    @Override
+    public void tell(Job job, Result result) {
+        Job handedOut = outstanding.get(job.id());
+        if (handedOut == null || !handedOut.configId().equals(job.configId()) || handedOut.rung() != job.rung()) {
+            throw new IllegalArgumentException("job " + job.id() + " " + job.configId()
+                    + " was not handed out by this optimizer or was already told");
+        }
+        if (result == null) {
+            throw new IllegalArgumentException("result of job " + job.id() + " is null");
+        }
+        outstanding.remove(job.id());
+        Trial t = trials.get(job.configId());
+        Rung rung = t.bracket.rungs[job.rung()];
+        rung.add(new Entry(t, result.rankValue()), !result.isFailure() && job.rung() < t.bracket.rungs.length - 1);
+        source.observe(handedOut, result);
+    }
+
+    @Override
+    public boolean isFinished() {
+        if (startedConfigurations < maxNewConfigurations || !outstanding.isEmpty()) {
+            return false;
+        }
+        for (Bracket b : brackets) {
+            for (int k = 0; k < b.rungs.length - 1; k++) {
+                if (b.rungs[k].promotable(schedule.eta()) != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A configuration and the bracket it races in. */
+    private record Trial(Job.ConfigId id, Configuration configuration, Bracket bracket, long sequence) {
+    }
+
+    /** One result in a rung; ordered by value (failures last), then by start order. */
+    private record Entry(Trial trial, double rank) {
+        static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::rank)
+                .thenComparingLong(e -> e.trial.sequence);
+    }
+
+    /** The rungs of one bracket and its share of new configurations. */
+    private static final class Bracket {
+        final int s;
+        final int weight;
+        final Rung[] rungs;
+        long started;
+        long credit;
+
+        Bracket(int s, HyperbandSchedule schedule) {
+            this.s = s;
+            this.weight = schedule.rungSizes(s)[0];
+            double[] budgets = schedule.rungBudgets(s);
+            this.rungs = new Rung[s + 1];
+            for (int k = 0; k <= s; k++) {
+                rungs[k] = new Rung(budgets[k]);
+            }
+        }
+    }
+
+    /**
+     * The results at one budget of one bracket. Keeps every result sorted (to know a result's rank)
+     * and, apart, the successful results not yet promoted: the best of those is the only candidate,
+     * since every better result is either promoted or a failure.
+     */
+    private static final class Rung {
+        final double budget;
+        final List<Entry> sorted = new ArrayList<>();
+        final TreeSet<Entry> unpromoted = new TreeSet<>(Entry.ORDER);
+
+        Rung(double budget) {
+            this.budget = budget;
+        }
+
+        void add(Entry e, boolean promotable) {
+            int at = Collections.binarySearch(sorted, e, Entry.ORDER);
+            sorted.add(-at - 1, e);
+            if (promotable) {
+                unpromoted.add(e);
+            }
+        }
+
+        /** The best unpromoted result if it is among the top {@code floor(n / eta)}, else null. */
+        Entry promotable(double eta) {
+            if (unpromoted.isEmpty()) {
+                return null;
+            }
+            Entry candidate = unpromoted.first();
+            int top = (int) Math.floor(sorted.size() / eta);
+            int rank = Collections.binarySearch(sorted, candidate, Entry.ORDER);
+            return rank < top ? candidate : null;
+        }
+
+        void markPromoted(Entry e) {
+            unpromoted.remove(e);
+        }
+    }
+}

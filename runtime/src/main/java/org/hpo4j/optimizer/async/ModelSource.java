@@ -1,0 +1,25 @@
+package org.hpo4j.optimizer.async;
+
+import org.hpo4j.optimizer.BohbModel;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.space.Configuration;
+
+/** New configurations proposed by BOHB's model, which learns from every result. */
+final class ModelSource implements ConfigurationSource {
+    private final BohbModel model;
+
+    ModelSource(BohbModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Configuration next() {
+        return model.propose();
+    }
+
+    @Override
+    public void observe(Job job, Result result) {
+        model.observe(job, result);
+    }
+}

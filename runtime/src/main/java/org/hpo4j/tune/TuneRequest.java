@@ -1,0 +1,260 @@
+package org.hpo4j.tune;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything a tuning run is told: what {@code mvn hpo:tune} passes from its {@code hpo.*}
+ * parameters. Optional settings are {@code null} when not given. Build with {@link #builder()};
+ * {@link Tuner} checks the values and names the offending {@code hpo.*} property.
+ *
+ * @param objective binary name of the class to tune ({@code hpo.objective}); {@code null} when the
+ *     class path holds exactly one
+ * @param optimizer the optimizer's registry name ({@code hpo.optimizer})
+ * @param seed the study's seed ({@code hpo.seed})
+ * @param study the study's name ({@code hpo.study}); {@code null}: the class's {@code @StudyName}
+ *     or simple name
+ * @param storage where the study is kept ({@code hpo.storage}); {@code null}: the default store
+ * @param parallelism how many evaluations run at once ({@code hpo.parallelism})
+ * @param iterations number of Hyperband iterations ({@code hpo.iterations})
+ * @param maxEvaluations stop after this many evaluations ({@code hpo.maxEvaluations})
+ * @param maxCost stop once this many full evaluations are spent ({@code hpo.maxCost}); an evaluation
+ *     at budget {@code b} costs {@code b / maxBudget}
+ * @param timeLimit stop after this wall time ({@code hpo.timeLimit}): {@code 90s}, {@code 10m},
+ *     {@code 2h}, an ISO-8601 duration or a number of seconds
+ * @param evaluationTimeout seconds one evaluation may take ({@code hpo.evaluationTimeout})
+ * @param fresh whether to discard a stored study of the same name ({@code hpo.fresh})
+ * @param output the properties file to write ({@code hpo.output}); {@code null}:
+ *     {@code <baseDirectory>/src/main/resources/hpo/<class>.properties}
+ * @param eta successive halving's reduction factor ({@code hpo.eta})
+ * @param minBudget smallest budget ({@code hpo.minBudget}); {@code null}: the class's {@code @Budget}
+ * @param maxBudget largest budget ({@code hpo.maxBudget}); {@code null}: the class's {@code @Budget}
+ * @param baseDirectory the project's folder; relative paths and the default output start there
+ * @param classpath the project's class path (output folders and jars), for runs in other JVMs
+ * @param batchMode one line per finished evaluation instead of a live progress line
+ * @param writeDate whether the properties file gets a date line (off makes equal runs byte-equal)
+ */
+public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
+                          int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
+                          String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                          Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
+                          boolean batchMode, boolean writeDate) {
+
+    /** The optimizer used when none is named. */
+    public static final String DEFAULT_OPTIMIZER = "bohb";
+
+    public TuneRequest {
+        classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        if (baseDirectory == null) {
+            baseDirectory = Path.of("").toAbsolutePath();
+        }
+        if (optimizer == null || optimizer.isBlank()) {
+            optimizer = DEFAULT_OPTIMIZER;
+        }
+    }
+
+    /** A builder with the defaults: optimizer bohb, seed 0, parallelism 1, eta 3, batch mode, a date line. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The time limit as a duration, {@code null} when none is given.
+     *
+     * @throws TuneException naming {@code hpo.timeLimit} when the text is not a duration
+     */
+    public Duration timeLimitDuration() {
+        return parseDuration(timeLimit);
+    }
+
+    /** Parses {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code PT1H30M} or plain seconds. */
+    static Duration parseDuration(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            Duration d;
+            if (t.startsWith("p")) {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else {
+                char unit = t.charAt(t.length() - 1);
+                double seconds = Character.isDigit(unit) || unit == '.'
+                        ? Double.parseDouble(t)
+                        : Double.parseDouble(t.substring(0, t.length() - 1).trim()) * switch (unit) {
+                            case 's' -> 1;
+                            case 'm' -> 60;
+                            case 'h' -> 3600;
+                            case 'd' -> 86400;
+                            default -> throw new NumberFormatException("unit " + unit);
+                        };
+                d = Duration.ofMillis(Math.round(seconds * 1000));
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new TuneException("hpo.timeLimit: must be positive, got '" + text + "'");
+            }
+            return d;
+        } catch (RuntimeException e) {
+            if (e instanceof TuneException te) {
+                throw te;
+            }
+            throw new TuneException("hpo.timeLimit: '" + text + "' is not a duration; write e.g. 90s, 10m, 2h, PT1H30M or a number of seconds");
+        }
+    }
+
+    /** Collects the settings of a {@link TuneRequest}. */
+    public static final class Builder {
+        private String objective;
+        private String optimizer = DEFAULT_OPTIMIZER;
+        private long seed;
+        private String study;
+        private String storage;
+        private int parallelism = 1;
+        private Integer iterations;
+        private Integer maxEvaluations;
+        private Double maxCost;
+        private String timeLimit;
+        private Double evaluationTimeout;
+        private boolean fresh;
+        private Path output;
+        private double eta = 3;
+        private Double minBudget;
+        private Double maxBudget;
+        private Path baseDirectory;
+        private List<Path> classpath = List.of();
+        private boolean batchMode = true;
+        private boolean writeDate = true;
+
+        private Builder() {
+        }
+
+        /** See {@link TuneRequest#objective()}. */
+        public Builder objective(String v) {
+            objective = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#optimizer()}. */
+        public Builder optimizer(String v) {
+            optimizer = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#seed()}. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#study()}. */
+        public Builder study(String v) {
+            study = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#storage()}. */
+        public Builder storage(String v) {
+            storage = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#parallelism()}. */
+        public Builder parallelism(int v) {
+            parallelism = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#iterations()}. */
+        public Builder iterations(Integer v) {
+            iterations = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#maxEvaluations()}. */
+        public Builder maxEvaluations(Integer v) {
+            maxEvaluations = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#maxCost()}. */
+        public Builder maxCost(Double v) {
+            maxCost = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#timeLimit()}. */
+        public Builder timeLimit(String v) {
+            timeLimit = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#evaluationTimeout()}. */
+        public Builder evaluationTimeout(Double v) {
+            evaluationTimeout = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#fresh()}. */
+        public Builder fresh(boolean v) {
+            fresh = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#output()}. */
+        public Builder output(Path v) {
+            output = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#eta()}. */
+        public Builder eta(double v) {
+            eta = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#minBudget()}. */
+        public Builder minBudget(Double v) {
+            minBudget = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#maxBudget()}. */
+        public Builder maxBudget(Double v) {
+            maxBudget = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#baseDirectory()}. */
+        public Builder baseDirectory(Path v) {
+            baseDirectory = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#classpath()}. */
+        public Builder classpath(List<Path> v) {
+            classpath = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#batchMode()}. */
+        public Builder batchMode(boolean v) {
+            batchMode = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#writeDate()}. */
+        public Builder writeDate(boolean v) {
+            writeDate = v;
+            return this;
+        }
+
+        /** The request; {@link Tuner} checks it. */
+        public TuneRequest build() {
+            return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
+                    maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
+                    classpath, batchMode, writeDate);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.hpo4j.tune;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.space.Configuration;
+
+/**
+ * What a tuning run found and spent.
+ *
+ * @param className the tuned class
+ * @param study the study's name
+ * @param optimizer the optimizer's name
+ * @param seed the study's seed
+ * @param best the best configuration (at the largest budget evaluated), {@code null} when every
+ *     evaluation failed
+ * @param value the objective value of {@code best} as the objective returned it (not negated)
+ * @param direction the objective's direction
+ * @param budget the budget {@code best} was evaluated at
+ * @param evaluations evaluations finished, failures included
+ * @param failures evaluations that failed
+ * @param cost the cost spent, in full evaluations (an evaluation at budget {@code b} costs
+ *     {@code b / maxBudget})
+ * @param elapsed wall time of the study
+ * @param output the properties file written, {@code null} when none was
+ */
+public record TuneSummary(String className, String study, String optimizer, long seed, Configuration best, double value,
+                          Direction direction, double budget, int evaluations, int failures, double cost,
+                          Duration elapsed, Path output) {
+}

@@ -1,0 +1,183 @@
+package org.hpo4j.benchmarks.simulation;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.benchmarks.Problems;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Optimizers;
+
+/**
+ * The simulation benchmark of asynchronous against synchronous multi-fidelity optimizers: each
+ * problem of PROBLEMS.md, each optimizer, each seed, on a {@link VirtualCluster} of many workers
+ * whose configurations train at speeds 10x apart. Prints a Markdown table of worker utilisation
+ * and regret at equal cost (median and quartiles over the seeds).
+ *
+ * <p>Options (all optional): {@code --problems a,b} (default: all four), {@code --optimizers a,b}
+ * (default {@code asha,async-hyperband,async-bohb,hyperband,bohb}), {@code --seeds N} (seeds
+ * 0..N-1, default 32), {@code --workers N} (default 32), {@code --costs 10,30,100,300} (full
+ * evaluations at which regret is taken; the largest ends each run).
+ */
+public final class AsyncSimulation {
+    static final List<String> DEFAULT_OPTIMIZERS = List.of("asha", "async-hyperband", "async-bohb", "hyperband", "bohb");
+
+    private AsyncSimulation() {
+    }
+
+    /** Runs the benchmark and prints its tables to standard output. */
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--costs c1,c2]");
+            System.exit(2);
+            return;
+        }
+        run(options, System.out);
+    }
+
+    static void run(Options options, PrintStream out) {
+        out.printf(Locale.ROOT, "Simulated study: %d workers, job time = budget/b_max x speed factor in [1, %.0f), "
+                + "%d seeds, costs %s full evaluations%n%n", options.workers, SpeedFactors.SPREAD, options.seeds,
+                Arrays.toString(options.costs));
+        for (String problemName : options.problems) {
+            BenchmarkProblem problem = Problems.byName(problemName);
+            Map<String, List<SimulationRun>> byOptimizer = new LinkedHashMap<>();
+            for (String name : options.optimizers) {
+                List<SimulationRun> runs = new ArrayList<>();
+                for (long seed = 0; seed < options.seeds; seed++) {
+                    OptimizerSettings settings = OptimizerSettings.of(problem.minBudget(), problem.maxBudget(), seed);
+                    Optimizer optimizer = Optimizers.create(name, problem.space(), settings);
+                    runs.add(new VirtualCluster(problem, options.workers, options.costs).run(name, optimizer, seed));
+                }
+                byOptimizer.put(name, runs);
+            }
+            printTable(problem, byOptimizer, options, out);
+        }
+    }
+
+    private static void printTable(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,
+                                   Options options, PrintStream out) {
+        out.println("### " + problem.name());
+        out.println();
+        StringBuilder header = new StringBuilder("| optimizer | utilisation median (min) | with drain | time to spend "
+                + fmt(options.costs[options.costs.length - 1]) + " |");
+        StringBuilder rule = new StringBuilder("|---|---|---|---|");
+        for (double c : options.costs) {
+            header.append(" regret @").append(fmt(c)).append(" median [q1, q3] |");
+            rule.append("---|");
+        }
+        out.println(header);
+        out.println(rule);
+        for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
+            List<SimulationRun> runs = e.getValue();
+            double[] util = runs.stream().mapToDouble(SimulationRun::utilisation).toArray();
+            double[] drained = runs.stream().mapToDouble(SimulationRun::utilisationWithDrain).toArray();
+            double[] end = runs.stream().mapToDouble(SimulationRun::endTime).toArray();
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " | ");
+            row.append(String.format(Locale.ROOT, "%.1f%% (%.1f%%) | %.1f%% | %.1f |", 100 * quantile(util, 0.5),
+                    100 * Arrays.stream(util).min().orElse(Double.NaN), 100 * quantile(drained, 0.5), quantile(end, 0.5)));
+            for (int i = 0; i < options.costs.length; i++) {
+                int at = i;
+                double[] regret = runs.stream().mapToDouble(r -> r.regrets().get(at)).toArray();
+                row.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", quantile(regret, 0.5),
+                        quantile(regret, 0.25), quantile(regret, 0.75)));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static String fmt(double c) {
+        return c == Math.rint(c) ? String.valueOf((long) c) : String.valueOf(c);
+    }
+
+    /**
+     * The {@code p}-quantile with linear interpolation between order statistics (R's type 7); NaN
+     * entries (no incumbent yet) rank last, as the worst outcome.
+     */
+    static double quantile(double[] values, double p) {
+        double[] v = values.clone();
+        Arrays.sort(v); // Arrays.sort puts NaN last
+        double h = (v.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        if (h == lo) {
+            return v[lo]; // no interpolation: a NaN neighbour must not spoil an exact order statistic
+        }
+        return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+    }
+
+    /** The command line, checked. */
+    static final class Options {
+        List<String> problems = Problems.names();
+        List<String> optimizers = DEFAULT_OPTIMIZERS;
+        int seeds = 32;
+        int workers = 32;
+        double[] costs = {10, 30, 100, 300};
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String key = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + key + " needs a value");
+                }
+                String value = args[++i];
+                switch (key) {
+                    case "--problems" -> {
+                        o.problems = List.of(value.split(","));
+                        o.problems.forEach(Problems::byName);
+                    }
+                    case "--optimizers" -> {
+                        o.optimizers = List.of(value.split(","));
+                        for (String name : o.optimizers) {
+                            if (!Optimizers.names().contains(name)) {
+                                throw new IllegalArgumentException("--optimizers: unknown optimizer '" + name
+                                        + "'; known: " + String.join(", ", Optimizers.names()));
+                            }
+                        }
+                    }
+                    case "--seeds" -> o.seeds = positive(key, value);
+                    case "--workers" -> o.workers = positive(key, value);
+                    case "--costs" -> o.costs = Arrays.stream(value.split(",")).mapToDouble(c -> positiveCost(key, c)).sorted().toArray();
+                    default -> throw new IllegalArgumentException("unknown option '" + key
+                            + "'; known: --problems, --optimizers, --seeds, --workers, --costs");
+                }
+            }
+            return o;
+        }
+
+        private static int positive(String key, String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(key + ": expected a positive whole number, got '" + value + "'");
+        }
+
+        private static double positiveCost(String key, String value) {
+            try {
+                double c = Double.parseDouble(value.trim());
+                if (c > 0 && Double.isFinite(c)) {
+                    return c;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(key + ": expected positive numbers separated by commas, got '" + value + "'");
+        }
+    }
+}

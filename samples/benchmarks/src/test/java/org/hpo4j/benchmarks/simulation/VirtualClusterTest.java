@@ -1,0 +1,169 @@
+package org.hpo4j.benchmarks.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.benchmarks.Problems;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.space.Configuration;
+import org.junit.jupiter.api.Test;
+
+class VirtualClusterTest {
+    private final BenchmarkProblem branin = Problems.byName("branin-mf");
+
+    private OptimizerSettings settings(long seed) {
+        return OptimizerSettings.of(branin.minBudget(), branin.maxBudget(), seed);
+    }
+
+    /** Hands out one batch of full-budget jobs, then waits until every one of them is back. */
+    private static final class BatchBarrier implements Optimizer {
+        final BenchmarkProblem problem;
+        final int batch;
+        final MersenneTwister random = new MersenneTwister(3);
+        final List<Job> handedOut = new ArrayList<>();
+        int outstanding;
+        int inBatch;
+
+        BatchBarrier(BenchmarkProblem problem, int batch) {
+            this.problem = problem;
+            this.batch = batch;
+        }
+
+        @Override
+        public Optional<Job> ask() {
+            if (inBatch == batch) {
+                if (outstanding > 0) {
+                    return Optional.empty();
+                }
+                inBatch = 0;
+            }
+            inBatch++;
+            outstanding++;
+            int id = handedOut.size();
+            Job j = new Job(id, new Job.ConfigId(id, 0, 0), problem.space().sample(random), problem.maxBudget(), 0, 0);
+            handedOut.add(j);
+            return Optional.of(j);
+        }
+
+        @Override
+        public void tell(Job job, Result result) {
+            outstanding--;
+        }
+    }
+
+    private double duration(Job j) {
+        return SpeedFactors.of(branin.space(), j.configuration());
+    }
+
+    @Test
+    void idleWorkersAtABarrierLowerTheUtilisationByExactlyTheirIdleTime() {
+        BatchBarrier barrier = new BatchBarrier(branin, 2);
+        SimulationRun run = new VirtualCluster(branin, 2, 4).run("barrier", barrier, 0);
+        List<Job> jobs = barrier.handedOut;
+        assertEquals(4, jobs.size(), "two batches of two, nothing started after the cost is spent");
+        double end = Math.max(duration(jobs.get(0)), duration(jobs.get(1)))
+                + Math.max(duration(jobs.get(2)), duration(jobs.get(3)));
+        double busy = jobs.stream().mapToDouble(this::duration).sum();
+        assertEquals(end, run.endTime(), 1e-12);
+        assertEquals(busy / (2 * end), run.utilisation(), 1e-12);
+        assertTrue(run.utilisation() < 1);
+        assertEquals(4, run.jobs());
+    }
+
+    @Test
+    void anOptimizerThatNeverWaitsKeepsEveryWorkerBusy() {
+        for (String name : List.of("random", "asha", "async-hyperband")) {
+            SimulationRun run = new VirtualCluster(branin, 32, 10, 30).run(name, Optimizers.create(name, branin.space(), settings(1)), 1);
+            assertEquals(1.0, run.utilisation(), 1e-12, name);
+            assertTrue(run.utilisationWithDrain() < 1, name + ": the last jobs finish at different times");
+            assertFalse(Double.isNaN(run.regrets().get(0)), name);
+            assertTrue(run.regrets().get(0) >= 0, name);
+        }
+    }
+
+    @Test
+    void randomSearchAtFullBudgetSpendsOneUnitPerJobAndItsRegretNeverGrows() {
+        SimulationRun run = new VirtualCluster(branin, 8, 5, 20, 60).run("random",
+                Optimizers.create("random", branin.space(), settings(4)), 4);
+        // every job costs exactly one full evaluation; the 60th ends the study including itself
+        assertEquals(60, run.jobs());
+        assertEquals(List.of(5.0, 20.0, 60.0), run.costs());
+        assertTrue(run.regrets().get(1) <= run.regrets().get(0));
+        assertTrue(run.regrets().get(2) <= run.regrets().get(1));
+    }
+
+    @Test
+    void sameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
+        VirtualCluster cluster = new VirtualCluster(Problems.byName("counting-ones"), 16, 10, 30);
+        BenchmarkProblem ones = Problems.byName("counting-ones");
+        OptimizerSettings s = OptimizerSettings.of(ones.minBudget(), ones.maxBudget(), 9);
+        SimulationRun a = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
+        SimulationRun b = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
+        assertEquals(a, b);
+        SimulationRun c = cluster.run("asha", Optimizers.create("asha", ones.space(), s.withSeed(10)), 10);
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void anOptimizerWaitingWithNothingRunningIsReportedByName() {
+        Optimizer stuck = new Optimizer() {
+            @Override
+            public Optional<Job> ask() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void tell(Job job, Result result) {
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new VirtualCluster(branin, 4, 10).run("stuck", stuck, 0));
+        assertTrue(e.getMessage().contains("stuck") && e.getMessage().contains("branin-mf"), e.getMessage());
+    }
+
+    @Test
+    void speedFactorsSpanTenfoldAndBelongToTheConfiguration() {
+        MersenneTwister random = new MersenneTwister(1);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = 0; i < 2000; i++) {
+            Configuration c = branin.space().sample(random);
+            double f = SpeedFactors.of(branin.space(), c);
+            assertTrue(f >= 1 && f < 10, "factor " + f);
+            assertEquals(f, SpeedFactors.of(branin.space(), branin.space().configuration(c.asMap())));
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        assertTrue(min < 1.1 && max > 9, "range [" + min + ", " + max + "]");
+    }
+
+    @Test
+    void badOptionsNameTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AsyncSimulation.Options.parse(new String[] {"--workers", "0"}));
+        assertTrue(e.getMessage().contains("--workers"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AsyncSimulation.Options.parse(new String[] {"--optimizers", "asha,nope"}));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new VirtualCluster(branin, 0, 10));
+    }
+
+    @Test
+    void quantilesInterpolateAndRankMissingValuesLast() {
+        assertEquals(2.5, AsyncSimulation.quantile(new double[] {4, 1, 3, 2}, 0.5), 1e-12);
+        assertEquals(1.75, AsyncSimulation.quantile(new double[] {4, 1, 3, 2}, 0.25), 1e-12);
+        assertEquals(2, AsyncSimulation.quantile(new double[] {Double.NaN, 1, 2}, 0.5), 1e-12);
+    }
+}
