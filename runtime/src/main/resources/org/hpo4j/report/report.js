@@ -48,7 +48,8 @@
       axis.min = lo - pad;
       axis.max = hi + pad;
     }
-    axis.axisLabel = { formatter: function (v) { return fmt(v); } };
+    // the padded ends are not round numbers: label the ticks between them only
+    axis.axisLabel = { formatter: function (v) { return fmt(v); }, showMinLabel: false, showMaxLabel: false };
     return axis;
   }
   function configLabel(r) { return '(' + r.iteration + ',' + r.bracket + ',' + r.index + ')'; }
