@@ -142,6 +142,16 @@ public final class Importance {
             result.add(new ParameterImportance(parameter.name(), importance, activeCount(configurations, parameter),
                     new ArrayList<>(curve.values())));
         }
+        double sum = result.stream().mapToDouble(ParameterImportance::importance).sum();
+        if (sum > 1) {
+            // main effects cannot explain more than all the variance; a sum above one is the noise of
+            // the two averages (grid and draws), so scale the shares back
+            List<ParameterImportance> scaled = new ArrayList<>();
+            for (ParameterImportance p : result) {
+                scaled.add(new ParameterImportance(p.name(), p.importance() / sum, p.activeEvaluations(), p.effect()));
+            }
+            result = scaled;
+        }
         result.sort(Comparator.comparingDouble(ParameterImportance::importance).reversed());
         return new ImportanceEstimate(budget, n, result);
     }

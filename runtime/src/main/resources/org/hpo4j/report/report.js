@@ -261,7 +261,12 @@
     });
     var budgets = rows.map(function (r) { return r.budget; });
     var values = rows.map(function (r) { return r.value; });
-    axes.push({ dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true });
+    var budgetAxisOf = { dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true };
+    if (budgets.length > 0 && Math.max.apply(null, budgets) > Math.min.apply(null, budgets)) {
+      budgetAxisOf.min = Math.min.apply(null, budgets);
+      budgetAxisOf.max = Math.max.apply(null, budgets);
+    }
+    axes.push(budgetAxisOf);
     axes.push({ dim: n + 1, name: 'value', type: 'value', scale: true });
     var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
     if (!(hi > lo)) { hi = lo + 1; }
