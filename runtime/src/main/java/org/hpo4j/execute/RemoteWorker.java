@@ -3,6 +3,8 @@ package org.hpo4j.execute;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,9 @@ import org.hpo4j.study.Study;
  * worker's job runs again while the coordinator is down.
  */
 public final class RemoteWorker {
+    /** How long the store may fail without a break before the worker gives up. */
+    private static final Duration MAX_OUTAGE = Duration.ofMinutes(10);
+
     private final StudyStore store;
     private final String study;
     private final SearchSpace space;
@@ -101,68 +106,90 @@ public final class RemoteWorker {
         executor.reportsTo((task, step, value) -> store.report(study, task.jobId(), task.attempt(), step, value,
                 System.currentTimeMillis()));
         Map<Integer, Integer> running = new HashMap<>();
-        int finished = 0;
-        int failed = 0;
-        int superseded = 0;
+        Deque<Completion> unsaved = new ArrayDeque<>();
+        int[] counts = new int[3]; // finished, failed, superseded
         long nextHeartbeat = 0;
+        long failingSince = 0;
         while (true) {
-            long now = System.currentTimeMillis();
-            if (store.isStudyFinished(study) || (stopRequested && running.isEmpty())) {
-                break;
-            }
-            store.requeueStale(study, now);
-            while (!stopRequested && executor.outstanding() < executor.parallelism()) {
-                long at = System.currentTimeMillis();
-                Optional<StoredJob> claimed = store.claim(study, name, at, at + lease.toMillis());
-                if (claimed.isEmpty()) {
+            try {
+                if (store.isStudyFinished(study) || (stopRequested && running.isEmpty() && unsaved.isEmpty())) {
                     break;
                 }
-                StoredJob c = claimed.get();
-                Job job = c.toJob(space);
-                running.put(job.id(), c.attempt());
-                console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
-                        + job.budget() + ") " + job.configuration());
-                executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
-                        integerBudget ? Math.round(job.budget()) : job.budget(),
-                        integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
-                        InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
-                        workDirectory.resolve(study).resolve("job-" + job.id())));
-            }
-            Optional<Completion> done = Optional.empty();
-            if (executor.outstanding() > 0) {
-                done = executor.poll(poll);
-            } else {
-                Thread.sleep(poll.toMillis());
-            }
-            if (done.isPresent()) {
-                Completion c = done.get();
-                running.remove(c.task().jobId());
-                boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt());
-                if (!counted) {
-                    superseded++;
-                    console.println("[hpo] job " + c.task().jobId() + " attempt " + c.task().attempt()
-                            + " ended after it was handed out again; its result is logged, not counted");
-                } else if (c.result().isFailure()) {
-                    failed++;
-                    console.println("[hpo] job " + c.task().jobId() + " failed: " + firstLine(c.result().failure()));
+                store.requeueStale(study, System.currentTimeMillis());
+                while (!stopRequested && executor.outstanding() < executor.parallelism()) {
+                    long at = System.currentTimeMillis();
+                    Optional<StoredJob> claimed = store.claim(study, name, at, at + lease.toMillis());
+                    if (claimed.isEmpty()) {
+                        break;
+                    }
+                    StoredJob c = claimed.get();
+                    Job job = c.toJob(space);
+                    running.put(job.id(), c.attempt());
+                    console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
+                            + job.budget() + ") " + job.configuration());
+                    executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
+                            integerBudget ? Math.round(job.budget()) : job.budget(),
+                            integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
+                            InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
+                            workDirectory.resolve(study).resolve("job-" + job.id())));
+                }
+                if (executor.outstanding() > 0) {
+                    executor.poll(poll).ifPresent(unsaved::add);
                 } else {
-                    finished++;
-                    console.println("[hpo] job " + c.task().jobId() + " = " + c.result().value());
+                    Thread.sleep(poll.toMillis());
                 }
-            }
-            now = System.currentTimeMillis();
-            if (now >= nextHeartbeat) {
-                for (Map.Entry<Integer, Integer> e : running.entrySet()) {
-                    // false: the lease ran out and the job went to another worker; this attempt's
-                    // result will be logged but not counted
-                    store.heartbeat(study, e.getKey(), e.getValue(), now + lease.toMillis());
+                // a result is kept until the store has it, so a database outage loses none
+                while (!unsaved.isEmpty()) {
+                    Completion c = unsaved.peekFirst();
+                    boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
+                            c.finishedAt());
+                    unsaved.removeFirst();
+                    running.remove(c.task().jobId());
+                    say(c, counted, counts);
                 }
-                nextHeartbeat = now + lease.toMillis() / 4;
+                long now = System.currentTimeMillis();
+                if (now >= nextHeartbeat) {
+                    for (Map.Entry<Integer, Integer> e : running.entrySet()) {
+                        // false: the lease ran out and the job went to another worker; this attempt's
+                        // result will be logged but not counted
+                        store.heartbeat(study, e.getKey(), e.getValue(), now + lease.toMillis());
+                    }
+                    nextHeartbeat = now + lease.toMillis() / 4;
+                }
+                failingSince = 0;
+            } catch (IllegalStateException e) {
+                // the database is unreachable (restart, network): keep the evaluations running and
+                // try again; give up only after an outage of many leases
+                long now = System.currentTimeMillis();
+                if (failingSince == 0) {
+                    failingSince = now;
+                } else if (now - failingSince > MAX_OUTAGE.toMillis()) {
+                    throw e;
+                }
+                console.println("[hpo] the study store failed (" + e.getMessage() + "); trying again");
+                Thread.sleep(Math.min(5_000, lease.toMillis() / 4));
             }
         }
+        int finished = counts[0];
+        int failed = counts[1];
+        int superseded = counts[2];
         console.println("[hpo] worker " + name + " leaves study '" + study + "': " + finished + " finished, "
                 + failed + " failed" + (superseded > 0 ? ", " + superseded + " superseded" : ""));
         return new Summary(finished, failed, superseded);
+    }
+
+    private void say(Completion c, boolean counted, int[] counts) {
+        if (!counted) {
+            counts[2]++;
+            console.println("[hpo] job " + c.task().jobId() + " attempt " + c.task().attempt()
+                    + " ended after it was handed out again; its result is logged, not counted");
+        } else if (c.result().isFailure()) {
+            counts[1]++;
+            console.println("[hpo] job " + c.task().jobId() + " failed: " + firstLine(c.result().failure()));
+        } else {
+            counts[0]++;
+            console.println("[hpo] job " + c.task().jobId() + " = " + c.result().value());
+        }
     }
 
     /** Waits until the study exists (the coordinator may start later); null when stopped first. */

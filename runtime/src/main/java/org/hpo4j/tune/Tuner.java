@@ -248,6 +248,8 @@ public final class Tuner {
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     throw new TuneException("hpo.storage: " + e.getMessage(), e);
                 }
+                console.println("hpo4j: coordinating study " + plan.study() + " in " + store.location()
+                        + "; more machines join with: mvn hpo:worker -Dhpo.storage=<the same URL> -Dhpo.study=" + plan.study());
                 try (store; InProcessExecutor local = new InProcessExecutor(objective(loaded), request.parallelism(),
                         timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)))) {
                     result = study.store(store).executor(local).build().optimize(stoppingRule(plan));

@@ -40,21 +40,20 @@ class StudyWorkerTest {
     void tuneOnPostgresCoordinatesAndAWorkerLeavesWhenTheStudyIsFinished() throws Exception {
         String url = EmbeddedPostgresServer.newDatabase();
         ClassLoader loader = withPeak();
-        ByteArrayOutputStream workerOut = new ByteArrayOutputStream();
-        // the worker starts first and waits for the study to appear
-        CompletableFuture<RemoteWorker.Summary> worker = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new StudyWorker(new PrintStream(workerOut, true, StandardCharsets.UTF_8)).run(
-                        new StudyWorker.Request(null, null, url, null, null, 2, null, 5, dir), loader);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+        // the coordinator runs for 3 s of (instant) evaluations; the worker joins once the study exists
+        CompletableFuture<TuneSummary> tune = CompletableFuture.supplyAsync(() -> new Tuner(
+                new PrintStream(new ByteArrayOutputStream())).run(TuneRequest.builder().optimizer("random")
+                .baseDirectory(dir).seed(7).storage(url).timeLimit("3s").writeDate(false).build(), loader));
+        try (PostgresStore store = PostgresStore.open(url)) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (store.find("Peak").isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(20);
             }
-        });
-        TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream())).run(TuneRequest.builder()
-                .optimizer("random").baseDirectory(dir).seed(7).storage(url).maxEvaluations(30).writeDate(false)
-                .build(), loader);
-        assertEquals(30, s.evaluations());
-        RemoteWorker.Summary w = worker.get(30, TimeUnit.SECONDS);
+        }
+        ByteArrayOutputStream workerOut = new ByteArrayOutputStream();
+        RemoteWorker.Summary w = new StudyWorker(new PrintStream(workerOut, true, StandardCharsets.UTF_8)).run(
+                new StudyWorker.Request(null, null, url, null, null, 2, null, 5, dir), loader);
+        TuneSummary s = tune.get(30, TimeUnit.SECONDS);
         assertEquals(0, w.failed());
         assertEquals(0, w.superseded());
         String log = workerOut.toString(StandardCharsets.UTF_8);
@@ -62,8 +61,9 @@ class StudyWorkerTest {
         assertTrue(log.contains("leaves study 'Peak'"), log);
         try (PostgresStore store = PostgresStore.open(url)) {
             List<StoredJob> jobs = store.jobs("Peak");
-            assertEquals(30, jobs.size());
+            assertEquals(s.evaluations(), jobs.size(), "every stored job was told to the coordinator's optimizer");
             assertTrue(jobs.stream().allMatch(j -> j.state() == JobState.FINISHED && j.toldSeq() > 0));
+            assertTrue(w.finished() <= jobs.size());
             assertTrue(store.isStudyFinished("Peak"));
             double best = jobs.stream().mapToDouble(StoredJob::value).max().orElseThrow();
             assertEquals(best, s.value(), "the tuned value is the best stored one (maximized)");
