@@ -55,6 +55,11 @@ import org.hpo4j.store.StudyStore;
  * and result is stored as it happens and a study of the same name continues where it stopped: the
  * stored history is replayed into the fresh optimizer in its original order (DESIGN.md principle 1)
  * and the jobs that were running when the earlier process died run again.
+ *
+ * <p>On a {@linkplain StudyStore#shared() shared} store (PostgreSQL) the study is the coordinator of
+ * many machines: jobs are added pending, the executor's workers claim them like the
+ * {@link org.hpo4j.execute.RemoteWorker remote workers} of other processes do, results are read back
+ * from the store, and the study is marked finished when it ends so that the remote workers leave.
  */
 public final class Study {
     private final SearchSpace space;
