@@ -109,13 +109,19 @@ public final class RemoteWorker {
         Deque<Completion> unsaved = new ArrayDeque<>();
         int[] counts = new int[3]; // finished, failed, superseded
         long nextHeartbeat = 0;
+        long nextRequeue = 0;
         long failingSince = 0;
         while (true) {
             try {
                 if (store.isStudyFinished(study) || (stopRequested && running.isEmpty() && unsaved.isEmpty())) {
                     break;
                 }
-                store.requeueStale(study, System.currentTimeMillis());
+                if (System.currentTimeMillis() >= nextRequeue) {
+                    // every worker looks for dead workers' jobs, so they run again while the
+                    // coordinator is down too; a quarter lease late at most
+                    store.requeueStale(study, System.currentTimeMillis());
+                    nextRequeue = System.currentTimeMillis() + lease.toMillis() / 4;
+                }
                 while (!stopRequested && executor.outstanding() < executor.parallelism()) {
                     long at = System.currentTimeMillis();
                     Optional<StoredJob> claimed = store.claim(study, name, at, at + lease.toMillis());

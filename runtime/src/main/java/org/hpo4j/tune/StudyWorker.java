@@ -14,6 +14,12 @@ import org.hpo4j.store.StudyStores;
  * same store) marks the study finished.
  */
 public final class StudyWorker {
+    /**
+     * How often an idle worker looks for pending jobs: a few queries per look, so a hundred idle
+     * workers cost the database some hundreds of small transactions a second.
+     */
+    static final Duration POLL = Duration.ofMillis(500);
+
     private final PrintStream console;
 
     /** A worker printing what it does to {@code console}. */
@@ -76,7 +82,7 @@ public final class StudyWorker {
              InProcessExecutor executor = new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
-                    Duration.ofSeconds(1), console);
+                    POLL, console);
             return worker.run();
         } catch (IllegalStateException e) {
             throw new TuneException(e.getMessage(), e);
