@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
@@ -43,6 +43,8 @@ public final class RemoteWorker {
     private final PrintStream console;
     private final String name;
     private volatile boolean stopRequested;
+    /** The attempts this worker runs, by job id; read by {@link #release()} from another thread. */
+    private final Map<Integer, Integer> running = new ConcurrentHashMap<>();
 
     /** What a worker did. */
     public record Summary(int finished, int failed, int superseded) {
@@ -72,6 +74,25 @@ public final class RemoteWorker {
             throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
         }
         this.name = Study.workerName();
+    }
+
+    /**
+     * Gives up the claims on the evaluations in progress at once (their leases end now, so any
+     * worker hands them out again at its next look) instead of a lease after the last heartbeat.
+     * For a worker being shut down (SIGTERM from Kubernetes or Slurm); the evaluations keep running
+     * and a result that still arrives counts unless another worker has claimed the job by then.
+     *
+     * @return how many claims were given up
+     */
+    public int release() {
+        stopRequested = true;
+        int released = 0;
+        for (Map.Entry<Integer, Integer> e : running.entrySet()) {
+            if (store.heartbeat(study, e.getKey(), e.getValue(), 0)) {
+                released++;
+            }
+        }
+        return released;
     }
 
     /** Asks a running {@link #run()} to return once its evaluations in progress have ended. */
@@ -105,7 +126,7 @@ public final class RemoteWorker {
                 + " (" + executor.parallelism() + " at once)");
         executor.reportsTo((task, step, value) -> store.report(study, task.jobId(), task.attempt(), step, value,
                 System.currentTimeMillis()));
-        Map<Integer, Integer> running = new HashMap<>();
+        running.clear();
         Deque<Completion> unsaved = new ArrayDeque<>();
         int[] counts = new int[3]; // finished, failed, superseded
         long nextHeartbeat = 0;

@@ -83,7 +83,19 @@ public final class StudyWorker {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console);
-            return worker.run();
+            // SIGTERM (a Kubernetes pod or Slurm job stopped): hand the running evaluations back at
+            // once rather than a lease later
+            Thread release = new Thread(worker::release, "hpo-worker-release");
+            Runtime.getRuntime().addShutdownHook(release);
+            try {
+                return worker.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(release);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run
+                }
+            }
         } catch (IllegalStateException e) {
             throw new TuneException(e.getMessage(), e);
         } finally {

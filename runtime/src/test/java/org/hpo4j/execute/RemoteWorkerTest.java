@@ -129,4 +129,37 @@ class RemoteWorkerTest {
                     && e.getMessage().contains("x FloatParameter"), e.getMessage());
         }
     }
+
+    @Test
+    void releaseHandsRunningJobsBackAtOnce() throws Exception {
+        InMemoryStore store = new InMemoryStore();
+        store.open(STUDY);
+        store.addJob("w", job(0), null, 0, 0);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Objective waiting = (c, ctx) -> {
+            running.countDown();
+            done.await();
+            return 1;
+        };
+        try (InProcessExecutor executor = new InProcessExecutor(waiting, 1)) {
+            RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMinutes(10),
+                    Duration.ofMillis(10), new PrintStream(new ByteArrayOutputStream()));
+            CompletableFuture<RemoteWorker.Summary> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return worker.run();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            assertEquals(0, store.requeueStale("w", System.currentTimeMillis()), "a ten-minute lease holds");
+            assertEquals(1, worker.release());
+            assertEquals(1, store.requeueStale("w", System.currentTimeMillis()), "released: back to pending now");
+            assertEquals(JobState.PENDING, store.jobs("w").get(0).state());
+            done.countDown();
+            RemoteWorker.Summary summary = run.get(10, TimeUnit.SECONDS);
+            assertEquals(new RemoteWorker.Summary(0, 0, 1), summary, "the late result is not counted");
+        }
+    }
 }
