@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -96,11 +100,13 @@ public final class SqliteStore implements StudyStore {
             + " started_at, finished_at, value, failure";
 
     private final String location;
+    private final FileChannel lock;
     private final Connection connection;
     private final Map<String, Long> studyIds = new HashMap<>();
 
-    private SqliteStore(String url, String location) {
+    private SqliteStore(String url, String location, FileChannel lock) {
         this.location = location;
+        this.lock = lock;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -111,38 +117,90 @@ public final class SqliteStore implements StudyStore {
             this.connection = DriverManager.getConnection(url, config.toProperties());
             migrate();
         } catch (SQLException e) {
+            releaseLock();
             throw new IllegalStateException("cannot open the study store " + location + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Opens (creating if needed) the store in {@code file}.
+     * Opens (creating if needed) the store in {@code file}, for this process alone: a second process
+     * that opens the same file this way is refused (two coordinators would mix their studies), until
+     * this store is closed or its process ends, however it ends.
      *
      * @param fresh when true and the file exists, it is first renamed to a timestamped backup
      *     ({@code name-yyyyMMdd-HHmmss.db}, with its {@code -wal} and {@code -shm} companions) so the
      *     store starts empty
+     * @throws IllegalStateException when another process has the file open
      */
     public static SqliteStore open(Path file, boolean fresh) {
+        FileChannel lock = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            lock = lockFor(file);
             if (fresh && Files.exists(file)) {
                 backUp(file);
             }
         } catch (IOException e) {
+            close(lock);
             throw new UncheckedIOException("cannot prepare the study store " + file + ": " + e.getMessage(), e);
         }
-        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString());
+        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), lock);
     }
 
-    /** Opens a store given by a {@code jdbc:sqlite:...} URL. */
+    /**
+     * Takes the lock file {@code <file>.lock} (the OS releases it when the process dies, even by
+     * SIGKILL) and writes this process's id into it for the message another process gets.
+     */
+    private static FileChannel lockFor(Path file) throws IOException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            String owner = Files.readString(lockFile).trim();
+            channel.close();
+            throw new IllegalStateException("the study store " + file + " is in use by another "
+                    + (owner.isEmpty() ? "process" : "process (" + owner + ")")
+                    + "; wait for it to end, or give this run another study name");
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), 0);
+        return channel;
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing else to do
+            }
+        }
+    }
+
+    private void releaseLock() {
+        close(lock);
+    }
+
+    /**
+     * Opens a store given by a {@code jdbc:sqlite:...} URL. Unlike {@link #open(Path, boolean)} this
+     * takes no lock: several processes may share the file, claiming jobs through the store's
+     * transactions.
+     */
     public static SqliteStore open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
         }
-        return new SqliteStore(jdbcUrl, jdbcUrl);
+        return new SqliteStore(jdbcUrl, jdbcUrl, null);
     }
 
     /** Renames the file and its WAL companions to a timestamped backup; returns the backup's path. */
@@ -423,6 +481,8 @@ public final class SqliteStore implements StudyStore {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the study store " + location + ": " + e.getMessage(), e);
+        } finally {
+            releaseLock();
         }
     }
 
