@@ -113,9 +113,10 @@ public final class ReportWriter {
             ImportanceEstimate est = importance.get();
             h.append("<p class=\"note\">From a random forest fitted to the ").append(est.evaluations())
                     .append(" finished evaluations at budget ").append(Html.escape(Values.display(est.budget())))
-                    .append(": the share of the variance of the objective that each parameter explains on its own "
-                            + "(functional-ANOVA main effect). The charts below show the value against the most "
-                            + "important parameters, with the estimated main effect as a line.</p>\n");
+                    .append(", read over the whole search space: the share of the variance of the objective that each "
+                            + "parameter explains on its own (functional-ANOVA main effect; the rest is interactions). "
+                            + "The charts below show the value against the most important parameters, with the "
+                            + "estimated main effect (averaged over the other parameters) as a line.</p>\n");
             chart(h, "chart-importance", "importance", "");
             h.append("<div class=\"grid\">\n");
             int shown = 0;
