@@ -100,12 +100,14 @@ public final class SqliteStore implements StudyStore {
             + " started_at, finished_at, value, failure";
 
     private final String location;
-    private final FileChannel lock;
+    private final Path lockFile;
+    private FileChannel lock;
     private final Connection connection;
     private final Map<String, Long> studyIds = new HashMap<>();
 
-    private SqliteStore(String url, String location, FileChannel lock) {
+    private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
         this.location = location;
+        this.lockFile = lockFile;
         this.lock = lock;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -123,39 +125,41 @@ public final class SqliteStore implements StudyStore {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code file}, for this process alone: a second process
-     * that opens the same file this way is refused (two coordinators would mix their studies), until
-     * this store is closed or its process ends, however it ends.
+     * Opens (creating if needed) the store in {@code file}. Any number of processes may read it (a
+     * report while the study runs), but only one may {@linkplain #open(StudyDefinition) run} a
+     * study in it: two coordinators would mix their studies. The second is refused until the first
+     * closes its store or its process ends, however it ends.
      *
      * @param fresh when true and the file exists, it is first renamed to a timestamped backup
      *     ({@code name-yyyyMMdd-HHmmss.db}, with its {@code -wal} and {@code -shm} companions) so the
      *     store starts empty
-     * @throws IllegalStateException when another process has the file open
+     * @throws IllegalStateException when {@code fresh} and another process runs a study in the file
      */
     public static SqliteStore open(Path file, boolean fresh) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         FileChannel lock = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            lock = lockFor(file);
             if (fresh && Files.exists(file)) {
+                // never move a file from under a running study
+                lock = lock(lockFile, file);
                 backUp(file);
             }
         } catch (IOException e) {
             close(lock);
             throw new UncheckedIOException("cannot prepare the study store " + file + ": " + e.getMessage(), e);
         }
-        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), lock);
+        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), lockFile, lock);
     }
 
     /**
      * Takes the lock file {@code <file>.lock} (the OS releases it when the process dies, even by
      * SIGKILL) and writes this process's id into it for the message another process gets.
      */
-    private static FileChannel lockFor(Path file) throws IOException {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    private static FileChannel lock(Path lockFile, Path file) throws IOException {
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock held;
@@ -200,7 +204,7 @@ public final class SqliteStore implements StudyStore {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
         }
-        return new SqliteStore(jdbcUrl, jdbcUrl, null);
+        return new SqliteStore(jdbcUrl, jdbcUrl, null, null);
     }
 
     /** Renames the file and its WAL companions to a timestamped backup; returns the backup's path. */
@@ -248,8 +252,20 @@ public final class SqliteStore implements StudyStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when another process runs a study in the same file
+     */
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (lockFile != null && lock == null) {
+            try {
+                lock = lock(lockFile, Path.of(location));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock the study store " + location + ": " + e.getMessage(), e);
+            }
+        }
         return transaction(() -> {
             Optional<StudyDefinition> stored = findIn(definition.name());
             if (stored.isPresent()) {
