@@ -35,6 +35,9 @@ public class SpaceMojo extends AbstractMojo {
             }
         } catch (TuneException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a bug or an unexpected state: still one line naming the cause, the trace under -e
+            throw new MojoExecutionException("hpo:space failed: " + e, e);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot close the project's class loader", e);
         }

@@ -122,6 +122,9 @@ public class TuneMojo extends AbstractMojo {
             summary = new Tuner(System.out).run(request, loader);
         } catch (TuneException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a bug or an unexpected state: still one line naming the cause, the trace under -e
+            throw new MojoExecutionException("hpo:tune failed: " + e, e);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot close the project's class loader", e);
         }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -52,8 +54,37 @@ final class ClassReader {
             }
         }
         Optional<AnnotatedClass.Use> studyName = uses(type, "StudyName").stream().findFirst();
+        Set<String> hidden = new TreeSet<>();
+        for (String name : Imports.JAVA_LANG) {
+            if (elements.getTypeElement(packageName.isEmpty() ? name : packageName + "." + name) != null
+                    && !packageName.isEmpty()) {
+                hidden.add(name);
+            }
+        }
         return new AnnotatedClass(type, packageName, nameInPackage, elements.getBinaryName(type).toString(),
-                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName);
+                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName,
+                hidden, generatedUsable(type));
+    }
+
+    /**
+     * Whether code next to {@code type} can name {@code javax.annotation.processing.Generated}: a
+     * named module must read {@code java.compiler}, which most do not.
+     */
+    private boolean generatedUsable(TypeElement type) {
+        if (elements.getTypeElement(Hpo4jProcessor.GENERATED) == null) {
+            return false;
+        }
+        ModuleElement module = elements.getModuleOf(type);
+        if (module == null || module.isUnnamed()) {
+            return true;
+        }
+        for (ModuleElement.Directive directive : module.getDirectives()) {
+            if (directive instanceof ModuleElement.RequiresDirective requires
+                    && requires.getDependency().getQualifiedName().contentEquals("java.compiler")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AnnotatedClass.AnnotatedField readField(VariableElement field, String packageName) {

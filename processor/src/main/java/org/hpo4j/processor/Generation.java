@@ -2,6 +2,7 @@ package org.hpo4j.processor;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 
@@ -13,11 +14,11 @@ final class Generation {
     private Generation() {
     }
 
-    /** Marks a generated class {@code @Generated}, when the compiler's platform has that annotation. */
-    static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean generatedAvailable) {
-        if (generatedAvailable) {
+    /** Marks a generated class {@code @Generated} when {@code markGenerated} (see {@link ClassModel#markGenerated()}). */
+    static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean markGenerated) {
+        if (markGenerated) {
             unit.addImport("javax.annotation.processing.Generated");
-            type.addAnnotation(new SingleMemberAnnotationExpr(new com.github.javaparser.ast.expr.Name("Generated"),
+            type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"),
                     Ast.string(GENERATOR)));
         }
     }

@@ -32,13 +32,6 @@ import org.hpo4j.processor.ClassModel.Parameter;
  * user would write by hand.
  */
 final class SearchSpaceWriter {
-    private final boolean generatedAvailable;
-
-    /** @param generatedAvailable whether {@code javax.annotation.processing.Generated} exists */
-    SearchSpaceWriter(boolean generatedAvailable) {
-        this.generatedAvailable = generatedAvailable;
-    }
-
     CompilationUnit write(ClassModel model) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         model.parameters().forEach(p -> byName.put(p.name(), p));
@@ -70,8 +63,8 @@ final class SearchSpaceWriter {
         unit.addImport("org.hpo4j.space.SearchSpace");
         ClassOrInterfaceDeclaration type = unit.addClass(model.searchSpaceName(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
-        Generation.mark(unit, type, generatedAvailable);
-        type.setJavadocComment("The search space of {@link " + model.nameInPackage() + "}, built from its hpo4j "
+        Generation.mark(unit, type, model.markGenerated());
+        type.setJavadocComment("The search space of {@link " + model.reference() + "}, built from its hpo4j "
                 + "annotations;\nthe defaults are the field initializers.");
         type.addConstructor(Modifier.Keyword.PRIVATE).setJavadocComment("Not instantiable: use {@link #create()}.");
 
@@ -80,6 +73,7 @@ final class SearchSpaceWriter {
         create.setJavadocComment("Builds the search space.\n\n@return a new search space with every parameter, "
                 + "condition and default,\n        and the budget if the class has one");
         create.setBody(body);
+        Imports.qualifyJavaLang(unit, model.hiddenJavaLang());
         return unit;
     }
 

@@ -86,8 +86,21 @@ class BadInputTest {
 
     @Test
     void categoricalValueNotParseableAsTheFieldType() {
-        assertError("@Categorical on 'layers': \"three\" is not a valid int; write every choice as a int value",
+        assertError("@Categorical on 'layers': \"three\" is not a valid int; write every choice as an int, e.g. \"32\"",
                 "  @Categorical({\"1\", \"2\", \"three\"}) int layers = 1; //!\n");
+    }
+
+    @Test
+    void categoricalValueNotANumber() {
+        assertError("@Categorical on 'decay': \"tiny\" is not a valid double; write every choice as a number",
+                "  @Categorical({\"1e-3\", \"tiny\"}) //!\n"
+                        + "  double decay = 1e-3;\n");
+    }
+
+    @Test
+    void categoricalValueNotABoolean() {
+        assertError("@Categorical on 'shuffle': \"yes\" is not a valid boolean; write every choice as true or false",
+                "  @Categorical({\"yes\", \"no\"}) boolean shuffle; //!\n");
     }
 
     @Test
@@ -313,6 +326,13 @@ class BadInputTest {
                         + "generated search space at compile time, so write a literal",
                 "  @LogUniform(lo = 1e-5, hi = 1)\n"
                         + "  double lr = Math.pow(10, -3); //!\n");
+    }
+
+    @Test
+    void missingInitializerOfAnEnum() {
+        assertError("field 'opt' has no initializer, so its default would be null; give it an initializer, e.g. Bad.Opt.SGD",
+                "  enum Opt { SGD, ADAM }\n"
+                        + "  @Categorical Opt opt; //!\n");
     }
 
     @Test

@@ -495,7 +495,10 @@ public final class Study {
         public Builder optimizer(String optimizerName, OptimizerSettings settings) {
             this.optimizer = Optimizers.create(optimizerName, space, settings);
             this.optimizerName = optimizerName;
-            this.optimizerSettings = settings.toString();
+            // maxIterations is left out: a study may be continued for more (or fewer) iterations,
+            // since the bound only ends the same sequence of jobs earlier or later
+            this.optimizerSettings = "minBudget=" + settings.minBudget() + " maxBudget=" + settings.maxBudget()
+                    + " eta=" + settings.eta() + " seed=" + settings.seed();
             if (space.budget().isEmpty()) {
                 this.maxBudget = settings.maxBudget();
             }

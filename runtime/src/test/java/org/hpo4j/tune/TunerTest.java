@@ -207,6 +207,19 @@ class TunerTest {
     }
 
     @Test
+    void interactiveRunsShowOneProgressLineRewrittenInPlace() throws Exception {
+        ClassLoader loader = withIndex(Peak.class.getName());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(request().maxEvaluations(5).batchMode(false).build(), loader);
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertEquals(5, out.split("\r  evaluations ", -1).length - 1, out);
+        assertTrue(out.contains("evaluations 5 | running 0 | best "), out);
+        assertFalse(out.lines().anyMatch(l -> l.startsWith("[")), "no per-evaluation lines: " + out);
+        assertTrue(out.contains("hpo4j: study Peak finished: 5 evaluations"), out);
+    }
+
+    @Test
     void maximizedObjectivesAreReportedUnnegatedAndTheBestIsTheHighest() throws Exception {
         ClassLoader loader = withIndex(Peak.class.getName());
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
