@@ -3,6 +3,7 @@ package org.hpo4j.processor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -23,12 +24,14 @@ import javax.lang.model.element.VariableElement;
  * @param fields the fields that carry an hpo4j annotation, in declaration order
  * @param objectives the methods annotated {@code @Objective}
  * @param studyName the {@code @StudyName} annotation, if any
+ * @param hiddenJavaLang {@code java.lang} names that types of the class's package hide
  */
 record AnnotatedClass(TypeElement element, String packageName, String nameInPackage, String binaryName,
                       boolean visible, boolean generic, List<AnnotatedField> fields,
-                      List<AnnotatedMethod> objectives, Optional<Use> studyName) {
+                      List<AnnotatedMethod> objectives, Optional<Use> studyName, Set<String> hiddenJavaLang) {
 
     AnnotatedClass {
+        hiddenJavaLang = Set.copyOf(hiddenJavaLang);
         fields = List.copyOf(fields);
         objectives = List.copyOf(objectives);
     }

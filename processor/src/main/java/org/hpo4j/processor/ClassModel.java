@@ -2,6 +2,7 @@ package org.hpo4j.processor;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -15,13 +16,20 @@ import javax.lang.model.element.TypeElement;
  * @param budget the fidelity, if any
  * @param objective the objective, if any
  * @param studyName the study name
+ * @param hiddenJavaLang {@code java.lang} names the class's package hides with types of its own
  */
 record ClassModel(TypeElement element, String packageName, String nameInPackage, String binaryName,
                   List<Parameter> parameters, Optional<Budget> budget, Optional<Objective> objective,
-                  String studyName) {
+                  String studyName, Set<String> hiddenJavaLang) {
 
     ClassModel {
         parameters = List.copyOf(parameters);
+        hiddenJavaLang = Set.copyOf(hiddenJavaLang);
+    }
+
+    /** How generated code names the class. */
+    String reference() {
+        return Names.reference(packageName.isEmpty() ? nameInPackage : packageName + "." + nameInPackage, packageName);
     }
 
     /** The generated search space's simple name. */

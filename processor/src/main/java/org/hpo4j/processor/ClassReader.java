@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -52,8 +53,16 @@ final class ClassReader {
             }
         }
         Optional<AnnotatedClass.Use> studyName = uses(type, "StudyName").stream().findFirst();
+        Set<String> hidden = new TreeSet<>();
+        for (String name : Imports.JAVA_LANG) {
+            if (elements.getTypeElement(packageName.isEmpty() ? name : packageName + "." + name) != null
+                    && !packageName.isEmpty()) {
+                hidden.add(name);
+            }
+        }
         return new AnnotatedClass(type, packageName, nameInPackage, elements.getBinaryName(type).toString(),
-                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName);
+                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName,
+                hidden);
     }
 
     private AnnotatedClass.AnnotatedField readField(VariableElement field, String packageName) {

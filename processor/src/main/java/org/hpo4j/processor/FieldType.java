@@ -106,7 +106,7 @@ record FieldType(Kind kind, boolean boxed, String sourceName, List<String> enumC
                 .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
                 .map(e -> e.getSimpleName().toString())
                 .toList();
-        return new FieldType(Kind.ENUM, false, Names.relativeTo(name, packageName), constants, visibleInPackage(element));
+        return new FieldType(Kind.ENUM, false, Names.reference(name, packageName), constants, visibleInPackage(element));
     }
 
     /** Whether neither the type nor any type enclosing it is private. */

@@ -2,6 +2,7 @@ package org.hpo4j.processor;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 
@@ -17,7 +18,7 @@ final class Generation {
     static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean generatedAvailable) {
         if (generatedAvailable) {
             unit.addImport("javax.annotation.processing.Generated");
-            type.addAnnotation(new SingleMemberAnnotationExpr(new com.github.javaparser.ast.expr.Name("Generated"),
+            type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"),
                     Ast.string(GENERATOR)));
         }
     }

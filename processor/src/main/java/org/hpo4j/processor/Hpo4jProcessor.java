@@ -17,7 +17,11 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.tools.Diagnostic;
 
 /**
  * The hpo4j annotation processor. For each class with hpo4j annotations it reads the annotations
@@ -48,6 +52,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
     /** Binary names of the classes processed in this compilation, and whether each has a valid objective. */
     private final Map<String, Boolean> objectives = new LinkedHashMap<>();
     private final List<TypeElement> indexOrigins = new ArrayList<>();
+    /** Classes put off to a later round because some of their types were not resolved yet. */
+    private final Set<String> deferred = new LinkedHashSet<>();
 
     /** Creates the processor; the compiler calls this through the service loader. */
     public Hpo4jProcessor() {
@@ -98,13 +104,48 @@ public final class Hpo4jProcessor extends AbstractProcessor {
                 }
             }
         }
-        for (TypeElement type : classes) {
-            if (processed.add(type.getQualifiedName().toString())) {
-                processClass(type);
+        // classes whose types were unresolved last round: another processor may have generated them since
+        for (String name : new ArrayList<>(deferred)) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                classes.add(type);
             }
+        }
+        for (TypeElement type : classes) {
+            String name = type.getQualifiedName().toString();
+            if (processed.contains(name)) {
+                continue;
+            }
+            if (mentionsUnresolvedTypes(type)) {
+                // javac reports a type that stays unresolved itself; checking now would add false errors
+                deferred.add(name);
+                continue;
+            }
+            deferred.remove(name);
+            processed.add(name);
+            processClass(type);
         }
         // hpo4j's annotations mean nothing to other processors, and @Generated is claimed as said above
         return true;
+    }
+
+    /** Whether an annotated member's type is not (yet) known to the compiler. */
+    private static boolean mentionsUnresolvedTypes(TypeElement type) {
+        for (Element member : type.getEnclosedElements()) {
+            if (!ClassReader.isAnnotated(member)) {
+                continue;
+            }
+            if (member instanceof VariableElement field && field.asType().getKind() == TypeKind.ERROR) {
+                return true;
+            }
+            if (member instanceof ExecutableElement method) {
+                if (method.getReturnType().getKind() == TypeKind.ERROR
+                        || method.getParameters().stream().anyMatch(p -> p.asType().getKind() == TypeKind.ERROR)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static TypeElement enclosingType(Element element) {
@@ -162,7 +203,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         try {
             files.writeIndex(entries, indexOrigins.toArray(TypeElement[]::new));
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     Message.INDEX_UNWRITABLE.format(GeneratedFiles.INDEX, e.getMessage()));
         }
     }

@@ -29,6 +29,7 @@ import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -216,10 +217,15 @@ final class InitializerReader {
         return null;
     }
 
-    /** Parses an integer literal (decimal, hex, octal, binary, underscores, L suffix). */
+    /**
+     * Parses an integer literal (decimal, hex, octal, binary, underscores, L suffix) as Java does:
+     * hex, octal and binary literals are two's complement in 32 bits ({@code int}) or 64 bits
+     * ({@code long}). Returns null when the value does not fit a long.
+     */
     static Long integer(String literal, boolean negative) {
-        String s = literal.replace("_", "").toLowerCase(java.util.Locale.ROOT);
-        if (s.endsWith("l")) {
+        String s = literal.replace("_", "").toLowerCase(Locale.ROOT);
+        boolean isLong = s.endsWith("l");
+        if (isLong) {
             s = s.substring(0, s.length() - 1);
         }
         int radix = 10;
@@ -234,14 +240,9 @@ final class InitializerReader {
             s = s.substring(1);
         }
         BigInteger value = new BigInteger(s, radix);
-        if (radix != 10 && value.bitLength() > 32 && value.bitLength() <= 64 && !literal.toLowerCase(java.util.Locale.ROOT).endsWith("l")) {
-            return null;
-        }
-        if (radix != 10 && literal.toLowerCase(java.util.Locale.ROOT).endsWith("l") && value.bitLength() == 64) {
-            // hex/octal/binary long literals are two's complement: 0xFFFF_FFFF_FFFF_FFFFL is -1
-            value = value.subtract(BigInteger.ONE.shiftLeft(64));
-        } else if (radix != 10 && !literal.toLowerCase(java.util.Locale.ROOT).endsWith("l") && value.bitLength() == 32) {
-            value = value.subtract(BigInteger.ONE.shiftLeft(32));
+        int bits = isLong ? 64 : 32;
+        if (radix != 10 && value.bitLength() == bits) {
+            value = value.subtract(BigInteger.ONE.shiftLeft(bits));
         }
         if (negative) {
             value = value.negate();

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -29,7 +30,9 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VoidType;
+import com.github.javaparser.ast.type.WildcardType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +55,7 @@ final class InjectorWriter {
     }
 
     CompilationUnit write(ClassModel model) {
-        String target = model.nameInPackage();
+        String target = model.reference();
         CompilationUnit unit = new CompilationUnit();
         if (!model.packageName().isEmpty()) {
             unit.setPackageDeclaration(model.packageName());
@@ -111,6 +114,7 @@ final class InjectorWriter {
         if (model.parameters().stream().anyMatch(p -> p.field().type().kind() == Kind.FLOAT)) {
             type.addMember(decimalHelper());
         }
+        Imports.qualifyJavaLang(unit, model.hiddenJavaLang());
         return unit;
     }
 
@@ -140,7 +144,7 @@ final class InjectorWriter {
     }
 
     private static MethodDeclaration override(ClassOrInterfaceDeclaration type, String name,
-                                              com.github.javaparser.ast.type.Type returns, Parameter... params) {
+                                              Type returns, Parameter... params) {
         MethodDeclaration m = type.addMethod(name, Modifier.Keyword.PUBLIC);
         m.addAnnotation(new MarkerAnnotationExpr("Override"));
         m.setType(returns);
@@ -174,7 +178,7 @@ final class InjectorWriter {
     /** The configuration's value of {@code p}, converted to the field's type. */
     private static Expression fromConfiguration(ClassModel.Parameter p, NameExpr configuration) {
         FieldType type = p.field().type();
-        com.github.javaparser.ast.expr.StringLiteralExpr key = Ast.string(p.name());
+        StringLiteralExpr key = Ast.string(p.name());
         switch (type.kind()) {
             case DOUBLE:
                 return Ast.call(configuration, "getDouble", key);
@@ -280,7 +284,7 @@ final class InjectorWriter {
         m.setType(Ast.classType("VarHandle"));
         m.setName("varHandle");
         m.setParameters(NodeList.nodeList(param("String", "name"),
-                new Parameter(Ast.classType("Class").setTypeArguments(new com.github.javaparser.ast.type.WildcardType()),
+                new Parameter(Ast.classType("Class").setTypeArguments(new WildcardType()),
                         "type")));
         m.setJavadocComment("A handle on a private field, through a lookup with private access to the class.");
         Expression lookup = Ast.call("MethodHandles", "privateLookupIn", Ast.classLiteral(target),

@@ -27,7 +27,7 @@ enum Message {
     INT_RANGE_EXCEEDS_INT("@IntUniform on int field '%s': [%d, %d] does not fit an int; narrow the range or make the field a long"),
 
     CATEGORICAL_TOO_FEW("@Categorical on '%s' needs at least two choices, got %s; list them, e.g. @Categorical({\"a\", \"b\"})"),
-    CATEGORICAL_BAD_VALUE("@Categorical on '%s': \"%s\" is not a valid %s; write every choice as a %s value"),
+    CATEGORICAL_BAD_VALUE("@Categorical on '%s': \"%s\" is not a valid %s; write every choice as %s"),
     CATEGORICAL_UNKNOWN_CONSTANT("@Categorical on '%s': enum %s has no constant %s; its constants are %s"),
     CATEGORICAL_DUPLICATE("@Categorical on '%s': %s is listed twice; remove the duplicate"),
 

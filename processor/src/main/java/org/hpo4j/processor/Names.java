@@ -5,6 +5,17 @@ final class Names {
     private Names() {
     }
 
+    /**
+     * How generated code in {@code packageName} refers to a type: without the package, unless its
+     * outermost simple name is one the generated code uses for its own types (see {@link Imports}).
+     */
+    static String reference(String canonicalName, String packageName) {
+        String relative = relativeTo(canonicalName, packageName);
+        String outermost = relative.contains(".") ? relative.substring(0, relative.indexOf('.')) : relative;
+        boolean clashes = Imports.IMPORTED.contains(outermost) || Imports.JAVA_LANG.contains(outermost);
+        return clashes && !packageName.isEmpty() ? canonicalName : relative;
+    }
+
     /** A canonical name as generated code in {@code packageName} writes it (without its own package). */
     static String relativeTo(String canonicalName, String packageName) {
         if (!packageName.isEmpty() && canonicalName.startsWith(packageName + ".")) {

@@ -71,7 +71,7 @@ final class SearchSpaceWriter {
         ClassOrInterfaceDeclaration type = unit.addClass(model.searchSpaceName(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
         Generation.mark(unit, type, generatedAvailable);
-        type.setJavadocComment("The search space of {@link " + model.nameInPackage() + "}, built from its hpo4j "
+        type.setJavadocComment("The search space of {@link " + model.reference() + "}, built from its hpo4j "
                 + "annotations;\nthe defaults are the field initializers.");
         type.addConstructor(Modifier.Keyword.PRIVATE).setJavadocComment("Not instantiable: use {@link #create()}.");
 
@@ -80,6 +80,7 @@ final class SearchSpaceWriter {
         create.setJavadocComment("Builds the search space.\n\n@return a new search space with every parameter, "
                 + "condition and default,\n        and the budget if the class has one");
         create.setBody(body);
+        Imports.qualifyJavaLang(unit, model.hiddenJavaLang());
         return unit;
     }
 

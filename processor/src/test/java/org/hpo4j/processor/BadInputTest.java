@@ -86,8 +86,21 @@ class BadInputTest {
 
     @Test
     void categoricalValueNotParseableAsTheFieldType() {
-        assertError("@Categorical on 'layers': \"three\" is not a valid int; write every choice as a int value",
+        assertError("@Categorical on 'layers': \"three\" is not a valid int; write every choice as an int, e.g. \"32\"",
                 "  @Categorical({\"1\", \"2\", \"three\"}) int layers = 1; //!\n");
+    }
+
+    @Test
+    void categoricalValueNotANumber() {
+        assertError("@Categorical on 'decay': \"tiny\" is not a valid double; write every choice as a number",
+                "  @Categorical({\"1e-3\", \"tiny\"}) //!\n"
+                        + "  double decay = 1e-3;\n");
+    }
+
+    @Test
+    void categoricalValueNotABoolean() {
+        assertError("@Categorical on 'shuffle': \"yes\" is not a valid boolean; write every choice as true or false",
+                "  @Categorical({\"yes\", \"no\"}) boolean shuffle; //!\n");
     }
 
     @Test

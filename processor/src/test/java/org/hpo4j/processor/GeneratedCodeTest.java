@@ -329,6 +329,99 @@ class GeneratedCodeTest {
         assertEquals(Set.of("opt", "layers", "p", "width", "nesterov", "even", "high", "low", "narrow", "wide"), seenActive);
     }
 
+    @Test
+    void userTypesNamedLikeTheGeneratedCodesOwnTypes() throws Exception {
+        // a class called Configuration, an enum called Condition and a class Math in the same package
+        JavaFileObject math = Compile.source("test.Math", "package test;", "public final class Math {", "  private Math() {}", "}");
+        JavaFileObject condition = Compile.source("test.Condition", "package test;", "public enum Condition { DRY, WET }");
+        JavaFileObject source = Compile.source("test.Configuration",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Configuration {",
+                "  @Categorical Condition weather = Condition.WET;",
+                "  @Conditional(on = \"weather\", equalTo = \"DRY\")",
+                "  @Uniform(lo = 0, hi = 1) private float dryness = 0.5f;",
+                "  @Budget(min = 1, max = 9) int rounds = 9;",
+                "  @Objective public double score() { return rounds; }",
+                "}");
+        Compilation compilation = Compile.compile(math, condition, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Configuration", true, Compile.loader(compilation)));
+        Object target = injector.type().getConstructor().newInstance();
+        injector.apply(target, injector.space().configuration(Map.of("weather", "DRY", "dryness", 0.25)));
+        injector.applyBudget(target, 3.4);
+        assertEquals(Map.of("weather", "DRY", "dryness", 0.25), stringKeys(injector.read(target).asMap()));
+        assertEquals(3.0, injector.evaluate(target, null));
+    }
+
+    @Test
+    void classesInTheDefaultPackage() throws Exception {
+        JavaFileObject source = Compile.source("Tiny",
+                "import org.hpo4j.annotations.*;",
+                "public class Tiny {",
+                "  @IntUniform(lo = -3, hi = 3) int k = -2;",
+                "  @Objective public float value() { return k; }",
+                "}");
+        Compilation compilation = Compile.compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/hpo4j/objectives")
+                .contentsAsUtf8String().isEqualTo("Tiny\n");
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("Tiny", true, Compile.loader(compilation)));
+        Object target = injector.type().getConstructor().newInstance();
+        assertEquals(-2.0, injector.evaluate(target, null));
+        assertEquals(-2L, injector.space().defaults().get("k"));
+    }
+
+    @Test
+    void waitsForTypesThatAnotherProcessorGeneratesInALaterRound() throws Exception {
+        // a processor that writes the enum Mode during the first round, after which hpo4j first sees Later
+        javax.annotation.processing.Processor modeWriter = new javax.annotation.processing.AbstractProcessor() {
+            private int round;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+                return javax.lang.model.SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends javax.lang.model.element.TypeElement> annotations,
+                                   javax.annotation.processing.RoundEnvironment env) {
+                if (round++ == 0) {
+                    try (java.io.Writer out = processingEnv.getFiler().createSourceFile("test.Mode").openWriter()) {
+                        out.write("package test; public enum Mode { FAST, SLOW }");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+        JavaFileObject source = Compile.source("test.Later",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Later {",
+                "  @Categorical Mode mode = Mode.SLOW;",
+                "}");
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(modeWriter, new Hpo4jProcessor())
+                .withOptions("-Xlint:all,-processing", "-Werror")
+                .compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.LaterSearchSpace").contentsAsUtf8String()
+                .contains("CategoricalParameter.ofEnum(\"mode\", Mode.class).withDefault(Mode.SLOW)");
+    }
+
+    private static Map<String, Object> stringKeys(Map<String, Object> values) {
+        Map<String, Object> shown = new java.util.HashMap<>();
+        values.forEach((k, v) -> shown.put(k, v instanceof Enum<?> e ? e.name() : v));
+        return shown;
+    }
+
     private static Set<String> enumNames(Set<Object> values) {
         Set<String> names = new HashSet<>();
         values.forEach(v -> names.add(((Enum<?>) v).name()));

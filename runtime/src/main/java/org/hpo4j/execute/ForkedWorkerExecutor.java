@@ -203,9 +203,11 @@ public final class ForkedWorkerExecutor implements Executor {
 
         private void loop() {
             while (true) {
+                boolean tried = false;
                 if (worker == null && !closed) {
                     // start ahead of the next task, so a replacement's start-up overlaps the wait
                     startWorker();
+                    tried = true;
                 }
                 Task task;
                 try {
@@ -217,7 +219,7 @@ public final class ForkedWorkerExecutor implements Executor {
                     stopWorker();
                     return;
                 }
-                if (worker == null) {
+                if (worker == null && !tried) {
                     startWorker();
                 }
                 long start = System.currentTimeMillis();
@@ -300,8 +302,10 @@ public final class ForkedWorkerExecutor implements Executor {
                 }
                 if (settings.timeout != null) {
                     timer = watchdog.schedule(() -> {
-                        w.timedOut = true;
-                        w.process.destroyForcibly();
+                        if (w.process.isAlive()) {
+                            w.timedOut = true;
+                            w.process.destroyForcibly();
+                        }
                     }, settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 while (true) {
@@ -328,12 +332,15 @@ public final class ForkedWorkerExecutor implements Executor {
                     }
                 }
             } catch (IOException e) {
+                boolean alive = w.process.isAlive();
                 retire(w);
-                if (w.timedOut) {
+                int code = exitCode(w.process);
+                // a worker that ended on its own just as the timer fired keeps its own exit code
+                if (w.timedOut && (code == KILLED || code == -1 || isWindows())) {
                     return Result.failed(Failures.timeout(settings.timeout));
                 }
-                if (WorkerProtocol.isEnd(e) || !w.process.isAlive()) {
-                    return Result.failed("worker exited with code " + exitCode(w.process) + tailOf(w));
+                if (WorkerProtocol.isEnd(e) || !alive) {
+                    return Result.failed("worker exited with code " + code + tailOf(w));
                 }
                 return Result.failed("lost contact with " + w.name + ": " + e.getMessage() + tailOf(w));
             } finally {
@@ -389,6 +396,13 @@ public final class ForkedWorkerExecutor implements Executor {
         }
     }
 
+    /** The exit code of a process ended by SIGKILL ({@link Process#destroyForcibly}) on Unix. */
+    private static final int KILLED = 128 + 9;
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+
     private static int exitCode(Process p) {
         try {
             return p.waitFor();
@@ -421,13 +435,22 @@ public final class ForkedWorkerExecutor implements Executor {
         private final List<String> jvmArgs = new ArrayList<>();
         private Duration timeout;
         private Duration startupTimeout = Duration.ofSeconds(60);
-        private String javaExecutable = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        private String javaExecutable = defaultJava();
         private String expectedSpace;
         private Consumer<String> workerOutput = System.err::println;
 
         private Builder(String objectiveClass) {
             this.objectiveClass = Objects.requireNonNull(objectiveClass, "objective class");
+        }
+
+        /** The {@code java} of this JVM's {@code java.home}, else the command that started this process. */
+        private static String defaultJava() {
+            String exe = isWindows() ? "java.exe" : "java";
+            Path java = Path.of(System.getProperty("java.home"), "bin", exe);
+            if (java.toFile().canExecute()) {
+                return java.toString();
+            }
+            return ProcessHandle.current().info().command().orElse(exe);
         }
 
         /** The workers' class path: the project's classes, its dependencies and hpo4j-runtime. Default: this JVM's. */

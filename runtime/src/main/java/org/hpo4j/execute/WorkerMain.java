@@ -85,7 +85,13 @@ public final class WorkerMain {
         if (!injector.hasObjective()) {
             throw new IllegalArgumentException(className + " has no @Objective method to evaluate");
         }
-        var constructor = type.getDeclaredConstructor();
+        java.lang.reflect.Constructor<?> constructor;
+        try {
+            constructor = type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " needs a constructor without parameters:"
+                    + " each evaluation gets a fresh instance", e);
+        }
         constructor.setAccessible(true);
         Objective objective = (configuration, context) -> {
             Object instance;

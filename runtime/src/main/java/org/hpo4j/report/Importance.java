@@ -7,20 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
 
 /**
- * Estimates hyperparameter importance in the manner of functional ANOVA: a random forest is fitted
- * to the evaluations at one budget, and each parameter's main effect is its partial dependence
- * (the forest's mean prediction over the observed configurations with that parameter set to each
- * value of a grid spread evenly under its prior). A parameter's importance is the variance of its
- * main effect as a fraction of the variance of the forest's predictions; a conditional parameter's
- * share is weighted by how often it was active. Deterministic: the forest's seed is fixed. Large
- * studies are thinned evenly (at most {@value #MAX_FIT} evaluations fitted, {@value #MAX_BACKGROUND}
- * averaged over) so the report stays quick.
+ * Estimates hyperparameter importance in the manner of functional ANOVA (Hutter et al., 2014): a
+ * random forest is fitted to the evaluations at one budget, and the forest is then read as a
+ * function over the whole search space under its prior. A parameter's main effect is the
+ * forest's mean prediction with that parameter set to each value of a grid spread evenly under its
+ * prior, averaged over configurations drawn from the prior; its importance is the variance of
+ * that main effect as a fraction of the variance of the forest's predictions over the same draws,
+ * so the fractions of all parameters add up to at most about one, the rest being interactions. A
+ * conditional parameter's share is weighted by how often it is active. Deterministic: the forest
+ * and the draws have fixed seeds. Large studies are thinned evenly (at most {@value #MAX_FIT}
+ * evaluations fitted) so the report stays quick.
  */
 public final class Importance {
     /** The fewest finished evaluations at one budget for an estimate. */
@@ -31,8 +34,8 @@ public final class Importance {
     private static final int MIN_LEAF = 2;
     /** The most evaluations the forest is fitted to; more are thinned evenly, to bound the time. */
     static final int MAX_FIT = 2000;
-    /** The most evaluations averaged over for a main effect; more are thinned evenly. */
-    static final int MAX_BACKGROUND = 300;
+    /** How many configurations drawn from the prior the main effects and the variance average over. */
+    static final int DRAWS = 256;
     /** Encoding of an inactive parameter: outside the unit interval, so trees can split on activity. */
     private static final double INACTIVE = -1;
 
@@ -98,10 +101,10 @@ public final class Importance {
             fitY[i] = values[fitRows[i]];
         }
         RegressionForest forest = RegressionForest.fit(fitX, fitY, TREES, MIN_LEAF, seed ^ 0x5DEECE66DL);
-        double[][] x = new double[Math.min(n, MAX_BACKGROUND)][];
-        int[] backgroundRows = thin(n, MAX_BACKGROUND);
+        MersenneTwister draws = new MersenneTwister(seed);
+        double[][] x = new double[DRAWS][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = all[backgroundRows[i]];
+            x[i] = encode(space, space.sample(draws));
         }
         double totalVariance = variance(predictions(forest, x));
 
@@ -138,6 +141,16 @@ public final class Importance {
             double importance = totalVariance > 0 ? Math.min(1, share * variance(effect) / totalVariance) : 0;
             result.add(new ParameterImportance(parameter.name(), importance, activeCount(configurations, parameter),
                     new ArrayList<>(curve.values())));
+        }
+        double sum = result.stream().mapToDouble(ParameterImportance::importance).sum();
+        if (sum > 1) {
+            // main effects cannot explain more than all the variance; a sum above one is the noise of
+            // the two averages (grid and draws), so scale the shares back
+            List<ParameterImportance> scaled = new ArrayList<>();
+            for (ParameterImportance p : result) {
+                scaled.add(new ParameterImportance(p.name(), p.importance() / sum, p.activeEvaluations(), p.effect()));
+            }
+            result = scaled;
         }
         result.sort(Comparator.comparingDouble(ParameterImportance::importance).reversed());
         return new ImportanceEstimate(budget, n, result);

@@ -113,9 +113,10 @@ public final class ReportWriter {
             ImportanceEstimate est = importance.get();
             h.append("<p class=\"note\">From a random forest fitted to the ").append(est.evaluations())
                     .append(" finished evaluations at budget ").append(Html.escape(Values.display(est.budget())))
-                    .append(": the share of the variance of the objective that each parameter explains on its own "
-                            + "(functional-ANOVA main effect). The charts below show the value against the most "
-                            + "important parameters, with the estimated main effect as a line.</p>\n");
+                    .append(", read over the whole search space: the share of the variance of the objective that each "
+                            + "parameter explains on its own (functional-ANOVA main effect; the rest is interactions). "
+                            + "The charts below show the value against the most important parameters, with the "
+                            + "estimated main effect (averaged over the other parameters) as a line.</p>\n");
             chart(h, "chart-importance", "importance", "");
             h.append("<div class=\"grid\">\n");
             int shown = 0;
@@ -221,10 +222,26 @@ public final class ReportWriter {
             }
             numberCell(h, r.durationSeconds(), Values.display(r.durationSeconds()));
             numberCell(h, r.cost(), Values.display(r.cost()));
-            h.append("<td class=\"failure\">").append(Html.escape(r.failure())).append("</td>");
+            failureCell(h, r.failure());
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    /** A failure's first line, with the rest (a stack trace, say) folded away. */
+    private static void failureCell(StringBuilder h, String failure) {
+        h.append("<td class=\"failure\">");
+        if (failure != null) {
+            String text = failure.strip();
+            int newline = text.indexOf('\n');
+            if (newline < 0) {
+                h.append(Html.escape(text));
+            } else {
+                h.append("<details><summary>").append(Html.escape(text.substring(0, newline).stripTrailing()))
+                        .append("</summary>").append(Html.escape(text.substring(newline + 1))).append("</details>");
+            }
+        }
+        h.append("</td>");
     }
 
     private static void numberCell(StringBuilder h, double sortKey, String text) {

@@ -34,12 +34,17 @@ import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
 
 /**
- * A named, seeded optimization of one objective over a search space, run by one thread.
+ * A named, seeded optimization of one objective over a search space, run by one thread or, with an
+ * {@link Executor}, by several workers.
  *
  * <p>{@link #optimize} is the loop: ask the optimizer for a job, {@link #evaluate} it, {@link #record}
  * the evaluation, until the stopping rule or the optimizer says stop. The three steps are public
  * so that executors with parallel workers and persistent stores can drive the same study: only
  * {@link #evaluate} may run on several threads at once.
+ *
+ * <p>Cost is charged with restart semantics, as HpBandSter evaluates: every evaluation costs its
+ * full {@code budget / maxBudget}, also a promotion whose objective continues from a checkpoint at
+ * {@code previousBudget}.
  *
  * <p>Optimizers minimize: for a study that maximizes, the values told to the optimizer are negated,
  * while evaluations and results keep the values as the objective returned them.
@@ -490,7 +495,10 @@ public final class Study {
         public Builder optimizer(String optimizerName, OptimizerSettings settings) {
             this.optimizer = Optimizers.create(optimizerName, space, settings);
             this.optimizerName = optimizerName;
-            this.optimizerSettings = settings.toString();
+            // maxIterations is left out: a study may be continued for more (or fewer) iterations,
+            // since the bound only ends the same sequence of jobs earlier or later
+            this.optimizerSettings = "minBudget=" + settings.minBudget() + " maxBudget=" + settings.maxBudget()
+                    + " eta=" + settings.eta() + " seed=" + settings.seed();
             if (space.budget().isEmpty()) {
                 this.maxBudget = settings.maxBudget();
             }

@@ -37,6 +37,21 @@
     return { type: wantsLog(values, 100) ? 'log' : 'value', scale: true, name: name,
       nameLocation: 'middle', nameGap: 50 };
   }
+  function paddedAxis(values, name) {
+    var axis = valueAxis(values, name);
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    if (axis.type === 'log') {
+      axis.min = lo / 1.2;
+      axis.max = hi * 1.2;
+    } else {
+      var pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(lo) * 0.1, 1);
+      axis.min = lo - pad;
+      axis.max = hi + pad;
+    }
+    // the padded ends are not round numbers: label the ticks between them only
+    axis.axisLabel = { formatter: function (v) { return fmt(v); }, showMinLabel: false, showMaxLabel: false };
+    return axis;
+  }
   function configLabel(r) { return '(' + r.iteration + ',' + r.bracket + ',' + r.index + ')'; }
   function paramIndex(name) {
     for (var i = 0; i < data.params.length; i++) { if (data.params[i].name === name) { return i; } }
@@ -221,7 +236,8 @@
       grid: { left: 70, right: 30, top: 64, bottom: 56 },
       xAxis: { type: wantsLog(steps, 30) ? 'log' : 'value', name: 'step', nameLocation: 'middle', nameGap: 30,
         min: Math.min.apply(null, steps), max: Math.max.apply(null, steps) },
-      yAxis: valueAxis(values, 'reported value'),
+      // a lines series does not widen the axes by itself: give them the data's range
+      yAxis: paddedAxis(values, 'reported value'),
       series: series
     };
   }
@@ -245,7 +261,12 @@
     });
     var budgets = rows.map(function (r) { return r.budget; });
     var values = rows.map(function (r) { return r.value; });
-    axes.push({ dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true });
+    var budgetAxisOf = { dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true };
+    if (budgets.length > 0 && Math.max.apply(null, budgets) > Math.min.apply(null, budgets)) {
+      budgetAxisOf.min = Math.min.apply(null, budgets);
+      budgetAxisOf.max = Math.max.apply(null, budgets);
+    }
+    axes.push(budgetAxisOf);
     axes.push({ dim: n + 1, name: 'value', type: 'value', scale: true });
     var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
     if (!(hi > lo)) { hi = lo + 1; }

@@ -3,7 +3,12 @@ package org.hpo4j.execute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.space.Configuration;
+import org.hpo4j.store.SqliteStore;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.study.StoppingRule;
+import org.hpo4j.study.Study;
 
 /**
  * Orchestration overhead of forked workers, and the speed-up of two workers over one. Not a unit
@@ -31,6 +36,23 @@ public final class ExecutorBenchmark {
             double perEval = (System.nanoTime() - t0) / 1e6 / measured;
             System.out.printf("overhead, trivial objective, 1 forked worker: %.3f ms per evaluation (%d evaluations after %d warm-up)%n",
                     perEval, measured, warmup);
+
+            // the study loop without a store: optimizer, study, worker
+            study("warm-up-no-store", null, executor, work).optimize(StoppingRule.maxEvaluations(warmup));
+            long n0 = System.nanoTime();
+            study("measured-no-store", null, executor, work).optimize(StoppingRule.maxEvaluations(measured));
+            System.out.printf("overhead, trivial objective, Study + 1 forked worker, random search, no store:"
+                    + " %.3f ms per evaluation%n", (System.nanoTime() - n0) / 1e6 / measured);
+
+            // the whole loop: optimizer, study, SQLite store (two committed transactions per evaluation), worker
+            try (StudyStore store = SqliteStore.open(work.resolve("bench.db"), false)) {
+                study("warm-up", store, executor, work).optimize(StoppingRule.maxEvaluations(warmup));
+                long s0 = System.nanoTime();
+                study("measured", store, executor, work).optimize(StoppingRule.maxEvaluations(measured));
+                double perStudyEval = (System.nanoTime() - s0) / 1e6 / measured;
+                System.out.printf("overhead, trivial objective, Study + SQLite store + 1 forked worker, random search:"
+                        + " %.3f ms per evaluation (%d evaluations after %d warm-up)%n", perStudyEval, measured, warmup);
+            }
         }
         int sleeps = 60;
         double[] seconds = new double[3];
@@ -46,6 +68,12 @@ public final class ExecutorBenchmark {
             }
         }
         System.out.printf("speed-up of 2 workers over 1: %.2fx%n", seconds[1] / seconds[2]);
+    }
+
+    private static Study study(String name, StudyStore store, Executor executor, Path work) {
+        Study.Builder b = Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
+                .optimizer("random", OptimizerSettings.of(1, 2, 1)).executor(executor);
+        return (store == null ? b : b.store(store)).build();
     }
 
     /** Keeps every worker busy until {@code n} evaluations are done. */

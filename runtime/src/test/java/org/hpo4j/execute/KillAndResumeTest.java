@@ -38,6 +38,7 @@ class KillAndResumeTest {
                 KillableStudyMain.class.getName(), file.toString(), dir.resolve("work").toString(), String.valueOf(MAX))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Set<Integer> reportedFinished = new HashSet<>();
+        List<ProcessHandle> workers;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (reportedFinished.size() < 15 && (line = out.readLine()) != null) {
@@ -45,8 +46,14 @@ class KillAndResumeTest {
                     reportedFinished.add(Integer.parseInt(line.substring(9)));
                 }
             }
+            workers = child.descendants().toList();
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no closing of the store
             assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+        }
+        assertEquals(KillableStudyMain.PARALLELISM, workers.size(), "the study ran in worker JVMs");
+        for (ProcessHandle worker : workers) {
+            // a worker notices its coordinator is gone (its standard input closes) and ends
+            worker.onExit().get(20, TimeUnit.SECONDS);
         }
         assertEquals(15, reportedFinished.size(), "the child ran long enough");
         assertNotEquals(0, child.exitValue());

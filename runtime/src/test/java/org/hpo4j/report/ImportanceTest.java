@@ -42,6 +42,8 @@ class ImportanceTest {
         assertEquals("weak", e.parameters().get(1).name(), "ranking: " + e.parameters());
         assertTrue(find(e, "driver").importance() > 0.5, "driver: " + find(e, "driver").importance());
         assertTrue(find(e, "noise").importance() < 0.05, "noise: " + find(e, "noise").importance());
+        double sum = e.parameters().stream().mapToDouble(ParameterImportance::importance).sum();
+        assertTrue(sum <= 1 + 1e-9, "main effects add up to more than the whole: " + sum);
         assertEquals(9, e.budget());
         assertEquals(60, e.evaluations());
 

@@ -21,8 +21,8 @@ public record CmaEsSettings(double initialSigma, int populationSize, boolean res
         }
     }
 
-    /** Step size 0.2, default population, IPOP restarts. */
+    /** Step size 1/6 of the range (as Optuna), default population, IPOP restarts. */
     public static CmaEsSettings defaults() {
-        return new CmaEsSettings(0.2, 0, true);
+        return new CmaEsSettings(1.0 / 6, 0, true);
     }
 }

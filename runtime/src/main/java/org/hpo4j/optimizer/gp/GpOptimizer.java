@@ -277,6 +277,10 @@ public final class GpOptimizer implements Optimizer {
 
     private double[] proposeFromModel() {
         updateModel();
+        if (model == null) {
+            // the kernel matrix could not be factored even with jitter: draw from the prior
+            return null;
+        }
         int n = units.size();
         double[] y = standardized(n);
         double incumbent = Double.POSITIVE_INFINITY;

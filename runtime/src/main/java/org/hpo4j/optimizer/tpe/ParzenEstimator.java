@@ -21,6 +21,8 @@ final class ParzenEstimator {
     private final double[] logScale;
     // categorical: probability per choice
     private final double[] probabilities;
+    /** Reused by {@link #logDensity}; estimators are used by one optimizer, never concurrently. */
+    private final double[] scratch;
 
     private ParzenEstimator(int choices, double[] mus, double[] sigmas, double[] cumulative,
                             double[] logScale, double[] probabilities) {
@@ -30,6 +32,7 @@ final class ParzenEstimator {
         this.cumulative = cumulative;
         this.logScale = logScale;
         this.probabilities = probabilities;
+        this.scratch = mus == null ? null : new double[mus.length];
     }
 
     /**
@@ -50,12 +53,19 @@ final class ParzenEstimator {
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(mus[a], mus[b]));
         double[] sigmas = new double[m];
-        // bandwidth: the larger gap to a neighbour (interval ends as outer neighbours)
+        // bandwidth: the larger gap to a neighbour; the outermost centres only look inwards
+        // (Optuna's consider_endpoints = false), a single centre spans the interval
         for (int r = 0; r < m; r++) {
-            double left = r == 0 ? 0 : mus[order[r - 1]];
-            double right = r == m - 1 ? 1 : mus[order[r + 1]];
             double x = mus[order[r]];
-            sigmas[order[r]] = Math.max(x - left, right - x);
+            if (m >= 2 && r == 0) {
+                sigmas[order[r]] = mus[order[1]] - x;
+            } else if (m >= 2 && r == m - 1) {
+                sigmas[order[r]] = x - mus[order[m - 2]];
+            } else {
+                double left = r == 0 ? 0 : mus[order[r - 1]];
+                double right = r == m - 1 ? 1 : mus[order[r + 1]];
+                sigmas[order[r]] = Math.max(x - left, right - x);
+            }
         }
         double minSigma = 1.0 / Math.min(100.0, 1.0 + m);
         double total = 0;
@@ -146,7 +156,7 @@ final class ParzenEstimator {
             return Math.log(probabilities[(int) x]);
         }
         double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[mus.length];
+        double[] terms = scratch;
         for (int i = 0; i < mus.length; i++) {
             double z = (x - mus[i]) / sigmas[i];
             terms[i] = logScale[i] - 0.5 * z * z;

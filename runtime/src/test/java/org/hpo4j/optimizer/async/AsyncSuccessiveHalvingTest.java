@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -236,29 +238,59 @@ class AsyncSuccessiveHalvingTest {
     }
 
     @Test
-    void asyncHyperbandSplitsNewConfigurationsLikeOneHyperbandIteration() {
+    void asyncHyperbandLoopsThroughTheBracketsWithHyperbandsSizes() {
         // budgets 1..81, eta 3: Hyperband's bracket sizes 81, 34, 15, 8, 5
         Optimizer o = Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 5));
-        Map<Integer, Integer> perBracket = new TreeMap<>();
-        Map<Integer, Double> firstBudget = new HashMap<>();
-        List<Integer> firstTen = new ArrayList<>();
-        for (int i = 0; i < 143; i++) {
-            Job j = o.ask().orElseThrow();
-            assertEquals(0, j.rung());
-            perBracket.merge(j.configId().bracket(), 1, Integer::sum);
-            firstBudget.put(j.configId().bracket(), j.budget());
-            if (i < 10) {
-                firstTen.add(j.configId().bracket());
+        List<Integer> expected = new ArrayList<>();
+        int[] sizes = {81, 34, 15, 8, 5};
+        double[] firstBudgets = {1, 3, 9, 27, 81};
+        for (int cycle = 0; cycle < 2; cycle++) {
+            for (int k = 0; k < 5; k++) {
+                for (int i = 0; i < sizes[k]; i++) {
+                    Job j = o.ask().orElseThrow();
+                    assertEquals(0, j.rung());
+                    assertEquals(new Job.ConfigId(cycle, 4 - k, i), j.configId());
+                    assertEquals(firstBudgets[k], j.budget());
+                }
             }
         }
-        assertEquals(Map.of(4, 81, 3, 34, 2, 15, 1, 8, 0, 5), perBracket);
-        assertEquals(Map.of(4, 1.0, 3, 3.0, 2, 9.0, 1, 27.0, 0, 81.0), firstBudget);
-        // interleaved, not 81 times bracket 4 first
-        assertTrue(new HashSet<>(firstTen).size() >= 3, "brackets of the first ten: " + firstTen);
-        // the second cycle starts the same way: the ConfigId's iteration counts cycles
-        Job next = o.ask().orElseThrow();
-        assertEquals(1, next.configId().iteration());
-        assertEquals(0, next.configId().index());
+    }
+
+    @Test
+    void cappedPromotionsNeverExceedATopFractionOfTheRung() {
+        OptimizerSettings settings = SMALL;
+        AsyncSuccessiveHalving capped = new AsyncSuccessiveHalving(HyperbandSchedule.of(settings), List.of(2),
+                new PriorSource(SPACE, new MersenneTwister(1)), 0, true);
+        AsyncSuccessiveHalving plain = new AsyncSuccessiveHalving(HyperbandSchedule.of(settings), List.of(2),
+                new PriorSource(SPACE, new MersenneTwister(1)), 0, false);
+        Map<AsyncSuccessiveHalving, Job> best = new HashMap<>();
+        for (AsyncSuccessiveHalving o : List.of(capped, plain)) {
+            for (double v : new double[] {5, 4, 3}) {
+                Job j = ask(o);
+                assertEquals(0, j.rung());
+                o.tell(j, Result.of(v));
+            }
+            assertEquals(1, ask(o).rung(), "the best of three is promoted");
+            Job d = ask(o);
+            o.tell(d, Result.of(1));
+            best.put(o, d);
+        }
+        // d is now the best of four: plain ASHA promotes it too (two promotions out of four results)
+        Job dUp = ask(plain);
+        assertEquals(best.get(plain).configId(), dUp.configId());
+        assertEquals(1, dUp.rung());
+        // the capped rung has promoted floor(4 / 3) = 1 already: new configurations instead
+        Job x = ask(capped);
+        assertEquals(0, x.rung());
+        capped.tell(x, Result.of(6));
+        Job y = ask(capped);
+        assertEquals(0, y.rung(), "five results still allow one promotion only");
+        capped.tell(y, Result.of(7));
+        // six results allow two
+        Job promoted = ask(capped);
+        assertEquals(best.get(capped).configId(), promoted.configId());
+        assertEquals(1, promoted.rung());
+        assertEquals(1, promoted.previousBudget());
     }
 
     @Test
