@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hpo4j.optimizer.Result;
 import org.junit.jupiter.api.AfterAll;
@@ -128,5 +130,32 @@ class ForkedWorkerExecutorTest {
                     dir.resolve("a0")));
             assertEquals(4.0 + 3, annotated.take().result().value(), "field x and the budget field were set");
         }
+    }
+
+    @Test
+    void aWorkerKilledWhileIdleIsReplacedBeforeTheNextTask() throws Exception {
+        Set<Long> others = workerPids();
+        try (ForkedWorkerExecutor one = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
+                .workerOutput(line -> { }).build()) {
+            one.submit(task(40, 2, "ok"));
+            assertEquals(1.0, one.take().result().value());
+            Set<Long> pids = workerPids();
+            pids.removeAll(others);
+            assertEquals(1, pids.size(), "the one worker of this executor");
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            }
+            one.submit(task(41, 3, "ok"));
+            assertEquals(4.0, one.take().result().value(), "the task ran on a fresh worker");
+        }
+    }
+
+    /** The worker JVMs this JVM started. */
+    static Set<Long> workerPids() {
+        return ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("")
+                .contains(WorkerMain.class.getName())).map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 }

@@ -247,4 +247,27 @@ class StudyExecutionTest {
             assertEquals(trials(uninterrupted), trials(continued));
         }
     }
+
+    @Test
+    void intermediateReportsAreStoredAndReplayed() {
+        Objective reporting = (c, ctx) -> {
+            for (int step = 1; step <= 3; step++) {
+                ctx.report(step, step * c.getDouble("x"));
+            }
+            return QUADRATIC.evaluate(c, ctx);
+        };
+        try (StudyStore store = new InMemoryStore(); InProcessExecutor executor = new InProcessExecutor(reporting, 2)) {
+            StudyResult r = study("random").executor(executor).store(store).build().optimize(StoppingRule.maxEvaluations(4));
+            for (Evaluation e : r.evaluations()) {
+                double x = e.job().configuration().getDouble("x");
+                assertEquals(List.of(new Evaluation.Report(1, x), new Evaluation.Report(2, 2 * x), new Evaluation.Report(3, 3 * x)),
+                        e.reports());
+                assertEquals(List.of(1.0, 2.0, 3.0), store.reports("quad", e.job().id()).stream()
+                        .map(org.hpo4j.store.StoredReport::step).toList());
+            }
+            StudyResult resumed = study("random").store(store).build().optimize(reporting, StoppingRule.maxEvaluations(4));
+            assertEquals(r.evaluations().stream().map(Evaluation::reports).collect(Collectors.toSet()),
+                    resumed.evaluations().stream().map(Evaluation::reports).collect(Collectors.toSet()));
+        }
+    }
 }
