@@ -17,7 +17,6 @@ import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.space.BudgetSpec;
-import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.study.Evaluation;
