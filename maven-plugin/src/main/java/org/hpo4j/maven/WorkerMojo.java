@@ -92,7 +92,7 @@ public class WorkerMojo extends AbstractMojo {
         String[] credentials = credentials(session.getSettings(), decrypter, storageServer);
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
-                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath());
+                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath);
         try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
             RemoteWorker.Summary summary = new StudyWorker(System.out).run(request, loader);
             getLog().info("hpo:worker ran " + (summary.finished() + summary.failed()) + " evaluations ("

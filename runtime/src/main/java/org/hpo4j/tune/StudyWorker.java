@@ -3,6 +3,9 @@ package org.hpo4j.tune;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.RemoteWorker;
 import org.hpo4j.store.StudyStore;
@@ -42,9 +45,15 @@ public final class StudyWorker {
      * @param leaseSeconds how long a claim holds without a heartbeat ({@code hpo.lease}); a killed
      *     worker's job runs again this long after its last heartbeat
      * @param baseDirectory the project's folder; jobs get folders under {@code target/hpo}
+     * @param classpath the project's class path: evaluations then run in long-lived worker JVMs, as
+     *     {@code hpo:tune} runs them; empty for threads of this JVM
      */
     public record Request(String objective, String study, String storage, String user, String password,
-                          int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory) {
+                          int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                          List<Path> classpath) {
+        public Request {
+            classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        }
     }
 
     /**
@@ -79,7 +88,10 @@ public final class StudyWorker {
         thread.setContextClassLoader(loader);
         try (StudyStore store = StudyStores.open(r.storage(), base.resolve("target/hpo"), study, false, r.user(),
                 r.password());
-             InProcessExecutor executor = new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)) {
+             Executor executor = r.classpath().isEmpty()
+                     ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
+                     : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
+                             .timeout(timeout).expectedSpace(loaded.injector().space().describe()).build()) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console);

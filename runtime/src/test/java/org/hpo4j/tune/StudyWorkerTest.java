@@ -52,7 +52,7 @@ class StudyWorkerTest {
         }
         ByteArrayOutputStream workerOut = new ByteArrayOutputStream();
         RemoteWorker.Summary w = new StudyWorker(new PrintStream(workerOut, true, StandardCharsets.UTF_8)).run(
-                new StudyWorker.Request(null, null, url, null, null, 2, null, 5, dir), loader);
+                new StudyWorker.Request(null, null, url, null, null, 2, null, 5, dir, List.of()), loader);
         TuneSummary s = tune.get(30, TimeUnit.SECONDS);
         assertEquals(0, w.failed());
         assertEquals(0, w.superseded());
@@ -75,10 +75,10 @@ class StudyWorkerTest {
         ClassLoader loader = withPeak();
         StudyWorker worker = new StudyWorker(new PrintStream(new ByteArrayOutputStream()));
         TuneException e = assertThrows(TuneException.class, () -> worker.run(
-                new StudyWorker.Request(null, null, "target/x.db", null, null, 1, null, 60, dir), loader));
+                new StudyWorker.Request(null, null, "target/x.db", null, null, 1, null, 60, dir, null), loader));
         assertTrue(e.getMessage().startsWith("hpo.storage:") && e.getMessage().contains("jdbc:postgresql://"), e.getMessage());
         TuneException lease = assertThrows(TuneException.class, () -> worker.run(
-                new StudyWorker.Request(null, null, "jdbc:postgresql://h/db", null, null, 1, null, 0.5, dir), loader));
+                new StudyWorker.Request(null, null, "jdbc:postgresql://h/db", null, null, 1, null, 0.5, dir, null), loader));
         assertTrue(lease.getMessage().startsWith("hpo.lease:"), lease.getMessage());
         assertFalse(Files.exists(dir.resolve("target/x.db")));
     }
