@@ -32,7 +32,7 @@ class ForkedWorkerExecutorTest {
     @BeforeAll
     static void startWorkers() {
         executor = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
-                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(3))
+                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(6))
                 .expectedSpace(ModeObjective.SPACE.describe())
                 .workerOutput(workerOutput::add)
                 .build();
@@ -72,7 +72,7 @@ class ForkedWorkerExecutorTest {
         assertTrue(r.get(1).failure().startsWith("java.lang.IllegalStateException: bad configuration x=0.0"), r.get(1).failure());
         assertTrue(r.get(1).failure().contains("\tat org.hpo4j.execute.ModeObjective.evaluate"), r.get(1).failure());
         assertEquals("objective returned NaN", r.get(2).failure());
-        assertEquals("timeout after 3 s", r.get(3).failure());
+        assertEquals("timeout after 6 s", r.get(3).failure());
         assertTrue(r.get(4).failure().startsWith("worker exited with code 3"), r.get(4).failure());
         assertTrue(r.get(5).failure().startsWith("java.lang.OutOfMemoryError"), r.get(5).failure());
         assertEquals(1.0, r.get(6).value());

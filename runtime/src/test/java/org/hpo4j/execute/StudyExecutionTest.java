@@ -193,7 +193,7 @@ class StudyExecutionTest {
             configs.add(ModeObjective.config(i - 3.0, modes.get(i)));
         }
         try (ForkedWorkerExecutor workers = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
-                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(3)).expectedSpace(ModeObjective.SPACE.describe())
+                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(6)).expectedSpace(ModeObjective.SPACE.describe())
                 .workerOutput(line -> { }).build();
              StudyStore store = new InMemoryStore()) {
             StudyResult r = Study.builder(ModeObjective.SPACE).name("modes").workDirectory(dir)
@@ -204,7 +204,7 @@ class StudyExecutionTest {
                     .collect(Collectors.toMap(e -> e.job().configuration().getString("mode"), e -> e.result().failure()));
             assertTrue(causeByMode.get("throw").startsWith("java.lang.IllegalStateException: bad configuration"));
             assertEquals("objective returned NaN", causeByMode.get("nan"));
-            assertEquals("timeout after 3 s", causeByMode.get("sleep"));
+            assertEquals("timeout after 6 s", causeByMode.get("sleep"));
             assertTrue(causeByMode.get("exit").startsWith("worker exited with code 3"));
             assertTrue(causeByMode.get("oom").startsWith("java.lang.OutOfMemoryError"));
             assertEquals(5, causeByMode.size());
@@ -213,7 +213,7 @@ class StudyExecutionTest {
             assertEquals(3.0, best.job().configuration().getDouble("x"));
             assertEquals(4.0, best.value());
             // the store holds the same causes
-            assertEquals("timeout after 3 s", store.jobs("modes").get(3).failure());
+            assertEquals("timeout after 6 s", store.jobs("modes").get(3).failure());
         }
     }
 
