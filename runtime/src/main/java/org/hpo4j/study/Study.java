@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
@@ -32,6 +33,8 @@ import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.warmstart.Prior;
+import org.hpo4j.warmstart.Priors;
 
 /**
  * A named, seeded optimization of one objective over a search space, run by one thread or, with an
@@ -71,16 +74,17 @@ public final class Study {
     private final String optimizerName;
     private final String optimizerSettings;
     private final int failFastAfter;
+    private final CurveStopper stopper;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
     private Path workRoot;
 
-    private Study(Builder b) {
+    private Study(Builder b, Optimizer optimizer, String optimizerSettings) {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;
-        this.optimizer = b.optimizer;
+        this.optimizer = optimizer;
         this.seed = b.seed;
         this.listeners = List.copyOf(b.listeners);
         this.configuredWorkRoot = b.workDirectory;
@@ -90,8 +94,9 @@ public final class Study {
         this.executor = b.executor;
         this.store = b.store;
         this.optimizerName = b.optimizerName;
-        this.optimizerSettings = b.optimizerSettings;
+        this.optimizerSettings = optimizerSettings;
         this.failFastAfter = b.failFastAfter;
+        this.stopper = b.stopper;
     }
 
     /** A builder for a study over {@code space}. */
@@ -353,9 +358,13 @@ public final class Study {
     public Evaluation evaluate(Job job, Objective objective) {
         double budget = effectiveBudget(job.budget());
         double previous = effectiveBudget(job.previousBudget());
+        StopCheck check = stopper == null ? null : new StopCheck(stopper, budget, incumbentAt(job.budget()));
         InProcessTrialContext context = new InProcessTrialContext(job.id(), budget, previous,
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
-                () -> false);
+                check == null ? () -> false : check::shouldStop);
+        if (check != null) {
+            check.context = context;
+        }
         Instant start = clock.instant();
         Result result;
         try {
@@ -372,7 +381,76 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
-        return new Evaluation(job, result, start, end, context.reports(), cost(budget));
+        List<Evaluation.Report> reports = context.reports();
+        if (check != null && check.stopped && !result.isFailure() && !reports.isEmpty()) {
+            Evaluation.Report last = reports.get(reports.size() - 1);
+            if (last.step() < budget) {
+                // the objective obeyed the stop signal: it counts with its last reported value and
+                // is charged for the budget it actually used
+                return new Evaluation(job, Result.of(last.value()), start, end, reports, cost(last.step()), true);
+            }
+        }
+        return new Evaluation(job, result, start, end, reports, cost(budget));
+    }
+
+    /**
+     * The best value (the user's direction) among evaluations at {@code budget} that ran to it;
+     * NaN when there is none. What a partial curve must be predicted to beat.
+     */
+    private synchronized double incumbentAt(double budget) {
+        double best = Double.NaN;
+        for (Evaluation e : evaluations) {
+            if (e.isFailure() || e.stoppedEarly() || e.job().budget() != budget) {
+                continue;
+            }
+            double v = e.value();
+            if (Double.isNaN(best) || (direction == Direction.MINIMIZE ? v < best : v > best)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The stop signal of one evaluation: asks the curve stopper when a new value was reported since
+     * the last question (a fit is costly, an objective may ask often); once it said stop, it stays.
+     */
+    private static final class StopCheck {
+        private final CurveStopper stopper;
+        private final double finalStep;
+        private final double incumbent;
+        private InProcessTrialContext context;
+        private int asked;
+        private volatile boolean stopped;
+
+        StopCheck(CurveStopper stopper, double finalStep, double incumbent) {
+            this.stopper = stopper;
+            this.finalStep = finalStep;
+            this.incumbent = incumbent;
+        }
+
+        synchronized boolean shouldStop() {
+            if (stopped || context == null) {
+                return stopped;
+            }
+            List<Evaluation.Report> reports = context.reports();
+            if (reports.size() == asked) {
+                return false;
+            }
+            asked = reports.size();
+            double[] steps = new double[reports.size()];
+            double[] values = new double[reports.size()];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = reports.get(i).step();
+                values[i] = reports.get(i).value();
+                if (!Double.isFinite(values[i]) || !(steps[i] > 0) || (i > 0 && !(steps[i] > steps[i - 1]))) {
+                    // not a learning curve the stopper can read: let the evaluation run
+                    return false;
+                }
+            }
+            stopped = stopper.decide(steps, values, finalStep, incumbent).stop();
+            return stopped;
+        }
     }
 
     /**
@@ -463,6 +541,11 @@ public final class Study {
         private String optimizerName;
         private String optimizerSettings = "";
         private int failFastAfter = 10;
+        private CurveStopper stopper;
+        private List<Prior> priors = List.of();
+        private int warmStartTopK = 3;
+        private double warmStartWeight = 0.5;
+        private double optimizerMaxBudget = Double.NaN;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -489,6 +572,7 @@ public final class Study {
             this.optimizer = Objects.requireNonNull(value, "optimizer");
             this.optimizerName = value.getClass().getName();
             this.optimizerSettings = "";
+            this.optimizerMaxBudget = Double.NaN;
             return this;
         }
 
@@ -506,6 +590,45 @@ public final class Study {
             if (space.budget().isEmpty()) {
                 this.maxBudget = settings.maxBudget();
             }
+            this.optimizerMaxBudget = settings.maxBudget();
+            return this;
+        }
+
+        /**
+         * Stops evaluations early whose learning curve, as the objective reports it through
+         * {@link TrialContext#report}, is unlikely to beat the best evaluation at the same budget
+         * ({@link TrialContext#shouldStop} becomes true). An evaluation that then returns early is
+         * recorded as {@linkplain Evaluation#stoppedEarly stopped early}, with its last reported
+         * value, charged for the steps it ran. For studies that evaluate in this thread (no
+         * executor, no store); the stopper's direction must be the study's.
+         */
+        public Builder stopper(CurveStopper value) {
+            this.stopper = Objects.requireNonNull(value, "stopper");
+            return this;
+        }
+
+        /**
+         * Seeds the study with earlier evaluations ({@link Priors#load}): the best 3 configurations
+         * are evaluated first, and model-based optimizers learn from all of them with weight 0.5.
+         */
+        public Builder warmStart(List<Prior> value) {
+            return warmStart(value, 3, 0.5);
+        }
+
+        /**
+         * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
+         * ({@link Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
+         * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
+         * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
+         */
+        public Builder warmStart(List<Prior> value, int topK, double weight) {
+            if (topK < 0) {
+                throw new IllegalArgumentException("warm-start topK must be >= 0, got " + topK);
+            }
+            org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+            this.priors = List.copyOf(value);
+            this.warmStartTopK = topK;
+            this.warmStartWeight = weight;
             return this;
         }
 
@@ -588,7 +711,29 @@ public final class Study {
             if (optimizer == null) {
                 throw new IllegalStateException("study '" + name + "' needs an optimizer: call optimizer(...)");
             }
-            return new Study(this);
+            if (stopper != null && (executor != null || store != null)) {
+                throw new IllegalStateException("study '" + name + "': the curve stopper needs evaluation in this"
+                        + " thread; it does not work with an executor or a store yet");
+            }
+            if (stopper != null && stopper.direction() != direction) {
+                throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "
+                        + stopper.direction() + "s");
+            }
+            Optimizer chosen = optimizer;
+            String settings = optimizerSettings;
+            if (!priors.isEmpty()) {
+                double seedBudget = !Double.isNaN(optimizerMaxBudget) ? optimizerMaxBudget
+                        : space.budget().map(b -> b.max()).orElse(Double.isNaN(maxBudget) ? 1.0 : maxBudget);
+                List<org.hpo4j.space.Configuration> seeds = Priors.best(priors, direction, warmStartTopK);
+                chosen = new org.hpo4j.optimizer.WarmStart(optimizer, seeds, seedBudget,
+                        Priors.observations(priors, direction, seedBudget), warmStartWeight);
+                // the seeds change the sequence of jobs: a stored study is continued only with the same
+                String digest = Integer.toHexString(priors.stream()
+                        .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()).toList().hashCode());
+                settings = (optimizerSettings + " warmStart=" + seeds.size() + "/" + priors.size() + "/"
+                        + warmStartWeight + "/" + digest).trim();
+            }
+            return new Study(this, chosen, settings);
         }
     }
 }
