@@ -1,0 +1,128 @@
+package org.hpo4j.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.curves.CurveStopper;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.RandomSearch;
+import org.hpo4j.optimizer.WarmStart;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.FloatParameter;
+import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.InMemoryStore;
+import org.junit.jupiter.api.Test;
+
+class CurveStoppingTest {
+    private static final int EPOCHS = 50;
+    private static final SearchSpace SPACE = SearchSpace.builder()
+            .add(FloatParameter.uniform("rate", 0.05, 0.6))
+            .add(FloatParameter.uniform("floor", 0, 1))
+            .budget("epochs", 1, EPOCHS, true)
+            .build();
+
+    /**
+     * A training loop: the validation error after each epoch falls from 1 towards {@code floor} at
+     * {@code rate}, with a little noise; it reports every epoch and returns early when asked to.
+     */
+    private static double train(Configuration c, TrialContext ctx) {
+        double rate = c.getDouble("rate");
+        double floor = c.getDouble("floor");
+        Random noise = new Random(ctx.seed());
+        double value = 1;
+        for (int epoch = 1; epoch <= ctx.budget(); epoch++) {
+            value = floor + (1 - floor) * Math.exp(-rate * epoch) + 0.002 * noise.nextGaussian();
+            ctx.report(epoch, value);
+            if (ctx.shouldStop()) {
+                break;
+            }
+        }
+        return value;
+    }
+
+    private static Configuration at(double rate, double floor) {
+        return SPACE.configuration(Map.of("rate", rate, "floor", floor));
+    }
+
+    private static double epochs(StudyResult r) {
+        return r.evaluations().stream().mapToDouble(e -> e.reports().get(e.reports().size() - 1).step()).sum();
+    }
+
+    @Test
+    void aClearlyBadRunIsStoppedEarlyAndAGoodOneIsNot() {
+        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 1);
+        // evaluated in this order: an incumbent at 0.2, a run levelling off at 0.6, a slow run heading to 0.05
+        List<Configuration> runs = List.of(at(0.3, 0.2), at(0.3, 0.6), at(0.08, 0.05));
+        Study study = Study.builder(SPACE).seed(3)
+                .optimizer(new WarmStart(new RandomSearch(SPACE, settings), runs, EPOCHS, List.of(), 1))
+                .stopper(CurveStopper.defaults(Direction.MINIMIZE))
+                .build();
+        StudyResult r = study.optimize(CurveStoppingTest::train, StoppingRule.maxEvaluations(3));
+        Evaluation incumbent = r.evaluations().get(0);
+        Evaluation bad = r.evaluations().get(1);
+        Evaluation slow = r.evaluations().get(2);
+        assertFalse(incumbent.stoppedEarly(), "no incumbent to compare with yet");
+        assertTrue(bad.stoppedEarly());
+        Evaluation.Report last = bad.reports().get(bad.reports().size() - 1);
+        assertTrue(last.step() < EPOCHS / 2.0, "stopped at epoch " + last.step());
+        assertEquals(last.value(), bad.value());
+        assertEquals(last.step() / EPOCHS, bad.cost(), 1e-12);
+        assertFalse(slow.stoppedEarly(), "stopped at " + slow.reports().size());
+        assertEquals(EPOCHS, slow.reports().size());
+        assertEquals(1.0, slow.cost());
+        // the one stopped early is never the incumbent, and the slow one ends best
+        assertEquals(slow, r.incumbent().orElseThrow());
+    }
+
+    @Test
+    void withTheStopperRandomSearchSpendsFewerEpochsForAComparableBest() {
+        for (long seed = 0; seed < 3; seed++) {
+            StudyResult plain = study("random", seed, false).optimize(CurveStoppingTest::train, StoppingRule.maxEvaluations(30));
+            StudyResult stopped = study("random", seed, true).optimize(CurveStoppingTest::train, StoppingRule.maxEvaluations(30));
+            assertTrue(epochs(stopped) < 0.7 * epochs(plain), "epochs " + epochs(stopped) + " vs " + epochs(plain));
+            assertTrue(stopped.totalCost() < 0.7 * plain.totalCost());
+            double a = stopped.incumbent().orElseThrow().value();
+            double b = plain.incumbent().orElseThrow().value();
+            assertTrue(a <= b + 0.02, "best " + a + " with the stopper, " + b + " without");
+        }
+    }
+
+    @Test
+    void worksWithSuccessiveHalving() {
+        StudyResult plain = study("successive-halving", 4, false).optimize(CurveStoppingTest::train, StoppingRule.maxCost(20));
+        StudyResult stopped = study("successive-halving", 4, true).optimize(CurveStoppingTest::train, StoppingRule.maxCost(20));
+        assertTrue(stopped.evaluations().stream().anyMatch(Evaluation::stoppedEarly));
+        double a = stopped.incumbent().orElseThrow().value();
+        double b = plain.incumbent().orElseThrow().value();
+        assertTrue(a <= b + 0.05, "best " + a + " with the stopper, " + b + " without");
+        // the same cost buys more evaluations when bad ones stop early
+        assertTrue(stopped.evaluations().size() > plain.evaluations().size());
+    }
+
+    private static Study study(String optimizer, long seed, boolean withStopper) {
+        Study.Builder b = Study.builder(SPACE).seed(seed).optimizer(optimizer, OptimizerSettings.of(1, EPOCHS, seed));
+        if (withStopper) {
+            b.stopper(CurveStopper.defaults(Direction.MINIMIZE));
+        }
+        return b.build();
+    }
+
+    @Test
+    void theStopperMustMatchTheStudyAndRunInThisThread() {
+        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Study.builder(SPACE)
+                .direction(Direction.MAXIMIZE).optimizer("random", settings)
+                .stopper(CurveStopper.defaults(Direction.MINIMIZE)).build());
+        assertTrue(e.getMessage().contains("MAXIMIZE"), e.getMessage());
+        try (InMemoryStore store = new InMemoryStore()) {
+            assertThrows(IllegalStateException.class, () -> Study.builder(SPACE).optimizer("random", settings)
+                    .store(store).stopper(CurveStopper.defaults(Direction.MINIMIZE)).build());
+        }
+    }
+}
