@@ -15,6 +15,8 @@ import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WarmStartTest {
     private static final SearchSpace SPACE = SearchSpace.builder()
@@ -94,6 +96,50 @@ class WarmStartTest {
         assertEquals(runs.get(0), runs.get(1));
     }
 
+    static java.util.stream.Stream<String> names() {
+        return Optimizers.names().stream();
+    }
+
+    /** Drives a warm-started optimizer with two jobs outstanding at a time, answering in reverse. */
+    private static List<Job> drive(Optimizer o, int count) {
+        List<Job> asked = new ArrayList<>();
+        java.util.ArrayDeque<Job> running = new java.util.ArrayDeque<>();
+        while (asked.size() < count && !o.isFinished()) {
+            while (running.size() < 2 && asked.size() < count) {
+                Job j = o.ask().orElse(null);
+                if (j == null) {
+                    break;
+                }
+                asked.add(j);
+                running.push(j);
+            }
+            if (running.isEmpty()) {
+                break;
+            }
+            Job done = running.pop();
+            o.tell(done, Result.of(bowl(done.configuration()) + done.budget() * 1e-3));
+        }
+        return asked;
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void everyRegisteredOptimizerCanBeWarmStartedDeterministically(String name) {
+        List<Configuration> seeds = List.of(at(0.8, 0.8), at(0.9, 0.9));
+        List<List<Job>> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            WarmStart w = new WarmStart(Optimizers.create(name, SPACE, SETTINGS), seeds, 27, priors(2), 0.5);
+            runs.add(drive(w, 40));
+        }
+        List<Job> jobs = runs.get(0);
+        assertEquals(jobs, runs.get(1), name);
+        assertEquals(seeds, List.of(jobs.get(0).configuration(), jobs.get(1).configuration()));
+        for (int i = 0; i < jobs.size(); i++) {
+            assertEquals(i, jobs.get(i).id(), name + ": ids must stay 0, 1, 2, ...");
+        }
+        assertTrue(jobs.size() > 2, name + " handed out nothing after the seeds");
+    }
+
     @Test
     void aWeightOutsideTheUnitIntervalIsRefused() {
         assertThrows(IllegalArgumentException.class,
@@ -148,6 +194,15 @@ class WarmStartTest {
             b.warmStart(priors(seed), 0.5);
             return meanDistance(b, 20);
         }, seed -> meanDistance(new Bohb(SPACE, SETTINGS.withSeed(seed)), 20));
+    }
+
+    @Test
+    void priorsPullTheGaussianProcessTowardsTheirGoodRegion() {
+        assertPriorsPull(seed -> {
+            org.hpo4j.optimizer.gp.GpOptimizer g = new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS.withSeed(seed));
+            g.warmStart(priors(seed), 0.5);
+            return meanDistance(g, 6);
+        }, seed -> meanDistance(new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS.withSeed(seed)), 6));
     }
 
     @Test
