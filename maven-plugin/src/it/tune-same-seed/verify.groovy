@@ -33,6 +33,10 @@ assert text.contains('# evaluations: 22')
 assert text.contains('# budget: 9 (rounds)')
 assert text =~ /(?m)^# date: \d{4}-\d\d-\d\dT/
 
+// the file written into src/main/resources is copied to target/classes, so the program sees it at once
+def copied = new File(basedir, 'target/classes/hpo/it.bowl.Bowl.properties')
+assert copied.isFile() && copied.getText('UTF-8') == first.getText('UTF-8')
+
 // same seed, same file, apart from the date line
 def withoutDate = { f -> f.getText('UTF-8').readLines().findAll { !it.startsWith('# date: ') } }
 assert withoutDate(first) == withoutDate(second)
@@ -44,4 +48,11 @@ assert log =~ /shift\s+float\s+\[0\.0, 1\.0\]\s+0\.5\s+\[shape == shifted\]/
 assert log.count('hpo4j: study Bowl finished: 22 evaluations (0 failed)') == 2
 assert log.count('hpo4j: wrote ') == 2
 assert (log =~ /(?m)^\[\s*\d+\] rounds /).count == 44 : 'one line per evaluation in batch mode'
+
+// the study lives in the default store; hpo.fresh kept run 1's file as a backup; both runs wrote the report
+def hpo = new File(basedir, 'target/hpo')
+assert new File(hpo, 'Bowl.db').isFile()
+assert hpo.listFiles().findAll { it.name ==~ /Bowl-\d{8}-\d{6}\.db/ }.size() == 1 : 'one backup: ' + hpo.list()
+['report.html', 'evaluations.csv', 'evaluations.json'].each { assert new File(hpo, "Bowl/$it").isFile() : it }
+assert new File(hpo, 'Bowl/evaluations.csv').readLines().size() == 23 : 'a header and one row per evaluation'
 return true

@@ -43,7 +43,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -95,9 +95,31 @@ public final class SqliteStore implements StudyStore {
                     + " reported_at BIGINT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS reports_by_job ON reports (study_id, job_id)");
 
-    private static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
+    /**
+     * From version 1 to 2: a study can be marked finished (remote workers then end), results are
+     * ordered by when the coordinator told them ({@code told_seq}; version 1 told them as they were
+     * stored) and every attempt is logged, late results included.
+     */
+    static final List<String> MIGRATION_2 = List.of(
+            "ALTER TABLE studies ADD COLUMN finished INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE jobs ADD COLUMN told_seq BIGINT NOT NULL DEFAULT 0",
+            "UPDATE jobs SET told_seq = finished_seq",
+            "CREATE TABLE attempts ("
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id),"
+                    + " job_id INTEGER NOT NULL,"
+                    + " attempt INTEGER NOT NULL,"
+                    + " worker TEXT,"
+                    + " started_at BIGINT NOT NULL,"
+                    + " finished_at BIGINT NOT NULL,"
+                    + " state TEXT NOT NULL,"
+                    + " value DOUBLE PRECISION,"
+                    + " failure TEXT,"
+                    + " counted INTEGER NOT NULL,"
+                    + " PRIMARY KEY (study_id, job_id, attempt))");
+
+    static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
             + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
-            + " started_at, finished_at, value, failure";
+            + " started_at, finished_at, value, failure, told_seq";
 
     private final String location;
     private final Path lockFile;
@@ -243,10 +265,17 @@ public final class SqliteStore implements StudyStore {
                     throw new IllegalStateException("the study store " + location + " has schema version " + version
                             + ", written by a newer hpo4j; this one reads up to version " + SCHEMA_VERSION);
                 }
+                if (version < 2) {
+                    for (String ddl : MIGRATION_2) {
+                        s.execute(ddl);
+                    }
+                }
+                // later versions: their steps from `version` up to SCHEMA_VERSION go here
                 if (version == 0) {
                     s.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                } else if (version < SCHEMA_VERSION) {
+                    s.execute("UPDATE schema_version SET version = " + SCHEMA_VERSION);
                 }
-                // later versions: ALTER TABLE steps from `version` up to SCHEMA_VERSION go here
             }
             return null;
         });
@@ -317,7 +346,7 @@ public final class SqliteStore implements StudyStore {
             long seq = nextSeq(id);
             boolean claimed = worker != null;
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (study_id, " + JOB_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0)")) {
                 p.setLong(1, id);
                 p.setInt(2, job.jobId());
                 p.setInt(3, job.configId().iteration());
@@ -339,6 +368,9 @@ public final class SqliteStore implements StudyStore {
                     throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId(), e);
                 }
                 throw e;
+            }
+            if (claimed) {
+                logAttempt(id, job.jobId(), 1, worker, now);
             }
             return null;
         });
@@ -372,7 +404,9 @@ public final class SqliteStore implements StudyStore {
                 p.setInt(5, jobId);
                 p.executeUpdate();
             }
-            return Optional.of(job(id, jobId));
+            StoredJob claimed = job(id, jobId);
+            logAttempt(id, jobId, claimed.attempt(), worker, now);
+            return Optional.of(claimed);
         });
     }
 
@@ -394,16 +428,19 @@ public final class SqliteStore implements StudyStore {
     public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
         return transaction(() -> {
             long id = studyId(study);
+            boolean current;
             try (PreparedStatement check = connection.prepareStatement("SELECT 1 FROM jobs"
                     + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
                 check.setLong(1, id);
                 check.setInt(2, jobId);
                 check.setInt(3, attempt);
                 try (ResultSet rs = check.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
+                    current = rs.next();
                 }
+            }
+            endAttempt(id, jobId, attempt, result, now, current);
+            if (!current) {
+                return false;
             }
             long seq = nextSeq(id);
             try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, value = ?,"
@@ -422,6 +459,126 @@ public final class SqliteStore implements StudyStore {
                 p.setInt(7, jobId);
                 p.setInt(8, attempt);
                 return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Logs a claim as a running attempt. */
+    private void logAttempt(long studyId, int jobId, int attempt, String worker, long now) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO attempts (study_id, job_id, attempt,"
+                + " worker, started_at, finished_at, state, value, failure, counted)"
+                + " VALUES (?, ?, ?, ?, ?, 0, 'RUNNING', NULL, NULL, 0)")) {
+            p.setLong(1, studyId);
+            p.setInt(2, jobId);
+            p.setInt(3, attempt);
+            p.setString(4, worker);
+            p.setLong(5, now);
+            p.executeUpdate();
+        }
+    }
+
+    /** Logs the outcome of an attempt that has none yet, counted or not. */
+    private void endAttempt(long studyId, int jobId, int attempt, Result result, long now, boolean counted)
+            throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE attempts SET finished_at = ?, state = ?,"
+                + " value = ?, failure = ?, counted = ? WHERE study_id = ? AND job_id = ? AND attempt = ?"
+                + " AND state = 'RUNNING'")) {
+            p.setLong(1, now);
+            p.setString(2, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
+            if (result.isFailure()) {
+                p.setNull(3, Types.DOUBLE);
+            } else {
+                p.setDouble(3, result.value());
+            }
+            p.setString(4, result.failure());
+            p.setInt(5, counted ? 1 : 0);
+            p.setLong(6, studyId);
+            p.setInt(7, jobId);
+            p.setInt(8, attempt);
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized long acknowledge(String study, int jobId) {
+        return transaction(() -> {
+            long id = studyId(study);
+            long told;
+            try (PreparedStatement p = connection.prepareStatement("SELECT state, told_seq FROM jobs"
+                    + " WHERE study_id = ? AND job_id = ?")) {
+                p.setLong(1, id);
+                p.setInt(2, jobId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next() || !JobState.valueOf(rs.getString(1)).isDone()) {
+                        throw new IllegalArgumentException("study '" + study + "' has no ended job " + jobId);
+                    }
+                    told = rs.getLong(2);
+                }
+            }
+            if (told != 0) {
+                return told;
+            }
+            long seq = nextSeq(id);
+            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET told_seq = ?"
+                    + " WHERE study_id = ? AND job_id = ?")) {
+                p.setLong(1, seq);
+                p.setLong(2, id);
+                p.setInt(3, jobId);
+                p.executeUpdate();
+            }
+            return seq;
+        });
+    }
+
+    @Override
+    public synchronized List<StoredAttempt> attempts(String study, int jobId) {
+        return transaction(() -> {
+            try (PreparedStatement p = connection.prepareStatement("SELECT job_id, attempt, worker, started_at,"
+                    + " finished_at, state, value, failure, counted FROM attempts WHERE study_id = ? AND job_id = ?"
+                    + " ORDER BY attempt")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, jobId);
+                return readAttempts(p);
+            }
+        });
+    }
+
+    /** Reads rows of {@code job_id, attempt, worker, started_at, finished_at, state, value, failure, counted}. */
+    static List<StoredAttempt> readAttempts(PreparedStatement p) throws SQLException {
+        List<StoredAttempt> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                String state = rs.getString(6);
+                double value = rs.getDouble(7);
+                Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
+                        : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
+                out.add(new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        result, rs.getInt(9) != 0));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void setStudyFinished(String study, boolean finished) {
+        transaction(() -> {
+            try (PreparedStatement p = connection.prepareStatement("UPDATE studies SET finished = ? WHERE id = ?")) {
+                p.setInt(1, finished ? 1 : 0);
+                p.setLong(2, studyId(study));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized boolean isStudyFinished(String study) {
+        return transaction(() -> {
+            try (PreparedStatement p = connection.prepareStatement("SELECT finished FROM studies WHERE id = ?")) {
+                p.setLong(1, studyId(study));
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
             }
         });
     }
@@ -511,7 +668,7 @@ public final class SqliteStore implements StudyStore {
         }
     }
 
-    private static List<StoredJob> readJobs(PreparedStatement p) throws SQLException {
+    static List<StoredJob> readJobs(PreparedStatement p) throws SQLException {
         List<StoredJob> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
@@ -522,7 +679,8 @@ public final class SqliteStore implements StudyStore {
                 out.add(new StoredJob(rs.getInt(1), new Job.ConfigId(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
                         rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
                         JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
-                        rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18)));
+                        rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
+                        rs.getLong(19)));
             }
         }
         return out;

@@ -12,14 +12,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.ForkedWorkerExecutor;
+import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.report.ReportCommand;
+import org.hpo4j.report.Reports;
+import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
-import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StudyMismatchException;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.store.StudyStores;
 import org.hpo4j.study.Evaluation;
 import org.hpo4j.study.Objective;
 import org.hpo4j.study.StoppingRule;
@@ -38,10 +46,22 @@ public final class Tuner {
             "async-hyperband", "ahb", "dehb");
 
     private final PrintStream console;
+    private String storeUser;
+    private String storePassword;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
         this.console = console;
+    }
+
+    /**
+     * The database user and password for a PostgreSQL store (e.g. from a Maven {@code settings.xml}
+     * server); {@code null} ones come from the URL or the environment.
+     */
+    public Tuner storeCredentials(String user, String password) {
+        this.storeUser = user;
+        this.storePassword = password;
+        return this;
     }
 
     /**
@@ -209,26 +229,30 @@ public final class Tuner {
         SearchSpace space = injector.space();
         Direction direction = injector.direction();
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
-        Study study = Study.builder(space)
+        Study.Builder study = Study.builder(space)
                 .name(plan.study())
                 .direction(direction)
                 .optimizer(plan.optimizer(), plan.settings())
                 .maxBudget(plan.settings().maxBudget())
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
-                .listener(printer)
-                .build();
+                .listener(printer);
         printer.start(plan, request);
         Instant started = Instant.now();
         StudyResult result;
-        try {
-            result = study.optimize(objective(loaded), stoppingRule(plan));
+        StudyStore store = openStore(request, plan);
+        try (store; Executor executor = executor(request, plan, loaded)) {
+            result = study.store(store).executor(executor).build().optimize(stoppingRule(plan));
+        } catch (StudyMismatchException e) {
+            printer.end();
+            throw new TuneException(e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
         }
         Duration elapsed = Duration.between(started, Instant.now());
         printer.end();
+        writeReport(request, plan, space, result);
 
         Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
                 + " of " + plan.className() + " ran no evaluation; loosen the stopping rule"));
@@ -245,6 +269,50 @@ public final class Tuner {
                 (int) result.failures(), result.totalCost(), elapsed, plan.output());
         printer.summary(summary, request.baseDirectory());
         return summary;
+    }
+
+    /**
+     * The study's store: {@code hpo.storage}, by default SQLite at {@code target/hpo/<study>.db}, so
+     * that a second run with the same study name resumes it and a killed run loses nothing.
+     */
+    private StudyStore openStore(TuneRequest request, Plan plan) {
+        try {
+            return StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
+                    plan.study(), request.fresh(), storeUser, storePassword);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new TuneException("hpo.storage: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who runs the evaluations: {@code hpo.parallelism} long-lived worker JVMs on the project's
+     * class path (isolation from crashes, leaks and {@code System.exit}); threads of this JVM when no
+     * class path is known (the runtime used as a library).
+     */
+    private static Executor executor(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<?> loaded) {
+        Duration timeout = request.evaluationTimeout() == null ? null
+                : Duration.ofMillis(Math.round(request.evaluationTimeout() * 1000));
+        if (request.classpath().isEmpty()) {
+            return new InProcessExecutor(objective(loaded), request.parallelism(), timeout);
+        }
+        return ForkedWorkerExecutor.builder(plan.className())
+                .classpath(request.classpath())
+                .workers(request.parallelism())
+                .timeout(timeout)
+                .expectedSpace(loaded.injector().space().describe())
+                .build();
+    }
+
+    /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
+    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, StudyResult result) {
+        Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
+        try {
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed()), folder);
+            console.println("hpo4j: report " + html);
+        } catch (IOException | RuntimeException e) {
+            // the tuned properties matter more than the pictures: never fail the run for the report
+            console.println("hpo4j: warning: could not write the report in " + folder + ": " + e);
+        }
     }
 
     /** The study's stopping rule: every bound of the plan; none means the optimizer's own end. */

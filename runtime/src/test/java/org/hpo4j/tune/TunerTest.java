@@ -189,7 +189,12 @@ class TunerTest {
         assertEquals(first.best(), second.best());
         assertEquals(TunedProperties.withoutDate(text), TunedProperties.withoutDate(Files.readString(file)));
 
-        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).maxEvaluations(12).build(), loader);
+        // the study is stored: another seed under the same study name is refused, fresh starts over
+        TuneException mismatch = assertThrows(TuneException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().seed(8).maxEvaluations(12).build(), loader));
+        assertTrue(mismatch.getMessage().contains("seed 7 -> 8") && mismatch.getMessage().contains("-Dhpo.fresh=true"),
+                mismatch.getMessage());
+        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).fresh(true).maxEvaluations(12).build(), loader);
         assertFalse(TunedProperties.withoutDate(text).equals(TunedProperties.withoutDate(Files.readString(file))),
                 "another seed explores other configurations");
     }
