@@ -192,11 +192,17 @@ public final class Study {
         String coordinator = workerName();
         Map<Integer, Job> running = new HashMap<>();
         Map<Integer, List<Evaluation.Report>> reports = new ConcurrentHashMap<>();
+        Map<Integer, StopCheck> checks = new ConcurrentHashMap<>();
         runner.reportsTo((task, step, value) -> {
-            reports.computeIfAbsent(task.jobId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Evaluation.Report(step, value));
+            List<Evaluation.Report> so = reports.computeIfAbsent(task.jobId(),
+                    id -> java.util.Collections.synchronizedList(new ArrayList<>()));
+            so.add(new Evaluation.Report(step, value));
             if (store != null) {
                 store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
+            }
+            StopCheck check = checks.get(task.jobId());
+            if (check != null && !check.stopped && check.decide(List.copyOf(so))) {
+                runner.requestStop(task.jobId());
             }
         });
         Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay(false));
@@ -236,6 +242,9 @@ public final class Study {
                     }
                 }
                 running.put(job.id(), job);
+                if (stopper != null) {
+                    checks.put(job.id(), new StopCheck(stopper, effectiveBudget(job.budget()), incumbentAt(job.budget())));
+                }
                 for (StudyListener l : listeners) {
                     l.evaluationStarted(job);
                 }
@@ -254,13 +263,14 @@ public final class Study {
                 throw new IllegalStateException("study '" + name + "' was interrupted", e);
             }
             Job job = running.remove(done.task().jobId());
+            Evaluation evaluation = evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
+                    Instant.ofEpochMilli(done.finishedAt()), List.copyOf(reports.getOrDefault(job.id(), List.of())),
+                    checks.remove(job.id()));
             if (store != null) {
-                store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt());
+                store.finish(name, job.id(), done.task().attempt(), evaluation.result(), done.finishedAt());
                 store.acknowledge(name, job.id());
             }
-            record(new Evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
-                    Instant.ofEpochMilli(done.finishedAt()), reports.getOrDefault(job.id(), List.of()),
-                    cost(effectiveBudget(job.budget()))));
+            record(evaluation);
             reports.remove(job.id());
             if (allFailedSoFar()) {
                 stopping = true;
@@ -394,8 +404,25 @@ public final class Study {
     private Evaluation storedEvaluation(Job job, StoredJob stored) {
         List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                 .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
-        return new Evaluation(job, stored.result(), Instant.ofEpochMilli(stored.startedAt()),
-                Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+        return replayedEvaluation(job, stored.result(), stored, reports);
+    }
+
+    /**
+     * A stored evaluation read back. The store keeps no flag for evaluations the curve stopper ended;
+     * they are recognized by what the study stored for them: the last report's value, at a step
+     * before the budget.
+     */
+    private Evaluation replayedEvaluation(Job job, Result r, StoredJob stored, List<Evaluation.Report> reports) {
+        Instant start = Instant.ofEpochMilli(stored.startedAt());
+        Instant end = Instant.ofEpochMilli(stored.finishedAt());
+        double budget = effectiveBudget(job.budget());
+        if (!r.isFailure() && !reports.isEmpty()) {
+            Evaluation.Report last = reports.get(reports.size() - 1);
+            if (last.step() < budget && last.value() == r.value()) {
+                return new Evaluation(job, r, start, end, reports, cost(last.step()), true);
+            }
+        }
+        return new Evaluation(job, r, start, end, reports, cost(budget));
     }
 
     private synchronized boolean allFailedSoFar() {
@@ -466,8 +493,7 @@ public final class Study {
                 optimizer.tell(job, r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value()));
                 List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                         .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
-                Evaluation evaluation = new Evaluation(job, r, Instant.ofEpochMilli(stored.startedAt()),
-                        Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+                Evaluation evaluation = replayedEvaluation(job, r, stored, reports);
                 evaluations.add(evaluation);
                 cost += evaluation.cost();
                 replayed.add(evaluation);
@@ -500,12 +526,11 @@ public final class Study {
         double budget = effectiveBudget(job.budget());
         double previous = effectiveBudget(job.previousBudget());
         StopCheck check = stopper == null ? null : new StopCheck(stopper, budget, incumbentAt(job.budget()));
+        InProcessTrialContext[] self = new InProcessTrialContext[1];
         InProcessTrialContext context = new InProcessTrialContext(job.id(), budget, previous,
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
-                check == null ? () -> false : check::shouldStop);
-        if (check != null) {
-            check.context = context;
-        }
+                check == null ? () -> false : () -> self[0] != null && check.decide(self[0].reports()));
+        self[0] = context;
         Instant start = clock.instant();
         Result result;
         try {
@@ -522,12 +547,20 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
-        List<Evaluation.Report> reports = context.reports();
+        return evaluation(job, result, start, end, context.reports(), check);
+    }
+
+    /**
+     * The evaluation of a job that ended with {@code result}: when the curve stopper stopped it and
+     * the objective obeyed (its last report is before the budget), it counts with its last reported
+     * value and is charged for the budget it actually used.
+     */
+    private Evaluation evaluation(Job job, Result result, Instant start, Instant end, List<Evaluation.Report> reports,
+                                  StopCheck check) {
+        double budget = effectiveBudget(job.budget());
         if (check != null && check.stopped && !result.isFailure() && !reports.isEmpty()) {
             Evaluation.Report last = reports.get(reports.size() - 1);
             if (last.step() < budget) {
-                // the objective obeyed the stop signal: it counts with its last reported value and
-                // is charged for the budget it actually used
                 return new Evaluation(job, Result.of(last.value()), start, end, reports, cost(last.step()), true);
             }
         }
@@ -560,7 +593,6 @@ public final class Study {
         private final CurveStopper stopper;
         private final double finalStep;
         private final double incumbent;
-        private InProcessTrialContext context;
         private int asked;
         private volatile boolean stopped;
 
@@ -570,11 +602,11 @@ public final class Study {
             this.incumbent = incumbent;
         }
 
-        synchronized boolean shouldStop() {
-            if (stopped || context == null) {
-                return stopped;
+        /** Whether to stop, given the reports so far. */
+        synchronized boolean decide(List<Evaluation.Report> reports) {
+            if (stopped) {
+                return true;
             }
-            List<Evaluation.Report> reports = context.reports();
             if (reports.size() == asked) {
                 return false;
             }
@@ -741,8 +773,10 @@ public final class Study {
          * {@link TrialContext#report}, is unlikely to beat the best evaluation at the same budget
          * ({@link TrialContext#shouldStop} becomes true). An evaluation that then returns early is
          * recorded as {@linkplain Evaluation#stoppedEarly stopped early}, with its last reported
-         * value, charged for the steps it ran. For studies that evaluate in this thread (no
-         * executor, no store); the stopper's direction must be the study's.
+         * value, charged for the steps it ran. Works in this thread and with executors that can
+         * signal a running task ({@link Executor#requestStop}: in-process threads and forked
+         * workers), not with remote workers on a shared store. The stopper's direction must be the
+         * study's.
          */
         public Builder stopper(CurveStopper value) {
             this.stopper = Objects.requireNonNull(value, "stopper");
@@ -866,9 +900,9 @@ public final class Study {
             if (optimizer == null) {
                 throw new IllegalStateException("study '" + name + "' needs an optimizer: call optimizer(...)");
             }
-            if (stopper != null && (executor != null || store != null)) {
-                throw new IllegalStateException("study '" + name + "': the curve stopper needs evaluation in this"
-                        + " thread; it does not work with an executor or a store yet");
+            if (stopper != null && store != null && store.shared()) {
+                throw new IllegalStateException("study '" + name + "': the curve stopper does not work with"
+                        + " remote workers on a shared store (" + store.location() + ") yet");
             }
             if (stopper != null && stopper.direction() != direction) {
                 throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "

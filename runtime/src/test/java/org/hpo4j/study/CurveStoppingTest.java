@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -16,34 +15,19 @@ import org.hpo4j.optimizer.WarmStart;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.store.InMemoryStore;
+import java.nio.file.Path;
+import org.hpo4j.execute.ForkedWorkerExecutor;
+import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.store.SqliteStore;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 class CurveStoppingTest {
-    private static final int EPOCHS = 50;
-    private static final SearchSpace SPACE = SearchSpace.builder()
-            .add(FloatParameter.uniform("rate", 0.05, 0.6))
-            .add(FloatParameter.uniform("floor", 0, 1))
-            .budget("epochs", 1, EPOCHS, true)
-            .build();
+    private static final int EPOCHS = CurveObjective.EPOCHS;
+    private static final SearchSpace SPACE = CurveObjective.SPACE;
 
-    /**
-     * A training loop: the validation error after each epoch falls from 1 towards {@code floor} at
-     * {@code rate}, with a little noise; it reports every epoch and returns early when asked to.
-     */
     private static double train(Configuration c, TrialContext ctx) {
-        double rate = c.getDouble("rate");
-        double floor = c.getDouble("floor");
-        Random noise = new Random(ctx.seed());
-        double value = 1;
-        for (int epoch = 1; epoch <= ctx.budget(); epoch++) {
-            value = floor + (1 - floor) * Math.exp(-rate * epoch) + 0.002 * noise.nextGaussian();
-            ctx.report(epoch, value);
-            if (ctx.shouldStop()) {
-                break;
-            }
-        }
-        return value;
+        return CurveObjective.train(c, ctx);
     }
 
     private static Configuration at(double rate, double floor) {
@@ -120,9 +104,48 @@ class CurveStoppingTest {
                 .direction(Direction.MAXIMIZE).optimizer("random", settings)
                 .stopper(CurveStopper.defaults(Direction.MINIMIZE)).build());
         assertTrue(e.getMessage().contains("MAXIMIZE"), e.getMessage());
-        try (InMemoryStore store = new InMemoryStore()) {
-            assertThrows(IllegalStateException.class, () -> Study.builder(SPACE).optimizer("random", settings)
-                    .store(store).stopper(CurveStopper.defaults(Direction.MINIMIZE)).build());
+    }
+
+    /** An incumbent at 0.2, then a run levelling off at 0.6: the second must stop early. */
+    private static Study.Builder goodThenBad(long seed) {
+        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, seed);
+        return Study.builder(SPACE).seed(seed).name("curves")
+                .optimizer(new WarmStart(new RandomSearch(SPACE, settings), List.of(at(0.3, 0.2), at(0.3, 0.6)),
+                        EPOCHS, List.of(), 1))
+                .stopper(CurveStopper.defaults(Direction.MINIMIZE));
+    }
+
+    private static void assertSecondStopped(StudyResult r) {
+        assertFalse(r.evaluations().get(0).stoppedEarly());
+        Evaluation bad = r.evaluations().get(1);
+        assertTrue(bad.stoppedEarly());
+        Evaluation.Report last = bad.reports().get(bad.reports().size() - 1);
+        assertTrue(last.step() < EPOCHS / 2.0, "stopped at epoch " + last.step());
+        assertEquals(last.value(), bad.value());
+    }
+
+    @Test
+    void anInProcessExecutorWithAStoreStopsAndTheResumedStudyKnowsIt(@TempDir Path dir) {
+        Path db = dir.resolve("curves.db");
+        try (SqliteStore store = SqliteStore.open(db, false);
+             InProcessExecutor executor = new InProcessExecutor(CurveStoppingTest::train, 1)) {
+            assertSecondStopped(goodThenBad(2).store(store).executor(executor).build()
+                    .optimize(StoppingRule.maxEvaluations(2)));
+        }
+        try (SqliteStore store = SqliteStore.open(db, false);
+             InProcessExecutor executor = new InProcessExecutor(CurveStoppingTest::train, 1)) {
+            StudyResult resumed = goodThenBad(2).store(store).executor(executor).build()
+                    .optimize(StoppingRule.maxEvaluations(2));
+            assertSecondStopped(resumed);
+            assertTrue(resumed.evaluations().get(1).cost() < 0.5);
+        }
+    }
+
+    @Test
+    void forkedWorkersAreToldToStop() {
+        try (ForkedWorkerExecutor executor = ForkedWorkerExecutor.builder(CurveObjective.class.getName())
+                .workers(1).maxHeap("64m").expectedSpace(SPACE.describe()).build()) {
+            assertSecondStopped(goodThenBad(3).executor(executor).build().optimize(StoppingRule.maxEvaluations(2)));
         }
     }
 }
