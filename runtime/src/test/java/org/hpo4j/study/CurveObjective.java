@@ -43,4 +43,57 @@ public class CurveObjective implements WorkerObjective {
         }
         return value;
     }
+
+    /**
+     * The same loop at 50 ms per epoch, as a worker JVM runs it: a stop request travels to the
+     * worker while it trains, as with real epochs.
+     */
+    public static class Slow extends CurveObjective {
+        @Override
+        public double evaluate(Configuration c, TrialContext ctx) {
+            return train(c, new SlowContext(ctx));
+        }
+    }
+
+    private record SlowContext(TrialContext inner) implements TrialContext {
+        @Override
+        public int jobId() {
+            return inner.jobId();
+        }
+
+        @Override
+        public double budget() {
+            return inner.budget();
+        }
+
+        @Override
+        public double previousBudget() {
+            return inner.previousBudget();
+        }
+
+        @Override
+        public long seed() {
+            return inner.seed();
+        }
+
+        @Override
+        public void report(double step, double value) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inner.report(step, value);
+        }
+
+        @Override
+        public boolean shouldStop() {
+            return inner.shouldStop();
+        }
+
+        @Override
+        public java.nio.file.Path workDirectory() {
+            return inner.workDirectory();
+        }
+    }
 }

@@ -98,7 +98,7 @@ class CurveStoppingTest {
     }
 
     @Test
-    void theStopperMustMatchTheStudyAndRunInThisThread() {
+    void theStopperMustMatchTheStudysDirection() {
         OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Study.builder(SPACE)
                 .direction(Direction.MAXIMIZE).optimizer("random", settings)
@@ -116,11 +116,15 @@ class CurveStoppingTest {
     }
 
     private static void assertSecondStopped(StudyResult r) {
+        assertSecondStopped(r, EPOCHS / 2.0);
+    }
+
+    private static void assertSecondStopped(StudyResult r, double before) {
         assertFalse(r.evaluations().get(0).stoppedEarly());
         Evaluation bad = r.evaluations().get(1);
         assertTrue(bad.stoppedEarly());
         Evaluation.Report last = bad.reports().get(bad.reports().size() - 1);
-        assertTrue(last.step() < EPOCHS / 2.0, "stopped at epoch " + last.step());
+        assertTrue(last.step() < before, "stopped at epoch " + last.step());
         assertEquals(last.value(), bad.value());
     }
 
@@ -143,9 +147,11 @@ class CurveStoppingTest {
 
     @Test
     void forkedWorkersAreToldToStop() {
-        try (ForkedWorkerExecutor executor = ForkedWorkerExecutor.builder(CurveObjective.class.getName())
+        try (ForkedWorkerExecutor executor = ForkedWorkerExecutor.builder(CurveObjective.Slow.class.getName())
                 .workers(1).maxHeap("64m").expectedSpace(SPACE.describe()).build()) {
-            assertSecondStopped(goodThenBad(3).executor(executor).build().optimize(StoppingRule.maxEvaluations(2)));
+            // the request reaches the worker a little after the decision, not at a fixed epoch
+            assertSecondStopped(goodThenBad(3).executor(executor).build().optimize(StoppingRule.maxEvaluations(2)),
+                    EPOCHS);
         }
     }
 }
