@@ -51,6 +51,14 @@ public final class Priors {
      *     in its store, or a store is given without a study name
      */
     public static List<Prior> load(String spec, SearchSpace space, Consumer<String> warnings) {
+        return load(spec, null, space, warnings);
+    }
+
+    /**
+     * {@link #load(String, SearchSpace, Consumer)} with relative file paths resolved against
+     * {@code base} (a project's folder); {@code null} leaves them relative to the working folder.
+     */
+    public static List<Prior> load(String spec, Path base, SearchSpace space, Consumer<String> warnings) {
         List<Prior> all = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
             return all;
@@ -61,11 +69,14 @@ public final class Priors {
                 continue;
             }
             if (entry.endsWith(".properties")) {
-                all.addAll(fromProperties(Path.of(entry), space, warnings));
+                all.addAll(fromProperties(resolve(base, entry), space, warnings));
                 continue;
             }
             int hash = entry.lastIndexOf('#');
             String location = hash < 0 ? entry : entry.substring(0, hash);
+            if (location.endsWith(".db")) {
+                location = resolve(base, location).toString();
+            }
             String study;
             if (hash >= 0) {
                 study = entry.substring(hash + 1);
@@ -85,6 +96,11 @@ public final class Priors {
             }
         }
         return all;
+    }
+
+    private static Path resolve(Path base, String file) {
+        Path p = Path.of(file);
+        return base == null || p.isAbsolute() ? p : base.resolve(p);
     }
 
     /**

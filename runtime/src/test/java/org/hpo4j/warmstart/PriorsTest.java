@@ -67,8 +67,9 @@ class PriorsTest {
             assertEquals(p.configuration().getDouble("lr"), p.value(), 1e-12);
             assertEquals(9.0, p.budget());
         }
-        // an explicit study name gives the same
+        // an explicit study name gives the same, and so does a path relative to a base folder
         assertEquals(priors, Priors.load(db + "#old", NEW, w -> { }));
+        assertEquals(priors.size(), Priors.load("old.db#old", dir, NEW, w -> { }).size());
     }
 
     @Test
