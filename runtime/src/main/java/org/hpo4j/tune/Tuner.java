@@ -17,6 +17,7 @@ import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.TunedProperties;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.report.ReportCommand;
@@ -42,8 +43,8 @@ import org.hpo4j.study.StudyResult;
  */
 public final class Tuner {
     /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
-    static final Set<String> MULTI_FIDELITY = Set.of("hyperband", "bohb", "sh", "successive-halving", "asha",
-            "async-hyperband", "ahb", "dehb");
+    static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
+            "async-hyperband", "async-bohb");
 
     private final PrintStream console;
     private String storeUser;
@@ -193,7 +194,7 @@ public final class Tuner {
         double maxCost = r.maxCost() != null ? r.maxCost() : 0;
         if (r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null) {
             // costs count in full evaluations (budget / max budget), as the study charges them
-            double iterationCost = hyperbandIterationCost(min, max, r.eta()) / max * iterations;
+            double iterationCost = HyperbandSchedule.of(min, max, r.eta(), HyperbandSchedule.Sizing.LI).iterationBudget() / max * iterations;
             // bracket-based optimizers end after their iterations, and the bound is only a safety
             // net (rounded budgets may cost a little more than the formula); optimizers without
             // brackets never end on their own and get exactly the budget of those iterations
@@ -204,24 +205,6 @@ public final class Tuner {
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
         return new Plan(className, study, r.optimizer(), settings, budget.map(BudgetSpec::name).orElse(null),
                 r.maxEvaluations() != null ? r.maxEvaluations() : 0, maxCost, r.timeLimitDuration(), output);
-    }
-
-    /**
-     * The budgets one Hyperband iteration spends (every bracket once, as in Li et al. and
-     * HpBandSter): for {@code s = s_max .. 0}, {@code n = ceil((s_max + 1) / (s + 1) * eta^s)}
-     * configurations start at {@code max * eta^-s}, and each rung keeps {@code 1/eta} of them.
-     */
-    public static double hyperbandIterationCost(double min, double max, double eta) {
-        int sMax = (int) Math.floor(Math.log(max / min) / Math.log(eta) + 1e-9);
-        double cost = 0;
-        for (int s = sMax; s >= 0; s--) {
-            int n = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
-            double r = max * Math.pow(eta, -s);
-            for (int i = 0; i <= s; i++) {
-                cost += Math.floor(n * Math.pow(eta, -i)) * r * Math.pow(eta, i);
-            }
-        }
-        return cost;
     }
 
     private <T> TuneSummary execute(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<T> loaded) {
