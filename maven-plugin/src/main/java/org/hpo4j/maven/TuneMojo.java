@@ -89,6 +89,21 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.fresh", defaultValue = "false")
     boolean fresh;
 
+    /**
+     * Earlier studies to start from, comma-separated: study stores ({@code target/hpo/Old.db},
+     * {@code other.db#study}) and tuned {@code .properties} files. Their best configurations run
+     * first; model-based optimizers also learn from their evaluations, at half weight.
+     */
+    @Parameter(property = "hpo.warmStart")
+    String warmStart;
+
+    /**
+     * Stop evaluations early whose learning curve (values reported through
+     * {@code TrialContext.report}) is unlikely to beat the best so far.
+     */
+    @Parameter(property = "hpo.curveStopping", defaultValue = "false")
+    boolean curveStopping;
+
     /** The properties file to write; default {@code src/main/resources/hpo/<class>.properties}. */
     @Parameter(property = "hpo.output")
     File output;
@@ -165,6 +180,8 @@ public class TuneMojo extends AbstractMojo {
                 .classpath(classpath)
                 .batchMode(batchMode)
                 .writeDate(writeDate)
+                .warmStart(warmStart)
+                .curveStopping(curveStopping)
                 .build();
     }
 

@@ -50,6 +50,11 @@ public final class CurveStopper {
         this.model = model;
     }
 
+    /** Whether smaller (MINIMIZE) or larger values are better. */
+    public Direction direction() {
+        return direction;
+    }
+
     /** Threshold 0.05, at least 5 points and 10% of the final step, every curve family. */
     public static CurveStopper defaults(Direction direction) {
         return new CurveStopper(direction, 0.05, 5, 0.1, new LearningCurveModel());

@@ -32,6 +32,14 @@ public interface Executor extends AutoCloseable {
     /** Waits at most {@code timeout} for the next task to end. */
     Optional<Completion> poll(Duration timeout) throws InterruptedException;
 
+    /**
+     * Asks the running task of job {@code jobId} to stop early: its {@code TrialContext.shouldStop()}
+     * becomes true, and an objective that checks it returns. Nothing happens when the task is not
+     * running (any more).
+     */
+    default void requestStop(int jobId) {
+    }
+
     /** Sets who receives intermediate reports (none by default). */
     void reportsTo(ReportListener listener);
 

@@ -100,6 +100,25 @@ public final class ForkedWorkerExecutor implements Executor {
     }
 
     @Override
+    public void requestStop(int jobId) {
+        for (Slot slot : slots) {
+            Task task = slot.current;
+            Worker w = slot.worker;
+            if (task != null && task.jobId() == jobId && w != null) {
+                try {
+                    synchronized (w.in) {
+                        WorkerProtocol.begin(w.in, WorkerProtocol.STOP);
+                        w.in.writeInt(jobId);
+                        w.in.flush();
+                    }
+                } catch (IOException e) {
+                    // the worker is gone; its task ends as a failure on its own
+                }
+            }
+        }
+    }
+
+    @Override
     public Completion take() throws InterruptedException {
         Completion c = done.take();
         taken();
@@ -193,6 +212,8 @@ public final class ForkedWorkerExecutor implements Executor {
         final int number;
         final Thread thread;
         volatile Worker worker;
+        /** The task the worker runs now, null when idle. */
+        volatile Task current;
         String startupFailure;
 
         Slot(int number) {
@@ -229,9 +250,11 @@ public final class ForkedWorkerExecutor implements Executor {
                 }
                 long start = System.currentTimeMillis();
                 String name = worker == null ? "worker-" + number : worker.name;
+                current = task;
                 Result result = worker == null
                         ? Result.failed("worker " + number + " failed to start: " + startupFailure)
                         : run(task);
+                current = null;
                 done.add(new Completion(task, result, name, start, System.currentTimeMillis()));
             }
         }

@@ -58,6 +58,9 @@ public final class InProcessExecutor implements Executor {
         return t;
     }
 
+    /** The stop signal of each running task, by job id. */
+    private final java.util.Map<Integer, AtomicBoolean> stopSignals = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public int parallelism() {
         return threads;
@@ -78,6 +81,7 @@ public final class InProcessExecutor implements Executor {
         }
         AtomicBoolean ended = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
+        stopSignals.put(task.jobId(), stop);
         long start = System.currentTimeMillis();
         Future<?> future = pool.submit(() -> {
             String worker = Thread.currentThread().getName();
@@ -93,6 +97,7 @@ public final class InProcessExecutor implements Executor {
             } catch (Throwable t) {
                 result = Result.failed(Failures.describe(t));
             }
+            stopSignals.remove(task.jobId(), stop);
             if (ended.compareAndSet(false, true)) {
                 done.add(new Completion(task, result, worker, start, System.currentTimeMillis()));
             }
@@ -106,6 +111,14 @@ public final class InProcessExecutor implements Executor {
                             System.currentTimeMillis()));
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void requestStop(int jobId) {
+        AtomicBoolean stop = stopSignals.get(jobId);
+        if (stop != null) {
+            stop.set(true);
         }
     }
 

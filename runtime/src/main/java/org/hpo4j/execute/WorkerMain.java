@@ -112,6 +112,9 @@ public final class WorkerMain {
                            String configuration) {
     }
 
+    /** The job the coordinator asked to stop early; job ids are never reused, so the last one suffices. */
+    private volatile int stopJob = -1;
+
     private void serve(DataInputStream in) throws IOException {
         LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
         // read on a thread of its own so that a coordinator that dies ends the worker even mid-evaluation
@@ -121,6 +124,10 @@ public final class WorkerMain {
                     byte type = WorkerProtocol.nextType(in);
                     if (type == WorkerProtocol.SHUTDOWN) {
                         break;
+                    }
+                    if (type == WorkerProtocol.STOP) {
+                        stopJob = in.readInt();
+                        continue;
                     }
                     if (type != WorkerProtocol.RUN) {
                         throw new IOException("unknown frame type " + type);
@@ -156,7 +163,7 @@ public final class WorkerMain {
         try {
             Configuration configuration = ConfigurationCodec.decode(space, r.configuration());
             TaskContext context = new TaskContext(r.jobId(), r.budget(), r.previousBudget(), r.seed(),
-                    Path.of(r.workDirectory()), (step, v) -> report(r.jobId(), step, v), () -> false);
+                    Path.of(r.workDirectory()), (step, v) -> report(r.jobId(), step, v), () -> stopJob == r.jobId());
             value = objective.evaluate(configuration, context);
         } catch (Throwable t) {
             // after an OutOfMemoryError (or another VirtualMachineError) this JVM is suspect: report, then leave

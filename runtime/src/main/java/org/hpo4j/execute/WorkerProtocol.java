@@ -20,6 +20,8 @@ final class WorkerProtocol {
     static final byte RUN = 1;
     /** Finish the current evaluation's loop and exit. */
     static final byte SHUTDOWN = 2;
+    /** Ask the running evaluation to stop early (its shouldStop() turns true): jobId int. */
+    static final byte STOP = 3;
 
     // worker -> coordinator
     /** Ready for work: space fingerprint string, pid long. */

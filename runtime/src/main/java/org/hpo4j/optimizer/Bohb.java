@@ -12,7 +12,7 @@ import org.hpo4j.space.SearchSpace;
  * <p>Brackets are sized as Li et al. write ({@link HyperbandSchedule.Sizing#LI}); HpBandSter's
  * slightly smaller middle brackets are available through the constructor that takes a schedule.
  */
-public final class Bohb implements Optimizer {
+public final class Bohb implements Optimizer, WarmStartable {
     private final BohbModel model;
     private final BracketRunner runner;
 
@@ -41,6 +41,12 @@ public final class Bohb implements Optimizer {
     @Override
     public void tell(Job job, Result result) {
         runner.tell(job, result);
+    }
+
+    /** Adds earlier evaluations to the model (see {@link BohbModel#warmStart}). */
+    @Override
+    public void warmStart(java.util.List<PriorObservation> observations, double weight) {
+        model.warmStart(observations, weight);
     }
 
     @Override

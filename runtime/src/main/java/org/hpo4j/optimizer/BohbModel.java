@@ -29,8 +29,12 @@ import org.hpo4j.space.SearchSpace;
  * counts the parameter's choices rather than the levels present in the data (statsmodels' choice,
  * which gives infinite ratios when a level is missing); imputation also fills the first coordinate
  * (HpBandSter's loop skips a NaN at index 0).
+ *
+ * <p>{@linkplain #warmStart Prior observations} from earlier studies join the observations of their
+ * budget with a lower weight: they count towards the points a model needs, and in the densities
+ * (and in the choice of the point a candidate is drawn around) each weighs {@code weight}.
  */
-public final class BohbModel {
+public final class BohbModel implements WarmStartable {
     private static final double FLOOR = 1e-32;
 
     private final SearchSpace space;
@@ -85,12 +89,15 @@ public final class BohbModel {
     private static final class Observations {
         final List<double[]> vectors = new ArrayList<>();
         double[] losses = new double[16];
+        double[] weights = new double[16];
 
-        void add(double[] vector, double loss) {
+        void add(double[] vector, double loss, double weight) {
             if (vectors.size() == losses.length) {
                 losses = Arrays.copyOf(losses, losses.length * 2);
+                weights = Arrays.copyOf(weights, weights.length * 2);
             }
             losses[vectors.size()] = loss;
+            weights[vectors.size()] = weight;
             vectors.add(vector);
         }
 
@@ -107,13 +114,43 @@ public final class BohbModel {
         if (result.isFailure()) {
             return;
         }
-        double budget = job.budget();
+        if (add(job.configuration(), job.budget(), result.value(), 1)) {
+            refit(job.budget());
+        }
+    }
+
+    /**
+     * Adds earlier evaluations at their budgets with {@code weight}, then refits the densities of
+     * the budgets that gained observations, from the smallest to the largest.
+     */
+    @Override
+    public void warmStart(List<PriorObservation> priors, double weight) {
+        WarmStartable.checkWeight(weight);
+        java.util.TreeSet<Double> touched = new java.util.TreeSet<>();
+        for (PriorObservation o : priors) {
+            if (add(o.configuration(), o.budget(), o.value(), weight)) {
+                touched.add(o.budget());
+            }
+        }
+        for (double budget : touched) {
+            refit(budget);
+        }
+    }
+
+    private boolean add(Configuration configuration, double budget, double loss, double weight) {
         // a model on a larger budget exists: this budget's observations can no longer be used
+        if (modelBudget > budget) {
+            return false;
+        }
+        observations.computeIfAbsent(budget, b -> new Observations()).add(modelVector(configuration), loss, weight);
+        return true;
+    }
+
+    private void refit(double budget) {
         if (modelBudget > budget) {
             return;
         }
-        Observations obs = observations.computeIfAbsent(budget, b -> new Observations());
-        obs.add(modelVector(job.configuration()), result.value());
+        Observations obs = observations.get(budget);
         int n = obs.size();
         if (n < minPoints) {
             return;
@@ -130,11 +167,18 @@ public final class BohbModel {
         int badCount = Math.max(0, Math.min(nGood + nBad, n) - goodCount);
         double[][] goodRows = new double[goodCount][];
         double[][] badRows = new double[badCount][];
+        double[] goodWeights = new double[goodCount];
+        double[] badWeights = new double[badCount];
+        boolean weighted = false;
         for (int i = 0; i < goodCount; i++) {
             goodRows[i] = obs.vectors.get(order[i]).clone();
+            goodWeights[i] = obs.weights[order[i]];
+            weighted |= goodWeights[i] != 1;
         }
         for (int i = 0; i < badCount; i++) {
             badRows[i] = obs.vectors.get(order[goodCount + i]).clone();
+            badWeights[i] = obs.weights[order[goodCount + i]];
+            weighted |= badWeights[i] != 1;
         }
         impute(goodRows);
         impute(badRows);
@@ -144,6 +188,11 @@ public final class BohbModel {
         }
         good = ProductKernelDensity.normalReference(goodRows, levels, settings.minBandwidth());
         bad = ProductKernelDensity.normalReference(badRows, levels, settings.minBandwidth());
+        if (weighted) {
+            // bandwidths from the unweighted data, as for own evaluations; weights only in the sums
+            good = good.withWeights(goodWeights);
+            bad = bad.withWeights(badWeights);
+        }
         modelBudget = budget;
     }
 
@@ -215,7 +264,7 @@ public final class BohbModel {
         double best = Double.POSITIVE_INFINITY;
         boolean found = false;
         for (int s = 0; s < settings.numSamples(); s++) {
-            int row = random.nextInt(good.size());
+            int row = good.isWeighted() ? weightedRow() : random.nextInt(good.size());
             for (int j = 0; j < d; j++) {
                 double m = good.value(row, j);
                 double bw = Math.max(good.bandwidth(j), settings.minBandwidth());
@@ -242,6 +291,22 @@ public final class BohbModel {
             unit[j] = levels[j] == 0 ? Math.min(1, Math.max(0, bestCandidate[j])) : (bestCandidate[j] + 0.5) / levels[j];
         }
         return space.decode(unit);
+    }
+
+    /** A point of the good density drawn in proportion to its weight. */
+    private int weightedRow() {
+        double total = 0;
+        for (int i = 0; i < good.size(); i++) {
+            total += good.weight(i);
+        }
+        double u = random.nextDouble() * total;
+        for (int i = 0; i < good.size(); i++) {
+            u -= good.weight(i);
+            if (u < 0) {
+                return i;
+            }
+        }
+        return good.size() - 1;
     }
 
     /** A draw from the normal {@code (mean, sd)} truncated to {@code [0, 1]}; {@code mean} is in it. */

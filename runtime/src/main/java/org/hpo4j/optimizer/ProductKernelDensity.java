@@ -29,6 +29,8 @@ public final class ProductKernelDensity {
     private final double[] otherProbability;
     private final boolean[] continuous;
     private final double normalization;
+    /** Per data point, its weight; {@code null} when every point weighs 1. */
+    private final double[] weights;
 
     /**
      * A density with given bandwidths.
@@ -40,6 +42,15 @@ public final class ProductKernelDensity {
      *     {@code (k - 1) / k}, where the kernel is uniform
      */
     public ProductKernelDensity(double[][] rows, int[] levels, double[] bandwidths) {
+        this(rows, levels, bandwidths, null);
+    }
+
+    /**
+     * A density whose data points have weights: {@code pdf(x) = sum_i w_i prod_j K_j / sum_i w_i}.
+     *
+     * @param weights one positive finite weight per row, or {@code null} for equal weights
+     */
+    public ProductKernelDensity(double[][] rows, int[] levels, double[] bandwidths, double[] weights) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("a kernel density needs at least one data point");
         }
@@ -85,7 +96,40 @@ public final class ProductKernelDensity {
                 otherProbability[j] = h / (levels[j] - 1);
             }
         }
-        this.normalization = norm / n;
+        double totalWeight = n;
+        if (weights != null) {
+            if (weights.length != n) {
+                throw new IllegalArgumentException("expected " + n + " weights, got " + weights.length);
+            }
+            totalWeight = 0;
+            for (int i = 0; i < n; i++) {
+                if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
+                    throw new IllegalArgumentException("weight of row " + i + " must be positive, got " + weights[i]);
+                }
+                totalWeight += weights[i];
+            }
+        }
+        this.weights = weights == null ? null : weights.clone();
+        this.normalization = norm / totalWeight;
+    }
+
+    /** The same data and bandwidths with weights per row ({@code null}: equal weights). */
+    public ProductKernelDensity withWeights(double[] rowWeights) {
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = Arrays.copyOfRange(data, i * d, (i + 1) * d);
+        }
+        return new ProductKernelDensity(rows, levels, bandwidths, rowWeights);
+    }
+
+    /** The weight of data point {@code i}; 1 without weights. */
+    public double weight(int i) {
+        return weights == null ? 1 : weights[i];
+    }
+
+    /** Whether the data points have unequal weights. */
+    public boolean isWeighted() {
+        return weights != null;
     }
 
     /**
@@ -136,7 +180,8 @@ public final class ProductKernelDensity {
                     discrete *= x[j] == xi ? sameProbability[j] : otherProbability[j];
                 }
             }
-            total += discrete * Math.exp(-0.5 * squares);
+            double k = discrete * Math.exp(-0.5 * squares);
+            total += weights == null ? k : weights[i] * k;
         }
         return total * normalization;
     }

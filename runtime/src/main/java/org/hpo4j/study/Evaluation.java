@@ -15,12 +15,21 @@ import org.hpo4j.optimizer.Result;
  * @param start when the objective was called
  * @param end when it returned or threw
  * @param reports the intermediate values the objective reported, in order
- * @param cost what the evaluation is charged, in full evaluations: {@code budget / maxBudget}
+ * @param cost what the evaluation is charged, in full evaluations: {@code budget / maxBudget}, or
+ *     the last reported step over {@code maxBudget} when it was stopped early
+ * @param stoppedEarly whether the study's curve stopper stopped it before its budget; its value
+ *     is then the last reported one
  */
-public record Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost) {
+public record Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost,
+                         boolean stoppedEarly) {
 
     public Evaluation {
         reports = List.copyOf(reports);
+    }
+
+    /** An evaluation that ran to its budget. */
+    public Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost) {
+        this(job, result, start, end, reports, cost, false);
     }
 
     /** An intermediate value reported by the objective at a step. */

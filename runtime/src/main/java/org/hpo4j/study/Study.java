@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
@@ -33,6 +34,8 @@ import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.warmstart.Prior;
+import org.hpo4j.warmstart.Priors;
 
 /**
  * A named, seeded optimization of one objective over a search space, run by one thread or, with an
@@ -77,17 +80,18 @@ public final class Study {
     private final String optimizerName;
     private final String optimizerSettings;
     private final int failFastAfter;
+    private final CurveStopper stopper;
     private final Duration lease;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
     private Path workRoot;
 
-    private Study(Builder b) {
+    private Study(Builder b, Optimizer optimizer, String optimizerSettings) {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;
-        this.optimizer = b.optimizer;
+        this.optimizer = optimizer;
         this.seed = b.seed;
         this.listeners = List.copyOf(b.listeners);
         this.configuredWorkRoot = b.workDirectory;
@@ -97,8 +101,9 @@ public final class Study {
         this.executor = b.executor;
         this.store = b.store;
         this.optimizerName = b.optimizerName;
-        this.optimizerSettings = b.optimizerSettings;
+        this.optimizerSettings = optimizerSettings;
         this.failFastAfter = b.failFastAfter;
+        this.stopper = b.stopper;
         this.lease = b.lease;
     }
 
@@ -192,11 +197,17 @@ public final class Study {
         String coordinator = workerName();
         Map<Integer, Job> running = new HashMap<>();
         Map<Integer, List<Evaluation.Report>> reports = new ConcurrentHashMap<>();
+        Map<Integer, StopCheck> checks = new ConcurrentHashMap<>();
         runner.reportsTo((task, step, value) -> {
-            reports.computeIfAbsent(task.jobId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Evaluation.Report(step, value));
+            List<Evaluation.Report> so = reports.computeIfAbsent(task.jobId(),
+                    id -> java.util.Collections.synchronizedList(new ArrayList<>()));
+            so.add(new Evaluation.Report(step, value));
             if (store != null) {
                 store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
+            }
+            StopCheck check = checks.get(task.jobId());
+            if (check != null && !check.stopped && check.decide(List.copyOf(so))) {
+                runner.requestStop(task.jobId());
             }
         });
         Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay(false));
@@ -236,6 +247,9 @@ public final class Study {
                     }
                 }
                 running.put(job.id(), job);
+                if (stopper != null) {
+                    checks.put(job.id(), new StopCheck(stopper, effectiveBudget(job.budget()), incumbentAt(job.budget())));
+                }
                 for (StudyListener l : listeners) {
                     l.evaluationStarted(job);
                 }
@@ -254,13 +268,14 @@ public final class Study {
                 throw new IllegalStateException("study '" + name + "' was interrupted", e);
             }
             Job job = running.remove(done.task().jobId());
+            Evaluation evaluation = evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
+                    Instant.ofEpochMilli(done.finishedAt()), List.copyOf(reports.getOrDefault(job.id(), List.of())),
+                    checks.remove(job.id()));
             if (store != null) {
-                store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt());
+                store.finish(name, job.id(), done.task().attempt(), evaluation.result(), done.finishedAt());
                 store.acknowledge(name, job.id());
             }
-            record(new Evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
-                    Instant.ofEpochMilli(done.finishedAt()), reports.getOrDefault(job.id(), List.of()),
-                    cost(effectiveBudget(job.budget()))));
+            record(evaluation);
             reports.remove(job.id());
             if (allFailedSoFar()) {
                 stopping = true;
@@ -394,8 +409,25 @@ public final class Study {
     private Evaluation storedEvaluation(Job job, StoredJob stored) {
         List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                 .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
-        return new Evaluation(job, stored.result(), Instant.ofEpochMilli(stored.startedAt()),
-                Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+        return replayedEvaluation(job, stored.result(), stored, reports);
+    }
+
+    /**
+     * A stored evaluation read back. The store keeps no flag for evaluations the curve stopper ended;
+     * they are recognized by what the study stored for them: the last report's value, at a step
+     * before the budget.
+     */
+    private Evaluation replayedEvaluation(Job job, Result r, StoredJob stored, List<Evaluation.Report> reports) {
+        Instant start = Instant.ofEpochMilli(stored.startedAt());
+        Instant end = Instant.ofEpochMilli(stored.finishedAt());
+        double budget = effectiveBudget(job.budget());
+        if (!r.isFailure() && !reports.isEmpty()) {
+            Evaluation.Report last = reports.get(reports.size() - 1);
+            if (last.step() < budget && last.value() == r.value()) {
+                return new Evaluation(job, r, start, end, reports, cost(last.step()), true);
+            }
+        }
+        return new Evaluation(job, r, start, end, reports, cost(budget));
     }
 
     private synchronized boolean allFailedSoFar() {
@@ -466,8 +498,7 @@ public final class Study {
                 optimizer.tell(job, r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value()));
                 List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                         .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
-                Evaluation evaluation = new Evaluation(job, r, Instant.ofEpochMilli(stored.startedAt()),
-                        Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+                Evaluation evaluation = replayedEvaluation(job, r, stored, reports);
                 evaluations.add(evaluation);
                 cost += evaluation.cost();
                 replayed.add(evaluation);
@@ -499,9 +530,12 @@ public final class Study {
     public Evaluation evaluate(Job job, Objective objective) {
         double budget = effectiveBudget(job.budget());
         double previous = effectiveBudget(job.previousBudget());
+        StopCheck check = stopper == null ? null : new StopCheck(stopper, budget, incumbentAt(job.budget()));
+        InProcessTrialContext[] self = new InProcessTrialContext[1];
         InProcessTrialContext context = new InProcessTrialContext(job.id(), budget, previous,
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
-                () -> false);
+                check == null ? () -> false : () -> self[0] != null && check.decide(self[0].reports()));
+        self[0] = context;
         Instant start = clock.instant();
         Result result;
         try {
@@ -518,7 +552,83 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
-        return new Evaluation(job, result, start, end, context.reports(), cost(budget));
+        return evaluation(job, result, start, end, context.reports(), check);
+    }
+
+    /**
+     * The evaluation of a job that ended with {@code result}: when the curve stopper stopped it and
+     * the objective obeyed (its last report is before the budget), it counts with its last reported
+     * value and is charged for the budget it actually used.
+     */
+    private Evaluation evaluation(Job job, Result result, Instant start, Instant end, List<Evaluation.Report> reports,
+                                  StopCheck check) {
+        double budget = effectiveBudget(job.budget());
+        if (check != null && check.stopped && !result.isFailure() && !reports.isEmpty()) {
+            Evaluation.Report last = reports.get(reports.size() - 1);
+            if (last.step() < budget) {
+                return new Evaluation(job, Result.of(last.value()), start, end, reports, cost(last.step()), true);
+            }
+        }
+        return new Evaluation(job, result, start, end, reports, cost(budget));
+    }
+
+    /**
+     * The best value (the user's direction) among evaluations at {@code budget} that ran to it;
+     * NaN when there is none. What a partial curve must be predicted to beat.
+     */
+    private synchronized double incumbentAt(double budget) {
+        double best = Double.NaN;
+        for (Evaluation e : evaluations) {
+            if (e.isFailure() || e.stoppedEarly() || e.job().budget() != budget) {
+                continue;
+            }
+            double v = e.value();
+            if (Double.isNaN(best) || (direction == Direction.MINIMIZE ? v < best : v > best)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The stop signal of one evaluation: asks the curve stopper when a new value was reported since
+     * the last question (a fit is costly, an objective may ask often); once it said stop, it stays.
+     */
+    private static final class StopCheck {
+        private final CurveStopper stopper;
+        private final double finalStep;
+        private final double incumbent;
+        private int asked;
+        private volatile boolean stopped;
+
+        StopCheck(CurveStopper stopper, double finalStep, double incumbent) {
+            this.stopper = stopper;
+            this.finalStep = finalStep;
+            this.incumbent = incumbent;
+        }
+
+        /** Whether to stop, given the reports so far. */
+        synchronized boolean decide(List<Evaluation.Report> reports) {
+            if (stopped) {
+                return true;
+            }
+            if (reports.size() == asked) {
+                return false;
+            }
+            asked = reports.size();
+            double[] steps = new double[reports.size()];
+            double[] values = new double[reports.size()];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = reports.get(i).step();
+                values[i] = reports.get(i).value();
+                if (!Double.isFinite(values[i]) || !(steps[i] > 0) || (i > 0 && !(steps[i] > steps[i - 1]))) {
+                    // not a learning curve the stopper can read: let the evaluation run
+                    return false;
+                }
+            }
+            stopped = stopper.decide(steps, values, finalStep, incumbent).stop();
+            return stopped;
+        }
     }
 
     /**
@@ -609,6 +719,11 @@ public final class Study {
         private String optimizerName;
         private String optimizerSettings = "";
         private int failFastAfter = 10;
+        private CurveStopper stopper;
+        private List<Prior> priors = List.of();
+        private int warmStartTopK = 3;
+        private double warmStartWeight = 0.5;
+        private double optimizerMaxBudget = Double.NaN;
         private Duration lease = Duration.ofSeconds(60);
 
         private Builder(SearchSpace space) {
@@ -636,6 +751,7 @@ public final class Study {
             this.optimizer = Objects.requireNonNull(value, "optimizer");
             this.optimizerName = value.getClass().getName();
             this.optimizerSettings = "";
+            this.optimizerMaxBudget = Double.NaN;
             return this;
         }
 
@@ -653,6 +769,47 @@ public final class Study {
             if (space.budget().isEmpty()) {
                 this.maxBudget = settings.maxBudget();
             }
+            this.optimizerMaxBudget = settings.maxBudget();
+            return this;
+        }
+
+        /**
+         * Stops evaluations early whose learning curve, as the objective reports it through
+         * {@link TrialContext#report}, is unlikely to beat the best evaluation at the same budget
+         * ({@link TrialContext#shouldStop} becomes true). An evaluation that then returns early is
+         * recorded as {@linkplain Evaluation#stoppedEarly stopped early}, with its last reported
+         * value, charged for the steps it ran. Works in this thread and with executors that can
+         * signal a running task ({@link Executor#requestStop}: in-process threads and forked
+         * workers), not with remote workers on a shared store. The stopper's direction must be the
+         * study's.
+         */
+        public Builder stopper(CurveStopper value) {
+            this.stopper = Objects.requireNonNull(value, "stopper");
+            return this;
+        }
+
+        /**
+         * Seeds the study with earlier evaluations ({@link Priors#load}): the best 3 configurations
+         * are evaluated first, and model-based optimizers learn from all of them with weight 0.5.
+         */
+        public Builder warmStart(List<Prior> value) {
+            return warmStart(value, 3, 0.5);
+        }
+
+        /**
+         * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
+         * ({@link Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
+         * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
+         * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
+         */
+        public Builder warmStart(List<Prior> value, int topK, double weight) {
+            if (topK < 0) {
+                throw new IllegalArgumentException("warm-start topK must be >= 0, got " + topK);
+            }
+            org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+            this.priors = List.copyOf(value);
+            this.warmStartTopK = topK;
+            this.warmStartWeight = weight;
             return this;
         }
 
@@ -748,7 +905,29 @@ public final class Study {
             if (optimizer == null) {
                 throw new IllegalStateException("study '" + name + "' needs an optimizer: call optimizer(...)");
             }
-            return new Study(this);
+            if (stopper != null && store != null && store.shared()) {
+                throw new IllegalStateException("study '" + name + "': the curve stopper does not work with"
+                        + " remote workers on a shared store (" + store.location() + ") yet");
+            }
+            if (stopper != null && stopper.direction() != direction) {
+                throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "
+                        + stopper.direction() + "s");
+            }
+            Optimizer chosen = optimizer;
+            String settings = optimizerSettings;
+            if (!priors.isEmpty()) {
+                double seedBudget = !Double.isNaN(optimizerMaxBudget) ? optimizerMaxBudget
+                        : space.budget().map(b -> b.max()).orElse(Double.isNaN(maxBudget) ? 1.0 : maxBudget);
+                List<org.hpo4j.space.Configuration> seeds = Priors.best(priors, direction, warmStartTopK);
+                chosen = new org.hpo4j.optimizer.WarmStart(optimizer, seeds, seedBudget,
+                        Priors.observations(priors, direction, seedBudget), warmStartWeight);
+                // the seeds change the sequence of jobs: a stored study is continued only with the same
+                String digest = Integer.toHexString(priors.stream()
+                        .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()).toList().hashCode());
+                settings = (optimizerSettings + " warmStart=" + seeds.size() + "/" + priors.size() + "/"
+                        + warmStartWeight + "/" + digest).trim();
+            }
+            return new Study(this, chosen, settings);
         }
     }
 }

@@ -62,13 +62,14 @@ public record StudyResult(String name, Direction direction, List<Evaluation> eva
     public static Optional<Evaluation> incumbent(List<Evaluation> evaluations, Direction direction) {
         double highest = Double.NEGATIVE_INFINITY;
         for (Evaluation e : evaluations) {
-            if (!e.isFailure()) {
+            // an evaluation stopped early never reached its budget; its value does not count there
+            if (!e.isFailure() && !e.stoppedEarly()) {
                 highest = Math.max(highest, e.job().budget());
             }
         }
         Evaluation best = null;
         for (Evaluation e : evaluations) {
-            if (e.isFailure() || e.job().budget() != highest) {
+            if (e.isFailure() || e.stoppedEarly() || e.job().budget() != highest) {
                 continue;
             }
             if (best == null || better(e.value(), best.value(), direction)) {

@@ -35,12 +35,17 @@ import java.util.Locale;
  * @param classpath the project's class path (output folders and jars), for runs in other JVMs
  * @param batchMode one line per finished evaluation instead of a live progress line
  * @param writeDate whether the properties file gets a date line (off makes equal runs byte-equal)
+ * @param warmStart earlier studies to seed the study from ({@code hpo.warmStart}): a comma-separated
+ *     list of study stores ({@code path.db}, {@code path.db#study}) and tuned {@code .properties}
+ *     files; {@code null} for none
+ * @param curveStopping whether evaluations whose reported learning curve is unlikely to beat the
+ *     incumbent are stopped early ({@code hpo.curveStopping})
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
-                          boolean batchMode, boolean writeDate) {
+                          boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping) {
 
     /** The optimizer used when none is named. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -53,6 +58,17 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         if (optimizer == null || optimizer.isBlank()) {
             optimizer = DEFAULT_OPTIMIZER;
         }
+    }
+
+    /** A request without warm start and curve stopping. */
+    public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
+                       int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
+                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                       Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
+                       boolean batchMode, boolean writeDate) {
+        this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
+                evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
+                writeDate, null, false);
     }
 
     /** A builder with the defaults: optimizer bohb, seed 0, parallelism 1, eta 3, batch mode, a date line. */
@@ -126,6 +142,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private List<Path> classpath = List.of();
         private boolean batchMode = true;
         private boolean writeDate = true;
+        private String warmStart;
+        private boolean curveStopping;
 
         private Builder() {
         }
@@ -250,11 +268,23 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#warmStart()}. */
+        public Builder warmStart(String v) {
+            warmStart = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#curveStopping()}. */
+        public Builder curveStopping(boolean v) {
+            curveStopping = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate);
+                    classpath, batchMode, writeDate, warmStart, curveStopping);
         }
     }
 }

@@ -220,6 +220,20 @@ public final class Tuner {
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
                 .listener(printer);
+        if (request.warmStart() != null && !request.warmStart().isBlank()) {
+            List<org.hpo4j.warmstart.Prior> priors;
+            try {
+                priors = org.hpo4j.warmstart.Priors.load(request.warmStart(), request.baseDirectory(), space,
+                        warning -> console.println("hpo4j: " + warning));
+            } catch (IllegalArgumentException e) {
+                throw new TuneException("hpo.warmStart: " + e.getMessage(), e);
+            }
+            console.println("hpo4j: warm start from " + priors.size() + " earlier evaluations");
+            study.warmStart(priors);
+        }
+        if (request.curveStopping()) {
+            study.stopper(org.hpo4j.curves.CurveStopper.defaults(direction));
+        }
         printer.start(plan, request);
         Instant started = Instant.now();
         StudyResult result;
@@ -234,6 +248,12 @@ public final class Tuner {
         } catch (StudyMismatchException e) {
             printer.end();
             throw new TuneException(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            if (!request.curveStopping() || !e.getMessage().contains("curve stopper")) {
+                throw e;
+            }
+            printer.end();
+            throw new TuneException("hpo.curveStopping: " + e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);

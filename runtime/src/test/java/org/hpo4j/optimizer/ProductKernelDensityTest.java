@@ -94,4 +94,19 @@ class ProductKernelDensityTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new ProductKernelDensity(new double[0][], new int[] {0}, new double[] {0.1}));
     }
+
+    @Test
+    void weightsMakeTheDensityAWeightedMixture() {
+        double[][] rows = {{0.2}, {0.8}};
+        double[] h = {0.1};
+        ProductKernelDensity a = new ProductKernelDensity(new double[][] {{0.2}}, new int[] {0}, h);
+        ProductKernelDensity b = new ProductKernelDensity(new double[][] {{0.8}}, new int[] {0}, h);
+        ProductKernelDensity mixed = new ProductKernelDensity(rows, new int[] {0}, h).withWeights(new double[] {1, 0.25});
+        for (double x : new double[] {0, 0.2, 0.5, 0.8, 1}) {
+            double expected = (1 * a.pdf(new double[] {x}) + 0.25 * b.pdf(new double[] {x})) / 1.25;
+            assertEquals(expected, mixed.pdf(new double[] {x}), 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new ProductKernelDensity(rows, new int[] {0}, h, new double[] {1, 0}));
+    }
 }

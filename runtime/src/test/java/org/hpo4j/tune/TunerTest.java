@@ -201,6 +201,24 @@ class TunerTest {
     }
 
     @Test
+    void hpoWarmStartRunsTheEarlierBestFirstAndABadEntryIsNamed() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        TuneSummary earlier = new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().study("earlier").maxEvaluations(8).build(), loader);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8)).run(request().study("later").seed(9)
+                .optimizer("tpe").warmStart("target/hpo/earlier.db").curveStopping(true).maxEvaluations(5).build(), loader);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("warm start from 8 earlier evaluations"),
+                console.toString(StandardCharsets.UTF_8));
+        try (org.hpo4j.store.SqliteStore store = org.hpo4j.store.SqliteStore.open(dir.resolve("target/hpo/later.db"), false)) {
+            assertEquals(earlier.best(), store.jobs("later").get(0).toJob(TunableNetInjector.SPACE).configuration());
+        }
+        TuneException e = assertThrows(TuneException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().study("third").warmStart("target/hpo/none.db").maxEvaluations(2).build(), loader));
+        assertTrue(e.getMessage().startsWith("hpo.warmStart:") && e.getMessage().contains("none.db"), e.getMessage());
+    }
+
+    @Test
     void withoutStoppingParametersBohbRunsOneFullHyperbandIteration() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))

@@ -67,7 +67,7 @@ import org.hpo4j.space.SearchSpace;
  * promotes, returns empty while results that could lead to a promotion are outstanding, and is
  * finished once none are and no rung has a promotable configuration.
  */
-public final class AsyncSuccessiveHalving implements Optimizer {
+public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimizer.WarmStartable {
     private final HyperbandSchedule schedule;
     private final List<Bracket> brackets = new ArrayList<>();
     private final ConfigurationSource source;
@@ -258,6 +258,16 @@ public final class AsyncSuccessiveHalving implements Optimizer {
     }
 
     /** The rungs of one bracket and its share of new configurations. */
+    /**
+     * Adds earlier evaluations to the model of asynchronous BOHB; ASHA and asynchronous Hyperband
+     * draw from the prior and ignore them.
+     */
+    @Override
+    public void warmStart(List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
+        org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+        source.warmStart(observations, weight);
+    }
+
     private static final class Bracket {
         final int s;
         final int weight;

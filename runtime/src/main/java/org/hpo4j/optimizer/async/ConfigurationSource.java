@@ -16,4 +16,8 @@ interface ConfigurationSource {
 
     /** Records the outcome of a job (its configuration at its budget). */
     void observe(Job job, Result result);
+
+    /** Records evaluations of earlier studies with a lower weight; a source without a model ignores them. */
+    default void warmStart(java.util.List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
+    }
 }

@@ -19,6 +19,11 @@ final class ModelSource implements ConfigurationSource {
     }
 
     @Override
+    public void warmStart(java.util.List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
+        model.warmStart(observations, weight);
+    }
+
+    @Override
     public void observe(Job job, Result result) {
         model.observe(job, result);
     }

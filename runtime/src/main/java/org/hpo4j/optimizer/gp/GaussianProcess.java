@@ -10,6 +10,11 @@ import java.util.Arrays;
  * variance, then the log noise variance. The Cholesky factor is kept as lower-triangular rows of
  * growing length, so {@link #extend} adds a point in {@code O(n^2)} and shares the rows it already
  * has; {@link #withTargets} re-solves for new targets in {@code O(n^2)}.
+ *
+ * <p>A point may carry an inflation {@code c >= 0}: its observation noise is raised by
+ * {@code c * signalVariance}. Warm-start priors of weight {@code w} get {@code c = 1/w - 1}, so a
+ * lone prior moves the posterior mean at its location by the fraction {@code w} of what an own
+ * observation would.
  */
 final class GaussianProcess {
     private static final double SQRT5 = Math.sqrt(5);
@@ -24,9 +29,12 @@ final class GaussianProcess {
     private final double[][] lower;
     private final int n;
     private final double jitter;
+    /** Per point, the factor on the signal variance added to its noise; null when all are 0. */
+    private final double[] inflation;
     private double[] alpha;
 
-    private GaussianProcess(int[] group, double[] theta, double[][] xs, double[][] lower, int n, double jitter) {
+    private GaussianProcess(int[] group, double[] theta, double[][] xs, double[][] lower, int n, double jitter,
+                            double[] inflation) {
         this.group = group;
         this.theta = theta;
         int groups = theta.length - 2;
@@ -40,6 +48,7 @@ final class GaussianProcess {
         this.lower = lower;
         this.n = n;
         this.jitter = jitter;
+        this.inflation = inflation;
     }
 
     /**
@@ -48,12 +57,28 @@ final class GaussianProcess {
      * @return the process, or null if the kernel matrix is not positive definite even with jitter
      */
     static GaussianProcess fit(int[] group, double[] theta, double[][] xs, double[] ys, int n) {
-        GaussianProcess shape = new GaussianProcess(group, theta, xs, null, n, 0);
+        return fit(group, theta, xs, ys, n, null);
+    }
+
+    /**
+     * Conditions on {@code xs[0..n)} with targets {@code ys}, the noise of point {@code i} raised by
+     * {@code inflation[i] * signalVariance} ({@code inflation} null: none raised).
+     *
+     * @return the process, or null if the kernel matrix is not positive definite even with jitter
+     */
+    static GaussianProcess fit(int[] group, double[] theta, double[][] xs, double[] ys, int n, double[] inflation) {
+        double[] inflated = inflation == null ? null : Arrays.copyOf(inflation, n);
+        GaussianProcess shape = new GaussianProcess(group, theta, xs, null, n, 0, inflated);
         double[][] k = shape.kernelMatrix(xs, n);
+        if (inflated != null) {
+            for (int i = 0; i < n; i++) {
+                k[i][i] += inflated[i] * shape.signalVariance;
+            }
+        }
         for (double jitter : JITTER) {
             double[][] rows = cholesky(k, n, shape.noiseVariance + jitter);
             if (rows != null) {
-                GaussianProcess gp = new GaussianProcess(group, theta, Arrays.copyOf(xs, n), rows, n, jitter);
+                GaussianProcess gp = new GaussianProcess(group, theta, Arrays.copyOf(xs, n), rows, n, jitter, inflated);
                 gp.solve(ys);
                 return gp;
             }
@@ -66,7 +91,13 @@ final class GaussianProcess {
      * negative infinity when the kernel matrix cannot be factored.
      */
     static double logMarginalLikelihood(int[] group, double[] theta, double[][] xs, double[] ys, int n) {
-        GaussianProcess gp = fit(group, theta, xs, ys, n);
+        return logMarginalLikelihood(group, theta, xs, ys, n, null);
+    }
+
+    /** {@link #logMarginalLikelihood(int[], double[], double[][], double[], int)} with inflated noise. */
+    static double logMarginalLikelihood(int[] group, double[] theta, double[][] xs, double[] ys, int n,
+                                        double[] inflation) {
+        GaussianProcess gp = fit(group, theta, xs, ys, n, inflation);
         if (gp == null) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -138,6 +169,11 @@ final class GaussianProcess {
 
     /** This process with one more point; call {@link #withTargets} before predicting. */
     GaussianProcess extend(double[] x) {
+        return extend(x, 0);
+    }
+
+    /** This process with one more point whose noise is raised by {@code c * signalVariance}. */
+    GaussianProcess extend(double[] x, double c) {
         double[] k = new double[n];
         for (int i = 0; i < n; i++) {
             k[i] = kernel(xs[i], x);
@@ -145,14 +181,19 @@ final class GaussianProcess {
         double[] row = new double[n + 1];
         double[] l = forward(k);
         System.arraycopy(l, 0, row, 0, n);
-        double rest = signalVariance + noiseVariance + jitter - dot(l, l);
+        double rest = signalVariance * (1 + c) + noiseVariance + jitter - dot(l, l);
         // a point (almost) equal to an earlier one: keep the factor valid with the smallest jitter
         row[n] = Math.sqrt(Math.max(rest, JITTER[0]));
         double[][] rows = Arrays.copyOf(lower, n + 1);
         rows[n] = row;
         double[][] points = Arrays.copyOf(xs, n + 1);
         points[n] = x;
-        return new GaussianProcess(group, theta, points, rows, n + 1, jitter);
+        double[] inflated = null;
+        if (inflation != null || c != 0) {
+            inflated = inflation == null ? new double[n + 1] : Arrays.copyOf(inflation, n + 1);
+            inflated[n] = c;
+        }
+        return new GaussianProcess(group, theta, points, rows, n + 1, jitter, inflated);
     }
 
     /** The hyperparameters this process was built with. */

@@ -45,7 +45,7 @@ import org.hpo4j.space.SearchSpace;
  * evaluations rank behind every value and never enter the model; no configuration is proposed
  * twice, so a failed one is not proposed again.
  */
-public final class GpOptimizer implements Optimizer {
+public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmStartable {
     private static final int LOCAL_CENTRES = 5;
     private static final int REFINED = 3;
     private static final double LOCAL_SIGMA = 0.05;
@@ -70,6 +70,8 @@ public final class GpOptimizer implements Optimizer {
     private final List<double[]> units = new ArrayList<>();
     private final List<double[]> inputs = new ArrayList<>();
     private double[] values = new double[16];
+    /** Per observation, the inflation of its noise (see {@link GaussianProcess}): 0 for own, {@code 1/w - 1} for priors. */
+    private double[] inflations = new double[16];
     private int nextId;
 
     private double[] theta;
@@ -119,12 +121,34 @@ public final class GpOptimizer implements Optimizer {
         if (result.isFailure()) {
             return;
         }
+        observe(x, result.value(), 0);
+    }
+
+    private void observe(double[] x, double value, double inflation) {
         if (units.size() == values.length) {
             values = Arrays.copyOf(values, 2 * values.length);
+            inflations = Arrays.copyOf(inflations, 2 * inflations.length);
         }
-        values[units.size()] = result.value();
+        values[units.size()] = value;
+        inflations[units.size()] = inflation;
         units.add(x);
         inputs.add(features.of(x));
+    }
+
+    /**
+     * Adds earlier evaluations as observations with noise raised so that each counts {@code weight}
+     * of an own one (see {@link GaussianProcess}); they count towards the initial points. Every job
+     * runs at the full budget, so only the observations at the largest budget among them are used.
+     */
+    @Override
+    public void warmStart(List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
+        org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+        double top = observations.stream().mapToDouble(o -> o.budget()).max().orElse(Double.NaN);
+        for (org.hpo4j.optimizer.PriorObservation o : observations) {
+            if (o.budget() == top) {
+                observe(space.encode(o.configuration()), o.value(), 1 / weight - 1);
+            }
+        }
     }
 
     /** The standardized results, in the order told. */
@@ -149,21 +173,31 @@ public final class GpOptimizer implements Optimizer {
         return y;
     }
 
+    /** The inflations of the observations, null when every one is an own evaluation. */
+    private double[] inflations() {
+        for (int i = 0; i < units.size(); i++) {
+            if (inflations[i] != 0) {
+                return Arrays.copyOf(inflations, units.size());
+            }
+        }
+        return null;
+    }
+
     private void updateModel() {
         int n = units.size();
         double[] y = standardized(n);
         if (model == null || n >= Math.ceil(lastFitSize * gp.refitGrowth()) && n > lastFitSize) {
             fitHyperparameters(y);
             lastFitSize = n;
-            model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n);
+            model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             if (model == null) {
                 theta = neutralTheta();
-                model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n);
+                model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             }
             return;
         }
         for (int i = model.size(); i < n; i++) {
-            model = model.extend(inputs.get(i));
+            model = model.extend(inputs.get(i), inflations[i]);
         }
         model.withTargets(y);
     }
@@ -173,10 +207,15 @@ public final class GpOptimizer implements Optimizer {
         int[] subset = fitSubset(n);
         double[][] xs = new double[subset.length][];
         double[] ys = new double[subset.length];
+        double[] cs = new double[subset.length];
+        boolean inflated = false;
         for (int i = 0; i < subset.length; i++) {
             xs[i] = inputs.get(subset[i]);
             ys[i] = y[subset[i]];
+            cs[i] = inflations[subset[i]];
+            inflated |= cs[i] != 0;
         }
+        double[] fitInflation = inflated ? cs : null;
         double[] neutral = neutralTheta();
         double[][] best = {theta.clone()};
         double[] bestValue = {Double.NEGATIVE_INFINITY};
@@ -186,7 +225,7 @@ public final class GpOptimizer implements Optimizer {
             for (int i = 0; i < t.length; i++) {
                 penalty += 10 * (t[i] - clamped[i]) * (t[i] - clamped[i]);
             }
-            double value = GaussianProcess.logMarginalLikelihood(group, clamped, xs, ys, xs.length)
+            double value = GaussianProcess.logMarginalLikelihood(group, clamped, xs, ys, xs.length, fitInflation)
                     + logPrior(clamped, neutral) - penalty;
             if (value > bestValue[0]) {
                 bestValue[0] = value;

@@ -11,7 +11,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.WarmStartable;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
@@ -34,8 +36,12 @@ import org.hpo4j.space.SearchSpace;
  * <p>Failed evaluations rank behind every value but never enter a density. Several jobs may be
  * outstanding: proposals use the results told so far (and, with the constant liar, put running jobs
  * in {@code g}). The model is rebuilt only when something changed since the last ask.
+ *
+ * <p>{@linkplain #warmStart Prior observations} from earlier studies join the observations with a
+ * lower weight (their recency weight times the warm-start weight) and count towards the startup
+ * trials, so a warm-started TPE uses its model from the first ask.
  */
-public final class TreeParzenEstimator implements Optimizer {
+public final class TreeParzenEstimator implements Optimizer, WarmStartable {
     private static final int RECENT_FULL_WEIGHT = 25;
 
     private final SearchSpace space;
@@ -49,6 +55,8 @@ public final class TreeParzenEstimator implements Optimizer {
     /** Successful observations in the order they were told. */
     private final List<double[]> points = new ArrayList<>();
     private double[] values = new double[16];
+    /** Per observation, the factor on its weight: 1 for own evaluations, the warm-start weight for priors. */
+    private double[] factors = new double[16];
     private int nextId;
 
     private ParzenEstimator[] good;
@@ -128,6 +136,8 @@ public final class TreeParzenEstimator implements Optimizer {
         bad = new ParzenEstimator[dims];
         double[] goodX = new double[n];
         double[] badX = new double[n + running.size()];
+        double[] goodF = new double[n];
+        double[] badF = new double[n + running.size()];
         for (int i = 0; i < dims; i++) {
             int ng = 0;
             int nb = 0;
@@ -137,24 +147,30 @@ public final class TreeParzenEstimator implements Optimizer {
                     continue;
                 }
                 if (isGood[k]) {
+                    goodF[ng] = factors[k];
                     goodX[ng++] = x;
                 } else {
+                    badF[nb] = factors[k];
                     badX[nb++] = x;
                 }
             }
             for (double[] r : running) {
                 if (!Double.isNaN(r[i])) {
+                    badF[nb] = 1;
                     badX[nb++] = r[i];
                 }
             }
-            good[i] = estimator(i, goodX, ng);
-            bad[i] = estimator(i, badX, nb);
+            good[i] = estimator(i, goodX, goodF, ng);
+            bad[i] = estimator(i, badX, badF, nb);
         }
         stale = false;
     }
 
-    private ParzenEstimator estimator(int dim, double[] xs, int n) {
+    private ParzenEstimator estimator(int dim, double[] xs, double[] fs, int n) {
         double[] ws = weights(n);
+        for (int i = 0; i < n; i++) {
+            ws[i] *= fs[i];
+        }
         if (choiceCounts[dim] > 0) {
             int k = choiceCounts[dim];
             int[] cs = new int[n];
@@ -189,11 +205,33 @@ public final class TreeParzenEstimator implements Optimizer {
         if (result.isFailure()) {
             return;
         }
+        observe(x, result.value(), 1);
+    }
+
+    private void observe(double[] x, double value, double factor) {
         if (points.size() == values.length) {
             values = Arrays.copyOf(values, values.length * 2);
+            factors = Arrays.copyOf(factors, factors.length * 2);
         }
-        values[points.size()] = result.value();
+        values[points.size()] = value;
+        factors[points.size()] = factor;
         points.add(x);
         stale = true;
+    }
+
+    /**
+     * Adds earlier evaluations with {@code weight}. TPE runs every job at the full budget, so only
+     * the observations at the largest budget among them are used: values at smaller budgets are
+     * not comparable.
+     */
+    @Override
+    public void warmStart(List<PriorObservation> observations, double weight) {
+        WarmStartable.checkWeight(weight);
+        double top = observations.stream().mapToDouble(PriorObservation::budget).max().orElse(Double.NaN);
+        for (PriorObservation o : observations) {
+            if (o.budget() == top) {
+                observe(space.encode(o.configuration()), o.value(), weight);
+            }
+        }
     }
 }

@@ -67,6 +67,43 @@ class GaussianProcessTest {
     }
 
     @Test
+    void aPointOfWeightOneHalfMovesTheMeanHalfway() {
+        double[][] xs = {{0.5, 0.5}};
+        double[] ys = {1};
+        double[] out = new double[2];
+        GaussianProcess.fit(GROUP, THETA, xs, ys, 1).predict(xs[0], out);
+        assertEquals(1.0, out[0], 1e-4);
+        // weight w = 0.5: inflation 1/w - 1 = 1
+        GaussianProcess.fit(GROUP, THETA, xs, ys, 1, new double[] {1}).predict(xs[0], out);
+        assertEquals(0.5, out[0], 1e-4);
+    }
+
+    @Test
+    void extendingWithInflatedPointsMatchesAFullFit() {
+        double[][] xs = points(12, 4);
+        double[] ys = new double[12];
+        double[] inflation = new double[12];
+        for (int i = 0; i < 12; i++) {
+            ys[i] = f(xs[i]);
+            inflation[i] = i % 3 == 0 ? 1 : 0;
+        }
+        GaussianProcess full = GaussianProcess.fit(GROUP, THETA, xs, ys, 12, inflation);
+        GaussianProcess grown = GaussianProcess.fit(GROUP, THETA, xs, ys, 6, inflation);
+        for (int i = 6; i < 12; i++) {
+            grown = grown.extend(xs[i], inflation[i]);
+        }
+        grown.withTargets(ys);
+        double[] a = new double[2];
+        double[] b = new double[2];
+        for (double[] x : points(10, 5)) {
+            full.predict(x, a);
+            grown.predict(x, b);
+            assertEquals(a[0], b[0], 1e-6);
+            assertEquals(a[1], b[1], 1e-6);
+        }
+    }
+
+    @Test
     void likelihoodPrefersASensibleLengthScale() {
         double[][] xs = points(30, 4);
         double[] ys = new double[30];
