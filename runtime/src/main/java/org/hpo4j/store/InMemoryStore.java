@@ -53,7 +53,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(job.jobId(), new StoredJob(job.jobId(), job.configId(), job.rung(), job.budget(),
                 job.previousBudget(), job.configuration(), claimed ? JobState.RUNNING : JobState.PENDING,
                 claimed ? 1 : 0, worker, claimed ? leaseUntil : 0, data.nextSeq++, 0, claimed ? now : 0, 0,
-                Double.NaN, null));
+                Double.NaN, null, 0));
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.PENDING) {
                 StoredJob claimed = new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                         j.configuration(), JobState.RUNNING, j.attempt() + 1, worker, leaseUntil, j.handedSeq(), 0,
-                        now, 0, Double.NaN, null);
+                        now, 0, Double.NaN, null, 0);
                 data.jobs.put(j.jobId(), claimed);
                 return Optional.of(claimed);
             }
@@ -80,12 +80,13 @@ public final class InMemoryStore implements StudyStore {
         }
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
-                j.startedAt(), 0, Double.NaN, null));
+                j.startedAt(), 0, Double.NaN, null, 0));
         return true;
     }
 
     @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
+    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
+                                       double continuedFrom) {
         StudyData data = study(study);
         StoredJob j = data.jobs.get(jobId);
         if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
@@ -95,7 +96,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
                 j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
-                result.failure()));
+                result.failure(), continuedFrom));
         return true;
     }
 
@@ -112,7 +113,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
-                        j.handedSeq(), 0, 0, 0, Double.NaN, null));
+                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0));
                 n++;
             }
         }

@@ -24,11 +24,14 @@ import org.hpo4j.space.SearchSpace;
  * @param finishedAt when it ended (epoch ms), 0 if not done
  * @param value the objective's value as it returned it (not negated), NaN unless finished
  * @param failure why it failed, {@code null} unless failed
+ * @param continuedFrom the budget the objective continued from (it loaded the checkpoint saved
+ *     there) and which the study charged from, 0 when it started from scratch and was charged the
+ *     full budget, or while not done
  */
 public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         String configuration, JobState state, int attempt, String worker, long leaseUntil,
                         long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
-                        String failure) {
+                        String failure, double continuedFrom) {
 
     /** The optimizer's job, with the configuration read back through {@code space}. */
     public Job toJob(SearchSpace space) {

@@ -61,12 +61,23 @@ public interface StudyStore extends AutoCloseable {
     boolean heartbeat(String study, int jobId, int attempt, long leaseUntil);
 
     /**
-     * Records the end of an attempt: FINISHED with {@code result.value()} (the objective's value as
-     * returned) or FAILED with {@code result.failure()}.
+     * Records the end of an attempt that started from scratch: FINISHED with {@code result.value()}
+     * (the objective's value as returned) or FAILED with {@code result.failure()}.
      *
      * @return false, storing nothing, when the attempt is not the current running one
      */
-    boolean finish(String study, int jobId, int attempt, Result result, long now);
+    default boolean finish(String study, int jobId, int attempt, Result result, long now) {
+        return finish(study, jobId, attempt, result, now, 0);
+    }
+
+    /**
+     * Records the end of an attempt, as {@link #finish(String, int, int, Result, long)}, and the
+     * budget its objective continued from (it loaded the checkpoint saved there; 0 for a start from
+     * scratch), which decides what the study charges: {@code (budget - continuedFrom) / maxBudget}.
+     *
+     * @return false, storing nothing, when the attempt is not the current running one
+     */
+    boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom);
 
     /** Stores an intermediate value of a running attempt. */
     void report(String study, int jobId, int attempt, double step, double value, long now);

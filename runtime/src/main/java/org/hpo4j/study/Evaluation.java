@@ -15,12 +15,27 @@ import org.hpo4j.optimizer.Result;
  * @param start when the objective was called
  * @param end when it returned or threw
  * @param reports the intermediate values the objective reported, in order
- * @param cost what the evaluation is charged, in full evaluations: {@code budget / maxBudget}
+ * @param cost what the evaluation is charged, in full evaluations: {@code budget / maxBudget} for
+ *     a start from scratch, {@code (budget - continuedFrom) / maxBudget} for a continuation
+ * @param continuedFrom the budget the objective continued from (it loaded the checkpoint the
+ *     configuration saved there), 0 when it started from scratch; says which of the two the cost
+ *     charges
  */
-public record Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost) {
+public record Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost,
+                         double continuedFrom) {
 
     public Evaluation {
         reports = List.copyOf(reports);
+    }
+
+    /** An evaluation that started from scratch. */
+    public Evaluation(Job job, Result result, Instant start, Instant end, List<Report> reports, double cost) {
+        this(job, result, start, end, reports, cost, 0);
+    }
+
+    /** Whether the objective continued from a checkpoint (and was charged only the budget it added). */
+    public boolean continued() {
+        return continuedFrom > 0;
     }
 
     /** An intermediate value reported by the objective at a step. */

@@ -28,6 +28,7 @@ import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
@@ -42,9 +43,14 @@ import org.hpo4j.store.StudyStore;
  * so that executors with parallel workers and persistent stores can drive the same study: only
  * {@link #evaluate} may run on several threads at once.
  *
- * <p>Cost is charged with restart semantics, as HpBandSter evaluates: every evaluation costs its
- * full {@code budget / maxBudget}, also a promotion whose objective continues from a checkpoint at
- * {@code previousBudget}.
+ * <p>Cost: an evaluation costs its full {@code budget / maxBudget} (restart semantics, as
+ * HpBandSter evaluates), unless its objective continued from a checkpoint: a promotion whose
+ * objective {@linkplain TrialContext#loadCheckpoint loaded} the state its configuration saved at
+ * {@code previousBudget} costs {@code (budget - previousBudget) / maxBudget}.
+ * {@link Evaluation#continuedFrom()} (and the store) say which was charged. Checkpoints live in
+ * {@code <work folder>/<study>/checkpoints/<configuration>/} unless
+ * {@linkplain Builder#checkpointDirectory another folder} is given; a study that starts afresh
+ * deletes the old ones.
  *
  * <p>Optimizers minimize: for a study that maximizes, the values told to the optimizer are negated,
  * while evaluations and results keep the values as the objective returned them.
@@ -71,6 +77,9 @@ public final class Study {
     private final String optimizerName;
     private final String optimizerSettings;
     private final int failFastAfter;
+    private final boolean checkpoints;
+    private final Path configuredCheckpointRoot;
+    private boolean checkpointsPrepared;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
@@ -92,6 +101,8 @@ public final class Study {
         this.optimizerName = b.optimizerName;
         this.optimizerSettings = b.optimizerSettings;
         this.failFastAfter = b.failFastAfter;
+        this.checkpoints = b.checkpoints;
+        this.configuredCheckpointRoot = b.checkpointDirectory;
     }
 
     /** A builder for a study over {@code space}. */
@@ -135,6 +146,7 @@ public final class Study {
             }
         }
         start();
+        prepareCheckpoints(false);
         while (!stoppingRule.shouldStop(progress())) {
             Optional<Job> job = nextJob();
             if (job.isEmpty()) {
@@ -185,6 +197,9 @@ public final class Study {
                 store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
             }
         });
+        if (store == null) {
+            prepareCheckpoints(false);
+        }
         Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay());
         boolean stopping = false;
         while (true) {
@@ -227,7 +242,7 @@ public final class Study {
                 }
                 runner.submit(new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
-                        workRoot().resolve("job-" + job.id())));
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
             }
             if (runner.outstanding() == 0) {
                 break;
@@ -241,11 +256,12 @@ public final class Study {
             }
             Job job = running.remove(done.task().jobId());
             if (store != null) {
-                store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt());
+                store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt(),
+                        done.continuedFrom());
             }
             record(new Evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
                     Instant.ofEpochMilli(done.finishedAt()), reports.getOrDefault(job.id(), List.of()),
-                    cost(effectiveBudget(job.budget()))));
+                    cost(effectiveBudget(job.budget()), done.continuedFrom()), done.continuedFrom()));
             reports.remove(job.id());
             if (allFailedSoFar()) {
                 stopping = true;
@@ -265,7 +281,8 @@ public final class Study {
         StoppingRule.Progress now = progress();
         double runningCost = 0;
         for (Job j : running) {
-            runningCost += cost(effectiveBudget(j.budget()));
+            // a running promotion may yet restart: count it in full until it says otherwise
+            runningCost += cost(effectiveBudget(j.budget()), 0);
         }
         return new StoppingRule.Progress(now.evaluations() + running.size(), now.cost() + runningCost, now.elapsed());
     }
@@ -281,7 +298,9 @@ public final class Study {
      * handed out but not finished, by id, to run again.
      */
     private synchronized List<Job> openAndReplay() {
-        if (!store.open(definition())) {
+        boolean resumed = store.open(definition());
+        prepareCheckpoints(resumed);
+        if (!resumed) {
             return List.of();
         }
         // this process coordinates the study: whatever was running belonged to a process that died
@@ -317,7 +336,8 @@ public final class Study {
                 List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                         .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
                 Evaluation evaluation = new Evaluation(job, r, Instant.ofEpochMilli(stored.startedAt()),
-                        Instant.ofEpochMilli(stored.finishedAt()), reports, cost(effectiveBudget(job.budget())));
+                        Instant.ofEpochMilli(stored.finishedAt()), reports,
+                        cost(effectiveBudget(job.budget()), stored.continuedFrom()), stored.continuedFrom());
                 evaluations.add(evaluation);
                 cost += evaluation.cost();
                 replayed.add(evaluation);
@@ -349,9 +369,11 @@ public final class Study {
     public Evaluation evaluate(Job job, Objective objective) {
         double budget = effectiveBudget(job.budget());
         double previous = effectiveBudget(job.previousBudget());
+        Path checkpointFolder = checkpointFolder(job);
         InProcessTrialContext context = new InProcessTrialContext(job.id(), budget, previous,
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
-                () -> false);
+                () -> false, checkpointFolder == null ? null : new CheckpointFolder(checkpointFolder, budget, previous,
+                        ConfigurationCodec.encode(job.configuration())));
         Instant start = clock.instant();
         Result result;
         try {
@@ -368,7 +390,8 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
-        return new Evaluation(job, result, start, end, context.reports(), cost(budget));
+        return new Evaluation(job, result, start, end, context.reports(), cost(budget, context.continuedFrom()),
+                context.continuedFrom());
     }
 
     /**
@@ -421,9 +444,33 @@ public final class Study {
         return integerBudget ? Math.round(budget) : budget;
     }
 
-    private double cost(double budget) {
+    private double cost(double budget, double continuedFrom) {
         // without a known maximum budget every evaluation counts as a full one
-        return Double.isNaN(maxBudget) ? 1.0 : budget / maxBudget;
+        return Double.isNaN(maxBudget) ? 1.0 : (budget - continuedFrom) / maxBudget;
+    }
+
+    /** The folder under which each configuration's checkpoint folder lives. */
+    public synchronized Path checkpointRoot() {
+        return configuredCheckpointRoot != null ? configuredCheckpointRoot : workRoot().resolve("checkpoints");
+    }
+
+    /** The checkpoint folder of a job's configuration; {@code null} when the study keeps no checkpoints. */
+    private Path checkpointFolder(Job job) {
+        return checkpoints ? CheckpointFolder.of(checkpointRoot(), job.configId()) : null;
+    }
+
+    /**
+     * Once per study object: a study that starts afresh deletes the checkpoints of an earlier run of
+     * the same name (their configuration ids now name other configurations); a resumed one keeps them.
+     */
+    private synchronized void prepareCheckpoints(boolean resumed) {
+        if (checkpointsPrepared) {
+            return;
+        }
+        checkpointsPrepared = true;
+        if (checkpoints && !resumed) {
+            CheckpointFolder.deleteAll(checkpointRoot());
+        }
     }
 
     private static String describe(Throwable t) {
@@ -459,6 +506,8 @@ public final class Study {
         private String optimizerName;
         private String optimizerSettings = "";
         private int failFastAfter = 10;
+        private boolean checkpoints = true;
+        private Path checkpointDirectory;
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -566,6 +615,26 @@ public final class Study {
                 throw new IllegalArgumentException("failFastAfter must be at least 1, got " + count);
             }
             this.failFastAfter = count;
+            return this;
+        }
+
+        /**
+         * Whether objectives may keep checkpoints across the evaluations of a configuration
+         * (default true); when false, {@code loadCheckpoint} finds nothing and {@code saveCheckpoint}
+         * stores nothing, so every evaluation starts from scratch and is charged in full.
+         */
+        public Builder checkpoints(boolean enabled) {
+            this.checkpoints = enabled;
+            return this;
+        }
+
+        /**
+         * The study's checkpoint folder, holding one folder per configuration; by default
+         * {@code <work folder>/<name>/checkpoints}. Every worker must see it: for studies shared
+         * by several machines, a shared directory.
+         */
+        public Builder checkpointDirectory(Path value) {
+            this.checkpointDirectory = Objects.requireNonNull(value, "checkpointDirectory");
             return this;
         }
 
