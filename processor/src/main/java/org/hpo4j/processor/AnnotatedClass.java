@@ -25,10 +25,12 @@ import javax.lang.model.element.VariableElement;
  * @param objectives the methods annotated {@code @Objective}
  * @param studyName the {@code @StudyName} annotation, if any
  * @param hiddenJavaLang {@code java.lang} names that types of the class's package hide
+ * @param generatedUsable whether generated files can use {@code @javax.annotation.processing.Generated}
  */
 record AnnotatedClass(TypeElement element, String packageName, String nameInPackage, String binaryName,
                       boolean visible, boolean generic, List<AnnotatedField> fields,
-                      List<AnnotatedMethod> objectives, Optional<Use> studyName, Set<String> hiddenJavaLang) {
+                      List<AnnotatedMethod> objectives, Optional<Use> studyName, Set<String> hiddenJavaLang,
+                      boolean generatedUsable) {
 
     AnnotatedClass {
         hiddenJavaLang = Set.copyOf(hiddenJavaLang);

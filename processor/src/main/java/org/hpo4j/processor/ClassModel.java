@@ -17,10 +17,12 @@ import javax.lang.model.element.TypeElement;
  * @param objective the objective, if any
  * @param studyName the study name
  * @param hiddenJavaLang {@code java.lang} names the class's package hides with types of its own
+ * @param markGenerated whether generated files can carry {@code @javax.annotation.processing.Generated}:
+ *     the platform has it and the class's module, if named, reads {@code java.compiler}
  */
 record ClassModel(TypeElement element, String packageName, String nameInPackage, String binaryName,
                   List<Parameter> parameters, Optional<Budget> budget, Optional<Objective> objective,
-                  String studyName, Set<String> hiddenJavaLang) {
+                  String studyName, Set<String> hiddenJavaLang, boolean markGenerated) {
 
     ClassModel {
         parameters = List.copyOf(parameters);

@@ -13,6 +13,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -62,7 +63,28 @@ final class ClassReader {
         }
         return new AnnotatedClass(type, packageName, nameInPackage, elements.getBinaryName(type).toString(),
                 FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName,
-                hidden);
+                hidden, generatedUsable(type));
+    }
+
+    /**
+     * Whether code next to {@code type} can name {@code javax.annotation.processing.Generated}: a
+     * named module must read {@code java.compiler}, which most do not.
+     */
+    private boolean generatedUsable(TypeElement type) {
+        if (elements.getTypeElement(Hpo4jProcessor.GENERATED) == null) {
+            return false;
+        }
+        ModuleElement module = elements.getModuleOf(type);
+        if (module == null || module.isUnnamed()) {
+            return true;
+        }
+        for (ModuleElement.Directive directive : module.getDirectives()) {
+            if (directive instanceof ModuleElement.RequiresDirective requires
+                    && requires.getDependency().getQualifiedName().contentEquals("java.compiler")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AnnotatedClass.AnnotatedField readField(VariableElement field, String packageName) {

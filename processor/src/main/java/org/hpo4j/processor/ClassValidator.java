@@ -112,7 +112,7 @@ final class ClassValidator {
         }
         return Optional.of(new ClassModel(source.element(), source.packageName(), source.nameInPackage(),
                 source.binaryName(), conditioned, Optional.ofNullable(budget), objective,
-                studyName, source.hiddenJavaLang()));
+                studyName, source.hiddenJavaLang(), source.generatedUsable()));
     }
 
     private void checkClass(AnnotatedClass source) {

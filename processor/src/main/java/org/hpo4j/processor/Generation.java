@@ -14,9 +14,9 @@ final class Generation {
     private Generation() {
     }
 
-    /** Marks a generated class {@code @Generated}, when the compiler's platform has that annotation. */
-    static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean generatedAvailable) {
-        if (generatedAvailable) {
+    /** Marks a generated class {@code @Generated} when {@code markGenerated} (see {@link ClassModel#markGenerated()}). */
+    static void mark(CompilationUnit unit, ClassOrInterfaceDeclaration type, boolean markGenerated) {
+        if (markGenerated) {
             unit.addImport("javax.annotation.processing.Generated");
             type.addAnnotation(new SingleMemberAnnotationExpr(new Name("Generated"),
                     Ast.string(GENERATOR)));

@@ -40,7 +40,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
     private static final List<String> ANNOTATIONS = List.of("Uniform", "LogUniform", "IntUniform", "Categorical",
             "Conditional", "Conditionals", "Budget", "Objective", "StudyName");
 
-    private static final String GENERATED = "javax.annotation.processing.Generated";
+    static final String GENERATED = "javax.annotation.processing.Generated";
 
     private Diagnostics diagnostics;
     private ClassReader reader;
@@ -65,9 +65,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         diagnostics = new Diagnostics(env.getMessager());
         reader = new ClassReader(env.getElementUtils(), env.getTypeUtils(), new InitializerReader(env));
         validator = new ClassValidator(diagnostics);
-        boolean generatedAvailable = env.getElementUtils().getTypeElement(GENERATED) != null;
-        searchSpaceWriter = new SearchSpaceWriter(generatedAvailable);
-        injectorWriter = new InjectorWriter(generatedAvailable);
+        searchSpaceWriter = new SearchSpaceWriter();
+        injectorWriter = new InjectorWriter();
         files = new GeneratedFiles(env.getFiler());
     }
 

@@ -115,8 +115,23 @@ final class InitializerReader {
             return evaluate(enclosed.getInner(), javacChild(javacPath));
         }
         if (expression instanceof CastExpr cast) {
-            // (float) 0.5 or (long) 3: the field's type decides how the value is used
-            return evaluate(cast.getExpression(), javacChild(javacPath));
+            Object inner = evaluate(cast.getExpression(), javacChild(javacPath));
+            if (!cast.getType().isPrimitiveType()) {
+                return inner;
+            }
+            // a cast to an integer type truncates, one to a floating type widens
+            switch (cast.getType().asPrimitiveType().getType()) {
+                case INT:
+                case LONG:
+                case SHORT:
+                case BYTE:
+                    return inner instanceof Double d ? Long.valueOf((long) d.doubleValue()) : inner;
+                case FLOAT:
+                case DOUBLE:
+                    return inner instanceof Long l ? Double.valueOf(l) : inner;
+                default:
+                    return inner;
+            }
         }
         if (expression instanceof UnaryExpr unary) {
             if (unary.getOperator() == UnaryExpr.Operator.MINUS) {

@@ -191,7 +191,9 @@ final class ParameterValidator {
                     field.name(), Texts.describe(choices));
             return null;
         }
-        Default initial = initial(field, Texts.exampleOf(choices.get(0)));
+        Object first = choices.get(0);
+        String example = first instanceof Initializer.EnumConstant e ? type.sourceName() + "." + e.name() : Texts.exampleOf(first);
+        Default initial = initial(field, example);
         if (initial.failed) {
             return null;
         }

@@ -32,13 +32,6 @@ import org.hpo4j.processor.ClassModel.Parameter;
  * user would write by hand.
  */
 final class SearchSpaceWriter {
-    private final boolean generatedAvailable;
-
-    /** @param generatedAvailable whether {@code javax.annotation.processing.Generated} exists */
-    SearchSpaceWriter(boolean generatedAvailable) {
-        this.generatedAvailable = generatedAvailable;
-    }
-
     CompilationUnit write(ClassModel model) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         model.parameters().forEach(p -> byName.put(p.name(), p));
@@ -70,7 +63,7 @@ final class SearchSpaceWriter {
         unit.addImport("org.hpo4j.space.SearchSpace");
         ClassOrInterfaceDeclaration type = unit.addClass(model.searchSpaceName(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
-        Generation.mark(unit, type, generatedAvailable);
+        Generation.mark(unit, type, model.markGenerated());
         type.setJavadocComment("The search space of {@link " + model.reference() + "}, built from its hpo4j "
                 + "annotations;\nthe defaults are the field initializers.");
         type.addConstructor(Modifier.Keyword.PRIVATE).setJavadocComment("Not instantiable: use {@link #create()}.");

@@ -329,6 +329,13 @@ class BadInputTest {
     }
 
     @Test
+    void missingInitializerOfAnEnum() {
+        assertError("field 'opt' has no initializer, so its default would be null; give it an initializer, e.g. Bad.Opt.SGD",
+                "  enum Opt { SGD, ADAM }\n"
+                        + "  @Categorical Opt opt; //!\n");
+    }
+
+    @Test
     void duplicateNames() {
         assertError("'rate' uses the name 'lr', which 'lr' already uses; give one of them another name",
                 "  @Uniform(lo = 0, hi = 1) double lr = 0.5;\n"

@@ -261,6 +261,8 @@ class GeneratedCodeTest {
                 "  @IntUniform(lo = 1, hi = 1000) long longLiteral = 64L;",
                 "  @IntUniform(lo = 1, hi = 1000) int hex = Consts.WIDTH;",
                 "  @IntUniform(lo = 0, hi = 10_000) int underscores = 1_000;",
+                "  @IntUniform(lo = 0, hi = 10) int truncated = (int) 3.7;",
+                "  @Uniform(lo = 0, hi = 10) double widened = (double) 3;",
                 "  @IntUniform(lo = 0, hi = 9) int noInitializer;",
                 "  @Categorical Opt staticImport = ADAM;",
                 "  @Categorical Opt qualifiedEnum = Opt.SGD;",
@@ -279,6 +281,8 @@ class GeneratedCodeTest {
         assertEquals(64L, defaults.get("longLiteral"));
         assertEquals(64L, defaults.get("hex"));
         assertEquals(1000L, defaults.get("underscores"));
+        assertEquals(3L, defaults.get("truncated"));
+        assertEquals(3.0, defaults.get("widened"));
         assertEquals(0L, defaults.get("noInitializer"));
         assertEquals("ADAM", defaults.get("staticImport").toString());
         assertEquals("SGD", defaults.get("qualifiedEnum").toString());

@@ -222,10 +222,26 @@ public final class ReportWriter {
             }
             numberCell(h, r.durationSeconds(), Values.display(r.durationSeconds()));
             numberCell(h, r.cost(), Values.display(r.cost()));
-            h.append("<td class=\"failure\">").append(Html.escape(r.failure())).append("</td>");
+            failureCell(h, r.failure());
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    /** A failure's first line, with the rest (a stack trace, say) folded away. */
+    private static void failureCell(StringBuilder h, String failure) {
+        h.append("<td class=\"failure\">");
+        if (failure != null) {
+            String text = failure.strip();
+            int newline = text.indexOf('\n');
+            if (newline < 0) {
+                h.append(Html.escape(text));
+            } else {
+                h.append("<details><summary>").append(Html.escape(text.substring(0, newline).stripTrailing()))
+                        .append("</summary>").append(Html.escape(text.substring(newline + 1))).append("</details>");
+            }
+        }
+        h.append("</td>");
     }
 
     private static void numberCell(StringBuilder h, double sortKey, String text) {

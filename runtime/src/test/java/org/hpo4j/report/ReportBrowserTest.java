@@ -147,7 +147,7 @@ class ReportBrowserTest {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
-                "--user-data-dir=" + profile, "--window-size=1400,3000", "--virtual-time-budget=5000"));
+                "--user-data-dir=" + profile, "--window-size=1400,4400", "--virtual-time-budget=5000"));
         String fragment = "";
         for (String mode : modes) {
             if (mode.startsWith("#")) {

@@ -36,9 +36,9 @@ class ReportWriterTest {
         assertTrue(html.contains("<title>hpo4j study &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
         assertTrue(html.contains("<span class=\"study-name\">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</span>"));
         assertTrue(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), "categorical value in the table");
-        assertTrue(html.contains("<td class=\"failure\">java.lang.IllegalStateException: bad &quot;quote&quot;, comma\n"
-                + "second line\r\n&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; \u2028 &#39;single&#39;</td>"),
-                "failure message in the table");
+        assertTrue(html.contains("<td class=\"failure\"><details><summary>java.lang.IllegalStateException: bad "
+                + "&quot;quote&quot;, comma</summary>second line\r\n&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt; "
+                + "&amp; \u2028 &#39;single&#39;</details></td>"), "failure message in the table");
     }
 
     @Test
