@@ -99,6 +99,20 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.writeDate", defaultValue = "true")
     boolean writeDate;
 
+    /**
+     * Whether promoted configurations may continue from their checkpoints (an objective that calls
+     * {@code TrialContext.loadCheckpoint}); false makes every evaluation train from scratch.
+     */
+    @Parameter(property = "hpo.checkpoints", defaultValue = "true")
+    boolean checkpoints;
+
+    /**
+     * Where checkpoints live, one folder per study; default {@code target/hpo/<study>/checkpoints}.
+     * Every worker must see it: a shared directory for studies on several machines.
+     */
+    @Parameter(property = "hpo.checkpointDir")
+    File checkpointDir;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -154,6 +168,8 @@ public class TuneMojo extends AbstractMojo {
                 .classpath(classpath)
                 .batchMode(batchMode)
                 .writeDate(writeDate)
+                .checkpoints(checkpoints)
+                .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
                 .build();
     }
 

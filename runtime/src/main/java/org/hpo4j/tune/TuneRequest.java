@@ -35,12 +35,17 @@ import java.util.Locale;
  * @param classpath the project's class path (output folders and jars), for runs in other JVMs
  * @param batchMode one line per finished evaluation instead of a live progress line
  * @param writeDate whether the properties file gets a date line (off makes equal runs byte-equal)
+ * @param checkpoints whether objectives may continue promoted configurations from their checkpoints
+ *     ({@code hpo.checkpoints}, default true); off, every evaluation trains from scratch
+ * @param checkpointDir the folder under which the study's checkpoints live ({@code hpo.checkpointDir},
+ *     relative to the base directory); {@code null}: {@code target/hpo/<study>/checkpoints}. Every
+ *     worker must see it (a shared directory for studies on several machines)
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
-                          boolean batchMode, boolean writeDate) {
+                          boolean batchMode, boolean writeDate, boolean checkpoints, Path checkpointDir) {
 
     /** The optimizer used when none is named. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -126,6 +131,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private List<Path> classpath = List.of();
         private boolean batchMode = true;
         private boolean writeDate = true;
+        private boolean checkpoints = true;
+        private Path checkpointDir;
 
         private Builder() {
         }
@@ -250,11 +257,23 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#checkpoints()}. */
+        public Builder checkpoints(boolean v) {
+            checkpoints = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#checkpointDir()}. */
+        public Builder checkpointDir(Path v) {
+            checkpointDir = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate);
+                    classpath, batchMode, writeDate, checkpoints, checkpointDir);
         }
     }
 }

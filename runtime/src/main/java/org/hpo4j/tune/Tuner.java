@@ -209,15 +209,19 @@ public final class Tuner {
         SearchSpace space = injector.space();
         Direction direction = injector.direction();
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
-        Study study = Study.builder(space)
+        Study.Builder builder = Study.builder(space)
                 .name(plan.study())
                 .direction(direction)
                 .optimizer(plan.optimizer(), plan.settings())
                 .maxBudget(plan.settings().maxBudget())
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
-                .listener(printer)
-                .build();
+                .checkpoints(request.checkpoints())
+                .listener(printer);
+        if (request.checkpointDir() != null) {
+            builder.checkpointDirectory(request.baseDirectory().resolve(request.checkpointDir()).resolve(plan.study()));
+        }
+        Study study = builder.build();
         printer.start(plan, request);
         Instant started = Instant.now();
         StudyResult result;
