@@ -28,6 +28,8 @@ import org.apache.commons.math3.util.Pair;
  */
 public final class LearningCurveModel {
     private static final int MAX_EVALUATIONS = 400;
+    /** Least-squares runs per family, from its best-fitting starting points. */
+    private static final int STARTS = 2;
 
     private final Set<CurveFamily> families;
 
@@ -147,11 +149,16 @@ public final class LearningCurveModel {
             }
             return new Pair<RealVector, RealMatrix>(new ArrayRealVector(f, false), new Array2DRowRealMatrix(j, false));
         };
-        LeastSquaresOptimizer.Optimum best = null;
+        // least squares only from the starts that already fit best: most of the cost is here
+        List<double[]> starts = new ArrayList<>();
         for (double[] start : family.guesses(xs, ys)) {
-            if (!allFinite(start)) {
-                continue;
+            if (allFinite(start) && Double.isFinite(squaredError(family, start, xs, ys))) {
+                starts.add(start);
             }
+        }
+        starts.sort((a, b) -> Double.compare(squaredError(family, a, xs, ys), squaredError(family, b, xs, ys)));
+        LeastSquaresOptimizer.Optimum best = null;
+        for (double[] start : starts.subList(0, Math.min(STARTS, starts.size()))) {
             LeastSquaresProblem problem = new LeastSquaresBuilder()
                     .start(start).model(model).target(ys)
                     .maxEvaluations(MAX_EVALUATIONS).maxIterations(MAX_EVALUATIONS)
@@ -182,6 +189,15 @@ public final class LearningCurveModel {
         }
         double bic = n * Math.log(Math.max(rss / n, 1e-300)) + p * Math.log(n);
         return new CurveFit(family, best.getPoint().toArray(), noise, bic, covariance);
+    }
+
+    private static double squaredError(CurveFamily family, double[] theta, double[] xs, double[] ys) {
+        double s = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double d = family.value(xs[i], theta) - ys[i];
+            s += d * d;
+        }
+        return s;
     }
 
     private static double finite(double v) {

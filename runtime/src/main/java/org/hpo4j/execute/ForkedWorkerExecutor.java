@@ -221,6 +221,11 @@ public final class ForkedWorkerExecutor implements Executor {
                     stopWorker();
                     return;
                 }
+                if (worker != null && !worker.process.isAlive()) {
+                    // it died while idle (killed from outside, say): not this task's fault
+                    retire(worker);
+                    tried = false;
+                }
                 if (worker == null && !tried) {
                     startWorker();
                 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -99,11 +103,15 @@ public final class SqliteStore implements StudyStore {
             + " started_at, finished_at, value, failure, continued_from";
 
     private final String location;
+    private final Path lockFile;
+    private FileChannel lock;
     private final Connection connection;
     private final Map<String, Long> studyIds = new HashMap<>();
 
-    private SqliteStore(String url, String location) {
+    private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
         this.location = location;
+        this.lockFile = lockFile;
+        this.lock = lock;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -114,38 +122,92 @@ public final class SqliteStore implements StudyStore {
             this.connection = DriverManager.getConnection(url, config.toProperties());
             migrate();
         } catch (SQLException e) {
+            releaseLock();
             throw new IllegalStateException("cannot open the study store " + location + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Opens (creating if needed) the store in {@code file}.
+     * Opens (creating if needed) the store in {@code file}. Any number of processes may read it (a
+     * report while the study runs), but only one may {@linkplain #open(StudyDefinition) run} a
+     * study in it: two coordinators would mix their studies. The second is refused until the first
+     * closes its store or its process ends, however it ends.
      *
      * @param fresh when true and the file exists, it is first renamed to a timestamped backup
      *     ({@code name-yyyyMMdd-HHmmss.db}, with its {@code -wal} and {@code -shm} companions) so the
      *     store starts empty
+     * @throws IllegalStateException when {@code fresh} and another process runs a study in the file
      */
     public static SqliteStore open(Path file, boolean fresh) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel lock = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             if (fresh && Files.exists(file)) {
+                // never move a file from under a running study
+                lock = lock(lockFile, file);
                 backUp(file);
             }
         } catch (IOException e) {
+            close(lock);
             throw new UncheckedIOException("cannot prepare the study store " + file + ": " + e.getMessage(), e);
         }
-        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString());
+        return new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), lockFile, lock);
     }
 
-    /** Opens a store given by a {@code jdbc:sqlite:...} URL. */
+    /**
+     * Takes the lock file {@code <file>.lock} (the OS releases it when the process dies, even by
+     * SIGKILL) and writes this process's id into it for the message another process gets.
+     */
+    private static FileChannel lock(Path lockFile, Path file) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            String owner = Files.readString(lockFile).trim();
+            channel.close();
+            throw new IllegalStateException("the study store " + file + " is in use by another "
+                    + (owner.isEmpty() ? "process" : "process (" + owner + ")")
+                    + "; wait for it to end, or give this run another study name");
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), 0);
+        return channel;
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing else to do
+            }
+        }
+    }
+
+    private void releaseLock() {
+        close(lock);
+    }
+
+    /**
+     * Opens a store given by a {@code jdbc:sqlite:...} URL. Unlike {@link #open(Path, boolean)} this
+     * takes no lock: several processes may share the file, claiming jobs through the store's
+     * transactions.
+     */
     public static SqliteStore open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
         }
-        return new SqliteStore(jdbcUrl, jdbcUrl);
+        return new SqliteStore(jdbcUrl, jdbcUrl, null, null);
     }
 
     /** Renames the file and its WAL companions to a timestamped backup; returns the backup's path. */
@@ -198,8 +260,20 @@ public final class SqliteStore implements StudyStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when another process runs a study in the same file
+     */
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (lockFile != null && lock == null) {
+            try {
+                lock = lock(lockFile, Path.of(location));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock the study store " + location + ": " + e.getMessage(), e);
+            }
+        }
         return transaction(() -> {
             Optional<StudyDefinition> stored = findIn(definition.name());
             if (stored.isPresent()) {
@@ -433,6 +507,8 @@ public final class SqliteStore implements StudyStore {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the study store " + location + ": " + e.getMessage(), e);
+        } finally {
+            releaseLock();
         }
     }
 

@@ -127,10 +127,14 @@ public final class Study {
 
     /**
      * Runs the study: jobs one after another until {@code stoppingRule} says stop or the optimizer
-     * is finished. May be called again to continue.
+     * is finished. May be called again to continue. With a {@linkplain Builder#store store} the
+     * jobs still run one after another (on one thread of an {@link InProcessExecutor}), each stored
+     * as it happens, and a stored study of the same name is continued first.
      *
      * @return every evaluation so far, the incumbent and the cost spent
      * @throws StudyFailedException if the study has evaluations and every one of them failed
+     * @throws IllegalStateException if the study has an {@linkplain Builder#executor executor}: use
+     *     {@link #optimize(StoppingRule)}
      */
     public StudyResult optimize(Objective objective, StoppingRule stoppingRule) {
         Objects.requireNonNull(objective, "objective");

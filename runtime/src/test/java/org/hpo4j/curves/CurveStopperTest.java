@@ -78,4 +78,37 @@ class CurveStopperTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new CurveStopper(Direction.MINIMIZE, 0.05, 2, 0.1, m)).getMessage().contains("minPoints"));
     }
+
+    @Test
+    void savesBudgetInARandomSearchOverCurvesWithoutLosingTheBest() {
+        MersenneTwister r = new MersenneTwister(5);
+        CurveStopper stopper = CurveStopper.defaults(Direction.MINIMIZE);
+        int configs = 20;
+        double incumbent = Double.NaN;
+        double bestWithoutStopping = Double.POSITIVE_INFINITY;
+        int stepsUsed = 0;
+        for (int c = 0; c < configs; c++) {
+            double asymptote = 0.05 + 0.5 * r.nextDouble();
+            double scale = 0.5 + r.nextDouble();
+            double rate = 0.3 + 0.7 * r.nextDouble();
+            DoubleUnaryOperator curve = s -> asymptote + scale * Math.pow(s, -rate);
+            double[] all = values(steps((int) FINAL), curve);
+            bestWithoutStopping = Math.min(bestWithoutStopping, all[all.length - 1]);
+            int reached = (int) FINAL;
+            for (int step = 10; step <= 30; step += 10) {
+                double[] seen = java.util.Arrays.copyOf(all, step);
+                if (stopper.decide(steps(step), seen, FINAL, incumbent).stop()) {
+                    reached = step;
+                    break;
+                }
+            }
+            stepsUsed += reached;
+            if (reached == FINAL) {
+                double last = all[all.length - 1];
+                incumbent = Double.isNaN(incumbent) ? last : Math.min(incumbent, last);
+            }
+        }
+        assertTrue(stepsUsed < 0.5 * configs * FINAL, "steps used " + stepsUsed + " of " + configs * FINAL);
+        assertTrue(incumbent <= bestWithoutStopping + 0.01, "best " + incumbent + " vs " + bestWithoutStopping);
+    }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hpo4j.optimizer.Result;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +32,7 @@ class ForkedWorkerExecutorTest {
     @BeforeAll
     static void startWorkers() {
         executor = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
-                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(3))
+                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(6))
                 .expectedSpace(ModeObjective.SPACE.describe())
                 .workerOutput(workerOutput::add)
                 .build();
@@ -70,7 +72,7 @@ class ForkedWorkerExecutorTest {
         assertTrue(r.get(1).failure().startsWith("java.lang.IllegalStateException: bad configuration x=0.0"), r.get(1).failure());
         assertTrue(r.get(1).failure().contains("\tat org.hpo4j.execute.ModeObjective.evaluate"), r.get(1).failure());
         assertEquals("objective returned NaN", r.get(2).failure());
-        assertEquals("timeout after 3 s", r.get(3).failure());
+        assertEquals("timeout after 6 s", r.get(3).failure());
         assertTrue(r.get(4).failure().startsWith("worker exited with code 3"), r.get(4).failure());
         assertTrue(r.get(5).failure().startsWith("java.lang.OutOfMemoryError"), r.get(5).failure());
         assertEquals(1.0, r.get(6).value());
@@ -128,5 +130,32 @@ class ForkedWorkerExecutorTest {
                     dir.resolve("a0")));
             assertEquals(4.0 + 3, annotated.take().result().value(), "field x and the budget field were set");
         }
+    }
+
+    @Test
+    void aWorkerKilledWhileIdleIsReplacedBeforeTheNextTask() throws Exception {
+        Set<Long> others = workerPids();
+        try (ForkedWorkerExecutor one = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
+                .workerOutput(line -> { }).build()) {
+            one.submit(task(40, 2, "ok"));
+            assertEquals(1.0, one.take().result().value());
+            Set<Long> pids = workerPids();
+            pids.removeAll(others);
+            assertEquals(1, pids.size(), "the one worker of this executor");
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            }
+            one.submit(task(41, 3, "ok"));
+            assertEquals(4.0, one.take().result().value(), "the task ran on a fresh worker");
+        }
+    }
+
+    /** The worker JVMs this JVM started. */
+    static Set<Long> workerPids() {
+        return ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("")
+                .contains(WorkerMain.class.getName())).map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 }

@@ -193,7 +193,7 @@ class StudyExecutionTest {
             configs.add(ModeObjective.config(i - 3.0, modes.get(i)));
         }
         try (ForkedWorkerExecutor workers = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
-                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(3)).expectedSpace(ModeObjective.SPACE.describe())
+                .workers(2).maxHeap("64m").timeout(Duration.ofSeconds(6)).expectedSpace(ModeObjective.SPACE.describe())
                 .workerOutput(line -> { }).build();
              StudyStore store = new InMemoryStore()) {
             StudyResult r = Study.builder(ModeObjective.SPACE).name("modes").workDirectory(dir)
@@ -204,7 +204,7 @@ class StudyExecutionTest {
                     .collect(Collectors.toMap(e -> e.job().configuration().getString("mode"), e -> e.result().failure()));
             assertTrue(causeByMode.get("throw").startsWith("java.lang.IllegalStateException: bad configuration"));
             assertEquals("objective returned NaN", causeByMode.get("nan"));
-            assertEquals("timeout after 3 s", causeByMode.get("sleep"));
+            assertEquals("timeout after 6 s", causeByMode.get("sleep"));
             assertTrue(causeByMode.get("exit").startsWith("worker exited with code 3"));
             assertTrue(causeByMode.get("oom").startsWith("java.lang.OutOfMemoryError"));
             assertEquals(5, causeByMode.size());
@@ -213,7 +213,7 @@ class StudyExecutionTest {
             assertEquals(3.0, best.job().configuration().getDouble("x"));
             assertEquals(4.0, best.value());
             // the store holds the same causes
-            assertEquals("timeout after 3 s", store.jobs("modes").get(3).failure());
+            assertEquals("timeout after 6 s", store.jobs("modes").get(3).failure());
         }
     }
 
@@ -245,6 +245,29 @@ class StudyExecutionTest {
                     .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2)).store(store).build()
                     .optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
             assertEquals(trials(uninterrupted), trials(continued));
+        }
+    }
+
+    @Test
+    void intermediateReportsAreStoredAndReplayed() {
+        Objective reporting = (c, ctx) -> {
+            for (int step = 1; step <= 3; step++) {
+                ctx.report(step, step * c.getDouble("x"));
+            }
+            return QUADRATIC.evaluate(c, ctx);
+        };
+        try (StudyStore store = new InMemoryStore(); InProcessExecutor executor = new InProcessExecutor(reporting, 2)) {
+            StudyResult r = study("random").executor(executor).store(store).build().optimize(StoppingRule.maxEvaluations(4));
+            for (Evaluation e : r.evaluations()) {
+                double x = e.job().configuration().getDouble("x");
+                assertEquals(List.of(new Evaluation.Report(1, x), new Evaluation.Report(2, 2 * x), new Evaluation.Report(3, 3 * x)),
+                        e.reports());
+                assertEquals(List.of(1.0, 2.0, 3.0), store.reports("quad", e.job().id()).stream()
+                        .map(org.hpo4j.store.StoredReport::step).toList());
+            }
+            StudyResult resumed = study("random").store(store).build().optimize(reporting, StoppingRule.maxEvaluations(4));
+            assertEquals(r.evaluations().stream().map(Evaluation::reports).collect(Collectors.toSet()),
+                    resumed.evaluations().stream().map(Evaluation::reports).collect(Collectors.toSet()));
         }
     }
 }

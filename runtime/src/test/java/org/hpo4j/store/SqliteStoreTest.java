@@ -31,8 +31,17 @@ class SqliteStoreTest {
             store.finish("mlp", 0, 1, Result.of(0.25), 3);
             // another process would see this: a second, independent connection while the first is open
             try (StudyStore other = SqliteStore.open(file, false)) {
-                assertTrue(other.open(StudyStoreContractTest.STUDY));
+                assertEquals(StudyStoreContractTest.STUDY, other.find("mlp").orElseThrow());
                 assertEquals(0.25, other.jobs("mlp").get(0).value());
+                // reading is fine (a report while the study runs), but a second coordinator is refused
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> other.open(StudyStoreContractTest.STUDY));
+                assertTrue(e.getMessage().contains("is in use by another process (pid " + ProcessHandle.current().pid() + ")"),
+                        e.getMessage());
+                assertThrows(IllegalStateException.class, () -> SqliteStore.open(file, true), "nor moved away");
+            }
+            try (StudyStore shared = SqliteStore.open("jdbc:sqlite:" + file)) {
+                assertTrue(shared.open(StudyStoreContractTest.STUDY), "a JDBC URL shares the file through transactions");
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                  Statement s = c.createStatement();
