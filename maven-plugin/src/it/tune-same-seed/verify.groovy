@@ -33,6 +33,10 @@ assert text.contains('# evaluations: 22')
 assert text.contains('# budget: 9 (rounds)')
 assert text =~ /(?m)^# date: \d{4}-\d\d-\d\dT/
 
+// the file written into src/main/resources is copied to target/classes, so the program sees it at once
+def copied = new File(basedir, 'target/classes/hpo/it.bowl.Bowl.properties')
+assert copied.isFile() && copied.getText('UTF-8') == first.getText('UTF-8')
+
 // same seed, same file, apart from the date line
 def withoutDate = { f -> f.getText('UTF-8').readLines().findAll { !it.startsWith('# date: ') } }
 assert withoutDate(first) == withoutDate(second)

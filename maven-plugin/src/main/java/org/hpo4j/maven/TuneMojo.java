@@ -51,6 +51,16 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.storage")
     String storage;
 
+    /**
+     * The id of a {@code <server>} in {@code settings.xml} whose username and password log in to a
+     * PostgreSQL {@code hpo.storage}; without it they come from the environment.
+     */
+    @Parameter(property = "hpo.storageServer")
+    String storageServer;
+
+    @org.apache.maven.plugins.annotations.Component
+    org.apache.maven.settings.crypto.SettingsDecrypter decrypter;
+
     /** How many evaluations run at once. */
     @Parameter(property = "hpo.parallelism", defaultValue = "1")
     int parallelism;
@@ -133,7 +143,8 @@ public class TuneMojo extends AbstractMojo {
         TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
         TuneSummary summary;
         try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
-            summary = new Tuner(System.out).run(request, loader);
+            String[] credentials = WorkerMojo.credentials(session.getSettings(), decrypter, storageServer);
+            summary = new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).run(request, loader);
         } catch (TuneException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (RuntimeException e) {

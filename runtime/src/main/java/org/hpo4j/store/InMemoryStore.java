@@ -16,7 +16,9 @@ public final class InMemoryStore implements StudyStore {
         final StudyDefinition definition;
         final TreeMap<Integer, StoredJob> jobs = new TreeMap<>();
         final List<StoredReport> reports = new ArrayList<>();
+        final Map<Integer, List<StoredAttempt>> attempts = new HashMap<>();
         long nextSeq = 1;
+        boolean finished;
 
         StudyData(StudyDefinition definition) {
             this.definition = definition;
@@ -53,7 +55,11 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(job.jobId(), new StoredJob(job.jobId(), job.configId(), job.rung(), job.budget(),
                 job.previousBudget(), job.configuration(), claimed ? JobState.RUNNING : JobState.PENDING,
                 claimed ? 1 : 0, worker, claimed ? leaseUntil : 0, data.nextSeq++, 0, claimed ? now : 0, 0,
-                Double.NaN, null, 0));
+                Double.NaN, null, 0, 0));
+        if (claimed) {
+            data.attempts.computeIfAbsent(job.jobId(), id -> new ArrayList<>())
+                    .add(new StoredAttempt(job.jobId(), 1, worker, now, 0, null, false));
+        }
     }
 
     @Override
@@ -63,8 +69,10 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.PENDING) {
                 StoredJob claimed = new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                         j.configuration(), JobState.RUNNING, j.attempt() + 1, worker, leaseUntil, j.handedSeq(), 0,
-                        now, 0, Double.NaN, null, 0);
+                        now, 0, Double.NaN, null, 0, 0);
                 data.jobs.put(j.jobId(), claimed);
+                data.attempts.computeIfAbsent(j.jobId(), id -> new ArrayList<>())
+                        .add(new StoredAttempt(j.jobId(), claimed.attempt(), worker, now, 0, null, false));
                 return Optional.of(claimed);
             }
         }
@@ -80,7 +88,7 @@ public final class InMemoryStore implements StudyStore {
         }
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
-                j.startedAt(), 0, Double.NaN, null, 0));
+                j.startedAt(), 0, Double.NaN, null, 0, 0));
         return true;
     }
 
@@ -89,15 +97,55 @@ public final class InMemoryStore implements StudyStore {
                                        double continuedFrom) {
         StudyData data = study(study);
         StoredJob j = data.jobs.get(jobId);
-        if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
+        boolean current = j != null && j.state() == JobState.RUNNING && j.attempt() == attempt;
+        List<StoredAttempt> log = data.attempts.getOrDefault(jobId, List.of());
+        for (int i = 0; i < log.size(); i++) {
+            StoredAttempt a = log.get(i);
+            if (a.attempt() == attempt && a.result() == null) {
+                log.set(i, new StoredAttempt(jobId, attempt, a.worker(), a.startedAt(), now, result, current));
+            }
+        }
+        if (!current) {
             return false;
         }
         boolean failed = result.isFailure();
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
                 j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
-                result.failure(), continuedFrom));
+                result.failure(), 0, continuedFrom));
         return true;
+    }
+
+    @Override
+    public synchronized long acknowledge(String study, int jobId) {
+        StudyData data = study(study);
+        StoredJob j = data.jobs.get(jobId);
+        if (j == null || !j.state().isDone()) {
+            throw new IllegalArgumentException("study '" + study + "' has no ended job " + jobId);
+        }
+        if (j.toldSeq() != 0) {
+            return j.toldSeq();
+        }
+        long seq = data.nextSeq++;
+        data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
+                j.configuration(), j.state(), j.attempt(), j.worker(), j.leaseUntil(), j.handedSeq(), j.finishedSeq(),
+                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom()));
+        return seq;
+    }
+
+    @Override
+    public synchronized List<StoredAttempt> attempts(String study, int jobId) {
+        return List.copyOf(study(study).attempts.getOrDefault(jobId, List.of()));
+    }
+
+    @Override
+    public synchronized void setStudyFinished(String study, boolean finished) {
+        study(study).finished = finished;
+    }
+
+    @Override
+    public synchronized boolean isStudyFinished(String study) {
+        return study(study).finished;
     }
 
     @Override
@@ -113,7 +161,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
-                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0));
+                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0));
                 n++;
             }
         }

@@ -19,11 +19,13 @@ import org.hpo4j.space.SearchSpace;
  * @param worker the worker of the current attempt, {@code null} if none
  * @param leaseUntil until when (epoch ms) the worker's claim holds without a heartbeat, 0 if none
  * @param handedSeq position of the hand-out in the study's event order
- * @param finishedSeq position of the result in the study's event order, 0 while not done
+ * @param finishedSeq the study's event number taken when the result was stored, 0 while not done
  * @param startedAt when the current attempt started (epoch ms), 0 if none
  * @param finishedAt when it ended (epoch ms), 0 if not done
  * @param value the objective's value as it returned it (not negated), NaN unless finished
  * @param failure why it failed, {@code null} unless failed
+ * @param toldSeq position of the result in the study's event order (when the coordinator told it to
+ *     the optimizer), 0 while not {@linkplain StudyStore#acknowledge acknowledged}
  * @param continuedFrom the budget the objective continued from (it loaded the checkpoint saved
  *     there) and which the study charged from, 0 when it started from scratch and was charged the
  *     full budget, or while not done
@@ -31,7 +33,7 @@ import org.hpo4j.space.SearchSpace;
 public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         String configuration, JobState state, int attempt, String worker, long leaseUntil,
                         long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
-                        String failure, double continuedFrom) {
+                        String failure, long toldSeq, double continuedFrom) {
 
     /** The optimizer's job, with the configuration read back through {@code space}. */
     public Job toJob(SearchSpace space) {

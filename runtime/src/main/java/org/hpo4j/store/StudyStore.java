@@ -17,10 +17,16 @@ import org.hpo4j.optimizer.Result;
  *   <li>A worker {@linkplain #finish finishes} its attempt; a result for an attempt that is no longer
  *       the current one (the job was handed out again) is refused, so nothing is counted twice.</li>
  *   <li>Jobs whose lease ran out (the worker died) are {@linkplain #requeueStale put back} to pending.</li>
+ *   <li>The coordinator {@linkplain #acknowledge acknowledges} each result as it tells it to the
+ *       optimizer, and {@linkplain #setStudyFinished marks the study finished} when it stops, which
+ *       ends the workers.</li>
  * </ol>
- * Every hand-out and every result takes the next number of a per-study sequence, in the same
- * transaction; replaying hand-outs ({@code ask}) and results ({@code tell}) in that order rebuilds
- * the optimizer's state exactly (DESIGN.md principle 1).
+ * Every hand-out and every acknowledged result takes the next number of a per-study sequence, in
+ * the same transaction; replaying hand-outs ({@code ask}) and results ({@code tell}) in that order
+ * rebuilds the optimizer's state exactly (DESIGN.md principle 1). Results are ordered by their
+ * acknowledgement rather than by when a worker stored them because with remote workers a result may
+ * be stored while the coordinator is already asking for the next job: only the coordinator knows
+ * which results it had told before each hand-out.
  *
  * <p>Implementations are safe for use from several threads.
  */
@@ -61,10 +67,12 @@ public interface StudyStore extends AutoCloseable {
     boolean heartbeat(String study, int jobId, int attempt, long leaseUntil);
 
     /**
-     * Records the end of an attempt that started from scratch: FINISHED with {@code result.value()}
-     * (the objective's value as returned) or FAILED with {@code result.failure()}.
+     * Records the end of an attempt: FINISHED with {@code result.value()} (the objective's value as
+     * returned) or FAILED with {@code result.failure()}. Every call is also logged in the job's
+     * {@linkplain #attempts attempts}, counted or not.
      *
-     * @return false, storing nothing, when the attempt is not the current running one
+     * @return false when the attempt is not the current running one (it was handed out again, or
+     *     already ended): the job is left as it is and the late result is only logged as not counted
      */
     default boolean finish(String study, int jobId, int attempt, Result result, long now) {
         return finish(study, jobId, attempt, result, now, 0);
@@ -75,9 +83,38 @@ public interface StudyStore extends AutoCloseable {
      * budget its objective continued from (it loaded the checkpoint saved there; 0 for a start from
      * scratch), which decides what the study charges: {@code (budget - continuedFrom) / maxBudget}.
      *
-     * @return false, storing nothing, when the attempt is not the current running one
+     * @return false, storing nothing in the job, when the attempt is not the current running one
      */
     boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom);
+
+    /**
+     * Marks an ended job's result as told to the optimizer: it takes the next number of the study's
+     * event order ({@link StoredJob#toldSeq()}), unless it has one already.
+     *
+     * @return the job's place in the event order
+     * @throws IllegalArgumentException when the job is unknown or has not ended
+     */
+    long acknowledge(String study, int jobId);
+
+    /** The outcomes workers stored for a job, one per attempt that ended, in attempt order. */
+    List<StoredAttempt> attempts(String study, int jobId);
+
+    /**
+     * Marks the study finished (workers waiting for jobs end) or, when a coordinator continues it,
+     * unfinished again.
+     */
+    void setStudyFinished(String study, boolean finished);
+
+    /** Whether the coordinator marked the study finished. */
+    boolean isStudyFinished(String study);
+
+    /**
+     * Whether processes on other machines may share this store: then jobs are added pending and
+     * claimed by any worker, and the coordinator learns results by reading the store.
+     */
+    default boolean shared() {
+        return false;
+    }
 
     /** Stores an intermediate value of a running attempt. */
     void report(String study, int jobId, int attempt, double step, double value, long now);

@@ -29,6 +29,7 @@ import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
+import org.hpo4j.store.JobState;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
@@ -80,6 +81,7 @@ public final class Study {
     private final boolean checkpoints;
     private final Path configuredCheckpointRoot;
     private boolean checkpointsPrepared;
+    private final Duration lease;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
@@ -103,6 +105,7 @@ public final class Study {
         this.failFastAfter = b.failFastAfter;
         this.checkpoints = b.checkpoints;
         this.configuredCheckpointRoot = b.checkpointDirectory;
+        this.lease = b.lease;
     }
 
     /** A builder for a study over {@code space}. */
@@ -189,9 +192,11 @@ public final class Study {
     }
 
     private StudyResult optimizeWith(Executor runner, StoppingRule stoppingRule) {
+        if (store != null && store.shared()) {
+            return coordinate(runner, stoppingRule);
+        }
         start();
-        String coordinator = "pid " + ProcessHandle.current().pid() + "@"
-                + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost");
+        String coordinator = workerName();
         Map<Integer, Job> running = new HashMap<>();
         Map<Integer, List<Evaluation.Report>> reports = new ConcurrentHashMap<>();
         runner.reportsTo((task, step, value) -> {
@@ -204,7 +209,7 @@ public final class Study {
         if (store == null) {
             prepareCheckpoints(false);
         }
-        Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay());
+        Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay(false));
         boolean stopping = false;
         while (true) {
             while (!stopping && runner.outstanding() < runner.parallelism()) {
@@ -262,6 +267,7 @@ public final class Study {
             if (store != null) {
                 store.finish(name, job.id(), done.task().attempt(), done.result(), done.finishedAt(),
                         done.continuedFrom());
+                store.acknowledge(name, job.id());
             }
             record(new Evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
                     Instant.ofEpochMilli(done.finishedAt()), reports.getOrDefault(job.id(), List.of()),
@@ -276,6 +282,134 @@ public final class Study {
 
     /** A claim's lease for the coordinator's own jobs: held until the coordinator ends them or dies. */
     private static final long HELD_BY_COORDINATOR = Long.MAX_VALUE - 1;
+
+    /** How often a coordinator of a shared store looks for results and pending jobs. */
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /** "pid 123@host": who runs a job, as stored. */
+    public static String workerName() {
+        return "pid " + ProcessHandle.current().pid() + "@" + Objects.requireNonNullElse(System.getenv("HOSTNAME"),
+                Objects.requireNonNullElse(System.getenv("COMPUTERNAME"), "localhost"));
+    }
+
+    /**
+     * The loop of a coordinator on a {@linkplain StudyStore#shared() shared} store: jobs are added
+     * pending, and claimed by this process's own workers ({@code runner}) as well as by remote
+     * workers ({@code org.hpo4j.execute.RemoteWorker}); results are read back from the store and told
+     * to the optimizer in the order the coordinator sees them, which it stores by
+     * {@linkplain StudyStore#acknowledge acknowledging} them. Jobs whose worker stopped heart-beating
+     * are put back to pending. When the loop ends the study is marked finished, which ends the
+     * remote workers.
+     */
+    private StudyResult coordinate(Executor runner, StoppingRule stoppingRule) {
+        start();
+        String me = workerName();
+        Map<Integer, Job> handedOut = new HashMap<>();
+        for (Job j : openAndReplay(true)) {
+            handedOut.put(j.id(), j);
+        }
+        store.setStudyFinished(name, false);
+        runner.reportsTo((task, step, value) -> store.report(name, task.jobId(), task.attempt(), step, value,
+                System.currentTimeMillis()));
+        Map<Integer, Integer> localAttempts = new HashMap<>();
+        boolean stopping = false;
+        long nextHeartbeat = 0;
+        while (true) {
+            long now = System.currentTimeMillis();
+            store.requeueStale(name, now);
+            List<StoredJob> stored = store.jobs(name);
+            // 1. results: told in the order they were stored, each acknowledged as it is told
+            List<StoredJob> ended = stored.stream().filter(j -> j.state().isDone() && j.toldSeq() == 0
+                    && handedOut.containsKey(j.jobId())).sorted(Comparator.comparingLong(StoredJob::finishedSeq)).toList();
+            for (StoredJob j : ended) {
+                Job job = handedOut.remove(j.jobId());
+                store.acknowledge(name, j.jobId());
+                record(storedEvaluation(job, j));
+            }
+            if (!ended.isEmpty() && allFailedSoFar()) {
+                stopping = true;
+            }
+            // 2. hand-outs: one spare pending job per worker seen running, and per local slot
+            long pending = stored.stream().filter(j -> j.state() == JobState.PENDING).count();
+            long busyWorkers = stored.stream().filter(j -> j.state() == JobState.RUNNING).map(StoredJob::worker)
+                    .distinct().count();
+            long wanted = Math.max(1, runner.parallelism() + busyWorkers);
+            while (!stopping && pending < wanted) {
+                if (stoppingRule.shouldStop(projectedProgress(handedOut.values()))) {
+                    stopping = true;
+                    break;
+                }
+                Optional<Job> next = nextJob();
+                if (next.isEmpty()) {
+                    if (optimizer.isFinished()) {
+                        stopping = true;
+                    } else if (handedOut.isEmpty()) {
+                        throw new IllegalStateException("optimizer " + optimizer.getClass().getSimpleName()
+                                + " of study '" + name + "' asks to wait although no job is outstanding");
+                    }
+                    break;
+                }
+                Job job = next.get();
+                store.addJob(name, NewJob.of(job), null, System.currentTimeMillis(), 0);
+                handedOut.put(job.id(), job);
+                pending++;
+                for (StudyListener l : listeners) {
+                    l.evaluationStarted(job);
+                }
+            }
+            if (handedOut.isEmpty()) {
+                break;
+            }
+            // 3. this process's own workers claim pending jobs like any remote worker
+            while (runner.outstanding() < runner.parallelism()) {
+                long at = System.currentTimeMillis();
+                Optional<StoredJob> claimed = store.claim(name, me, at, at + lease.toMillis());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                StoredJob c = claimed.get();
+                Job job = handedOut.containsKey(c.jobId()) ? handedOut.get(c.jobId()) : c.toJob(space);
+                localAttempts.put(c.jobId(), c.attempt());
+                runner.submit(new Task(job.id(), c.attempt(), job.configuration(), effectiveBudget(job.budget()),
+                        effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
+            }
+            // 4. wait for a local result, heart-beating the local jobs
+            try {
+                Optional<Completion> done = runner.outstanding() == 0 ? Optional.empty() : runner.poll(POLL);
+                if (runner.outstanding() == 0 && done.isEmpty()) {
+                    Thread.sleep(POLL.toMillis());
+                }
+                if (done.isPresent()) {
+                    Completion c = done.get();
+                    localAttempts.remove(c.task().jobId());
+                    store.finish(name, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt(),
+                            c.continuedFrom());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("study '" + name + "' was interrupted", e);
+            }
+            now = System.currentTimeMillis();
+            if (now >= nextHeartbeat) {
+                for (Map.Entry<Integer, Integer> e : localAttempts.entrySet()) {
+                    store.heartbeat(name, e.getKey(), e.getValue(), now + lease.toMillis());
+                }
+                nextHeartbeat = now + lease.toMillis() / 4;
+            }
+        }
+        store.setStudyFinished(name, true);
+        return finish();
+    }
+
+    /** The evaluation of a job as a worker stored it. */
+    private Evaluation storedEvaluation(Job job, StoredJob stored) {
+        List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
+                .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
+        return new Evaluation(job, stored.result(), Instant.ofEpochMilli(stored.startedAt()),
+                Instant.ofEpochMilli(stored.finishedAt()), reports,
+                cost(effectiveBudget(job.budget()), stored.continuedFrom()), stored.continuedFrom());
+    }
 
     private synchronized boolean allFailedSoFar() {
         return evaluations.size() >= failFastAfter && evaluations.stream().allMatch(Evaluation::isFailure);
@@ -298,27 +432,33 @@ public final class Study {
 
     /**
      * Opens the study in the store and, if it existed, replays its history into the optimizer:
-     * hand-outs ({@code ask}) and results ({@code tell}) in their stored order. Returns the jobs
-     * handed out but not finished, by id, to run again.
+     * hand-outs ({@code ask}) and told results ({@code tell}) in their stored order, then results
+     * stored but never told (the coordinator died first), which are told now. Returns the jobs
+     * handed out but not ended, by id: to run again, or on a shared store to wait for.
+     *
+     * @param shared whether workers of other processes may be running jobs of the study now;
+     *     otherwise whatever was running belonged to a process that died and is put back to pending
      */
-    private synchronized List<Job> openAndReplay() {
+    private synchronized List<Job> openAndReplay(boolean shared) {
         boolean resumed = store.open(definition());
         prepareCheckpoints(resumed);
         if (!resumed) {
             return List.of();
         }
-        // this process coordinates the study: whatever was running belonged to a process that died
-        store.requeueStale(name, Long.MAX_VALUE);
-        record Event(long seq, StoredJob job, boolean handOut) {
+        if (!shared) {
+            store.requeueStale(name, Long.MAX_VALUE);
+        }
+        record Event(boolean untold, long seq, StoredJob job, boolean handOut) {
         }
         List<Event> events = new ArrayList<>();
         for (StoredJob j : store.jobs(name)) {
-            events.add(new Event(j.handedSeq(), j, true));
+            events.add(new Event(false, j.handedSeq(), j, true));
             if (j.state().isDone()) {
-                events.add(new Event(j.finishedSeq(), j, false));
+                boolean untold = j.toldSeq() == 0;
+                events.add(new Event(untold, untold ? j.finishedSeq() : j.toldSeq(), j, false));
             }
         }
-        events.sort(Comparator.comparingLong(Event::seq));
+        events.sort(Comparator.comparing(Event::untold).thenComparingLong(Event::seq));
         Map<Integer, Job> handedOut = new HashMap<>();
         List<Evaluation> replayed = new ArrayList<>();
         for (Event e : events) {
@@ -335,6 +475,9 @@ public final class Study {
                 handedOut.put(asked.id(), asked);
             } else {
                 Job job = handedOut.remove(stored.jobId());
+                if (e.untold()) {
+                    store.acknowledge(name, job.id());
+                }
                 Result r = stored.result();
                 optimizer.tell(job, r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value()));
                 List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
@@ -512,6 +655,7 @@ public final class Study {
         private int failFastAfter = 10;
         private boolean checkpoints = true;
         private Path checkpointDirectory;
+        private Duration lease = Duration.ofSeconds(60);
 
         private Builder(SearchSpace space) {
             this.space = Objects.requireNonNull(space, "space");
@@ -639,6 +783,19 @@ public final class Study {
          */
         public Builder checkpointDirectory(Path value) {
             this.checkpointDirectory = Objects.requireNonNull(value, "checkpointDirectory");
+            return this;
+        }
+
+        /**
+         * How long a claim on a job of a {@linkplain StudyStore#shared() shared} store holds without
+         * a heartbeat (60 s by default): a job whose worker died is handed out again this long after
+         * its last heartbeat. Heartbeats come every quarter of it.
+         */
+        public Builder lease(Duration value) {
+            if (value == null || value.toMillis() < 100) {
+                throw new IllegalArgumentException("lease must be at least 100 ms, got " + value);
+            }
+            this.lease = value;
             return this;
         }
 

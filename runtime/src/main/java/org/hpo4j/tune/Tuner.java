@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.space.BudgetSpec;
-import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StudyMismatchException;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.store.StudyStores;
 import org.hpo4j.study.Evaluation;
 import org.hpo4j.study.Objective;
 import org.hpo4j.study.StoppingRule;
@@ -38,10 +41,22 @@ public final class Tuner {
             "async-hyperband", "ahb", "dehb");
 
     private final PrintStream console;
+    private String storeUser;
+    private String storePassword;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
         this.console = console;
+    }
+
+    /**
+     * The database user and password for a PostgreSQL store (e.g. from a Maven {@code settings.xml}
+     * server); {@code null} ones come from the URL or the environment.
+     */
+    public Tuner storeCredentials(String user, String password) {
+        this.storeUser = user;
+        this.storePassword = password;
+        return this;
     }
 
     /**
@@ -209,7 +224,7 @@ public final class Tuner {
         SearchSpace space = injector.space();
         Direction direction = injector.direction();
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
-        Study.Builder builder = Study.builder(space)
+        Study.Builder study = Study.builder(space)
                 .name(plan.study())
                 .direction(direction)
                 .optimizer(plan.optimizer(), plan.settings())
@@ -219,14 +234,32 @@ public final class Tuner {
                 .checkpoints(request.checkpoints())
                 .listener(printer);
         if (request.checkpointDir() != null) {
-            builder.checkpointDirectory(request.baseDirectory().resolve(request.checkpointDir()).resolve(plan.study()));
+            study.checkpointDirectory(request.baseDirectory().resolve(request.checkpointDir()).resolve(plan.study()));
         }
-        Study study = builder.build();
         printer.start(plan, request);
         Instant started = Instant.now();
         StudyResult result;
         try {
-            result = study.optimize(objective(loaded), stoppingRule(plan));
+            if (request.storage() != null && request.storage().trim().startsWith("jdbc:postgresql:")) {
+                // a shared store: this process coordinates, works with hpo.parallelism threads, and
+                // hpo:worker processes elsewhere claim the same study's jobs
+                Double timeout = request.evaluationTimeout();
+                StudyStore store;
+                try {
+                    store = StudyStores.open(request.storage(), request.baseDirectory().resolve("target/hpo"),
+                            plan.study(), request.fresh(), storeUser, storePassword);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    throw new TuneException("hpo.storage: " + e.getMessage(), e);
+                }
+                try (store; InProcessExecutor local = new InProcessExecutor(objective(loaded), request.parallelism(),
+                        timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)))) {
+                    result = study.store(store).executor(local).build().optimize(stoppingRule(plan));
+                } catch (StudyMismatchException e) {
+                    throw new TuneException(e.getMessage(), e);
+                }
+            } else {
+                result = study.build().optimize(objective(loaded), stoppingRule(plan));
+            }
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);

@@ -56,7 +56,7 @@ class ContinuationStoreTest {
         Path file = dir.resolve("v1.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String ddl : SqliteStore.SCHEMA) {
-                s.execute(ddl.replace(" continued_from DOUBLE PRECISION NOT NULL DEFAULT 0,", ""));
+                s.execute(ddl);
             }
             s.execute("INSERT INTO schema_version (version) VALUES (1)");
             s.execute("INSERT INTO studies (name, space, direction, optimizer, seed, settings, created_at, next_seq)"

@@ -34,7 +34,9 @@ class StudyStoreContractTest {
     static Stream<Arguments> stores() {
         Supplier<StudyStore> memory = InMemoryStore::new;
         Supplier<StudyStore> sqlite = () -> SqliteStore.open(dir.resolve("s" + System.nanoTime() + ".db"), false);
-        return Stream.of(Arguments.of("memory", memory), Arguments.of("sqlite", sqlite));
+        Supplier<StudyStore> postgres = () -> PostgresStore.open(EmbeddedPostgresServer.newDatabase());
+        return Stream.of(Arguments.of("memory", memory), Arguments.of("sqlite", sqlite),
+                Arguments.of("postgres", postgres));
     }
 
     static NewJob job(int id) {
@@ -132,9 +134,23 @@ class StudyStoreContractTest {
             assertEquals(2, again.attempt());
             assertEquals("c", again.worker());
             assertFalse(store.finish("mlp", 0, 1, Result.of(3.0), 220), "the superseded attempt's result is refused");
+            assertEquals(JobState.RUNNING, store.jobs("mlp").get(0).state(), "and leaves the job to attempt 2");
             assertFalse(store.heartbeat("mlp", 0, 1, 2000));
             assertTrue(store.finish("mlp", 0, 2, Result.of(2.0), 230));
             assertEquals(2.0, store.jobs("mlp").get(0).value());
+            assertFalse(store.finish("mlp", 0, 2, Result.of(5.0), 240), "an attempt ends once");
+            assertEquals(2.0, store.jobs("mlp").get(0).value());
+            // the late result is logged, not counted; the counted one is attempt 2's
+            List<StoredAttempt> attempts = store.attempts("mlp", 0);
+            assertEquals(List.of(1, 2), attempts.stream().map(StoredAttempt::attempt).toList());
+            assertEquals(List.of("a", "c"), attempts.stream().map(StoredAttempt::worker).toList());
+            assertEquals(Result.of(3.0), attempts.get(0).result());
+            assertFalse(attempts.get(0).counted());
+            assertEquals(220, attempts.get(0).finishedAt());
+            assertEquals(Result.of(2.0), attempts.get(1).result());
+            assertTrue(attempts.get(1).counted());
+            assertEquals(1, store.attempts("mlp", 1).size());
+            assertEquals(null, store.attempts("mlp", 1).get(0).result(), "job 1's attempt still runs");
             assertEquals(1, store.requeueStale("mlp", Long.MAX_VALUE), "a resuming process takes back all running jobs");
             assertEquals(JobState.PENDING, store.jobs("mlp").get(1).state());
             assertThrows(IllegalArgumentException.class, () -> store.addJob("mlp", job(1), null, 0, 0));
@@ -170,6 +186,43 @@ class StudyStoreContractTest {
             assertEquals(40, claimedBy.size());
             List<Long> seqs = store.jobs("mlp").stream().map(StoredJob::finishedSeq).sorted().toList();
             assertEquals(40, seqs.stream().distinct().count(), "every result has its own place in the order");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void acknowledgedResultsTakeTheirPlaceInTheOrder(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            store.addJob("mlp", job(0), null, 0, 0);
+            StoredJob a = store.claim("mlp", "a", 10, 100).orElseThrow();
+            assertThrows(IllegalArgumentException.class, () -> store.acknowledge("mlp", 0), "job 0 has not ended");
+            assertTrue(store.finish("mlp", 0, a.attempt(), Result.of(1.0), 20));
+            // the coordinator asked for job 1 before it saw job 0's result
+            store.addJob("mlp", job(1), null, 30, 0);
+            assertEquals(0, store.jobs("mlp").get(0).toldSeq());
+            long told = store.acknowledge("mlp", 0);
+            assertEquals(told, store.acknowledge("mlp", 0), "a result is told once");
+            StoredJob j0 = store.jobs("mlp").get(0);
+            StoredJob j1 = store.jobs("mlp").get(1);
+            assertTrue(j0.finishedSeq() < j1.handedSeq());
+            assertTrue(j1.handedSeq() < j0.toldSeq(), "told after job 1 was handed out");
+            assertEquals(told, j0.toldSeq());
+            assertThrows(IllegalArgumentException.class, () -> store.acknowledge("mlp", 7));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aStudyIsMarkedFinishedAndOpenedAgain(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            assertFalse(store.isStudyFinished("mlp"));
+            store.setStudyFinished("mlp", true);
+            assertTrue(store.isStudyFinished("mlp"));
+            store.setStudyFinished("mlp", false);
+            assertFalse(store.isStudyFinished("mlp"));
+            assertThrows(IllegalArgumentException.class, () -> store.isStudyFinished("nope"));
         }
     }
 }

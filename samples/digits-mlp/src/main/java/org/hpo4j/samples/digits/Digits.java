@@ -65,6 +65,20 @@ public final class Digits {
         standardize();
     }
 
+    /** Training and validation images together, for the final fit once the hyperparameters are chosen. */
+    public double[][] trainAndValidX() {
+        double[][] x = java.util.Arrays.copyOf(trainX, trainX.length + validX.length);
+        System.arraycopy(validX, 0, x, trainX.length, validX.length);
+        return x;
+    }
+
+    /** The labels of {@link #trainAndValidX()}. */
+    public int[] trainAndValidY() {
+        int[] y = java.util.Arrays.copyOf(trainY, trainY.length + validY.length);
+        System.arraycopy(validY, 0, y, trainY.length, validY.length);
+        return y;
+    }
+
     /** The data set, read once per JVM from the class path. */
     public static Digits load() {
         Digits d = shared;

@@ -1,0 +1,135 @@
+package org.hpo4j.maven;
+
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.tune.StudyWorker;
+import org.hpo4j.tune.TuneException;
+
+/**
+ * Joins a study that {@code hpo:tune} coordinates in a PostgreSQL database and runs its evaluations
+ * until the study is finished: start it on as many machines as you like, and stop it at any time
+ * (a stopped worker's evaluation runs again elsewhere once its lease runs out). Compiles the
+ * project first, since it runs the project's objective class.
+ */
+@Mojo(name = "worker", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class WorkerMojo extends AbstractMojo {
+
+    /** Binary name of the objective class; needed only when the project has several. */
+    @Parameter(property = "hpo.objective")
+    String objective;
+
+    /** The study to join; default the class's {@code @StudyName}, else its simple name. */
+    @Parameter(property = "hpo.study")
+    String study;
+
+    /** The coordinator's database: {@code jdbc:postgresql://host[:port]/database}. */
+    @Parameter(property = "hpo.storage", required = true)
+    String storage;
+
+    /**
+     * The id of a {@code <server>} in {@code settings.xml} whose username and (possibly encrypted)
+     * password log in to the database; without it they come from the environment
+     * ({@code HPO_DB_USER}/{@code HPO_DB_PASSWORD} or {@code PGUSER}/{@code PGPASSWORD}).
+     */
+    @Parameter(property = "hpo.storageServer")
+    String storageServer;
+
+    /** How many evaluations this worker runs at once. */
+    @Parameter(property = "hpo.parallelism", defaultValue = "1")
+    int parallelism;
+
+    /** Seconds one evaluation may take before it is stopped and recorded as failed. */
+    @Parameter(property = "hpo.evaluationTimeout")
+    Double evaluationTimeout;
+
+    /**
+     * Seconds a claimed evaluation stays this worker's without a heartbeat; when the worker dies its
+     * evaluation runs again elsewhere this long after its last heartbeat.
+     */
+    @Parameter(property = "hpo.lease", defaultValue = "60")
+    double lease;
+
+    /** Skips the goal. */
+    @Parameter(property = "hpo.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    SettingsDecrypter decrypter;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hpo:worker skipped (hpo.skip)");
+            return;
+        }
+        String[] credentials = credentials(session.getSettings(), decrypter, storageServer);
+        List<Path> classpath = ProjectClasses.runtimeClasspath(project);
+        StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
+                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath());
+        try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
+            RemoteWorker.Summary summary = new StudyWorker(System.out).run(request, loader);
+            getLog().info("hpo:worker ran " + (summary.finished() + summary.failed()) + " evaluations ("
+                    + summary.failed() + " failed)");
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("hpo:worker was interrupted", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot close the project's class loader", e);
+        }
+    }
+
+    /**
+     * The username and decrypted password of the {@code settings.xml} server {@code serverId}, or two
+     * nulls without an id (the store then reads the environment). Never logs the password.
+     *
+     * @throws MojoFailureException naming {@code hpo.storageServer} when there is no such server
+     */
+    static String[] credentials(Settings settings, SettingsDecrypter decrypter, String serverId)
+            throws MojoFailureException {
+        if (serverId == null || serverId.isBlank()) {
+            return new String[2];
+        }
+        Server server = settings.getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("hpo.storageServer: settings.xml has no <server> with id '" + serverId + "'");
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoFailureException("hpo.storageServer: cannot decrypt the password of server '" + serverId
+                        + "': " + problem.getMessage());
+            }
+        }
+        Server plain = decrypted.getServer();
+        return new String[] {plain.getUsername(), plain.getPassword()};
+    }
+}

@@ -1,0 +1,205 @@
+package org.hpo4j.execute;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StoredJob;
+import org.hpo4j.store.StudyDefinition;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.study.CheckpointFolder;
+import org.hpo4j.study.InProcessTrialContext;
+import org.hpo4j.study.Study;
+
+/**
+ * A worker that joins a study in a {@linkplain StudyStore#shared() shared} store ({@code mvn
+ * hpo:worker}): it claims pending jobs, runs them on an {@link Executor} (threads of this JVM or
+ * forked worker JVMs, as {@code hpo:tune} does), heart-beats them while they run and stores their
+ * results, until the coordinator marks the study finished.
+ *
+ * <p>The worker holds no state of the study: it may start before the coordinator (it waits for
+ * the study to appear), stop at any time (its jobs are handed out again once their lease runs out)
+ * and outlive a restart of the coordinator. It also puts back jobs whose lease ran out, so a dead
+ * worker's job runs again while the coordinator is down.
+ */
+public final class RemoteWorker {
+    private final StudyStore store;
+    private final String study;
+    private final SearchSpace space;
+    private final Executor executor;
+    private final Path workDirectory;
+    private final Duration lease;
+    private final Duration poll;
+    private final PrintStream console;
+    private final String name;
+    private volatile boolean stopRequested;
+    private Path checkpointRoot;
+
+    /** What a worker did. */
+    public record Summary(int finished, int failed, int superseded) {
+    }
+
+    /**
+     * A worker for {@code study} in {@code store}.
+     *
+     * @param space the objective's search space; must be the study's
+     * @param executor runs the evaluations, up to its parallelism at once; the caller closes it
+     * @param workDirectory the folder under which jobs get their folders ({@code <it>/<study>/job-<id>})
+     * @param lease how long a claim holds without a heartbeat; heartbeats come every quarter of it
+     * @param poll how long to wait between looks for pending jobs
+     * @param console where the worker says what it does
+     */
+    public RemoteWorker(StudyStore store, String study, SearchSpace space, Executor executor, Path workDirectory,
+                        Duration lease, Duration poll, PrintStream console) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.study = Objects.requireNonNull(study, "study");
+        this.space = Objects.requireNonNull(space, "space");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.poll = Objects.requireNonNull(poll, "poll");
+        this.console = Objects.requireNonNull(console, "console");
+        if (lease.toMillis() < 100) {
+            throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
+        }
+        this.name = Study.workerName();
+        this.checkpointRoot = workDirectory.resolve(study).resolve("checkpoints");
+    }
+
+    /**
+     * The study's checkpoint folder, holding one folder per configuration; by default
+     * {@code <workDirectory>/<study>/checkpoints}, the coordinator's default on the same machine.
+     * Workers on other machines need a shared directory, the one the coordinator was given
+     * ({@code hpo.checkpointDir}). {@code null} switches checkpoints off.
+     */
+    public RemoteWorker checkpointDirectory(Path studyCheckpointFolder) {
+        this.checkpointRoot = studyCheckpointFolder;
+        return this;
+    }
+
+    /** Asks a running {@link #run()} to return once its evaluations in progress have ended. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Claims and runs jobs until the study is marked finished (or {@link #stop()} is called).
+     *
+     * @throws IllegalStateException when the stored study has another search space than the
+     *     objective's (the worker runs other code than the coordinator)
+     */
+    public Summary run() throws InterruptedException {
+        StudyDefinition definition = awaitStudy();
+        if (definition == null) {
+            return new Summary(0, 0, 0);
+        }
+        List<String> diffs = new StudyDefinition(study, space.describe(), definition.direction(),
+                definition.optimizer(), definition.seed(), definition.settings()).differencesFrom(definition);
+        if (!diffs.isEmpty()) {
+            throw new IllegalStateException("study '" + study + "' in " + store.location() + " was started with"
+                    + " another objective than this worker's: " + String.join("; ", diffs));
+        }
+        boolean integerBudget = space.budget().map(b -> b.integer()).orElse(false);
+        if (store.isStudyFinished(study)) {
+            console.println("[hpo] study '" + study + "' in " + store.location() + " is already finished");
+            return new Summary(0, 0, 0);
+        }
+        console.println("[hpo] worker " + name + " joined study '" + study + "' in " + store.location()
+                + " (" + executor.parallelism() + " at once)");
+        executor.reportsTo((task, step, value) -> store.report(study, task.jobId(), task.attempt(), step, value,
+                System.currentTimeMillis()));
+        Map<Integer, Integer> running = new HashMap<>();
+        int finished = 0;
+        int failed = 0;
+        int superseded = 0;
+        long nextHeartbeat = 0;
+        while (true) {
+            long now = System.currentTimeMillis();
+            if (store.isStudyFinished(study) || (stopRequested && running.isEmpty())) {
+                break;
+            }
+            store.requeueStale(study, now);
+            while (!stopRequested && executor.outstanding() < executor.parallelism()) {
+                long at = System.currentTimeMillis();
+                Optional<StoredJob> claimed = store.claim(study, name, at, at + lease.toMillis());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                StoredJob c = claimed.get();
+                Job job = c.toJob(space);
+                running.put(job.id(), c.attempt());
+                console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
+                        + job.budget() + ") " + job.configuration());
+                executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
+                        integerBudget ? Math.round(job.budget()) : job.budget(),
+                        integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
+                        InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
+                        workDirectory.resolve(study).resolve("job-" + job.id()),
+                        checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId())));
+            }
+            Optional<Completion> done = Optional.empty();
+            if (executor.outstanding() > 0) {
+                done = executor.poll(poll);
+            } else {
+                Thread.sleep(poll.toMillis());
+            }
+            if (done.isPresent()) {
+                Completion c = done.get();
+                running.remove(c.task().jobId());
+                boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt(),
+                        c.continuedFrom());
+                if (!counted) {
+                    superseded++;
+                    console.println("[hpo] job " + c.task().jobId() + " attempt " + c.task().attempt()
+                            + " ended after it was handed out again; its result is logged, not counted");
+                } else if (c.result().isFailure()) {
+                    failed++;
+                    console.println("[hpo] job " + c.task().jobId() + " failed: " + firstLine(c.result().failure()));
+                } else {
+                    finished++;
+                    console.println("[hpo] job " + c.task().jobId() + " = " + c.result().value());
+                }
+            }
+            now = System.currentTimeMillis();
+            if (now >= nextHeartbeat) {
+                for (Map.Entry<Integer, Integer> e : running.entrySet()) {
+                    // false: the lease ran out and the job went to another worker; this attempt's
+                    // result will be logged but not counted
+                    store.heartbeat(study, e.getKey(), e.getValue(), now + lease.toMillis());
+                }
+                nextHeartbeat = now + lease.toMillis() / 4;
+            }
+        }
+        console.println("[hpo] worker " + name + " leaves study '" + study + "': " + finished + " finished, "
+                + failed + " failed" + (superseded > 0 ? ", " + superseded + " superseded" : ""));
+        return new Summary(finished, failed, superseded);
+    }
+
+    /** Waits until the study exists (the coordinator may start later); null when stopped first. */
+    private StudyDefinition awaitStudy() throws InterruptedException {
+        boolean told = false;
+        while (!stopRequested) {
+            Optional<StudyDefinition> found = store.find(study);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (!told) {
+                console.println("[hpo] waiting for study '" + study + "' to start in " + store.location());
+                told = true;
+            }
+            Thread.sleep(Math.max(poll.toMillis(), 1000));
+        }
+        return null;
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}
