@@ -36,9 +36,20 @@ public final class StudyWorker {
      * @param leaseSeconds how long a claim holds without a heartbeat ({@code hpo.lease}); a killed
      *     worker's job runs again this long after its last heartbeat
      * @param baseDirectory the project's folder; jobs get folders under {@code target/hpo}
+     * @param checkpointDir the folder under which the study's checkpoints live
+     *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
+     *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
      */
     public record Request(String objective, String study, String storage, String user, String password,
-                          int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory) {
+                          int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                          Path checkpointDir) {
+
+        /** A request with the default checkpoint folder. */
+        public Request(String objective, String study, String storage, String user, String password,
+                       int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory) {
+            this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
+                    baseDirectory, null);
+        }
     }
 
     /**
@@ -77,6 +88,9 @@ public final class StudyWorker {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     Duration.ofSeconds(1), console);
+            if (r.checkpointDir() != null) {
+                worker.checkpointDirectory(base.resolve(r.checkpointDir()).resolve(study));
+            }
             return worker.run();
         } catch (IllegalStateException e) {
             throw new TuneException(e.getMessage(), e);
