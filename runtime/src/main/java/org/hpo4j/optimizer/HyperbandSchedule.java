@@ -133,6 +133,20 @@ public final class HyperbandSchedule {
         return budgets[checkBracket(s)].clone();
     }
 
+    /**
+     * The budget one iteration spends (every bracket once, every rung full), in the budget's own
+     * units; divide by {@link #maxBudget()} for full evaluations.
+     */
+    public double iterationBudget() {
+        double total = 0;
+        for (int s = 0; s <= sMax; s++) {
+            for (int i = 0; i < sizes[s].length; i++) {
+                total += sizes[s][i] * budgets[s][i];
+            }
+        }
+        return total;
+    }
+
     private int checkBracket(int s) {
         if (s < 0 || s > sMax) {
             throw new IllegalArgumentException("bracket " + s + " is outside 0.." + sMax);

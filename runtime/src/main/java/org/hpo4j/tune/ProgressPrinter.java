@@ -55,10 +55,6 @@ final class ProgressPrinter implements StudyListener {
                 plan.className(), plan.study(), direction.name().toLowerCase(Locale.ROOT), plan.optimizer(),
                 Tuner.number(s.minBudget()), Tuner.number(s.maxBudget()), budgetName == null ? "" : " " + budgetName,
                 Tuner.number(s.eta()), s.seed(), stop.isEmpty() ? "the optimizer's end" : String.join(" or ", stop));
-        if (request.parallelism() > 1 || request.storage() != null || request.evaluationTimeout() != null) {
-            out.println("hpo4j: note: this build runs evaluations one at a time in this JVM; hpo.parallelism,"
-                    + " hpo.storage and hpo.evaluationTimeout are not used yet");
-        }
     }
 
     @Override

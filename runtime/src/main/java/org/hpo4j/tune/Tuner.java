@@ -12,11 +12,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.TunedProperties;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.report.ReportCommand;
+import org.hpo4j.report.Reports;
+import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
@@ -37,8 +43,8 @@ import org.hpo4j.study.StudyResult;
  */
 public final class Tuner {
     /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
-    static final Set<String> MULTI_FIDELITY = Set.of("hyperband", "bohb", "sh", "successive-halving", "asha",
-            "async-hyperband", "ahb", "dehb");
+    static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
+            "async-hyperband", "async-bohb");
 
     private final PrintStream console;
     private String storeUser;
@@ -188,7 +194,7 @@ public final class Tuner {
         double maxCost = r.maxCost() != null ? r.maxCost() : 0;
         if (r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null) {
             // costs count in full evaluations (budget / max budget), as the study charges them
-            double iterationCost = hyperbandIterationCost(min, max, r.eta()) / max * iterations;
+            double iterationCost = HyperbandSchedule.of(min, max, r.eta(), HyperbandSchedule.Sizing.LI).iterationBudget() / max * iterations;
             // bracket-based optimizers end after their iterations, and the bound is only a safety
             // net (rounded budgets may cost a little more than the formula); optimizers without
             // brackets never end on their own and get exactly the budget of those iterations
@@ -199,24 +205,6 @@ public final class Tuner {
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
         return new Plan(className, study, r.optimizer(), settings, budget.map(BudgetSpec::name).orElse(null),
                 r.maxEvaluations() != null ? r.maxEvaluations() : 0, maxCost, r.timeLimitDuration(), output);
-    }
-
-    /**
-     * The budgets one Hyperband iteration spends (every bracket once, as in Li et al. and
-     * HpBandSter): for {@code s = s_max .. 0}, {@code n = ceil((s_max + 1) / (s + 1) * eta^s)}
-     * configurations start at {@code max * eta^-s}, and each rung keeps {@code 1/eta} of them.
-     */
-    public static double hyperbandIterationCost(double min, double max, double eta) {
-        int sMax = (int) Math.floor(Math.log(max / min) / Math.log(eta) + 1e-9);
-        double cost = 0;
-        for (int s = sMax; s >= 0; s--) {
-            int n = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
-            double r = max * Math.pow(eta, -s);
-            for (int i = 0; i <= s; i++) {
-                cost += Math.floor(n * Math.pow(eta, -i)) * r * Math.pow(eta, i);
-            }
-        }
-        return cost;
     }
 
     private <T> TuneSummary execute(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<T> loaded) {
@@ -239,33 +227,19 @@ public final class Tuner {
         printer.start(plan, request);
         Instant started = Instant.now();
         StudyResult result;
-        try {
-            if (request.storage() != null && request.storage().trim().startsWith("jdbc:postgresql:")) {
-                // a shared store: this process coordinates, works with hpo.parallelism threads, and
-                // hpo:worker processes elsewhere claim the same study's jobs
-                Double timeout = request.evaluationTimeout();
-                StudyStore store;
-                try {
-                    store = StudyStores.open(request.storage(), request.baseDirectory().resolve("target/hpo"),
-                            plan.study(), request.fresh(), storeUser, storePassword);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    throw new TuneException("hpo.storage: " + e.getMessage(), e);
-                }
-                try (store; InProcessExecutor local = new InProcessExecutor(objective(loaded), request.parallelism(),
-                        timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000)))) {
-                    result = study.store(store).executor(local).build().optimize(stoppingRule(plan));
-                } catch (StudyMismatchException e) {
-                    throw new TuneException(e.getMessage(), e);
-                }
-            } else {
-                result = study.build().optimize(objective(loaded), stoppingRule(plan));
-            }
+        StudyStore store = openStore(request, plan);
+        try (store; Executor executor = executor(request, plan, loaded)) {
+            result = study.store(store).executor(executor).build().optimize(stoppingRule(plan));
+        } catch (StudyMismatchException e) {
+            printer.end();
+            throw new TuneException(e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
         }
         Duration elapsed = Duration.between(started, Instant.now());
         printer.end();
+        writeReport(request, plan, space, result);
 
         Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
                 + " of " + plan.className() + " ran no evaluation; loosen the stopping rule"));
@@ -282,6 +256,50 @@ public final class Tuner {
                 (int) result.failures(), result.totalCost(), elapsed, plan.output());
         printer.summary(summary, request.baseDirectory());
         return summary;
+    }
+
+    /**
+     * The study's store: {@code hpo.storage}, by default SQLite at {@code target/hpo/<study>.db}, so
+     * that a second run with the same study name resumes it and a killed run loses nothing.
+     */
+    private StudyStore openStore(TuneRequest request, Plan plan) {
+        try {
+            return StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
+                    plan.study(), request.fresh(), storeUser, storePassword);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new TuneException("hpo.storage: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who runs the evaluations: {@code hpo.parallelism} long-lived worker JVMs on the project's
+     * class path (isolation from crashes, leaks and {@code System.exit}); threads of this JVM when no
+     * class path is known (the runtime used as a library).
+     */
+    private static Executor executor(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<?> loaded) {
+        Duration timeout = request.evaluationTimeout() == null ? null
+                : Duration.ofMillis(Math.round(request.evaluationTimeout() * 1000));
+        if (request.classpath().isEmpty()) {
+            return new InProcessExecutor(objective(loaded), request.parallelism(), timeout);
+        }
+        return ForkedWorkerExecutor.builder(plan.className())
+                .classpath(request.classpath())
+                .workers(request.parallelism())
+                .timeout(timeout)
+                .expectedSpace(loaded.injector().space().describe())
+                .build();
+    }
+
+    /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
+    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, StudyResult result) {
+        Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
+        try {
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed()), folder);
+            console.println("hpo4j: report " + html);
+        } catch (IOException | RuntimeException e) {
+            // the tuned properties matter more than the pictures: never fail the run for the report
+            console.println("hpo4j: warning: could not write the report in " + folder + ": " + e);
+        }
     }
 
     /** The study's stopping rule: every bound of the plan; none means the optimizer's own end. */

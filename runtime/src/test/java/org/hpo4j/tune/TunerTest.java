@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.hpo4j.inject.TunableNetInjector;
 import org.hpo4j.inject.TunedProperties;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;
@@ -156,11 +157,11 @@ class TunerTest {
     }
 
     @Test
-    void hyperbandIterationCostMatchesTheBracketsByHand() {
+    void oneHyperbandIterationCostsWhatTheBracketsAddUpTo() {
         // s=3: 27*1+9*3+3*9+1*27, s=2: 12*3+4*9+1*27, s=1: 6*9+2*27, s=0: 4*27
-        assertEquals(108 + 99 + 108 + 108, Tuner.hyperbandIterationCost(1, 27, 3), 1e-9);
+        assertEquals(108 + 99 + 108 + 108, HyperbandSchedule.of(1, 27, 3, HyperbandSchedule.Sizing.LI).iterationBudget(), 1e-9);
         // s=2: 4*1+2*2+1*4, s=1: 3*2+1*4, s=0: 3*4
-        assertEquals(12 + 10 + 12, Tuner.hyperbandIterationCost(1, 4, 2), 1e-9);
+        assertEquals(12 + 10 + 12, HyperbandSchedule.of(1, 4, 2, HyperbandSchedule.Sizing.LI).iterationBudget(), 1e-9);
     }
 
     @Test
@@ -189,7 +190,12 @@ class TunerTest {
         assertEquals(first.best(), second.best());
         assertEquals(TunedProperties.withoutDate(text), TunedProperties.withoutDate(Files.readString(file)));
 
-        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).maxEvaluations(12).build(), loader);
+        // the study is stored: another seed under the same study name is refused, fresh starts over
+        TuneException mismatch = assertThrows(TuneException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().seed(8).maxEvaluations(12).build(), loader));
+        assertTrue(mismatch.getMessage().contains("seed 7 -> 8") && mismatch.getMessage().contains("-Dhpo.fresh=true"),
+                mismatch.getMessage());
+        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).fresh(true).maxEvaluations(12).build(), loader);
         assertFalse(TunedProperties.withoutDate(text).equals(TunedProperties.withoutDate(Files.readString(file))),
                 "another seed explores other configurations");
     }
