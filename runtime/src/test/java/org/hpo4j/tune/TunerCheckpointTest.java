@@ -30,7 +30,8 @@ class TunerCheckpointTest {
     TuneSummary tune(TuneRequest.Builder request, ByteArrayOutputStream console) throws Exception {
         Epochs.TRAINED.set(0);
         return new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .run(request.optimizer("hyperband").seed(4).iterations(1).baseDirectory(dir).writeDate(false).build(), loader());
+                .run(request.optimizer("hyperband").seed(4).iterations(1).baseDirectory(dir).writeDate(false).fresh(true)
+                        .build(), loader());
     }
 
     @Test
