@@ -11,7 +11,6 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -183,9 +182,11 @@ public final class CheckpointFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file, e);
         }
+        // a file that does not read whole (only a power cut can leave one, see write) is no state to
+        // continue from: the evaluation restarts and is charged in full
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
             if (in.readInt() != MAGIC) {
-                throw new IllegalStateException("checkpoint " + file + " is not an hpo4j checkpoint");
+                return Optional.empty();
             }
             byte kind = in.readByte();
             String owner = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
@@ -196,11 +197,11 @@ public final class CheckpointFolder {
             int length = in.readInt();
             byte[] payload = in.readNBytes(length);
             if (payload.length != length) {
-                throw new IllegalStateException("checkpoint " + file + " is truncated");
+                return Optional.empty();
             }
             return Optional.of(new Stored(kind, payload));
         } catch (IOException e) {
-            throw new IllegalStateException("checkpoint " + file + " is unreadable: " + e, e);
+            return Optional.empty();
         }
     }
 
@@ -220,11 +221,10 @@ public final class CheckpointFolder {
                 out.writeInt(payload.length);
                 out.write(payload);
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(buffer.toByteArray()));
-                // on disk before the rename, so a crash cannot leave the new name on missing data
-                channel.force(true);
-            }
+            // no fsync: a killed process cannot tear a file that is renamed into place complete (the
+            // page cache survives it), as the SQLite store's synchronous=NORMAL; only a power cut may
+            // lose the newest checkpoint, and a promotion then restarts and is charged in full
+            Files.write(temp, buffer.toByteArray(), StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -87,6 +87,19 @@ class CheckpointFolderTest {
     }
 
     @Test
+    void aFileThatDoesNotReadWholeIsARestart() throws IOException {
+        at(3, 0).save(new byte[] {1, 2, 3, 4});
+        Path file = dir.resolve("0-2-1").resolve("budget-3.ckpt");
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 2));
+        CheckpointFolder next = at(9, 3);
+        assertEquals(Optional.empty(), next.loadBytes());
+        assertEquals(0, next.continuedFrom());
+        Files.write(file, new byte[0]);
+        assertEquals(Optional.empty(), at(9, 3).loadBytes());
+    }
+
+    @Test
     void deleteAllRemovesTheTree() throws IOException {
         at(3, 0).save(new byte[] {1});
         CheckpointFolder.deleteAll(dir);
