@@ -124,6 +124,20 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.writeDate", defaultValue = "true")
     boolean writeDate;
 
+    /**
+     * Whether promoted configurations may continue from their checkpoints (an objective that calls
+     * {@code TrialContext.loadCheckpoint}); false makes every evaluation train from scratch.
+     */
+    @Parameter(property = "hpo.checkpoints", defaultValue = "true")
+    boolean checkpoints;
+
+    /**
+     * Where checkpoints live, one folder per study; default {@code target/hpo/<study>/checkpoints}.
+     * Every worker must see it: a shared directory for studies on several machines.
+     */
+    @Parameter(property = "hpo.checkpointDir")
+    File checkpointDir;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -182,6 +196,8 @@ public class TuneMojo extends AbstractMojo {
                 .writeDate(writeDate)
                 .warmStart(warmStart)
                 .curveStopping(curveStopping)
+                .checkpoints(checkpoints)
+                .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
                 .build();
     }
 

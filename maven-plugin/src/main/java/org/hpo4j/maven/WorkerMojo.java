@@ -1,5 +1,6 @@
 package org.hpo4j.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -70,6 +71,13 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.lease", defaultValue = "60")
     double lease;
 
+    /**
+     * Where the study's checkpoints live, as given to the coordinator's {@code hpo:tune}: a
+     * directory every machine sees; default {@code target/hpo/<study>/checkpoints}.
+     */
+    @Parameter(property = "hpo.checkpointDir")
+    File checkpointDir;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -92,7 +100,8 @@ public class WorkerMojo extends AbstractMojo {
         String[] credentials = credentials(session.getSettings(), decrypter, storageServer);
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
-                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath);
+                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath,
+                checkpointDir == null ? null : checkpointDir.toPath());
         try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
             RemoteWorker.Summary summary = new StudyWorker(System.out).run(request, loader);
             getLog().info("hpo:worker ran " + (summary.finished() + summary.failed()) + " evaluations ("

@@ -38,9 +38,11 @@ class TuneMojoTest {
         mojo.minBudget = 2.0;
         mojo.maxBudget = 64.0;
         mojo.writeDate = false;
+        mojo.checkpoints = false;
+        mojo.checkpointDir = new File("/shared/ckpt");
         TuneRequest r = mojo.request(List.of(dir), true);
         assertEquals(new TuneRequest("a.B", "hyperband", 11, "s1", "jdbc:sqlite:x.db", 4, 2, 50, 900.0, "10m", 30.0, true,
-                Path.of("out.properties"), 4, 2.0, 64.0, dir, List.of(dir), true, false), r);
+                Path.of("out.properties"), 4, 2.0, 64.0, dir, List.of(dir), true, false, null, false, false, Path.of("/shared/ckpt")), r);
     }
 
     @Test
@@ -53,6 +55,7 @@ class TuneMojoTest {
         mojo.parallelism = 1;
         mojo.eta = 3;
         mojo.writeDate = true;
+        mojo.checkpoints = true;
         TuneRequest r = mojo.request(List.of(), false);
         assertNull(r.objective());
         assertNull(r.output());
@@ -62,5 +65,7 @@ class TuneMojoTest {
         assertFalse(r.batchMode());
         assertTrue(r.writeDate());
         assertEquals("bohb", r.optimizer());
+        assertTrue(r.checkpoints());
+        assertNull(r.checkpointDir());
     }
 }

@@ -215,6 +215,8 @@ public final class ForkedWorkerExecutor implements Executor {
         /** The task the worker runs now, null when idle. */
         volatile Task current;
         String startupFailure;
+        /** The budget the current task's objective continued from (a CONTINUED frame), 0 if none. */
+        double continuedFrom;
 
         Slot(int number) {
             this.number = number;
@@ -251,11 +253,12 @@ public final class ForkedWorkerExecutor implements Executor {
                 long start = System.currentTimeMillis();
                 String name = worker == null ? "worker-" + number : worker.name;
                 current = task;
+                continuedFrom = 0;
                 Result result = worker == null
                         ? Result.failed("worker " + number + " failed to start: " + startupFailure)
                         : run(task);
                 current = null;
-                done.add(new Completion(task, result, name, start, System.currentTimeMillis()));
+                done.add(new Completion(task, result, name, start, System.currentTimeMillis(), continuedFrom));
             }
         }
 
@@ -325,6 +328,8 @@ public final class ForkedWorkerExecutor implements Executor {
                     w.in.writeDouble(task.budget());
                     w.in.writeDouble(task.previousBudget());
                     WorkerProtocol.writeString(w.in, task.workDirectory().toAbsolutePath().toString());
+                    WorkerProtocol.writeString(w.in, task.checkpointDirectory() == null ? ""
+                            : task.checkpointDirectory().toAbsolutePath().toString());
                     WorkerProtocol.writeString(w.in, ConfigurationCodec.encode(task.configuration()));
                     w.in.flush();
                 }
@@ -344,6 +349,12 @@ public final class ForkedWorkerExecutor implements Executor {
                         double value = w.out.readDouble();
                         if (jobId == task.jobId()) {
                             listener.report(task, step, value);
+                        }
+                    } else if (type == WorkerProtocol.CONTINUED) {
+                        int jobId = w.out.readInt();
+                        double from = w.out.readDouble();
+                        if (jobId == task.jobId()) {
+                            continuedFrom = from;
                         }
                     } else if (type == WorkerProtocol.RESULT) {
                         w.out.readInt();

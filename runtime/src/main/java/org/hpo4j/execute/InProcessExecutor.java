@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.store.ConfigurationCodec;
+import org.hpo4j.study.CheckpointFolder;
 import org.hpo4j.study.Objective;
 
 /**
@@ -83,14 +85,14 @@ public final class InProcessExecutor implements Executor {
         AtomicBoolean stop = new AtomicBoolean();
         stopSignals.put(task.jobId(), stop);
         long start = System.currentTimeMillis();
+        TaskContext context = new TaskContext(task.jobId(), task.budget(), task.previousBudget(), task.seed(),
+                task.workDirectory(), (step, value) -> {
+                    if (!ended.get()) {
+                        listener.report(task, step, value);
+                    }
+                }, stop::get, checkpoints(task));
         Future<?> future = pool.submit(() -> {
             String worker = Thread.currentThread().getName();
-            TaskContext context = new TaskContext(task.jobId(), task.budget(), task.previousBudget(), task.seed(),
-                    task.workDirectory(), (step, value) -> {
-                        if (!ended.get()) {
-                            listener.report(task, step, value);
-                        }
-                    }, stop::get);
             Result result;
             try {
                 result = Result.of(objective.evaluate(task.configuration(), context));
@@ -99,7 +101,8 @@ public final class InProcessExecutor implements Executor {
             }
             stopSignals.remove(task.jobId(), stop);
             if (ended.compareAndSet(false, true)) {
-                done.add(new Completion(task, result, worker, start, System.currentTimeMillis()));
+                done.add(new Completion(task, result, worker, start, System.currentTimeMillis(),
+                        context.continuedFrom()));
             }
         });
         if (timeout != null) {
@@ -108,10 +111,16 @@ public final class InProcessExecutor implements Executor {
                     stop.set(true);
                     future.cancel(true);
                     done.add(new Completion(task, Result.failed(Failures.timeout(timeout)), "in-process", start,
-                            System.currentTimeMillis()));
+                            System.currentTimeMillis(), context.continuedFrom()));
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The checkpoints of a task's configuration; {@code null} when the study keeps none. */
+    static CheckpointFolder checkpoints(Task task) {
+        return task.checkpointDirectory() == null ? null : new CheckpointFolder(task.checkpointDirectory(),
+                task.budget(), task.previousBudget(), ConfigurationCodec.encode(task.configuration()));
     }
 
     @Override

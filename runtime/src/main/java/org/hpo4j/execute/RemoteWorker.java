@@ -15,6 +15,7 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.study.CheckpointFolder;
 import org.hpo4j.study.InProcessTrialContext;
 import org.hpo4j.study.Study;
 
@@ -45,6 +46,7 @@ public final class RemoteWorker {
     private volatile boolean stopRequested;
     /** The attempts this worker runs, by job id; read by {@link #release()} from another thread. */
     private final Map<Integer, Integer> running = new ConcurrentHashMap<>();
+    private Path checkpointRoot;
 
     /** What a worker did. */
     public record Summary(int finished, int failed, int superseded) {
@@ -74,6 +76,18 @@ public final class RemoteWorker {
             throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
         }
         this.name = Study.workerName();
+        this.checkpointRoot = workDirectory.resolve(study).resolve("checkpoints");
+    }
+
+    /**
+     * The study's checkpoint folder, holding one folder per configuration; by default
+     * {@code <workDirectory>/<study>/checkpoints}, the coordinator's default on the same machine.
+     * Workers on other machines need a shared directory, the one the coordinator was given
+     * ({@code hpo.checkpointDir}). {@code null} switches checkpoints off.
+     */
+    public RemoteWorker checkpointDirectory(Path studyCheckpointFolder) {
+        this.checkpointRoot = studyCheckpointFolder;
+        return this;
     }
 
     /**
@@ -158,7 +172,8 @@ public final class RemoteWorker {
                             integerBudget ? Math.round(job.budget()) : job.budget(),
                             integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
                             InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
-                            workDirectory.resolve(study).resolve("job-" + job.id())));
+                            workDirectory.resolve(study).resolve("job-" + job.id()),
+                            checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId())));
                 }
                 if (executor.outstanding() > 0) {
                     executor.poll(poll).ifPresent(unsaved::add);
@@ -169,7 +184,7 @@ public final class RemoteWorker {
                 while (!unsaved.isEmpty()) {
                     Completion c = unsaved.peekFirst();
                     boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
-                            c.finishedAt());
+                            c.finishedAt(), c.continuedFrom());
                     unsaved.removeFirst();
                     running.remove(c.task().jobId());
                     say(c, counted, counts);

@@ -15,7 +15,15 @@ import org.hpo4j.space.Configuration;
  * @param previousBudget the budget the configuration already reached, 0 if none
  * @param seed the evaluation's own seed ({@code InProcessTrialContext.deriveSeed})
  * @param workDirectory a folder for this evaluation's files, created when the objective asks for it
+ * @param checkpointDirectory the folder of the configuration's checkpoints, shared by all its
+ *     evaluations; {@code null} when the study keeps no checkpoints
  */
 public record Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,
-                   long seed, Path workDirectory) {
+                   long seed, Path workDirectory, Path checkpointDirectory) {
+
+    /** A task without checkpoints. */
+    public Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,
+                long seed, Path workDirectory) {
+        this(jobId, attempt, configuration, budget, previousBudget, seed, workDirectory, null);
+    }
 }

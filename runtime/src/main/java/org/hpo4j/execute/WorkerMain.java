@@ -18,6 +18,7 @@ import org.hpo4j.inject.Injectors;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
+import org.hpo4j.study.CheckpointFolder;
 import org.hpo4j.study.Objective;
 
 /**
@@ -109,7 +110,7 @@ public final class WorkerMain {
 
     /** One frame from the coordinator: a task, or null to stop. */
     private record Request(int jobId, long seed, double budget, double previousBudget, String workDirectory,
-                           String configuration) {
+                           String checkpointDirectory, String configuration) {
     }
 
     /** The job the coordinator asked to stop early; job ids are never reused, so the last one suffices. */
@@ -133,9 +134,9 @@ public final class WorkerMain {
                         throw new IOException("unknown frame type " + type);
                     }
                     requests.add(new Request(in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
-                            WorkerProtocol.readString(in), WorkerProtocol.readString(in)));
+                            WorkerProtocol.readString(in), WorkerProtocol.readString(in), WorkerProtocol.readString(in)));
                 }
-                requests.add(new Request(-1, 0, 0, 0, null, null));
+                requests.add(new Request(-1, 0, 0, 0, null, null, null));
             } catch (IOException e) {
                 // the coordinator is gone: nobody wants the result of what runs now
                 Runtime.getRuntime().halt(WorkerProtocol.isEnd(e) ? 0 : 4);
@@ -162,8 +163,21 @@ public final class WorkerMain {
         double value;
         try {
             Configuration configuration = ConfigurationCodec.decode(space, r.configuration());
+            CheckpointFolder checkpoints = r.checkpointDirectory().isEmpty() ? null
+                    : new CheckpointFolder(Path.of(r.checkpointDirectory()), r.budget(), r.previousBudget(),
+                    r.configuration());
             TaskContext context = new TaskContext(r.jobId(), r.budget(), r.previousBudget(), r.seed(),
-                    Path.of(r.workDirectory()), (step, v) -> report(r.jobId(), step, v), () -> stopJob == r.jobId());
+                    Path.of(r.workDirectory()), new TaskContext.Sink() {
+                        @Override
+                        public void report(double step, double v) {
+                            WorkerMain.this.report(r.jobId(), step, v);
+                        }
+
+                        @Override
+                        public void continued(double fromBudget) {
+                            WorkerMain.this.continued(r.jobId(), fromBudget);
+                        }
+                    }, () -> stopJob == r.jobId(), checkpoints);
             value = objective.evaluate(configuration, context);
         } catch (Throwable t) {
             // after an OutOfMemoryError (or another VirtualMachineError) this JVM is suspect: report, then leave
@@ -186,6 +200,19 @@ public final class WorkerMain {
             out.writeInt(r.jobId());
             out.writeDouble(value);
             out.flush();
+        }
+    }
+
+    private void continued(int jobId, double fromBudget) {
+        try {
+            synchronized (out) {
+                WorkerProtocol.begin(out, WorkerProtocol.CONTINUED);
+                out.writeInt(jobId);
+                out.writeDouble(fromBudget);
+                out.flush();
+            }
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(4);
         }
     }
 

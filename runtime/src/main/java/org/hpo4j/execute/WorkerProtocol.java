@@ -16,7 +16,10 @@ final class WorkerProtocol {
     static final int MAGIC = 0x48504F34; // "HPO4"
 
     // coordinator -> worker
-    /** Run: jobId int, seed long, budget double, previousBudget double, workDirectory, configuration JSON. */
+    /**
+     * Run: jobId int, seed long, budget double, previousBudget double, workDirectory, checkpoint
+     * folder of the configuration (empty string: no checkpoints), configuration JSON.
+     */
     static final byte RUN = 1;
     /** Finish the current evaluation's loop and exit. */
     static final byte SHUTDOWN = 2;
@@ -34,6 +37,8 @@ final class WorkerProtocol {
     static final byte RESULT = 13;
     /** The objective failed: jobId int, cause string, whether the worker exits now (boolean). */
     static final byte FAILED = 14;
+    /** The objective loaded its checkpoint and continues: jobId int, the budget it continues from double. */
+    static final byte CONTINUED = 15;
 
     private WorkerProtocol() {
     }

@@ -55,7 +55,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(job.jobId(), new StoredJob(job.jobId(), job.configId(), job.rung(), job.budget(),
                 job.previousBudget(), job.configuration(), claimed ? JobState.RUNNING : JobState.PENDING,
                 claimed ? 1 : 0, worker, claimed ? leaseUntil : 0, data.nextSeq++, 0, claimed ? now : 0, 0,
-                Double.NaN, null, 0));
+                Double.NaN, null, 0, 0));
         if (claimed) {
             data.attempts.computeIfAbsent(job.jobId(), id -> new ArrayList<>())
                     .add(new StoredAttempt(job.jobId(), 1, worker, now, 0, null, false));
@@ -69,7 +69,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.PENDING) {
                 StoredJob claimed = new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                         j.configuration(), JobState.RUNNING, j.attempt() + 1, worker, leaseUntil, j.handedSeq(), 0,
-                        now, 0, Double.NaN, null, 0);
+                        now, 0, Double.NaN, null, 0, 0);
                 data.jobs.put(j.jobId(), claimed);
                 data.attempts.computeIfAbsent(j.jobId(), id -> new ArrayList<>())
                         .add(new StoredAttempt(j.jobId(), claimed.attempt(), worker, now, 0, null, false));
@@ -88,12 +88,13 @@ public final class InMemoryStore implements StudyStore {
         }
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
-                j.startedAt(), 0, Double.NaN, null, 0));
+                j.startedAt(), 0, Double.NaN, null, 0, 0));
         return true;
     }
 
     @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
+    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
+                                       double continuedFrom) {
         StudyData data = study(study);
         StoredJob j = data.jobs.get(jobId);
         boolean current = j != null && j.state() == JobState.RUNNING && j.attempt() == attempt;
@@ -111,7 +112,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
                 j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
-                result.failure(), 0));
+                result.failure(), 0, continuedFrom));
         return true;
     }
 
@@ -128,7 +129,7 @@ public final class InMemoryStore implements StudyStore {
         long seq = data.nextSeq++;
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), j.leaseUntil(), j.handedSeq(), j.finishedSeq(),
-                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq));
+                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom()));
         return seq;
     }
 
@@ -160,7 +161,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
-                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0));
+                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0));
                 n++;
             }
         }

@@ -148,6 +148,11 @@ public final class PostgresStore implements StudyStore {
                         s.execute(ddl);
                     }
                 }
+                if (version < 3) {
+                    for (String ddl : SqliteStore.MIGRATION_3) {
+                        s.execute(ddl);
+                    }
+                }
                 if (version == 0) {
                     s.execute("INSERT INTO schema_version (version) VALUES (" + SqliteStore.SCHEMA_VERSION + ")");
                 } else if (version < SqliteStore.SCHEMA_VERSION) {
@@ -261,7 +266,7 @@ public final class PostgresStore implements StudyStore {
             boolean claimed = worker != null;
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (study_id, "
                     + SqliteStore.JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL,"
-                    + " NULL, 0) ON CONFLICT DO NOTHING")) {
+                    + " NULL, 0, 0) ON CONFLICT DO NOTHING")) {
                 p.setLong(1, id);
                 p.setInt(2, job.jobId());
                 p.setInt(3, job.configId().iteration());
@@ -337,7 +342,8 @@ public final class PostgresStore implements StudyStore {
     }
 
     @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
+    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
+                                       double continuedFrom) {
         return transaction(() -> {
             long id = studyId(study);
             boolean current;
@@ -356,7 +362,7 @@ public final class PostgresStore implements StudyStore {
             }
             long seq = nextSeq(id);
             try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, value = ?,"
-                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0"
+                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0, continued_from = ?"
                     + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
                 p.setString(1, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
                 if (result.isFailure()) {
@@ -367,9 +373,10 @@ public final class PostgresStore implements StudyStore {
                 p.setString(3, result.failure());
                 p.setLong(4, seq);
                 p.setLong(5, now);
-                p.setLong(6, id);
-                p.setInt(7, jobId);
-                p.setInt(8, attempt);
+                p.setDouble(6, continuedFrom);
+                p.setLong(7, id);
+                p.setInt(8, jobId);
+                p.setInt(9, attempt);
                 return p.executeUpdate() == 1;
             }
         });

@@ -43,7 +43,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -117,9 +117,16 @@ public final class SqliteStore implements StudyStore {
                     + " counted INTEGER NOT NULL,"
                     + " PRIMARY KEY (study_id, job_id, attempt))");
 
+    /**
+     * From version 2 to 3: the budget an evaluation continued from (it loaded a checkpoint), which
+     * the study charged from; earlier versions charged every evaluation in full, so 0.
+     */
+    static final List<String> MIGRATION_3 = List.of(
+            "ALTER TABLE jobs ADD COLUMN continued_from DOUBLE PRECISION NOT NULL DEFAULT 0");
+
     static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
             + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
-            + " started_at, finished_at, value, failure, told_seq";
+            + " started_at, finished_at, value, failure, told_seq, continued_from";
 
     private final String location;
     private final Path lockFile;
@@ -270,6 +277,11 @@ public final class SqliteStore implements StudyStore {
                         s.execute(ddl);
                     }
                 }
+                if (version < 3) {
+                    for (String ddl : MIGRATION_3) {
+                        s.execute(ddl);
+                    }
+                }
                 // later versions: their steps from `version` up to SCHEMA_VERSION go here
                 if (version == 0) {
                     s.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
@@ -346,7 +358,7 @@ public final class SqliteStore implements StudyStore {
             long seq = nextSeq(id);
             boolean claimed = worker != null;
             try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (study_id, " + JOB_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0, 0)")) {
                 p.setLong(1, id);
                 p.setInt(2, job.jobId());
                 p.setInt(3, job.configId().iteration());
@@ -425,7 +437,8 @@ public final class SqliteStore implements StudyStore {
     }
 
     @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now) {
+    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
+                                       double continuedFrom) {
         return transaction(() -> {
             long id = studyId(study);
             boolean current;
@@ -444,7 +457,7 @@ public final class SqliteStore implements StudyStore {
             }
             long seq = nextSeq(id);
             try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, value = ?,"
-                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0"
+                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0, continued_from = ?"
                     + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
                 p.setString(1, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
                 if (result.isFailure()) {
@@ -455,9 +468,10 @@ public final class SqliteStore implements StudyStore {
                 p.setString(3, result.failure());
                 p.setLong(4, seq);
                 p.setLong(5, now);
-                p.setLong(6, id);
-                p.setInt(7, jobId);
-                p.setInt(8, attempt);
+                p.setDouble(6, continuedFrom);
+                p.setLong(7, id);
+                p.setInt(8, jobId);
+                p.setInt(9, attempt);
                 return p.executeUpdate() == 1;
             }
         });
@@ -680,7 +694,7 @@ public final class SqliteStore implements StudyStore {
                         rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
                         JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
                         rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
-                        rs.getLong(19)));
+                        rs.getLong(19), rs.getDouble(20)));
             }
         }
         return out;

@@ -26,11 +26,14 @@ import org.hpo4j.space.SearchSpace;
  * @param failure why it failed, {@code null} unless failed
  * @param toldSeq position of the result in the study's event order (when the coordinator told it to
  *     the optimizer), 0 while not {@linkplain StudyStore#acknowledge acknowledged}
+ * @param continuedFrom the budget the objective continued from (it loaded the checkpoint saved
+ *     there) and which the study charged from, 0 when it started from scratch and was charged the
+ *     full budget, or while not done
  */
 public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         String configuration, JobState state, int attempt, String worker, long leaseUntil,
                         long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
-                        String failure, long toldSeq) {
+                        String failure, long toldSeq, double continuedFrom) {
 
     /** The optimizer's job, with the configuration read back through {@code space}. */
     public Job toJob(SearchSpace space) {

@@ -74,7 +74,18 @@ public interface StudyStore extends AutoCloseable {
      * @return false when the attempt is not the current running one (it was handed out again, or
      *     already ended): the job is left as it is and the late result is only logged as not counted
      */
-    boolean finish(String study, int jobId, int attempt, Result result, long now);
+    default boolean finish(String study, int jobId, int attempt, Result result, long now) {
+        return finish(study, jobId, attempt, result, now, 0);
+    }
+
+    /**
+     * Records the end of an attempt, as {@link #finish(String, int, int, Result, long)}, and the
+     * budget its objective continued from (it loaded the checkpoint saved there; 0 for a start from
+     * scratch), which decides what the study charges: {@code (budget - continuedFrom) / maxBudget}.
+     *
+     * @return false, storing nothing in the job, when the attempt is not the current running one
+     */
+    boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom);
 
     /**
      * Marks an ended job's result as told to the optimizer: it takes the next number of the study's

@@ -1,11 +1,13 @@
 package org.hpo4j.study;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,6 +21,7 @@ public final class InProcessTrialContext implements TrialContext {
     private final long seed;
     private final Path workDirectory;
     private final BooleanSupplier stopSignal;
+    private final CheckpointFolder checkpoints;
     private final List<Evaluation.Report> reports = new ArrayList<>();
 
     /**
@@ -33,6 +36,17 @@ public final class InProcessTrialContext implements TrialContext {
      */
     public InProcessTrialContext(int jobId, double budget, double previousBudget, long seed, Path workDirectory,
                                  BooleanSupplier stopSignal) {
+        this(jobId, budget, previousBudget, seed, workDirectory, stopSignal, null);
+    }
+
+    /**
+     * A context for one job with the checkpoints of its configuration.
+     *
+     * @param checkpoints the configuration's checkpoints; {@code null} when the study keeps none
+     */
+    public InProcessTrialContext(int jobId, double budget, double previousBudget, long seed, Path workDirectory,
+                                 BooleanSupplier stopSignal, CheckpointFolder checkpoints) {
+        this.checkpoints = checkpoints;
         this.jobId = jobId;
         this.budget = budget;
         this.previousBudget = previousBudget;
@@ -94,5 +108,39 @@ public final class InProcessTrialContext implements TrialContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work folder " + workDirectory + " of job " + jobId, e);
         }
+    }
+
+    /** The budget a loaded checkpoint continued from, 0 when the evaluation started from scratch. */
+    public double continuedFrom() {
+        return checkpoints == null ? 0 : checkpoints.continuedFrom();
+    }
+
+    @Override
+    public Optional<Path> checkpointDirectory() {
+        return checkpoints == null ? Optional.empty() : Optional.of(checkpoints.directory());
+    }
+
+    @Override
+    public void saveCheckpoint(Serializable state) {
+        if (checkpoints != null) {
+            checkpoints.save(state);
+        }
+    }
+
+    @Override
+    public void saveCheckpointBytes(byte[] state) {
+        if (checkpoints != null) {
+            checkpoints.save(state);
+        }
+    }
+
+    @Override
+    public <T> Optional<T> loadCheckpoint(Class<T> type) {
+        return checkpoints == null ? Optional.empty() : checkpoints.load(type);
+    }
+
+    @Override
+    public Optional<byte[]> loadCheckpointBytes() {
+        return checkpoints == null ? Optional.empty() : checkpoints.loadBytes();
     }
 }

@@ -29,6 +29,7 @@ import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
@@ -46,9 +47,14 @@ import org.hpo4j.warmstart.Priors;
  * so that executors with parallel workers and persistent stores can drive the same study: only
  * {@link #evaluate} may run on several threads at once.
  *
- * <p>Cost is charged with restart semantics, as HpBandSter evaluates: every evaluation costs its
- * full {@code budget / maxBudget}, also a promotion whose objective continues from a checkpoint at
- * {@code previousBudget}.
+ * <p>Cost: an evaluation costs its full {@code budget / maxBudget} (restart semantics, as
+ * HpBandSter evaluates), unless its objective continued from a checkpoint: a promotion whose
+ * objective {@linkplain TrialContext#loadCheckpoint loaded} the state its configuration saved at
+ * {@code previousBudget} costs {@code (budget - previousBudget) / maxBudget}.
+ * {@link Evaluation#continuedFrom()} (and the store) say which was charged. Checkpoints live in
+ * {@code <work folder>/<study>/checkpoints/<configuration>/} unless
+ * {@linkplain Builder#checkpointDirectory another folder} is given; a study that starts afresh
+ * deletes the old ones.
  *
  * <p>Optimizers minimize: for a study that maximizes, the values told to the optimizer are negated,
  * while evaluations and results keep the values as the objective returned them.
@@ -81,6 +87,9 @@ public final class Study {
     private final String optimizerSettings;
     private final int failFastAfter;
     private final CurveStopper stopper;
+    private final boolean checkpoints;
+    private final Path configuredCheckpointRoot;
+    private boolean checkpointsPrepared;
     private final Duration lease;
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
@@ -104,6 +113,8 @@ public final class Study {
         this.optimizerSettings = optimizerSettings;
         this.failFastAfter = b.failFastAfter;
         this.stopper = b.stopper;
+        this.checkpoints = b.checkpoints;
+        this.configuredCheckpointRoot = b.checkpointDirectory;
         this.lease = b.lease;
     }
 
@@ -152,6 +163,7 @@ public final class Study {
             }
         }
         start();
+        prepareCheckpoints(false);
         while (!stoppingRule.shouldStop(progress())) {
             Optional<Job> job = nextJob();
             if (job.isEmpty()) {
@@ -210,6 +222,9 @@ public final class Study {
                 runner.requestStop(task.jobId());
             }
         });
+        if (store == null) {
+            prepareCheckpoints(false);
+        }
         Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay(false));
         boolean stopping = false;
         while (true) {
@@ -255,7 +270,7 @@ public final class Study {
                 }
                 runner.submit(new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
-                        workRoot().resolve("job-" + job.id())));
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
             }
             if (runner.outstanding() == 0) {
                 break;
@@ -270,9 +285,10 @@ public final class Study {
             Job job = running.remove(done.task().jobId());
             Evaluation evaluation = evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
                     Instant.ofEpochMilli(done.finishedAt()), List.copyOf(reports.getOrDefault(job.id(), List.of())),
-                    checks.remove(job.id()));
+                    checks.remove(job.id()), done.continuedFrom());
             if (store != null) {
-                store.finish(name, job.id(), done.task().attempt(), evaluation.result(), done.finishedAt());
+                store.finish(name, job.id(), done.task().attempt(), evaluation.result(), done.finishedAt(),
+                        done.continuedFrom());
                 store.acknowledge(name, job.id());
             }
             record(evaluation);
@@ -376,7 +392,7 @@ public final class Study {
                 localAttempts.put(c.jobId(), c.attempt());
                 runner.submit(new Task(job.id(), c.attempt(), job.configuration(), effectiveBudget(job.budget()),
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
-                        workRoot().resolve("job-" + job.id())));
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
             }
             // 4. wait for a local result, heart-beating the local jobs
             try {
@@ -387,7 +403,8 @@ public final class Study {
                 if (done.isPresent()) {
                     Completion c = done.get();
                     localAttempts.remove(c.task().jobId());
-                    store.finish(name, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt());
+                    store.finish(name, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt(),
+                            c.continuedFrom());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -415,7 +432,7 @@ public final class Study {
     /**
      * A stored evaluation read back. The store keeps no flag for evaluations the curve stopper ended;
      * they are recognized by what the study stored for them: the last report's value, at a step
-     * before the budget.
+     * before the budget. Continued evaluations are charged from the budget they continued from.
      */
     private Evaluation replayedEvaluation(Job job, Result r, StoredJob stored, List<Evaluation.Report> reports) {
         Instant start = Instant.ofEpochMilli(stored.startedAt());
@@ -424,10 +441,11 @@ public final class Study {
         if (!r.isFailure() && !reports.isEmpty()) {
             Evaluation.Report last = reports.get(reports.size() - 1);
             if (last.step() < budget && last.value() == r.value()) {
-                return new Evaluation(job, r, start, end, reports, cost(last.step()), true);
+                return new Evaluation(job, r, start, end, reports, cost(last.step(), stored.continuedFrom()),
+                        stored.continuedFrom(), true);
             }
         }
-        return new Evaluation(job, r, start, end, reports, cost(budget));
+        return new Evaluation(job, r, start, end, reports, cost(budget, stored.continuedFrom()), stored.continuedFrom());
     }
 
     private synchronized boolean allFailedSoFar() {
@@ -438,7 +456,8 @@ public final class Study {
         StoppingRule.Progress now = progress();
         double runningCost = 0;
         for (Job j : running) {
-            runningCost += cost(effectiveBudget(j.budget()));
+            // a running promotion may yet restart: count it in full until it says otherwise
+            runningCost += cost(effectiveBudget(j.budget()), 0);
         }
         return new StoppingRule.Progress(now.evaluations() + running.size(), now.cost() + runningCost, now.elapsed());
     }
@@ -458,7 +477,9 @@ public final class Study {
      *     otherwise whatever was running belonged to a process that died and is put back to pending
      */
     private synchronized List<Job> openAndReplay(boolean shared) {
-        if (!store.open(definition())) {
+        boolean resumed = store.open(definition());
+        prepareCheckpoints(resumed);
+        if (!resumed) {
             return List.of();
         }
         if (!shared) {
@@ -531,10 +552,13 @@ public final class Study {
         double budget = effectiveBudget(job.budget());
         double previous = effectiveBudget(job.previousBudget());
         StopCheck check = stopper == null ? null : new StopCheck(stopper, budget, incumbentAt(job.budget()));
+        Path checkpointFolder = checkpointFolder(job);
         InProcessTrialContext[] self = new InProcessTrialContext[1];
         InProcessTrialContext context = new InProcessTrialContext(job.id(), budget, previous,
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
-                check == null ? () -> false : () -> self[0] != null && check.decide(self[0].reports()));
+                check == null ? () -> false : () -> self[0] != null && check.decide(self[0].reports()),
+                checkpointFolder == null ? null : new CheckpointFolder(checkpointFolder, budget, previous,
+                        ConfigurationCodec.encode(job.configuration())));
         self[0] = context;
         Instant start = clock.instant();
         Result result;
@@ -552,24 +576,26 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
-        return evaluation(job, result, start, end, context.reports(), check);
+        return evaluation(job, result, start, end, context.reports(), check, context.continuedFrom());
     }
 
     /**
      * The evaluation of a job that ended with {@code result}: when the curve stopper stopped it and
      * the objective obeyed (its last report is before the budget), it counts with its last reported
-     * value and is charged for the budget it actually used.
+     * value and is charged for the budget it actually used. A continuation is charged from the
+     * budget it continued from.
      */
     private Evaluation evaluation(Job job, Result result, Instant start, Instant end, List<Evaluation.Report> reports,
-                                  StopCheck check) {
+                                  StopCheck check, double continuedFrom) {
         double budget = effectiveBudget(job.budget());
         if (check != null && check.stopped && !result.isFailure() && !reports.isEmpty()) {
             Evaluation.Report last = reports.get(reports.size() - 1);
             if (last.step() < budget) {
-                return new Evaluation(job, Result.of(last.value()), start, end, reports, cost(last.step()), true);
+                return new Evaluation(job, Result.of(last.value()), start, end, reports, cost(last.step(), continuedFrom),
+                        continuedFrom, true);
             }
         }
-        return new Evaluation(job, result, start, end, reports, cost(budget));
+        return new Evaluation(job, result, start, end, reports, cost(budget, continuedFrom), continuedFrom);
     }
 
     /**
@@ -681,9 +707,33 @@ public final class Study {
         return integerBudget ? Math.round(budget) : budget;
     }
 
-    private double cost(double budget) {
+    private double cost(double budget, double continuedFrom) {
         // without a known maximum budget every evaluation counts as a full one
-        return Double.isNaN(maxBudget) ? 1.0 : budget / maxBudget;
+        return Double.isNaN(maxBudget) ? 1.0 : (budget - continuedFrom) / maxBudget;
+    }
+
+    /** The folder under which each configuration's checkpoint folder lives. */
+    public synchronized Path checkpointRoot() {
+        return configuredCheckpointRoot != null ? configuredCheckpointRoot : workRoot().resolve("checkpoints");
+    }
+
+    /** The checkpoint folder of a job's configuration; {@code null} when the study keeps no checkpoints. */
+    private Path checkpointFolder(Job job) {
+        return checkpoints ? CheckpointFolder.of(checkpointRoot(), job.configId()) : null;
+    }
+
+    /**
+     * Once per study object: a study that starts afresh deletes the checkpoints of an earlier run of
+     * the same name (their configuration ids now name other configurations); a resumed one keeps them.
+     */
+    private synchronized void prepareCheckpoints(boolean resumed) {
+        if (checkpointsPrepared) {
+            return;
+        }
+        checkpointsPrepared = true;
+        if (checkpoints && !resumed) {
+            CheckpointFolder.deleteAll(checkpointRoot());
+        }
     }
 
     private static String describe(Throwable t) {
@@ -724,6 +774,8 @@ public final class Study {
         private int warmStartTopK = 3;
         private double warmStartWeight = 0.5;
         private double optimizerMaxBudget = Double.NaN;
+        private boolean checkpoints = true;
+        private Path checkpointDirectory;
         private Duration lease = Duration.ofSeconds(60);
 
         private Builder(SearchSpace space) {
@@ -874,6 +926,26 @@ public final class Study {
                 throw new IllegalArgumentException("failFastAfter must be at least 1, got " + count);
             }
             this.failFastAfter = count;
+            return this;
+        }
+
+        /**
+         * Whether objectives may keep checkpoints across the evaluations of a configuration
+         * (default true); when false, {@code loadCheckpoint} finds nothing and {@code saveCheckpoint}
+         * stores nothing, so every evaluation starts from scratch and is charged in full.
+         */
+        public Builder checkpoints(boolean enabled) {
+            this.checkpoints = enabled;
+            return this;
+        }
+
+        /**
+         * The study's checkpoint folder, holding one folder per configuration; by default
+         * {@code <work folder>/<name>/checkpoints}. Every worker must see it: for studies shared
+         * by several machines, a shared directory.
+         */
+        public Builder checkpointDirectory(Path value) {
+            this.checkpointDirectory = Objects.requireNonNull(value, "checkpointDirectory");
             return this;
         }
 

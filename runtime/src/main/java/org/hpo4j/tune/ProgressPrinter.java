@@ -66,9 +66,11 @@ final class ProgressPrinter implements StudyListener {
         String value = e.isFailure() ? "FAILED " + e.result().failure() : String.format(Locale.ROOT, "%.6g", e.value());
         String bestText = best.map(b -> String.format(Locale.ROOT, "%.6g", b.value())).orElse("-");
         if (batch) {
-            out.printf(Locale.ROOT, "[%4d] %s %-5s %-11s value %s  best %s  %.1fs  %s%n", job.id(),
+            out.printf(Locale.ROOT, "[%4d] %s %-5s %-11s value %s  best %s  %.1fs  %s%s%n", job.id(),
                     budgetName == null ? "budget" : budgetName, Tuner.number(job.budget()), job.configId(), value,
-                    bestText, e.duration().toMillis() / 1000.0, job.configuration());
+                    bestText, e.duration().toMillis() / 1000.0, job.configuration(),
+                    // what the evaluation is charged: the increment when it continued from a checkpoint
+                    e.continued() ? "  (continued from " + Tuner.number(e.continuedFrom()) + ")" : "");
         } else {
             out.printf(Locale.ROOT, "\r  evaluations %d | running 0 | best %s | cost %.2f | elapsed %s   ", finished.size(),
                     bestText, cost, format(Duration.between(started, Instant.now())));

@@ -47,10 +47,22 @@ public final class StudyWorker {
      * @param baseDirectory the project's folder; jobs get folders under {@code target/hpo}
      * @param classpath the project's class path: evaluations then run in long-lived worker JVMs, as
      *     {@code hpo:tune} runs them; empty for threads of this JVM
+     * @param checkpointDir the folder under which the study's checkpoints live
+     *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
+     *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath) {
+                          List<Path> classpath, Path checkpointDir) {
+
+        /** A request with the default checkpoint folder. */
+        public Request(String objective, String study, String storage, String user, String password,
+                       int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                       List<Path> classpath) {
+            this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
+                    baseDirectory, classpath, null);
+        }
+
         public Request {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
         }
@@ -99,6 +111,9 @@ public final class StudyWorker {
             // once rather than a lease later
             Thread release = new Thread(worker::release, "hpo-worker-release");
             Runtime.getRuntime().addShutdownHook(release);
+            if (r.checkpointDir() != null) {
+                worker.checkpointDirectory(base.resolve(r.checkpointDir()).resolve(study));
+            }
             try {
                 return worker.run();
             } finally {

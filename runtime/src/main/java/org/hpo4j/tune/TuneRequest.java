@@ -40,12 +40,18 @@ import java.util.Locale;
  *     files; {@code null} for none
  * @param curveStopping whether evaluations whose reported learning curve is unlikely to beat the
  *     incumbent are stopped early ({@code hpo.curveStopping})
+ * @param checkpoints whether objectives may continue promoted configurations from their checkpoints
+ *     ({@code hpo.checkpoints}, default true); off, every evaluation trains from scratch
+ * @param checkpointDir the folder under which the study's checkpoints live ({@code hpo.checkpointDir},
+ *     relative to the base directory); {@code null}: {@code target/hpo/<study>/checkpoints}. Every
+ *     worker must see it (a shared directory for studies on several machines)
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
-                          boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping) {
+                          boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
+                          boolean checkpoints, Path checkpointDir) {
 
     /** The optimizer used when none is named. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -60,7 +66,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         }
     }
 
-    /** A request without warm start and curve stopping. */
+    /** A request without warm start and curve stopping, with checkpoints in their default folder. */
     public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                        int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                        String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
@@ -68,7 +74,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, null, false);
+                writeDate, null, false, true, null);
     }
 
     /** A builder with the defaults: optimizer bohb, seed 0, parallelism 1, eta 3, batch mode, a date line. */
@@ -144,6 +150,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private boolean writeDate = true;
         private String warmStart;
         private boolean curveStopping;
+        private boolean checkpoints = true;
+        private Path checkpointDir;
 
         private Builder() {
         }
@@ -280,11 +288,23 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#checkpoints()}. */
+        public Builder checkpoints(boolean v) {
+            checkpoints = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#checkpointDir()}. */
+        public Builder checkpointDir(Path v) {
+            checkpointDir = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate, warmStart, curveStopping);
+                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir);
         }
     }
 }

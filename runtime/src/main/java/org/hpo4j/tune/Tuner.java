@@ -219,6 +219,7 @@ public final class Tuner {
                 .maxBudget(plan.settings().maxBudget())
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
+                .checkpoints(request.checkpoints())
                 .listener(printer);
         if (request.warmStart() != null && !request.warmStart().isBlank()) {
             List<org.hpo4j.warmstart.Prior> priors;
@@ -233,6 +234,9 @@ public final class Tuner {
         }
         if (request.curveStopping()) {
             study.stopper(org.hpo4j.curves.CurveStopper.defaults(direction));
+        }
+        if (request.checkpointDir() != null) {
+            study.checkpointDirectory(request.baseDirectory().resolve(request.checkpointDir()).resolve(plan.study()));
         }
         printer.start(plan, request);
         Instant started = Instant.now();

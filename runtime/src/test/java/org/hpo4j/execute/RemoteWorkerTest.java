@@ -48,11 +48,11 @@ class RemoteWorkerTest {
         }
 
         @Override
-        public boolean finish(String study, int jobId, int attempt, Result result, long now) {
+        public boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom) {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("study store test: connection refused");
             }
-            return inner.finish(study, jobId, attempt, result, now);
+            return inner.finish(study, jobId, attempt, result, now, continuedFrom);
         }
 
         // everything else as the in-memory store does it

@@ -155,9 +155,10 @@ class PostgresStoreTest {
                     + " 'FINISHED', 1, 'w', 0, 1, 2, 5, 6, 0.25, NULL FROM studies");
         }
         try (PostgresStore store = PostgresStore.open(url)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(SqliteStore.SCHEMA_VERSION, store.schemaVersion());
             StoredJob j = store.jobs("mlp").get(0);
             assertEquals(2, j.toldSeq(), "a version 1 result was told when it was stored");
+            assertEquals(0, j.continuedFrom(), "a version 1 result was charged its full budget");
             assertFalse(store.isStudyFinished("mlp"));
             assertTrue(store.open(STUDY));
         }

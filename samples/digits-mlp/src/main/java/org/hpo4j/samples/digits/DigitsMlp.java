@@ -11,6 +11,7 @@ import org.hpo4j.annotations.Objective;
 import org.hpo4j.annotations.StudyName;
 import org.hpo4j.annotations.Uniform;
 import org.hpo4j.inject.Hpo;
+import org.hpo4j.study.TrialContext;
 
 /**
  * Handwritten digits with a one-hidden-layer perceptron: the hyperparameters are the annotated
@@ -56,7 +57,7 @@ public class DigitsMlp {
     /** Trains a fresh network for {@link #epochs} epochs on the training set. */
     public Mlp train() {
         Digits data = Digits.load();
-        return train(data.trainX, data.trainY);
+        return train(data.trainX, data.trainY, null);
     }
 
     /**
@@ -65,24 +66,46 @@ public class DigitsMlp {
      */
     public Mlp trainFinal() {
         Digits data = Digits.load();
-        return train(data.trainAndValidX(), data.trainAndValidY());
+        return train(data.trainAndValidX(), data.trainAndValidY(), null);
     }
 
-    private Mlp train(double[][] x, int[] y) {
-        Mlp net = new Mlp(Digits.FEATURES, hidden, Digits.CLASSES, Mlp.Update.valueOf(optimizer.toUpperCase(Locale.ROOT)),
-                learningRate, momentum, weightDecay, dropout, batchSize, seed);
-        for (int e = 0; e < epochs; e++) {
+    /**
+     * Trains up to {@link #epochs} epochs: on from the checkpoint of a promoted configuration
+     * ({@code context.loadCheckpoint}), else a fresh network from epoch 0; with a context, then
+     * saves the network (weights, optimizer state, random generator, epoch count) for the next
+     * promotion.
+     *
+     * @param context the tuner's context, {@code null} outside tuning (no checkpoints)
+     */
+    private Mlp train(double[][] x, int[] y, TrialContext context) {
+        Mlp net = context == null ? null : context.loadCheckpoint(Mlp.class).orElse(null);
+        if (net == null) {
+            net = new Mlp(Digits.FEATURES, hidden, Digits.CLASSES, Mlp.Update.valueOf(optimizer.toUpperCase(Locale.ROOT)),
+                    learningRate, momentum, weightDecay, dropout, batchSize, seed);
+        }
+        while (net.epochs() < epochs) {
             net.trainEpoch(x, y);
+        }
+        if (context != null) {
+            context.saveCheckpoint(net);
         }
         trained = net;
         return net;
     }
 
-    /** Trains, then returns the error on the validation set: what the tuner minimizes. */
-    @Objective(direction = Direction.MINIMIZE)
+    /** Trains from scratch, then returns the error on the validation set. */
     public double validationError() {
+        return validationError(null);
+    }
+
+    /**
+     * Trains on the training set (continuing from the configuration's checkpoint when the tuner
+     * promotes it), then returns the error on the validation set: what the tuner minimizes.
+     */
+    @Objective(direction = Direction.MINIMIZE)
+    public double validationError(TrialContext context) {
         Digits data = Digits.load();
-        return train().errorRate(data.validX, data.validY);
+        return train(data.trainX, data.trainY, context).errorRate(data.validX, data.validY);
     }
 
     /** Accuracy on the held-out test set of the network trained last. */
