@@ -353,18 +353,14 @@ final class JdbcStudyStore {
                     + " ORDER BY attempt")) {
                 p.setLong(1, studyId(study));
                 p.setInt(2, jobId);
-                List<StoredAttempt> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        String state = rs.getString(6);
-                        double value = rs.getDouble(7);
-                        Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
-                                : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
-                        out.add(new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
-                                rs.getLong(5), result, rs.getInt(9) != 0));
-                    }
-                }
-                return out;
+                return rows(p, rs -> {
+                    String state = rs.getString(6);
+                    double value = rs.getDouble(7);
+                    Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
+                            : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
+                    return new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), result, rs.getInt(9) != 0);
+                });
             }
         });
     }
@@ -435,13 +431,8 @@ final class JdbcStudyStore {
                     + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.job_id = ? ORDER BY r.id")) {
                 p.setLong(1, studyId(study));
                 p.setInt(2, jobId);
-                List<StoredReport> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5)));
-                    }
-                }
-                return out;
+                return rows(p, rs -> new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getLong(5)));
             }
         });
     }
@@ -454,19 +445,33 @@ final class JdbcStudyStore {
         }
     }
 
+    /** Reads rows of {@link #JOB_COLUMNS}. */
     private static List<StoredJob> readJobs(PreparedStatement p) throws SQLException {
-        List<StoredJob> out = new ArrayList<>();
+        return rows(p, rs -> {
+            double value = rs.getDouble(17);
+            if (rs.wasNull()) {
+                value = Double.NaN;
+            }
+            return new StoredJob(rs.getInt(1), new Job.ConfigId(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                    rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
+                    JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
+                    rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
+                    rs.getLong(19), rs.getDouble(20));
+        });
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs the query {@code p} and reads every row of its result with {@code reader}. */
+    private static <T> List<T> rows(PreparedStatement p, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                double value = rs.getDouble(17);
-                if (rs.wasNull()) {
-                    value = Double.NaN;
-                }
-                out.add(new StoredJob(rs.getInt(1), new Job.ConfigId(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
-                        rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
-                        JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
-                        rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
-                        rs.getLong(19), rs.getDouble(20)));
+                out.add(reader.read(rs));
             }
         }
         return out;
