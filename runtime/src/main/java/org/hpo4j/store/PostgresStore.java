@@ -6,25 +6,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Result;
 
 /**
  * The store for many machines: one PostgreSQL database shared by a coordinator and any number of
  * workers ({@code -Dhpo.storage=jdbc:postgresql://host/db}).
  *
- * <p>The schema and the SQL are {@link SqliteStore}'s, ported: identity columns instead of
- * SQLite's {@code INTEGER PRIMARY KEY}, row locks where SQLite locks the whole file. A claim selects
+ * <p>The schema and the SQL are {@link SqliteStore}'s (shared in {@code JdbcStudyStore}), ported:
+ * identity columns instead of SQLite's {@code INTEGER PRIMARY KEY}, row locks where SQLite locks
+ * the whole file. A claim selects
  * the lowest pending job {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers take different rows
  * without waiting for each other; a result locks its job row, so a requeue and a result of the same
  * attempt cannot both win. The schema is created and migrated under an advisory lock, so several
@@ -51,16 +47,17 @@ public final class PostgresStore implements StudyStore {
     private final String url;
     private final Properties credentials;
     private final String location;
-    private final Map<String, Long> studyIds = new HashMap<>();
+    private final JdbcStudyStore core;
     private Connection connection;
 
     private PostgresStore(String url, Properties credentials) {
         this.url = url;
         this.credentials = credentials;
         this.location = mask(url);
+        this.core = new JdbcStudyStore(new PostgresDialect(), location);
         try {
             this.connection = connect();
-            migrate();
+            core.migrate(SCHEMA);
         } catch (SQLException e) {
             close();
             throw new IllegalStateException("cannot open the study store " + location + ": " + message(e), e);
@@ -125,44 +122,6 @@ public final class PostgresStore implements StudyStore {
         return c;
     }
 
-    private void migrate() throws SQLException {
-        transaction(() -> {
-            try (Statement s = connection.createStatement()) {
-                // held until commit: another process creating or migrating the schema waits here
-                s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-                int version = 0;
-                try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                    if (rs.next()) {
-                        version = rs.getInt(1);
-                    }
-                }
-                if (version > SqliteStore.SCHEMA_VERSION) {
-                    throw new IllegalStateException("the study store " + location + " has schema version " + version
-                            + ", written by a newer hpo4j; this one reads up to version " + SqliteStore.SCHEMA_VERSION);
-                }
-                if (version < 2) {
-                    for (String ddl : SqliteStore.MIGRATION_2) {
-                        s.execute(ddl);
-                    }
-                }
-                if (version < 3) {
-                    for (String ddl : SqliteStore.MIGRATION_3) {
-                        s.execute(ddl);
-                    }
-                }
-                if (version == 0) {
-                    s.execute("INSERT INTO schema_version (version) VALUES (" + SqliteStore.SCHEMA_VERSION + ")");
-                } else if (version < SqliteStore.SCHEMA_VERSION) {
-                    s.execute("UPDATE schema_version SET version = " + SqliteStore.SCHEMA_VERSION);
-                }
-            }
-            return null;
-        });
-    }
-
     /** The schema version the database holds. */
     synchronized int schemaVersion() {
         return transaction(() -> {
@@ -181,36 +140,9 @@ public final class PostgresStore implements StudyStore {
 
     @Override
     public synchronized boolean open(StudyDefinition definition) {
-        return transaction(() -> {
-            // serializes two coordinators creating the same study at once
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                lock.setInt(1, (int) SCHEMA_LOCK);
-                lock.setString(2, definition.name());
-                lock.execute();
-            }
-            Optional<StudyDefinition> stored = findIn(definition.name());
-            if (stored.isPresent()) {
-                List<String> diffs = definition.differencesFrom(stored.get());
-                if (!diffs.isEmpty()) {
-                    throw new StudyMismatchException(definition.name(), location, diffs);
-                }
-                return true;
-            }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO studies"
-                    + " (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
-                p.setString(1, definition.name());
-                p.setString(2, definition.space());
-                p.setString(3, definition.direction().name());
-                p.setString(4, definition.optimizer());
-                p.setLong(5, definition.seed());
-                p.setString(6, definition.settings());
-                p.setLong(7, System.currentTimeMillis());
-                p.executeUpdate();
-            }
-            return false;
-        });
+        return core.open(definition);
     }
+
 
     /**
      * Keeps a stored study under a new name ({@code name-yyyyMMdd-HHmmss}) so that one of its name
@@ -221,11 +153,11 @@ public final class PostgresStore implements StudyStore {
     public synchronized Optional<String> archive(String study) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Optional<String> renamed = transaction(() -> {
-            if (findIn(study).isEmpty()) {
+            if (core.findIn(study).isEmpty()) {
                 return Optional.empty();
             }
             String name = study + "-" + stamp;
-            for (int i = 2; findIn(name).isPresent(); i++) {
+            for (int i = 2; core.findIn(name).isPresent(); i++) {
                 name = study + "-" + stamp + "-" + i;
             }
             try (PreparedStatement p = connection.prepareStatement("UPDATE studies SET name = ? WHERE name = ?")) {
@@ -235,314 +167,76 @@ public final class PostgresStore implements StudyStore {
             }
             return Optional.of(name);
         });
-        studyIds.remove(study);
+        core.forget(study);
         return renamed;
     }
 
     @Override
     public synchronized Optional<StudyDefinition> find(String study) {
-        return transaction(() -> findIn(study));
-    }
-
-    private Optional<StudyDefinition> findIn(String study) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "SELECT name, space, direction, optimizer, seed, settings FROM studies WHERE name = ?")) {
-            p.setString(1, study);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StudyDefinition(rs.getString(1), rs.getString(2),
-                        Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getString(6)));
-            }
-        }
+        return core.find(study);
     }
 
     @Override
     public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
-        transaction(() -> {
-            long id = studyId(study);
-            long seq = nextSeq(id);
-            boolean claimed = worker != null;
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (study_id, "
-                    + SqliteStore.JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL,"
-                    + " NULL, 0, 0) ON CONFLICT DO NOTHING")) {
-                p.setLong(1, id);
-                p.setInt(2, job.jobId());
-                p.setInt(3, job.configId().iteration());
-                p.setInt(4, job.configId().bracket());
-                p.setInt(5, job.configId().index());
-                p.setInt(6, job.rung());
-                p.setDouble(7, job.budget());
-                p.setDouble(8, job.previousBudget());
-                p.setString(9, job.configuration());
-                p.setString(10, (claimed ? JobState.RUNNING : JobState.PENDING).name());
-                p.setInt(11, claimed ? 1 : 0);
-                p.setString(12, worker);
-                p.setLong(13, claimed ? leaseUntil : 0);
-                p.setLong(14, seq);
-                p.setLong(15, claimed ? now : 0);
-                if (p.executeUpdate() == 0) {
-                    throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId());
-                }
-            }
-            if (claimed) {
-                logAttempt(id, job.jobId(), 1, worker, now);
-            }
-            return null;
-        });
+        core.addJob(study, job, worker, now, leaseUntil);
     }
 
     @Override
     public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
-        return transaction(() -> {
-            long id = studyId(study);
-            Integer jobId = null;
-            // SKIP LOCKED: a row another claimer holds is passed over, so each takes a different job
-            try (PreparedStatement p = connection.prepareStatement("SELECT job_id FROM jobs"
-                    + " WHERE study_id = ? AND state = 'PENDING' ORDER BY job_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-                p.setLong(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (rs.next()) {
-                        jobId = rs.getInt(1);
-                    }
-                }
-            }
-            if (jobId == null) {
-                return Optional.empty();
-            }
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'RUNNING',"
-                    + " attempt = attempt + 1, worker = ?, lease_until = ?, started_at = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND state = 'PENDING'")) {
-                p.setString(1, worker);
-                p.setLong(2, leaseUntil);
-                p.setLong(3, now);
-                p.setLong(4, id);
-                p.setInt(5, jobId);
-                p.executeUpdate();
-            }
-            StoredJob claimed = job(id, jobId);
-            logAttempt(id, jobId, claimed.attempt(), worker, now);
-            return Optional.of(claimed);
-        });
+        return core.claim(study, worker, now, leaseUntil);
     }
 
     @Override
     public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET lease_until = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
-                p.setLong(1, leaseUntil);
-                p.setLong(2, studyId(study));
-                p.setInt(3, jobId);
-                p.setInt(4, attempt);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return core.heartbeat(study, jobId, attempt, leaseUntil);
     }
 
     @Override
     public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
                                        double continuedFrom) {
-        return transaction(() -> {
-            long id = studyId(study);
-            boolean current;
-            // the row lock orders this against a concurrent requeue or claim of the same job
-            try (PreparedStatement check = connection.prepareStatement("SELECT state, attempt FROM jobs"
-                    + " WHERE study_id = ? AND job_id = ? FOR UPDATE")) {
-                check.setLong(1, id);
-                check.setInt(2, jobId);
-                try (ResultSet rs = check.executeQuery()) {
-                    current = rs.next() && rs.getString(1).equals(JobState.RUNNING.name()) && rs.getInt(2) == attempt;
-                }
-            }
-            endAttempt(id, jobId, attempt, result, now, current);
-            if (!current) {
-                return false;
-            }
-            long seq = nextSeq(id);
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, value = ?,"
-                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0, continued_from = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
-                p.setString(1, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
-                if (result.isFailure()) {
-                    p.setNull(2, Types.DOUBLE);
-                } else {
-                    p.setDouble(2, result.value());
-                }
-                p.setString(3, result.failure());
-                p.setLong(4, seq);
-                p.setLong(5, now);
-                p.setDouble(6, continuedFrom);
-                p.setLong(7, id);
-                p.setInt(8, jobId);
-                p.setInt(9, attempt);
-                return p.executeUpdate() == 1;
-            }
-        });
-    }
-
-    private void logAttempt(long studyId, int jobId, int attempt, String worker, long now) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO attempts (study_id, job_id, attempt,"
-                + " worker, started_at, finished_at, state, value, failure, counted)"
-                + " VALUES (?, ?, ?, ?, ?, 0, 'RUNNING', NULL, NULL, 0)")) {
-            p.setLong(1, studyId);
-            p.setInt(2, jobId);
-            p.setInt(3, attempt);
-            p.setString(4, worker);
-            p.setLong(5, now);
-            p.executeUpdate();
-        }
-    }
-
-    private void endAttempt(long studyId, int jobId, int attempt, Result result, long now, boolean counted)
-            throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("UPDATE attempts SET finished_at = ?, state = ?,"
-                + " value = ?, failure = ?, counted = ? WHERE study_id = ? AND job_id = ? AND attempt = ?"
-                + " AND state = 'RUNNING'")) {
-            p.setLong(1, now);
-            p.setString(2, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
-            if (result.isFailure()) {
-                p.setNull(3, Types.DOUBLE);
-            } else {
-                p.setDouble(3, result.value());
-            }
-            p.setString(4, result.failure());
-            p.setInt(5, counted ? 1 : 0);
-            p.setLong(6, studyId);
-            p.setInt(7, jobId);
-            p.setInt(8, attempt);
-            p.executeUpdate();
-        }
+        return core.finish(study, jobId, attempt, result, now, continuedFrom);
     }
 
     @Override
     public synchronized long acknowledge(String study, int jobId) {
-        return transaction(() -> {
-            long id = studyId(study);
-            long told;
-            try (PreparedStatement p = connection.prepareStatement("SELECT state, told_seq FROM jobs"
-                    + " WHERE study_id = ? AND job_id = ? FOR UPDATE")) {
-                p.setLong(1, id);
-                p.setInt(2, jobId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next() || !JobState.valueOf(rs.getString(1)).isDone()) {
-                        throw new IllegalArgumentException("study '" + study + "' has no ended job " + jobId);
-                    }
-                    told = rs.getLong(2);
-                }
-            }
-            if (told != 0) {
-                return told;
-            }
-            long seq = nextSeq(id);
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET told_seq = ?"
-                    + " WHERE study_id = ? AND job_id = ?")) {
-                p.setLong(1, seq);
-                p.setLong(2, id);
-                p.setInt(3, jobId);
-                p.executeUpdate();
-            }
-            return seq;
-        });
+        return core.acknowledge(study, jobId);
     }
 
     @Override
     public synchronized List<StoredAttempt> attempts(String study, int jobId) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT job_id, attempt, worker, started_at,"
-                    + " finished_at, state, value, failure, counted FROM attempts WHERE study_id = ? AND job_id = ?"
-                    + " ORDER BY attempt")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                return SqliteStore.readAttempts(p);
-            }
-        });
+        return core.attempts(study, jobId);
     }
 
     @Override
     public synchronized void setStudyFinished(String study, boolean finished) {
-        transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE studies SET finished = ? WHERE id = ?")) {
-                p.setInt(1, finished ? 1 : 0);
-                p.setLong(2, studyId(study));
-                p.executeUpdate();
-            }
-            return null;
-        });
+        core.setStudyFinished(study, finished);
     }
 
     @Override
     public synchronized boolean isStudyFinished(String study) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT finished FROM studies WHERE id = ?")) {
-                p.setLong(1, studyId(study));
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() && rs.getInt(1) != 0;
-                }
-            }
-        });
+        return core.isStudyFinished(study);
     }
 
     @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO reports"
-                    + " (study_id, job_id, attempt, step, value, reported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                p.setInt(3, attempt);
-                p.setDouble(4, step);
-                p.setDouble(5, value);
-                p.setLong(6, now);
-                p.executeUpdate();
-            }
-            return null;
-        });
+        core.report(study, jobId, attempt, step, value, now);
     }
 
     @Override
     public synchronized int requeueStale(String study, long now) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'PENDING',"
-                    + " worker = NULL, lease_until = 0, started_at = 0"
-                    + " WHERE study_id = ? AND state = 'RUNNING' AND lease_until < ?")) {
-                p.setLong(1, studyId(study));
-                p.setLong(2, now);
-                return p.executeUpdate();
-            }
-        });
+        return core.requeueStale(study, now);
     }
 
     @Override
     public synchronized List<StoredJob> jobs(String study) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT " + SqliteStore.JOB_COLUMNS
-                    + " FROM jobs WHERE study_id = ? ORDER BY job_id")) {
-                p.setLong(1, studyId(study));
-                return SqliteStore.readJobs(p);
-            }
-        });
+        return core.jobs(study);
     }
 
     @Override
     public synchronized List<StoredReport> reports(String study, int jobId) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT r.job_id, r.attempt, r.step, r.value,"
-                    + " r.reported_at FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
-                    + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.job_id = ? ORDER BY r.id")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                List<StoredReport> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5)));
-                    }
-                }
-                return out;
-            }
-        });
+        return core.reports(study, jobId);
     }
+
 
     @Override
     public String location() {
@@ -563,48 +257,51 @@ public final class PostgresStore implements StudyStore {
         }
     }
 
-    private StoredJob job(long studyId, int jobId) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT " + SqliteStore.JOB_COLUMNS
-                + " FROM jobs WHERE study_id = ? AND job_id = ?")) {
-            p.setLong(1, studyId);
-            p.setInt(2, jobId);
-            return SqliteStore.readJobs(p).get(0);
+    /** Row locks and advisory locks; transactions retried on a lost connection or a deadlock. */
+    private final class PostgresDialect implements JdbcStudyStore.Dialect {
+        @Override
+        public Connection connection() {
+            return connection;
         }
-    }
 
-    private long studyId(String study) throws SQLException {
-        Long cached = studyIds.get(study);
-        if (cached != null) {
-            return cached;
+        @Override
+        public <T> T transaction(JdbcStudyStore.SqlWork<T> work) {
+            return PostgresStore.this.transaction(work);
         }
-        try (PreparedStatement p = connection.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
-            p.setString(1, study);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no study '" + study + "' in " + location + "; open it first");
-                }
-                studyIds.put(study, rs.getLong(1));
-                return rs.getLong(1);
+
+        @Override
+        public String lockRow() {
+            return " FOR UPDATE";
+        }
+
+        @Override
+        public String lockNextPending() {
+            // SKIP LOCKED: a row another claimer holds is passed over, so each takes a different job
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        public String ignoreDuplicate() {
+            return " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        public void beforeMigration(Statement s) throws SQLException {
+            // held until commit: another process creating or migrating the schema waits here
+            s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+        }
+
+        @Override
+        public void lockStudy(String name) throws SQLException {
+            // serializes two coordinators creating the same study at once
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, (int) SCHEMA_LOCK);
+                lock.setString(2, name);
+                lock.execute();
             }
         }
     }
 
-    /** Takes the study's next event number; the UPDATE locks the study row until commit. */
-    private long nextSeq(long studyId) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "UPDATE studies SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1")) {
-            p.setLong(1, studyId);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
 
     /** Attempts of one transaction that failed for a reason worth another try (lost connection, deadlock). */
     private static final int TRIES = 3;
@@ -614,7 +311,7 @@ public final class PostgresStore implements StudyStore {
      * lost its connection (the database restarted, a network blip) is retried on a new connection,
      * and one chosen as a deadlock victim or serialization failure is retried as it is.
      */
-    private <T> T transaction(SqlWork<T> work) {
+    private <T> T transaction(JdbcStudyStore.SqlWork<T> work) {
         SQLException last = null;
         for (int tryNumber = 1; tryNumber <= TRIES; tryNumber++) {
             try {

@@ -11,20 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.hpo4j.annotations.Direction;
-import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.sqlite.SQLiteConfig;
 
@@ -37,9 +29,9 @@ import org.sqlite.SQLiteConfig;
  * IMMEDIATE (take the write lock at once) and wait up to 30 s for a lock, so several processes may
  * share one file.
  *
- * <p>The SQL is kept to what PostgreSQL runs as well ({@link #SCHEMA}); a PostgreSQL store differs
- * only in identity columns, {@code FOR UPDATE SKIP LOCKED} in {@link #claim} and how transactions
- * begin.
+ * <p>The SQL is kept to what PostgreSQL runs as well ({@link #SCHEMA}) and shared with
+ * {@link PostgresStore} in {@code JdbcStudyStore}; the stores differ only in identity columns, row
+ * locks ({@code FOR UPDATE SKIP LOCKED} in {@link #claim}) and how transactions begin.
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
@@ -124,15 +116,11 @@ public final class SqliteStore implements StudyStore {
     static final List<String> MIGRATION_3 = List.of(
             "ALTER TABLE jobs ADD COLUMN continued_from DOUBLE PRECISION NOT NULL DEFAULT 0");
 
-    static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
-            + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
-            + " started_at, finished_at, value, failure, told_seq, continued_from";
-
     private final String location;
     private final Path lockFile;
     private FileChannel lock;
     private final Connection connection;
-    private final Map<String, Long> studyIds = new HashMap<>();
+    private final JdbcStudyStore core;
 
     private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
         this.location = location;
@@ -146,7 +134,8 @@ public final class SqliteStore implements StudyStore {
         config.enforceForeignKeys(true);
         try {
             this.connection = DriverManager.getConnection(url, config.toProperties());
-            migrate();
+            this.core = new JdbcStudyStore(new SqliteDialect(), location);
+            core.migrate(SCHEMA);
         } catch (SQLException e) {
             releaseLock();
             throw new IllegalStateException("cannot open the study store " + location + ": " + e.getMessage(), e);
@@ -256,43 +245,6 @@ public final class SqliteStore implements StudyStore {
         return backup;
     }
 
-    private void migrate() throws SQLException {
-        transaction(() -> {
-            try (Statement s = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-                int version = 0;
-                try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                    if (rs.next()) {
-                        version = rs.getInt(1);
-                    }
-                }
-                if (version > SCHEMA_VERSION) {
-                    throw new IllegalStateException("the study store " + location + " has schema version " + version
-                            + ", written by a newer hpo4j; this one reads up to version " + SCHEMA_VERSION);
-                }
-                if (version < 2) {
-                    for (String ddl : MIGRATION_2) {
-                        s.execute(ddl);
-                    }
-                }
-                if (version < 3) {
-                    for (String ddl : MIGRATION_3) {
-                        s.execute(ddl);
-                    }
-                }
-                // later versions: their steps from `version` up to SCHEMA_VERSION go here
-                if (version == 0) {
-                    s.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
-                } else if (version < SCHEMA_VERSION) {
-                    s.execute("UPDATE schema_version SET version = " + SCHEMA_VERSION);
-                }
-            }
-            return null;
-        });
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -307,354 +259,73 @@ public final class SqliteStore implements StudyStore {
                 throw new UncheckedIOException("cannot lock the study store " + location + ": " + e.getMessage(), e);
             }
         }
-        return transaction(() -> {
-            Optional<StudyDefinition> stored = findIn(definition.name());
-            if (stored.isPresent()) {
-                List<String> diffs = definition.differencesFrom(stored.get());
-                if (!diffs.isEmpty()) {
-                    throw new StudyMismatchException(definition.name(), location, diffs);
-                }
-                return true;
-            }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO studies"
-                    + " (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
-                p.setString(1, definition.name());
-                p.setString(2, definition.space());
-                p.setString(3, definition.direction().name());
-                p.setString(4, definition.optimizer());
-                p.setLong(5, definition.seed());
-                p.setString(6, definition.settings());
-                p.setLong(7, System.currentTimeMillis());
-                p.executeUpdate();
-            }
-            return false;
-        });
+        return core.open(definition);
     }
 
     @Override
     public synchronized Optional<StudyDefinition> find(String study) {
-        return transaction(() -> findIn(study));
-    }
-
-    private Optional<StudyDefinition> findIn(String study) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "SELECT name, space, direction, optimizer, seed, settings FROM studies WHERE name = ?")) {
-            p.setString(1, study);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StudyDefinition(rs.getString(1), rs.getString(2),
-                        Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getString(6)));
-            }
-        }
+        return core.find(study);
     }
 
     @Override
     public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
-        transaction(() -> {
-            long id = studyId(study);
-            long seq = nextSeq(id);
-            boolean claimed = worker != null;
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (study_id, " + JOB_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0, 0)")) {
-                p.setLong(1, id);
-                p.setInt(2, job.jobId());
-                p.setInt(3, job.configId().iteration());
-                p.setInt(4, job.configId().bracket());
-                p.setInt(5, job.configId().index());
-                p.setInt(6, job.rung());
-                p.setDouble(7, job.budget());
-                p.setDouble(8, job.previousBudget());
-                p.setString(9, job.configuration());
-                p.setString(10, (claimed ? JobState.RUNNING : JobState.PENDING).name());
-                p.setInt(11, claimed ? 1 : 0);
-                p.setString(12, worker);
-                p.setLong(13, claimed ? leaseUntil : 0);
-                p.setLong(14, seq);
-                p.setLong(15, claimed ? now : 0);
-                p.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                    throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId(), e);
-                }
-                throw e;
-            }
-            if (claimed) {
-                logAttempt(id, job.jobId(), 1, worker, now);
-            }
-            return null;
-        });
+        core.addJob(study, job, worker, now, leaseUntil);
     }
 
     @Override
     public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
-        return transaction(() -> {
-            long id = studyId(study);
-            Integer jobId = null;
-            // PostgreSQL: append FOR UPDATE SKIP LOCKED so concurrent claimers take different rows
-            try (PreparedStatement p = connection.prepareStatement("SELECT job_id FROM jobs"
-                    + " WHERE study_id = ? AND state = 'PENDING' ORDER BY job_id LIMIT 1")) {
-                p.setLong(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (rs.next()) {
-                        jobId = rs.getInt(1);
-                    }
-                }
-            }
-            if (jobId == null) {
-                return Optional.empty();
-            }
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'RUNNING',"
-                    + " attempt = attempt + 1, worker = ?, lease_until = ?, started_at = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND state = 'PENDING'")) {
-                p.setString(1, worker);
-                p.setLong(2, leaseUntil);
-                p.setLong(3, now);
-                p.setLong(4, id);
-                p.setInt(5, jobId);
-                p.executeUpdate();
-            }
-            StoredJob claimed = job(id, jobId);
-            logAttempt(id, jobId, claimed.attempt(), worker, now);
-            return Optional.of(claimed);
-        });
+        return core.claim(study, worker, now, leaseUntil);
     }
 
     @Override
     public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET lease_until = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
-                p.setLong(1, leaseUntil);
-                p.setLong(2, studyId(study));
-                p.setInt(3, jobId);
-                p.setInt(4, attempt);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return core.heartbeat(study, jobId, attempt, leaseUntil);
     }
 
     @Override
     public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
                                        double continuedFrom) {
-        return transaction(() -> {
-            long id = studyId(study);
-            boolean current;
-            try (PreparedStatement check = connection.prepareStatement("SELECT 1 FROM jobs"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
-                check.setLong(1, id);
-                check.setInt(2, jobId);
-                check.setInt(3, attempt);
-                try (ResultSet rs = check.executeQuery()) {
-                    current = rs.next();
-                }
-            }
-            endAttempt(id, jobId, attempt, result, now, current);
-            if (!current) {
-                return false;
-            }
-            long seq = nextSeq(id);
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, value = ?,"
-                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0, continued_from = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
-                p.setString(1, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
-                if (result.isFailure()) {
-                    p.setNull(2, Types.DOUBLE);
-                } else {
-                    p.setDouble(2, result.value());
-                }
-                p.setString(3, result.failure());
-                p.setLong(4, seq);
-                p.setLong(5, now);
-                p.setDouble(6, continuedFrom);
-                p.setLong(7, id);
-                p.setInt(8, jobId);
-                p.setInt(9, attempt);
-                return p.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** Logs a claim as a running attempt. */
-    private void logAttempt(long studyId, int jobId, int attempt, String worker, long now) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO attempts (study_id, job_id, attempt,"
-                + " worker, started_at, finished_at, state, value, failure, counted)"
-                + " VALUES (?, ?, ?, ?, ?, 0, 'RUNNING', NULL, NULL, 0)")) {
-            p.setLong(1, studyId);
-            p.setInt(2, jobId);
-            p.setInt(3, attempt);
-            p.setString(4, worker);
-            p.setLong(5, now);
-            p.executeUpdate();
-        }
-    }
-
-    /** Logs the outcome of an attempt that has none yet, counted or not. */
-    private void endAttempt(long studyId, int jobId, int attempt, Result result, long now, boolean counted)
-            throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("UPDATE attempts SET finished_at = ?, state = ?,"
-                + " value = ?, failure = ?, counted = ? WHERE study_id = ? AND job_id = ? AND attempt = ?"
-                + " AND state = 'RUNNING'")) {
-            p.setLong(1, now);
-            p.setString(2, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
-            if (result.isFailure()) {
-                p.setNull(3, Types.DOUBLE);
-            } else {
-                p.setDouble(3, result.value());
-            }
-            p.setString(4, result.failure());
-            p.setInt(5, counted ? 1 : 0);
-            p.setLong(6, studyId);
-            p.setInt(7, jobId);
-            p.setInt(8, attempt);
-            p.executeUpdate();
-        }
+        return core.finish(study, jobId, attempt, result, now, continuedFrom);
     }
 
     @Override
     public synchronized long acknowledge(String study, int jobId) {
-        return transaction(() -> {
-            long id = studyId(study);
-            long told;
-            try (PreparedStatement p = connection.prepareStatement("SELECT state, told_seq FROM jobs"
-                    + " WHERE study_id = ? AND job_id = ?")) {
-                p.setLong(1, id);
-                p.setInt(2, jobId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next() || !JobState.valueOf(rs.getString(1)).isDone()) {
-                        throw new IllegalArgumentException("study '" + study + "' has no ended job " + jobId);
-                    }
-                    told = rs.getLong(2);
-                }
-            }
-            if (told != 0) {
-                return told;
-            }
-            long seq = nextSeq(id);
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET told_seq = ?"
-                    + " WHERE study_id = ? AND job_id = ?")) {
-                p.setLong(1, seq);
-                p.setLong(2, id);
-                p.setInt(3, jobId);
-                p.executeUpdate();
-            }
-            return seq;
-        });
+        return core.acknowledge(study, jobId);
     }
 
     @Override
     public synchronized List<StoredAttempt> attempts(String study, int jobId) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT job_id, attempt, worker, started_at,"
-                    + " finished_at, state, value, failure, counted FROM attempts WHERE study_id = ? AND job_id = ?"
-                    + " ORDER BY attempt")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                return readAttempts(p);
-            }
-        });
-    }
-
-    /** Reads rows of {@code job_id, attempt, worker, started_at, finished_at, state, value, failure, counted}. */
-    static List<StoredAttempt> readAttempts(PreparedStatement p) throws SQLException {
-        List<StoredAttempt> out = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                String state = rs.getString(6);
-                double value = rs.getDouble(7);
-                Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
-                        : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
-                out.add(new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        result, rs.getInt(9) != 0));
-            }
-        }
-        return out;
+        return core.attempts(study, jobId);
     }
 
     @Override
     public synchronized void setStudyFinished(String study, boolean finished) {
-        transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE studies SET finished = ? WHERE id = ?")) {
-                p.setInt(1, finished ? 1 : 0);
-                p.setLong(2, studyId(study));
-                p.executeUpdate();
-            }
-            return null;
-        });
+        core.setStudyFinished(study, finished);
     }
 
     @Override
     public synchronized boolean isStudyFinished(String study) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT finished FROM studies WHERE id = ?")) {
-                p.setLong(1, studyId(study));
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() && rs.getInt(1) != 0;
-                }
-            }
-        });
+        return core.isStudyFinished(study);
     }
 
     @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO reports"
-                    + " (study_id, job_id, attempt, step, value, reported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                p.setInt(3, attempt);
-                p.setDouble(4, step);
-                p.setDouble(5, value);
-                p.setLong(6, now);
-                p.executeUpdate();
-            }
-            return null;
-        });
+        core.report(study, jobId, attempt, step, value, now);
     }
 
     @Override
     public synchronized int requeueStale(String study, long now) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'PENDING',"
-                    + " worker = NULL, lease_until = 0, started_at = 0"
-                    + " WHERE study_id = ? AND state = 'RUNNING' AND lease_until < ?")) {
-                p.setLong(1, studyId(study));
-                p.setLong(2, now);
-                return p.executeUpdate();
-            }
-        });
+        return core.requeueStale(study, now);
     }
 
     @Override
     public synchronized List<StoredJob> jobs(String study) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT " + JOB_COLUMNS
-                    + " FROM jobs WHERE study_id = ? ORDER BY job_id")) {
-                p.setLong(1, studyId(study));
-                return readJobs(p);
-            }
-        });
+        return core.jobs(study);
     }
 
     @Override
     public synchronized List<StoredReport> reports(String study, int jobId) {
-        return transaction(() -> {
-            try (PreparedStatement p = connection.prepareStatement("SELECT r.job_id, r.attempt, r.step, r.value,"
-                    + " r.reported_at FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
-                    + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.job_id = ? ORDER BY r.id")) {
-                p.setLong(1, studyId(study));
-                p.setInt(2, jobId);
-                List<StoredReport> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5)));
-                    }
-                }
-                return out;
-            }
-        });
+        return core.reports(study, jobId);
     }
 
     @Override
@@ -673,86 +344,62 @@ public final class SqliteStore implements StudyStore {
         }
     }
 
-    private StoredJob job(long studyId, int jobId) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT " + JOB_COLUMNS
-                + " FROM jobs WHERE study_id = ? AND job_id = ?")) {
-            p.setLong(1, studyId);
-            p.setInt(2, jobId);
-            return readJobs(p).get(0);
-        }
-    }
-
-    static List<StoredJob> readJobs(PreparedStatement p) throws SQLException {
-        List<StoredJob> out = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                double value = rs.getDouble(17);
-                if (rs.wasNull()) {
-                    value = Double.NaN;
-                }
-                out.add(new StoredJob(rs.getInt(1), new Job.ConfigId(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
-                        rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
-                        JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
-                        rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
-                        rs.getLong(19), rs.getDouble(20)));
-            }
-        }
-        return out;
-    }
-
-    private long studyId(String study) throws SQLException {
-        Long cached = studyIds.get(study);
-        if (cached != null) {
-            return cached;
-        }
-        try (PreparedStatement p = connection.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
-            p.setString(1, study);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no study '" + study + "' in " + location + "; open it first");
-                }
-                studyIds.put(study, rs.getLong(1));
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** Takes the study's next event number; the UPDATE locks the study row until commit. */
-    private long nextSeq(long studyId) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "UPDATE studies SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1")) {
-            p.setLong(1, studyId);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
     /**
-     * Runs {@code work} as one committed transaction, rolled back on any failure. Between
-     * transactions the connection stays in auto-commit: the driver would otherwise begin the next
-     * (IMMEDIATE, so write-locking) transaction right after each commit and lock out other processes.
+     * One connection; IMMEDIATE transactions lock the whole file, so no row locks are needed (nor
+     * does SQLite have them).
      */
-    private <T> T transaction(SqlWork<T> work) {
-        try {
-            connection.setAutoCommit(false);
+    private final class SqliteDialect implements JdbcStudyStore.Dialect {
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        /**
+         * Between transactions the connection stays in auto-commit: the driver would otherwise begin
+         * the next (IMMEDIATE, so write-locking) transaction right after each commit and lock out
+         * other processes.
+         */
+        @Override
+        public <T> T transaction(JdbcStudyStore.SqlWork<T> work) {
             try {
-                T result = work.run();
-                connection.setAutoCommit(true);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-                throw e;
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run();
+                    connection.setAutoCommit(true);
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("study store " + location + ": " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("study store " + location + ": " + e.getMessage(), e);
+        }
+
+        @Override
+        public String lockRow() {
+            return "";
+        }
+
+        @Override
+        public String lockNextPending() {
+            return "";
+        }
+
+        @Override
+        public String ignoreDuplicate() {
+            return "";
+        }
+
+        @Override
+        public void beforeMigration(Statement s) {
+            // the IMMEDIATE transaction already excludes other processes
+        }
+
+        @Override
+        public void lockStudy(String name) {
+            // likewise
         }
     }
 }

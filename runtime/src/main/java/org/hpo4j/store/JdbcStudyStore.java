@@ -1,0 +1,507 @@
+package org.hpo4j.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
+
+/**
+ * The SQL and row mapping that {@link SqliteStore} and {@link PostgresStore} share: both run the same
+ * schema and protocol; what differs (connections, transactions and their retries, locks) comes from
+ * a {@link Dialect}. Not thread-safe: the stores call it from their synchronized methods.
+ */
+final class JdbcStudyStore {
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** What a database does its own way. */
+    interface Dialect {
+        /** The connection the current transaction runs on. */
+        Connection connection();
+
+        /** Runs {@code work} as one committed transaction, rolled back on failure. */
+        <T> T transaction(SqlWork<T> work);
+
+        /** Appended to a SELECT of one job row that the transaction then updates ("" or " FOR UPDATE"). */
+        String lockRow();
+
+        /** Appended to the SELECT of the next pending job, so concurrent claimers take different rows. */
+        String lockNextPending();
+
+        /** Appended to the INSERT of a job, so a duplicate inserts no row instead of failing. */
+        String ignoreDuplicate();
+
+        /** Runs first in the migration's transaction (e.g. takes a lock other processes wait on). */
+        void beforeMigration(Statement s) throws SQLException;
+
+        /** Runs first in the transaction that opens study {@code name}. */
+        void lockStudy(String name) throws SQLException;
+    }
+
+    static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
+            + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
+            + " started_at, finished_at, value, failure, told_seq, continued_from";
+
+    private final Dialect dialect;
+    private final String location;
+    private final Map<String, Long> studyIds = new HashMap<>();
+
+    JdbcStudyStore(Dialect dialect, String location) {
+        this.dialect = dialect;
+        this.location = location;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return dialect.connection().prepareStatement(sql);
+    }
+
+    /** Creates the schema {@code schema} (version 1 in this database's words) and migrates it. */
+    void migrate(List<String> schema) {
+        dialect.transaction(() -> {
+            try (Statement s = dialect.connection().createStatement()) {
+                dialect.beforeMigration(s);
+                for (String ddl : schema) {
+                    s.execute(ddl);
+                }
+                int version = 0;
+                try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    if (rs.next()) {
+                        version = rs.getInt(1);
+                    }
+                }
+                if (version > SqliteStore.SCHEMA_VERSION) {
+                    throw new IllegalStateException("the study store " + location + " has schema version " + version
+                            + ", written by a newer hpo4j; this one reads up to version " + SqliteStore.SCHEMA_VERSION);
+                }
+                if (version < 2) {
+                    for (String ddl : SqliteStore.MIGRATION_2) {
+                        s.execute(ddl);
+                    }
+                }
+                if (version < 3) {
+                    for (String ddl : SqliteStore.MIGRATION_3) {
+                        s.execute(ddl);
+                    }
+                }
+                // later versions: their steps from `version` up to SCHEMA_VERSION go here
+                if (version == 0) {
+                    s.execute("INSERT INTO schema_version (version) VALUES (" + SqliteStore.SCHEMA_VERSION + ")");
+                } else if (version < SqliteStore.SCHEMA_VERSION) {
+                    s.execute("UPDATE schema_version SET version = " + SqliteStore.SCHEMA_VERSION);
+                }
+            }
+            return null;
+        });
+    }
+
+    boolean open(StudyDefinition definition) {
+        return dialect.transaction(() -> {
+            dialect.lockStudy(definition.name());
+            Optional<StudyDefinition> stored = findIn(definition.name());
+            if (stored.isPresent()) {
+                List<String> diffs = definition.differencesFrom(stored.get());
+                if (!diffs.isEmpty()) {
+                    throw new StudyMismatchException(definition.name(), location, diffs);
+                }
+                return true;
+            }
+            try (PreparedStatement p = prepare("INSERT INTO studies"
+                    + " (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                p.setString(1, definition.name());
+                p.setString(2, definition.space());
+                p.setString(3, definition.direction().name());
+                p.setString(4, definition.optimizer());
+                p.setLong(5, definition.seed());
+                p.setString(6, definition.settings());
+                p.setLong(7, System.currentTimeMillis());
+                p.executeUpdate();
+            }
+            return false;
+        });
+    }
+
+    Optional<StudyDefinition> find(String study) {
+        return dialect.transaction(() -> findIn(study));
+    }
+
+    /** The stored definition of {@code study}, read inside the caller's transaction. */
+    Optional<StudyDefinition> findIn(String study) throws SQLException {
+        try (PreparedStatement p = prepare(
+                "SELECT name, space, direction, optimizer, seed, settings FROM studies WHERE name = ?")) {
+            p.setString(1, study);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StudyDefinition(rs.getString(1), rs.getString(2),
+                        Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getString(6)));
+            }
+        }
+    }
+
+    /** Forgets the cached id of {@code study} (it was renamed). */
+    void forget(String study) {
+        studyIds.remove(study);
+    }
+
+    void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
+        dialect.transaction(() -> {
+            long id = studyId(study);
+            long seq = nextSeq(id);
+            boolean claimed = worker != null;
+            try (PreparedStatement p = prepare("INSERT INTO jobs (study_id, " + JOB_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0, 0)"
+                    + dialect.ignoreDuplicate())) {
+                p.setLong(1, id);
+                p.setInt(2, job.jobId());
+                p.setInt(3, job.configId().iteration());
+                p.setInt(4, job.configId().bracket());
+                p.setInt(5, job.configId().index());
+                p.setInt(6, job.rung());
+                p.setDouble(7, job.budget());
+                p.setDouble(8, job.previousBudget());
+                p.setString(9, job.configuration());
+                p.setString(10, (claimed ? JobState.RUNNING : JobState.PENDING).name());
+                p.setInt(11, claimed ? 1 : 0);
+                p.setString(12, worker);
+                p.setLong(13, claimed ? leaseUntil : 0);
+                p.setLong(14, seq);
+                p.setLong(15, claimed ? now : 0);
+                if (p.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId());
+                }
+            } catch (SQLException e) {
+                // SQLite reports the duplicate as a failed UNIQUE constraint
+                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                    throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId(), e);
+                }
+                throw e;
+            }
+            if (claimed) {
+                logAttempt(id, job.jobId(), 1, worker, now);
+            }
+            return null;
+        });
+    }
+
+    Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
+        return dialect.transaction(() -> {
+            long id = studyId(study);
+            Integer jobId = null;
+            try (PreparedStatement p = prepare("SELECT job_id FROM jobs"
+                    + " WHERE study_id = ? AND state = 'PENDING' ORDER BY job_id LIMIT 1" + dialect.lockNextPending())) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        jobId = rs.getInt(1);
+                    }
+                }
+            }
+            if (jobId == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement p = prepare("UPDATE jobs SET state = 'RUNNING',"
+                    + " attempt = attempt + 1, worker = ?, lease_until = ?, started_at = ?"
+                    + " WHERE study_id = ? AND job_id = ? AND state = 'PENDING'")) {
+                p.setString(1, worker);
+                p.setLong(2, leaseUntil);
+                p.setLong(3, now);
+                p.setLong(4, id);
+                p.setInt(5, jobId);
+                p.executeUpdate();
+            }
+            StoredJob claimed = job(id, jobId);
+            logAttempt(id, jobId, claimed.attempt(), worker, now);
+            return Optional.of(claimed);
+        });
+    }
+
+    boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("UPDATE jobs SET lease_until = ?"
+                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
+                p.setLong(1, leaseUntil);
+                p.setLong(2, studyId(study));
+                p.setInt(3, jobId);
+                p.setInt(4, attempt);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom) {
+        return dialect.transaction(() -> {
+            long id = studyId(study);
+            boolean current;
+            // a row lock orders this against a concurrent requeue or claim of the same job
+            try (PreparedStatement check = prepare("SELECT state, attempt FROM jobs"
+                    + " WHERE study_id = ? AND job_id = ?" + dialect.lockRow())) {
+                check.setLong(1, id);
+                check.setInt(2, jobId);
+                try (ResultSet rs = check.executeQuery()) {
+                    current = rs.next() && rs.getString(1).equals(JobState.RUNNING.name()) && rs.getInt(2) == attempt;
+                }
+            }
+            endAttempt(id, jobId, attempt, result, now, current);
+            if (!current) {
+                return false;
+            }
+            long seq = nextSeq(id);
+            try (PreparedStatement p = prepare("UPDATE jobs SET state = ?, value = ?,"
+                    + " failure = ?, finished_seq = ?, finished_at = ?, lease_until = 0, continued_from = ?"
+                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
+                setOutcome(p, 1, result);
+                p.setLong(4, seq);
+                p.setLong(5, now);
+                p.setDouble(6, continuedFrom);
+                p.setLong(7, id);
+                p.setInt(8, jobId);
+                p.setInt(9, attempt);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Sets parameters {@code from} (state), {@code from + 1} (value or NULL) and {@code from + 2} (failure). */
+    private static void setOutcome(PreparedStatement p, int from, Result result) throws SQLException {
+        p.setString(from, (result.isFailure() ? JobState.FAILED : JobState.FINISHED).name());
+        if (result.isFailure()) {
+            p.setNull(from + 1, Types.DOUBLE);
+        } else {
+            p.setDouble(from + 1, result.value());
+        }
+        p.setString(from + 2, result.failure());
+    }
+
+    /** Logs a claim as a running attempt. */
+    private void logAttempt(long studyId, int jobId, int attempt, String worker, long now) throws SQLException {
+        try (PreparedStatement p = prepare("INSERT INTO attempts (study_id, job_id, attempt,"
+                + " worker, started_at, finished_at, state, value, failure, counted)"
+                + " VALUES (?, ?, ?, ?, ?, 0, 'RUNNING', NULL, NULL, 0)")) {
+            p.setLong(1, studyId);
+            p.setInt(2, jobId);
+            p.setInt(3, attempt);
+            p.setString(4, worker);
+            p.setLong(5, now);
+            p.executeUpdate();
+        }
+    }
+
+    /** Logs the outcome of an attempt that has none yet, counted or not. */
+    private void endAttempt(long studyId, int jobId, int attempt, Result result, long now, boolean counted)
+            throws SQLException {
+        try (PreparedStatement p = prepare("UPDATE attempts SET finished_at = ?, state = ?,"
+                + " value = ?, failure = ?, counted = ? WHERE study_id = ? AND job_id = ? AND attempt = ?"
+                + " AND state = 'RUNNING'")) {
+            p.setLong(1, now);
+            setOutcome(p, 2, result);
+            p.setInt(5, counted ? 1 : 0);
+            p.setLong(6, studyId);
+            p.setInt(7, jobId);
+            p.setInt(8, attempt);
+            p.executeUpdate();
+        }
+    }
+
+    long acknowledge(String study, int jobId) {
+        return dialect.transaction(() -> {
+            long id = studyId(study);
+            long told;
+            try (PreparedStatement p = prepare("SELECT state, told_seq FROM jobs"
+                    + " WHERE study_id = ? AND job_id = ?" + dialect.lockRow())) {
+                p.setLong(1, id);
+                p.setInt(2, jobId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next() || !JobState.valueOf(rs.getString(1)).isDone()) {
+                        throw new IllegalArgumentException("study '" + study + "' has no ended job " + jobId);
+                    }
+                    told = rs.getLong(2);
+                }
+            }
+            if (told != 0) {
+                return told;
+            }
+            long seq = nextSeq(id);
+            try (PreparedStatement p = prepare("UPDATE jobs SET told_seq = ? WHERE study_id = ? AND job_id = ?")) {
+                p.setLong(1, seq);
+                p.setLong(2, id);
+                p.setInt(3, jobId);
+                p.executeUpdate();
+            }
+            return seq;
+        });
+    }
+
+    List<StoredAttempt> attempts(String study, int jobId) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT job_id, attempt, worker, started_at,"
+                    + " finished_at, state, value, failure, counted FROM attempts WHERE study_id = ? AND job_id = ?"
+                    + " ORDER BY attempt")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, jobId);
+                return rows(p, rs -> {
+                    String state = rs.getString(6);
+                    double value = rs.getDouble(7);
+                    Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
+                            : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
+                    return new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), result, rs.getInt(9) != 0);
+                });
+            }
+        });
+    }
+
+    void setStudyFinished(String study, boolean finished) {
+        dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("UPDATE studies SET finished = ? WHERE id = ?")) {
+                p.setInt(1, finished ? 1 : 0);
+                p.setLong(2, studyId(study));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    boolean isStudyFinished(String study) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT finished FROM studies WHERE id = ?")) {
+                p.setLong(1, studyId(study));
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
+    }
+
+    void report(String study, int jobId, int attempt, double step, double value, long now) {
+        dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("INSERT INTO reports"
+                    + " (study_id, job_id, attempt, step, value, reported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, jobId);
+                p.setInt(3, attempt);
+                p.setDouble(4, step);
+                p.setDouble(5, value);
+                p.setLong(6, now);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    int requeueStale(String study, long now) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("UPDATE jobs SET state = 'PENDING',"
+                    + " worker = NULL, lease_until = 0, started_at = 0"
+                    + " WHERE study_id = ? AND state = 'RUNNING' AND lease_until < ?")) {
+                p.setLong(1, studyId(study));
+                p.setLong(2, now);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    List<StoredJob> jobs(String study) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT " + JOB_COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY job_id")) {
+                p.setLong(1, studyId(study));
+                return readJobs(p);
+            }
+        });
+    }
+
+    List<StoredReport> reports(String study, int jobId) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT r.job_id, r.attempt, r.step, r.value,"
+                    + " r.reported_at FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
+                    + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.job_id = ? ORDER BY r.id")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, jobId);
+                return rows(p, rs -> new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getLong(5)));
+            }
+        });
+    }
+
+    private StoredJob job(long studyId, int jobId) throws SQLException {
+        try (PreparedStatement p = prepare("SELECT " + JOB_COLUMNS + " FROM jobs WHERE study_id = ? AND job_id = ?")) {
+            p.setLong(1, studyId);
+            p.setInt(2, jobId);
+            return readJobs(p).get(0);
+        }
+    }
+
+    /** Reads rows of {@link #JOB_COLUMNS}. */
+    private static List<StoredJob> readJobs(PreparedStatement p) throws SQLException {
+        return rows(p, rs -> {
+            double value = rs.getDouble(17);
+            if (rs.wasNull()) {
+                value = Double.NaN;
+            }
+            return new StoredJob(rs.getInt(1), new Job.ConfigId(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                    rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
+                    JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
+                    rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
+                    rs.getLong(19), rs.getDouble(20));
+        });
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs the query {@code p} and reads every row of its result with {@code reader}. */
+    private static <T> List<T> rows(PreparedStatement p, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+        }
+        return out;
+    }
+
+    private long studyId(String study) throws SQLException {
+        Long cached = studyIds.get(study);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement p = prepare("SELECT id FROM studies WHERE name = ?")) {
+            p.setString(1, study);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no study '" + study + "' in " + location + "; open it first");
+                }
+                studyIds.put(study, rs.getLong(1));
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Takes the study's next event number; the UPDATE locks the study row until commit. */
+    private long nextSeq(long studyId) throws SQLException {
+        try (PreparedStatement p = prepare("UPDATE studies SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1")) {
+            p.setLong(1, studyId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
