@@ -1,6 +1,7 @@
 package org.hpo4j.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.hpo4j.tune.TuneException;
 
 /** The project's compiled classes and runtime dependencies, as paths and as a class loader. */
 final class ProjectClasses {
@@ -46,5 +49,26 @@ final class ProjectClasses {
             throw new MojoExecutionException("bad class path entry: " + e.getMessage(), e);
         }
         return new URLClassLoader(urls, ProjectClasses.class.getClassLoader());
+    }
+
+    /** Work done with the project's class loader; may fail as a goal fails. */
+    @FunctionalInterface
+    interface LoaderTask<T> {
+        T run(URLClassLoader loader) throws MojoExecutionException, MojoFailureException;
+    }
+
+    /**
+     * Runs {@code task} with a class loader over {@code classpath} and closes it after: a
+     * {@link TuneException} (bad input) fails the goal with its message.
+     */
+    static <T> T withLoader(List<Path> classpath, LoaderTask<T> task)
+            throws MojoExecutionException, MojoFailureException {
+        try (URLClassLoader loader = loader(classpath)) {
+            return task.run(loader);
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot close the project's class loader", e);
+        }
     }
 }

@@ -1,10 +1,9 @@
 package org.hpo4j.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,7 +14,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.hpo4j.report.ReportCommand;
-import org.hpo4j.tune.TuneException;
 
 /**
  * Writes the report of a study that {@code hpo:tune} stored: {@code target/hpo/<study>/report.html}
@@ -61,17 +59,18 @@ public class ReportMojo extends AbstractMojo {
             return;
         }
         Path base = project.getBasedir().toPath();
-        try (URLClassLoader loader = ProjectClasses.loader(ProjectClasses.runtimeClasspath(project))) {
-            for (Path written : ReportCommand.run(loader, objective, study, storage, format,
-                    output == null ? null : output.toPath(), base)) {
-                getLog().info("wrote " + written);
+        List<Path> written = ProjectClasses.withLoader(ProjectClasses.runtimeClasspath(project), loader -> {
+            try {
+                return ReportCommand.run(loader, objective, study, storage, format,
+                        output == null ? null : output.toPath(), base);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
             }
-        } catch (TuneException | IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot close the project's class loader", e);
+        });
+        for (Path file : written) {
+            getLog().info("wrote " + file);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.hpo4j.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -156,18 +155,17 @@ public class TuneMojo extends AbstractMojo {
         }
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
-        TuneSummary summary;
-        try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
-            String[] credentials = WorkerMojo.credentials(session.getSettings(), decrypter, storageServer);
-            summary = new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).run(request, loader);
-        } catch (TuneException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // a bug or an unexpected state: still one line naming the cause, the trace under -e
-            throw new MojoExecutionException("hpo:tune failed: " + e, e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot close the project's class loader", e);
-        }
+        TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
+            String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
+            try {
+                return new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).run(request, loader);
+            } catch (TuneException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a bug or an unexpected state: still one line naming the cause, the trace under -e
+                throw new MojoExecutionException("hpo:tune failed: " + e, e);
+            }
+        });
         copyToOutputDirectory(summary.output());
     }
 

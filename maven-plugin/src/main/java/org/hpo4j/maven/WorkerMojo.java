@@ -1,8 +1,6 @@
 package org.hpo4j.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -16,15 +14,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.hpo4j.execute.RemoteWorker;
 import org.hpo4j.tune.StudyWorker;
-import org.hpo4j.tune.TuneException;
 
 /**
  * Joins a study that {@code hpo:tune} coordinates in a PostgreSQL database and runs its evaluations
@@ -97,48 +89,20 @@ public class WorkerMojo extends AbstractMojo {
             getLog().info("hpo:worker skipped (hpo.skip)");
             return;
         }
-        String[] credentials = credentials(session.getSettings(), decrypter, storageServer);
+        String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath,
                 checkpointDir == null ? null : checkpointDir.toPath());
-        try (URLClassLoader loader = ProjectClasses.loader(classpath)) {
-            RemoteWorker.Summary summary = new StudyWorker(System.out).run(request, loader);
-            getLog().info("hpo:worker ran " + (summary.finished() + summary.failed()) + " evaluations ("
-                    + summary.failed() + " failed)");
-        } catch (TuneException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("hpo:worker was interrupted", e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot close the project's class loader", e);
-        }
-    }
-
-    /**
-     * The username and decrypted password of the {@code settings.xml} server {@code serverId}, or two
-     * nulls without an id (the store then reads the environment). Never logs the password.
-     *
-     * @throws MojoFailureException naming {@code hpo.storageServer} when there is no such server
-     */
-    static String[] credentials(Settings settings, SettingsDecrypter decrypter, String serverId)
-            throws MojoFailureException {
-        if (serverId == null || serverId.isBlank()) {
-            return new String[2];
-        }
-        Server server = settings.getServer(serverId);
-        if (server == null) {
-            throw new MojoFailureException("hpo.storageServer: settings.xml has no <server> with id '" + serverId + "'");
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : decrypted.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("hpo.storageServer: cannot decrypt the password of server '" + serverId
-                        + "': " + problem.getMessage());
+        RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
+            try {
+                return new StudyWorker(System.out).run(request, loader);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MojoExecutionException("hpo:worker was interrupted", e);
             }
-        }
-        Server plain = decrypted.getServer();
-        return new String[] {plain.getUsername(), plain.getPassword()};
+        });
+        getLog().info("hpo:worker ran " + (summary.finished() + summary.failed()) + " evaluations ("
+                + summary.failed() + " failed)");
     }
 }

@@ -69,19 +69,19 @@ class WorkerMojoTest {
     @Test
     void aServerGivesUserAndDecryptedPassword() throws Exception {
         assertArrayEquals(new String[] {"hpo", "pw"},
-                WorkerMojo.credentials(settingsWith("db", "hpo", "{enc}pw"), DECRYPTER, "db"));
-        assertArrayEquals(new String[2], WorkerMojo.credentials(new Settings(), DECRYPTER, null),
+                StorageCredentials.of(settingsWith("db", "hpo", "{enc}pw"), DECRYPTER, "db"));
+        assertArrayEquals(new String[2], StorageCredentials.of(new Settings(), DECRYPTER, null),
                 "without hpo.storageServer the store reads the environment");
     }
 
     @Test
     void anUnknownServerOrUndecryptablePasswordNamesTheParameterNotThePassword() {
         MojoFailureException unknown = assertThrows(MojoFailureException.class,
-                () -> WorkerMojo.credentials(settingsWith("db", "hpo", "pw"), DECRYPTER, "other"));
+                () -> StorageCredentials.of(settingsWith("db", "hpo", "pw"), DECRYPTER, "other"));
         assertTrue(unknown.getMessage().startsWith("hpo.storageServer:") && unknown.getMessage().contains("'other'"),
                 unknown.getMessage());
         MojoFailureException bad = assertThrows(MojoFailureException.class,
-                () -> WorkerMojo.credentials(settingsWith("db", "hpo", "{bad}s3cr3t"), DECRYPTER, "db"));
+                () -> StorageCredentials.of(settingsWith("db", "hpo", "{bad}s3cr3t"), DECRYPTER, "db"));
         assertTrue(bad.getMessage().startsWith("hpo.storageServer:"), bad.getMessage());
         assertFalse(bad.getMessage().contains("s3cr3t"), bad.getMessage());
     }

@@ -39,13 +39,12 @@ public final class ForkedWorkerExecutor implements Executor {
 
     private final Settings settings;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<Completion> done = new LinkedBlockingQueue<>();
+    private final CompletionQueue done;
     private final List<Slot> slots = new ArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Thread shutdownHook;
     private volatile ReportListener listener = (task, step, value) -> { };
     private volatile boolean closed;
-    private int outstanding;
 
     /** Everything that decides how workers are started; see {@link Builder}. */
     private record Settings(String objectiveClass, String classpath, int workers, List<String> jvmArgs,
@@ -55,6 +54,7 @@ public final class ForkedWorkerExecutor implements Executor {
 
     private ForkedWorkerExecutor(Settings settings) {
         this.settings = settings;
+        this.done = new CompletionQueue(settings.workers);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hpo-worker-timeout");
             t.setDaemon(true);
@@ -81,21 +81,16 @@ public final class ForkedWorkerExecutor implements Executor {
     }
 
     @Override
-    public synchronized int outstanding() {
-        return outstanding;
+    public int outstanding() {
+        return done.outstanding();
     }
 
     @Override
     public void submit(Task task) {
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("executor is closed");
-            }
-            if (outstanding >= settings.workers) {
-                throw new IllegalStateException("already " + outstanding + " tasks running; parallelism is " + settings.workers);
-            }
-            outstanding++;
+        if (closed) {
+            throw new IllegalStateException("executor is closed");
         }
+        done.reserve();
         queue.add(task);
     }
 
@@ -120,22 +115,12 @@ public final class ForkedWorkerExecutor implements Executor {
 
     @Override
     public Completion take() throws InterruptedException {
-        Completion c = done.take();
-        taken();
-        return c;
+        return done.take();
     }
 
     @Override
     public Optional<Completion> poll(Duration wait) throws InterruptedException {
-        Completion c = done.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
-        if (c != null) {
-            taken();
-        }
-        return Optional.ofNullable(c);
-    }
-
-    private synchronized void taken() {
-        outstanding--;
+        return done.poll(wait);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,10 +27,9 @@ public final class InProcessExecutor implements Executor {
     // threads are created as needed: one abandoned by a timeout must not take a slot for good
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
-    private final LinkedBlockingQueue<Completion> done = new LinkedBlockingQueue<>();
+    private final CompletionQueue done;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile ReportListener listener = (task, step, value) -> { };
-    private int outstanding;
 
     /**
      * An executor that runs {@code objective} on up to {@code threads} threads.
@@ -44,6 +42,7 @@ public final class InProcessExecutor implements Executor {
         }
         this.objective = Objects.requireNonNull(objective, "objective");
         this.threads = threads;
+        this.done = new CompletionQueue(threads);
         this.timeout = timeout == null || timeout.isZero() ? null : timeout;
         this.pool = Executors.newCachedThreadPool(r -> daemon(r, "hpo-eval-" + threadNumber.incrementAndGet()));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hpo-eval-timeout"));
@@ -69,18 +68,13 @@ public final class InProcessExecutor implements Executor {
     }
 
     @Override
-    public synchronized int outstanding() {
-        return outstanding;
+    public int outstanding() {
+        return done.outstanding();
     }
 
     @Override
     public void submit(Task task) {
-        synchronized (this) {
-            if (outstanding >= threads) {
-                throw new IllegalStateException("already " + outstanding + " tasks running; parallelism is " + threads);
-            }
-            outstanding++;
-        }
+        done.reserve();
         AtomicBoolean ended = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         stopSignals.put(task.jobId(), stop);
@@ -133,22 +127,12 @@ public final class InProcessExecutor implements Executor {
 
     @Override
     public Completion take() throws InterruptedException {
-        Completion c = done.take();
-        taken();
-        return c;
+        return done.take();
     }
 
     @Override
     public Optional<Completion> poll(Duration wait) throws InterruptedException {
-        Completion c = done.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
-        if (c != null) {
-            taken();
-        }
-        return Optional.ofNullable(c);
-    }
-
-    private synchronized void taken() {
-        outstanding--;
+        return done.poll(wait);
     }
 
     @Override

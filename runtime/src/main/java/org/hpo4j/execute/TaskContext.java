@@ -1,16 +1,17 @@
 package org.hpo4j.execute;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.hpo4j.study.CheckpointFolder;
+import org.hpo4j.study.InProcessTrialContext;
 import org.hpo4j.study.TrialContext;
 
-/** The {@link TrialContext} of one task, wherever it runs. */
+/**
+ * The {@link TrialContext} of one task, wherever it runs. Work folder, stop signal and checkpoints are those
+ * of an {@link InProcessTrialContext}; only reports and checkpoint loads also go to the {@link Sink}.
+ */
 final class TaskContext implements TrialContext {
     /** Where reported values go: a listener in this JVM, the protocol in a worker. */
     interface Sink {
@@ -21,48 +22,37 @@ final class TaskContext implements TrialContext {
         }
     }
 
-    private final int jobId;
-    private final double budget;
-    private final double previousBudget;
-    private final long seed;
-    private final Path workDirectory;
+    private final InProcessTrialContext local;
     private final Sink sink;
-    private final BooleanSupplier stop;
-    private final CheckpointFolder checkpoints;
 
     /** A context; {@code checkpoints} is {@code null} when the study keeps none. */
     TaskContext(int jobId, double budget, double previousBudget, long seed, Path workDirectory, Sink sink,
                 BooleanSupplier stop, CheckpointFolder checkpoints) {
-        this.checkpoints = checkpoints;
-        this.jobId = jobId;
-        this.budget = budget;
-        this.previousBudget = previousBudget;
-        this.seed = seed;
-        this.workDirectory = workDirectory;
+        this.local = new InProcessTrialContext(jobId, budget, previousBudget, seed, workDirectory, stop, checkpoints);
         this.sink = sink;
-        this.stop = stop;
     }
 
     @Override
     public int jobId() {
-        return jobId;
+        return local.jobId();
     }
 
     @Override
     public double budget() {
-        return budget;
+        return local.budget();
     }
 
     @Override
     public double previousBudget() {
-        return previousBudget;
+        return local.previousBudget();
     }
 
     @Override
     public long seed() {
-        return seed;
+        return local.seed();
     }
 
+    /** Sends the value to the sink only: the in-process context's own list of reports stays unused. */
     @Override
     public void report(double step, double value) {
         sink.report(step, value);
@@ -70,56 +60,48 @@ final class TaskContext implements TrialContext {
 
     @Override
     public boolean shouldStop() {
-        return stop.getAsBoolean();
+        return local.shouldStop();
     }
 
     @Override
     public Path workDirectory() {
-        try {
-            return Files.createDirectories(workDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the work folder " + workDirectory + " of job " + jobId, e);
-        }
+        return local.workDirectory();
     }
 
     /** The budget a loaded checkpoint continued from, 0 when the evaluation started from scratch. */
     double continuedFrom() {
-        return checkpoints == null ? 0 : checkpoints.continuedFrom();
+        return local.continuedFrom();
     }
 
     @Override
     public Optional<Path> checkpointDirectory() {
-        return checkpoints == null ? Optional.empty() : Optional.of(checkpoints.directory());
+        return local.checkpointDirectory();
     }
 
     @Override
     public void saveCheckpoint(Serializable state) {
-        if (checkpoints != null) {
-            checkpoints.save(state);
-        }
+        local.saveCheckpoint(state);
     }
 
     @Override
     public void saveCheckpointBytes(byte[] state) {
-        if (checkpoints != null) {
-            checkpoints.save(state);
-        }
+        local.saveCheckpointBytes(state);
     }
 
     @Override
     public <T> Optional<T> loadCheckpoint(Class<T> type) {
-        return checkpoints == null ? Optional.empty() : loaded(checkpoints.load(type));
+        return loaded(local.loadCheckpoint(type));
     }
 
     @Override
     public Optional<byte[]> loadCheckpointBytes() {
-        return checkpoints == null ? Optional.empty() : loaded(checkpoints.loadBytes());
+        return loaded(local.loadCheckpointBytes());
     }
 
     /** Tells the sink that the evaluation continues from a checkpoint (a worker sends it to its coordinator). */
     private <T> Optional<T> loaded(Optional<T> state) {
         if (state.isPresent()) {
-            sink.continued(checkpoints.continuedFrom());
+            sink.continued(local.continuedFrom());
         }
         return state;
     }

@@ -2,9 +2,7 @@ package org.hpo4j.optimizer.gp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
@@ -21,6 +19,7 @@ import org.apache.commons.math3.special.Erf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
@@ -64,7 +63,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final GpFeatures features;
     private final int[] group;
 
-    private final Map<Integer, double[]> outstanding = new LinkedHashMap<>();
+    private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
     /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
     private final Set<Configuration> proposed = new HashSet<>();
     private final List<double[]> units = new ArrayList<>();
@@ -114,10 +113,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
 
     @Override
     public void tell(Job job, Result result) {
-        double[] x = outstanding.remove(job.id());
-        if (x == null) {
-            throw new IllegalArgumentException("job " + job.id() + " was not handed out or was already told");
-        }
+        double[] x = outstanding.told(job);
         if (result.isFailure()) {
             return;
         }

@@ -2,15 +2,14 @@ package org.hpo4j.optimizer.tpe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.WarmStartable;
@@ -51,7 +50,7 @@ public final class TreeParzenEstimator implements Optimizer, WarmStartable {
     private final int dims;
     private final int[] choiceCounts;
 
-    private final Map<Integer, double[]> outstanding = new LinkedHashMap<>();
+    private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
     /** Successful observations in the order they were told. */
     private final List<double[]> points = new ArrayList<>();
     private double[] values = new double[16];
@@ -198,10 +197,7 @@ public final class TreeParzenEstimator implements Optimizer, WarmStartable {
 
     @Override
     public void tell(Job job, Result result) {
-        double[] x = outstanding.remove(job.id());
-        if (x == null) {
-            throw new IllegalArgumentException("job " + job.id() + " was not handed out or was already told");
-        }
+        double[] x = outstanding.told(job);
         if (result.isFailure()) {
             return;
         }
