@@ -52,6 +52,12 @@ public class DigitsMlp {
     /** Fixes the initial weights and the order of the batches; not a hyperparameter. */
     long seed = 1;
 
+    /**
+     * Above 0: adapt the learning rate while training by hypergradient descent with this rate
+     * ({@link Mlp#enableHypergradient}), starting from {@link #learningRate}; not a hyperparameter.
+     */
+    double hypergradientRate = 0;
+
     private Mlp trained;
 
     /** Trains a fresh network for {@link #epochs} epochs on the training set. */
@@ -82,6 +88,12 @@ public class DigitsMlp {
         if (net == null) {
             net = new Mlp(Digits.FEATURES, hidden, Digits.CLASSES, Mlp.Update.valueOf(optimizer.toUpperCase(Locale.ROOT)),
                     learningRate, momentum, weightDecay, dropout, batchSize, seed);
+            if (hypergradientRate > 0) {
+                if (context != null) {
+                    throw new IllegalStateException("hypergradientRate is for training outside tuning: its networks are not checkpointed");
+                }
+                net.enableHypergradient(hypergradientRate);
+            }
         }
         while (net.epochs() < epochs) {
             net.trainEpoch(x, y);
@@ -117,28 +129,79 @@ public class DigitsMlp {
         return 1 - trained.errorRate(data.testX, data.testY);
     }
 
+    /** The hypergradient rate of {@code --hypergradient} without a value. */
+    public static final double DEFAULT_HYPERGRADIENT_RATE = 0.02;
+
     /**
      * Trains with the tuned hyperparameters at the full budget on the training and validation sets
      * and prints the accuracy on the test set, which tuning never saw. With
      * {@code --untuned} it uses the initializers, with {@code --from <file>} the values of another
-     * properties file.
+     * properties file; {@code --learning-rate <lr>} overrides the learning rate, {@code --seed <n>}
+     * the initialization seed, and {@code --hypergradient [beta]} adapts the learning rate online
+     * from the loaded one (hypergradient rate beta, {@value #DEFAULT_HYPERGRADIENT_RATE} by
+     * default) and prints the final rate.
      */
     public static void main(String[] args) {
-        boolean untuned = args.length > 0 && args[0].equals("--untuned");
+        boolean untuned = false;
+        String from = null;
+        Double rate = null;
+        Long seed = null;
+        double beta = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--untuned" -> untuned = true;
+                case "--from" -> from = value(args, ++i, "--from");
+                case "--learning-rate" -> rate = Double.parseDouble(value(args, ++i, "--learning-rate"));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--hypergradient" -> {
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        beta = Double.parseDouble(args[++i]);
+                        if (!(beta > 0 && beta < 1)) {
+                            throw new IllegalArgumentException("--hypergradient needs a rate in (0, 1), got " + beta);
+                        }
+                    } else {
+                        beta = DEFAULT_HYPERGRADIENT_RATE;
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (expected --untuned, --from <file>, --learning-rate <lr>, --seed <n>, --hypergradient [beta])");
+            }
+        }
         DigitsMlp model;
         if (untuned) {
             model = new DigitsMlp();
-        } else if (args.length > 1 && args[0].equals("--from")) {
-            model = Hpo.load(new DigitsMlp(), java.nio.file.Path.of(args[1]));
+        } else if (from != null) {
+            model = Hpo.load(new DigitsMlp(), java.nio.file.Path.of(from));
         } else {
             model = Hpo.load(new DigitsMlp());
         }
+        if (rate != null) {
+            if (!(rate > 0)) {
+                throw new IllegalArgumentException("--learning-rate must be positive, got " + rate);
+            }
+            model.learningRate = rate;
+        }
+        if (seed != null) {
+            model.seed = seed;
+        }
+        model.hypergradientRate = beta;
         long t0 = System.nanoTime();
-        model.trainFinal();
+        Mlp net = model.trainFinal();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%s hyperparameters: %s%n", untuned ? "untuned" : "loaded", model.describe());
+        System.out.printf(Locale.ROOT, "%s hyperparameters: %s seed=%d%n", untuned ? "untuned" : "loaded", model.describe(), model.seed);
+        if (beta > 0) {
+            System.out.printf(Locale.ROOT, "hypergradient descent (beta %.3g): learning rate %.5g -> %.5g%n",
+                    beta, model.learningRate, net.learningRate());
+        }
         System.out.printf(Locale.ROOT, "trained %d epochs on training + validation sets in %.1f s: test accuracy %.4f%n",
                 model.epochs, seconds, model.testAccuracy());
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
     }
 
     /** The hyperparameters as text. */

@@ -1,7 +1,11 @@
 package org.hpo4j.samples.digits;
 
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Random;
+import org.hpo4j.hypergradient.HypergradientDescent;
 
 /**
  * A multi-layer perceptron with one hidden ReLU layer and a softmax output, trained on softmax
@@ -52,6 +56,9 @@ public final class Mlp implements Serializable {
     private final int b2;
     private int steps;
     private int epochs;
+    // null unless enableHypergradient: then it owns the learning rate (and Adam's moments)
+    private transient HypergradientDescent hypergradient;
+    private transient double[] stepGradient;
 
     /**
      * A network with He-initialized weights.
@@ -92,6 +99,43 @@ public final class Mlp implements Serializable {
         for (int i = 0; i < classes * hidden; i++) {
             params[w2 + i] = random.nextGaussian() * s2;
         }
+    }
+
+    /**
+     * From now on adapts the learning rate online by hypergradient descent ({@link
+     * HypergradientDescent}, multiplicative rule: {@code lr *= 1 + beta * cos(g_t, u_{t-1})} before
+     * each mini-batch step, on the gradient of all parameters concatenated), starting from the
+     * constructor's learning rate. SGD and Adam adapt their own rule; momentum adapts the rate from
+     * successive gradients (the SGD rule) and applies it in the heavy-ball update. Training without
+     * this call is unchanged. A network with hypergradient on cannot be saved as a checkpoint.
+     *
+     * @param beta the hypergradient rate, in {@code (0, 1)}: the largest relative change per step
+     * @throws IllegalStateException if the network has already been trained
+     */
+    public void enableHypergradient(double beta) {
+        if (steps > 0) {
+            throw new IllegalStateException("enable hypergradient before training, this network has taken " + steps + " steps");
+        }
+        HypergradientDescent.Builder builder = update == Update.ADAM
+                ? HypergradientDescent.adam(learningRate).adamMoments(BETA1, BETA2, EPSILON)
+                : HypergradientDescent.sgd(learningRate);
+        hypergradient = builder.multiplicative(true).hypergradientRate(beta).build();
+        stepGradient = new double[params.length];
+    }
+
+    /**
+     * The learning rate of the next step: the adapted one with hypergradient on, else the
+     * constructor's.
+     */
+    public double learningRate() {
+        return hypergradient == null ? learningRate : hypergradient.learningRate();
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        if (hypergradient != null) {
+            throw new NotSerializableException("Mlp with hypergradient descent on (its state is not saved)");
+        }
+        out.defaultWriteObject();
     }
 
     /** How many epochs this network was trained. */
@@ -165,6 +209,10 @@ public final class Mlp implements Serializable {
     }
 
     private void step(int count) {
+        if (hypergradient != null) {
+            hypergradientStep(count);
+            return;
+        }
         steps++;
         double scale = 1.0 / count;
         double correction1 = 1 - Math.pow(BETA1, steps);
@@ -188,6 +236,28 @@ public final class Mlp implements Serializable {
                 }
                 default -> throw new AssertionError(update);
             }
+        }
+    }
+
+    private void hypergradientStep(int count) {
+        steps++;
+        double scale = 1.0 / count;
+        for (int i = 0; i < params.length; i++) {
+            double g = grad[i] * scale;
+            if (i < b1 || (i >= w2 && i < b2)) {
+                g += weightDecay * params[i];
+            }
+            stepGradient[i] = g;
+        }
+        if (update == Update.MOMENTUM) {
+            double lr = hypergradient.update(stepGradient);
+            for (int i = 0; i < params.length; i++) {
+                velocity[i] = momentum * velocity[i] - lr * stepGradient[i];
+                params[i] += velocity[i];
+            }
+        } else {
+            // SGD or Adam: the helper keeps the direction (and Adam's moments) and applies the step
+            hypergradient.step(params, stepGradient);
         }
     }
 
