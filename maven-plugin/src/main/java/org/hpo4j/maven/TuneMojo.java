@@ -34,8 +34,12 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.objective")
     String objective;
 
-    /** The optimizer: bohb, hyperband, random, or any other name the runtime's registry knows. */
-    @Parameter(property = "hpo.optimizer", defaultValue = TuneRequest.DEFAULT_OPTIMIZER)
+    /**
+     * The optimizer: bohb, async-bohb, hyperband, random, or any other name the runtime's registry
+     * knows. Unset: bohb with one worker, async-bohb with {@code hpo.parallelism} above 1 or a
+     * PostgreSQL store.
+     */
+    @Parameter(property = "hpo.optimizer")
     String optimizer;
 
     /** The seed: the same seed (with one evaluation at a time) gives the same study and file. */

@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * @param objective binary name of the class to tune ({@code hpo.objective}); {@code null} when the
  *     class path holds exactly one
- * @param optimizer the optimizer's registry name ({@code hpo.optimizer})
+ * @param optimizer the optimizer's registry name ({@code hpo.optimizer}); {@code null} or blank:
+ *     {@link #defaultOptimizer(int, String)}
  * @param seed the study's seed ({@code hpo.seed})
  * @param study the study's name ({@code hpo.study}); {@code null}: the class's {@code @StudyName}
  *     or simple name
@@ -53,8 +54,28 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                           boolean checkpoints, Path checkpointDir) {
 
-    /** The optimizer used when none is named. */
+    /** The optimizer used when none is named and the study has one worker. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
+
+    /**
+     * The optimizer used when none is named and the study has more than one worker: asynchronous
+     * BOHB never holds a worker back at a rung barrier.
+     */
+    public static final String DEFAULT_PARALLEL_OPTIMIZER = "async-bohb";
+
+    /**
+     * The optimizer of a request that names none: {@value #DEFAULT_PARALLEL_OPTIMIZER} when the study
+     * has more than one worker (several evaluations at once, or a PostgreSQL store that
+     * {@code hpo:worker} processes join), else {@value #DEFAULT_OPTIMIZER}, whose single-worker runs
+     * follow HpBandSter's BOHB exactly.
+     *
+     * @param parallelism how many evaluations this process runs at once
+     * @param storage the {@code hpo.storage} value, {@code null} for the default store
+     */
+    public static String defaultOptimizer(int parallelism, String storage) {
+        boolean shared = storage != null && storage.trim().startsWith("jdbc:postgresql:");
+        return parallelism > 1 || shared ? DEFAULT_PARALLEL_OPTIMIZER : DEFAULT_OPTIMIZER;
+    }
 
     public TuneRequest {
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
@@ -62,7 +83,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             baseDirectory = Path.of("").toAbsolutePath();
         }
         if (optimizer == null || optimizer.isBlank()) {
-            optimizer = DEFAULT_OPTIMIZER;
+            optimizer = defaultOptimizer(parallelism, storage);
         }
     }
 
@@ -77,7 +98,10 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                 writeDate, null, false, true, null);
     }
 
-    /** A builder with the defaults: optimizer bohb, seed 0, parallelism 1, eta 3, batch mode, a date line. */
+    /**
+     * A builder with the defaults: the optimizer chosen by {@link #defaultOptimizer(int, String)},
+     * seed 0, parallelism 1, eta 3, batch mode, a date line.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -129,7 +153,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
     /** Collects the settings of a {@link TuneRequest}. */
     public static final class Builder {
         private String objective;
-        private String optimizer = DEFAULT_OPTIMIZER;
+        private String optimizer;
         private long seed;
         private String study;
         private String storage;

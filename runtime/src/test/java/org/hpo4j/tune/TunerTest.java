@@ -94,6 +94,18 @@ class TunerTest {
     }
 
     @Test
+    void unnamedOptimizerIsAsynchronousWhenTheStudyHasSeveralWorkers() {
+        TuneRequest.Builder unnamed = TuneRequest.builder().baseDirectory(dir);
+        assertEquals("bohb", unnamed.build().optimizer());
+        assertEquals("bohb", unnamed.optimizer(" ").build().optimizer());
+        assertEquals("async-bohb", unnamed.optimizer(null).parallelism(2).build().optimizer());
+        assertEquals("async-bohb", unnamed.parallelism(1).storage("jdbc:postgresql://db.example/hpo").build().optimizer());
+        assertEquals("bohb", unnamed.storage("target/hpo/other.db").build().optimizer());
+        // a named optimizer is kept whatever the workers
+        assertEquals("hyperband", unnamed.optimizer("hyperband").parallelism(8).build().optimizer());
+    }
+
+    @Test
     void badNumbersNameTheirParameter() {
         assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().eta(1.5).build()))
                 .getMessage().startsWith("hpo.eta"));

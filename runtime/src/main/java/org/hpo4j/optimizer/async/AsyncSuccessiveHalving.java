@@ -51,7 +51,9 @@ import org.hpo4j.space.SearchSpace;
  * counting-ones, 195 of 300 full evaluations against 134 for synchronous BOHB) and the regret
  * at equal cost was worse than synchronous BOHB's on three of the four benchmark problems. With the
  * cap, the budget per rung matches synchronous BOHB's (see BENCHMARKS.md, simulation benchmark).
- * The cap is in the spirit of the "delayed" ASHA of Hyper-Tune (Li et al. 2022).
+ * The cap is in the spirit of the "delayed" ASHA of Hyper-Tune (Li et al. 2022). Its model also
+ * waits for {@link #MIN_POINTS_IN_MODEL} observations at a budget, where BOHB needs
+ * {@code dimensions + 1}.
  *
  * <p>Failures rank behind every successful result of their rung, count in its size {@code n}, and
  * are never promoted. Ties rank the configuration started first ahead.
@@ -124,11 +126,21 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     }
 
     /**
-     * Asynchronous BOHB with HpBandSter's model settings: {@link #bohb(SearchSpace,
-     * OptimizerSettings, BohbSettings)} with {@link BohbSettings#defaults()}.
+     * The fewest observations at a budget before asynchronous BOHB's model is fitted there (raised
+     * to {@code dimensions + 1} on larger spaces, HpBandSter's rule). Asynchronous promotions bring
+     * the first results of a large budget after only a few results below it; on a 2-dimensional
+     * space HpBandSter's 3 would move the model there as soon as it has 3 good and 3 bad points,
+     * which cost regret on branin-mf (BENCHMARKS.md, simulation benchmark).
+     */
+    public static final int MIN_POINTS_IN_MODEL = 6;
+
+    /**
+     * Asynchronous BOHB with HpBandSter's model settings, except that a budget needs
+     * {@link #MIN_POINTS_IN_MODEL} observations: {@link #bohb(SearchSpace, OptimizerSettings,
+     * BohbSettings)} with {@link BohbSettings#defaults()}{@code .withMinPointsInModel(6)}.
      */
     public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings) {
-        return bohb(space, settings, BohbSettings.defaults());
+        return bohb(space, settings, BohbSettings.defaults().withMinPointsInModel(MIN_POINTS_IN_MODEL));
     }
 
     /**

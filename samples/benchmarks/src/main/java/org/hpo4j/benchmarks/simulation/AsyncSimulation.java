@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Optimizer;
@@ -20,12 +25,18 @@ import org.hpo4j.optimizer.Optimizers;
  * and regret at equal cost (median and quartiles over the seeds).
  *
  * <p>Options (all optional): {@code --problems a,b} (default: all four), {@code --optimizers a,b}
- * (default {@code asha,async-hyperband,async-bohb,hyperband,bohb}), {@code --seeds N} (seeds
- * 0..N-1, default 32), {@code --workers N} (default 32), {@code --costs 10,30,100,300} (full
+ * (default {@code asha,async-hyperband,async-bohb,hyperband,bohb,hyperband:barriers,bohb:barriers};
+ * a name ending in {@code :barriers} runs that optimizer one bracket at a time, see
+ * {@link OneBracketAtATime}), {@code --seeds N} (seeds
+ * 0..N-1, default 32), {@code --workers N} (default 32), {@code --threads N} (seeds run side by
+ * side; default: the processors; the results do not depend on it), {@code --costs 10,30,100,300} (full
  * evaluations at which regret is taken; the largest ends each run).
  */
 public final class AsyncSimulation {
-    static final List<String> DEFAULT_OPTIMIZERS = List.of("asha", "async-hyperband", "async-bohb", "hyperband", "bohb");
+    /** The optimizer the others are compared with in the relative table. */
+    static final String REFERENCE = "bohb";
+    static final List<String> DEFAULT_OPTIMIZERS = List.of("asha", "async-hyperband", "async-bohb", "hyperband", "bohb",
+            "hyperband" + OneBracketAtATime.SUFFIX, "bohb" + OneBracketAtATime.SUFFIX);
 
     private AsyncSimulation() {
     }
@@ -37,7 +48,7 @@ public final class AsyncSimulation {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--costs c1,c2]");
+            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2]");
             System.exit(2);
             return;
         }
@@ -52,16 +63,109 @@ public final class AsyncSimulation {
             BenchmarkProblem problem = Problems.byName(problemName);
             Map<String, List<SimulationRun>> byOptimizer = new LinkedHashMap<>();
             for (String name : options.optimizers) {
-                List<SimulationRun> runs = new ArrayList<>();
-                for (long seed = 0; seed < options.seeds; seed++) {
-                    OptimizerSettings settings = OptimizerSettings.of(problem.minBudget(), problem.maxBudget(), seed);
-                    Optimizer optimizer = Optimizers.create(name, problem.space(), settings);
-                    runs.add(new VirtualCluster(problem, options.workers, options.costs).run(name, optimizer, seed));
-                }
-                byOptimizer.put(name, runs);
+                byOptimizer.put(name, runSeeds(problem, name, options));
             }
             printTable(problem, byOptimizer, options, out);
+            if (byOptimizer.containsKey(REFERENCE)) {
+                printRelative(problem, byOptimizer, options, out);
+            }
         }
+    }
+
+    /** One run per seed, spread over {@code options.threads} threads; each run depends on its seed only. */
+    private static List<SimulationRun> runSeeds(BenchmarkProblem problem, String name, Options options) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads);
+        try {
+            List<Future<SimulationRun>> futures = new ArrayList<>();
+            for (long seed = 0; seed < options.seeds; seed++) {
+                long s = seed;
+                futures.add(pool.submit(() -> {
+                    OptimizerSettings settings = OptimizerSettings.of(problem.minBudget(), problem.maxBudget(), s);
+                    return new VirtualCluster(problem, options.workers, options.costs).run(name, create(name, problem, settings), s);
+                }));
+            }
+            List<SimulationRun> runs = new ArrayList<>();
+            for (Future<SimulationRun> f : futures) {
+                runs.add(f.get());
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Each optimizer's median regret divided by {@value #REFERENCE}'s, with a 95% percentile
+     * bootstrap interval (seeds resampled with replacement, each optimizer on its own, from a fixed
+     * seed): an interval that contains 1 means the seeds cannot tell the two medians apart.
+     */
+    private static void printRelative(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,
+                                      Options options, PrintStream out) {
+        out.println("Median regret relative to " + REFERENCE + " on " + problem.name() + " [95% bootstrap interval]:");
+        out.println();
+        StringBuilder header = new StringBuilder("| optimizer |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (double c : options.costs) {
+            header.append(" @").append(fmt(c)).append(" |");
+            rule.append("---|");
+        }
+        out.println(header);
+        out.println(rule);
+        for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
+            if (e.getKey().equals(REFERENCE)) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (int i = 0; i < options.costs.length; i++) {
+                double[] a = regrets(e.getValue(), i);
+                double[] b = regrets(byOptimizer.get(REFERENCE), i);
+                double[] interval = bootstrapRatio(a, b, 2000, 0.95, new SplittableRandom(i));
+                row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", quantile(a, 0.5) / quantile(b, 0.5),
+                        interval[0], interval[1]));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static double[] regrets(List<SimulationRun> runs, int costIndex) {
+        return runs.stream().mapToDouble(r -> r.regrets().get(costIndex)).toArray();
+    }
+
+    /**
+     * The percentile bootstrap interval, at {@code level}, of {@code median(a) / median(b)}, each
+     * sample resampled with replacement on its own.
+     */
+    static double[] bootstrapRatio(double[] a, double[] b, int resamples, double level, SplittableRandom random) {
+        double[] ratios = new double[resamples];
+        double[] ra = new double[a.length];
+        double[] rb = new double[b.length];
+        for (int k = 0; k < resamples; k++) {
+            for (int i = 0; i < a.length; i++) {
+                ra[i] = a[random.nextInt(a.length)];
+            }
+            for (int i = 0; i < b.length; i++) {
+                rb[i] = b[random.nextInt(b.length)];
+            }
+            ratios[k] = quantile(ra, 0.5) / quantile(rb, 0.5);
+        }
+        double tail = (1 - level) / 2;
+        return new double[] {quantile(ratios, tail), quantile(ratios, 1 - tail)};
+    }
+
+    /** The registered optimizer {@code name}, wrapped in {@link OneBracketAtATime} when it ends in its suffix. */
+    static Optimizer create(String name, BenchmarkProblem problem, OptimizerSettings settings) {
+        if (name.endsWith(OneBracketAtATime.SUFFIX)) {
+            String base = name.substring(0, name.length() - OneBracketAtATime.SUFFIX.length());
+            return new OneBracketAtATime(Optimizers.create(base, problem.space(), settings));
+        }
+        return Optimizers.create(name, problem.space(), settings);
     }
 
     private static void printTable(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,
@@ -122,6 +226,7 @@ public final class AsyncSimulation {
         List<String> optimizers = DEFAULT_OPTIMIZERS;
         int seeds = 32;
         int workers = 32;
+        int threads = Runtime.getRuntime().availableProcessors();
         double[] costs = {10, 30, 100, 300};
 
         static Options parse(String[] args) {
@@ -140,7 +245,9 @@ public final class AsyncSimulation {
                     case "--optimizers" -> {
                         o.optimizers = List.of(value.split(","));
                         for (String name : o.optimizers) {
-                            if (!Optimizers.names().contains(name)) {
+                            String base = name.endsWith(OneBracketAtATime.SUFFIX)
+                                    ? name.substring(0, name.length() - OneBracketAtATime.SUFFIX.length()) : name;
+                            if (!Optimizers.names().contains(base)) {
                                 throw new IllegalArgumentException("--optimizers: unknown optimizer '" + name
                                         + "'; known: " + String.join(", ", Optimizers.names()));
                             }
@@ -148,9 +255,10 @@ public final class AsyncSimulation {
                     }
                     case "--seeds" -> o.seeds = positive(key, value);
                     case "--workers" -> o.workers = positive(key, value);
+                    case "--threads" -> o.threads = positive(key, value);
                     case "--costs" -> o.costs = Arrays.stream(value.split(",")).mapToDouble(c -> positiveCost(key, c)).sorted().toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + key
-                            + "'; known: --problems, --optimizers, --seeds, --workers, --costs");
+                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs");
                 }
             }
             return o;

@@ -157,7 +157,75 @@ class VirtualClusterTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> AsyncSimulation.Options.parse(new String[] {"--optimizers", "asha,nope"}));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AsyncSimulation.Options.parse(new String[] {"--optimizers", "nope:barriers"}));
+        assertTrue(e.getMessage().contains("nope:barriers"), e.getMessage());
+        assertEquals(List.of("bohb:barriers"), AsyncSimulation.Options.parse(new String[] {"--optimizers", "bohb:barriers"}).optimizers);
         assertThrows(IllegalArgumentException.class, () -> new VirtualCluster(branin, 0, 10));
+    }
+
+    @Test
+    void oneBracketAtATimeNeverRunsTwoBracketsAtOnceAndKeepsTheRunnersJobs() {
+        for (String name : List.of("hyperband", "bohb")) {
+            Optimizer strict = AsyncSimulation.create(name + OneBracketAtATime.SUFFIX, branin, settings(2));
+            assertTrue(strict instanceof OneBracketAtATime);
+            List<Job> running = new ArrayList<>();
+            List<Integer> handedOut = new ArrayList<>();
+            int brackets = 0;
+            Job.ConfigId last = null;
+            // 8 workers, the oldest job finishes first; two Hyperband iterations' worth of jobs
+            for (int step = 0; step < 600 && !strict.isFinished(); step++) {
+                Optional<Job> next;
+                while (running.size() < 8 && (next = strict.ask()).isPresent()) {
+                    Job j = next.get();
+                    for (Job other : running) {
+                        assertEquals(other.configId().iteration(), j.configId().iteration(), name);
+                        assertEquals(other.configId().bracket(), j.configId().bracket(), name);
+                    }
+                    if (last == null || last.bracket() != j.configId().bracket() || last.iteration() != j.configId().iteration()) {
+                        brackets++;
+                    }
+                    last = j.configId();
+                    running.add(j);
+                    handedOut.add(j.id());
+                }
+                assertFalse(running.isEmpty(), name + " waits with nothing running");
+                Job done = running.remove(0);
+                strict.tell(done, Result.of(branin.evaluate(done.configuration(), done.budget(), new java.util.SplittableRandom(done.id()))));
+            }
+            // every job the runner handed out went out exactly once, and brackets did follow each other
+            assertEquals(handedOut.size(), handedOut.stream().distinct().count(), name);
+            assertTrue(brackets >= 5, name + " ran " + brackets + " brackets");
+        }
+    }
+
+    @Test
+    void strictBarriersIdleMostOfThirtyTwoWorkersWhileTheRunnerKeepsThemBusy() {
+        OptimizerSettings s = settings(0);
+        SimulationRun strict = new VirtualCluster(branin, 32, 30).run("hyperband:barriers",
+                AsyncSimulation.create("hyperband" + OneBracketAtATime.SUFFIX, branin, s), 0);
+        SimulationRun overlapping = new VirtualCluster(branin, 32, 30).run("hyperband",
+                AsyncSimulation.create("hyperband", branin, s), 0);
+        assertTrue(strict.utilisation() < 0.5, "strict barriers: " + strict.utilisation());
+        assertTrue(overlapping.utilisation() > 0.95, "overlapping brackets: " + overlapping.utilisation());
+        assertTrue(strict.endTime() > 2 * overlapping.endTime());
+    }
+
+    @Test
+    void bootstrapIntervalOfAMedianRatioSeparatesOnlyWhatDiffers() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] a = new double[200];
+        double[] same = new double[200];
+        double[] doubled = new double[200];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextDouble();
+            same[i] = random.nextDouble();
+            doubled[i] = 2 * random.nextDouble();
+        }
+        double[] tied = AsyncSimulation.bootstrapRatio(a, same, 1000, 0.95, new java.util.SplittableRandom(1));
+        assertTrue(tied[0] < 1 && tied[1] > 1, tied[0] + ", " + tied[1]);
+        double[] apart = AsyncSimulation.bootstrapRatio(a, doubled, 1000, 0.95, new java.util.SplittableRandom(1));
+        assertTrue(apart[0] > 0.35 && apart[1] < 0.7, apart[0] + ", " + apart[1]);
     }
 
     @Test
