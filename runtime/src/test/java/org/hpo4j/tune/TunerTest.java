@@ -243,6 +243,18 @@ class TunerTest {
     }
 
     @Test
+    void withTwoWorkersAndNoOptimizerNamedAsyncBohbRunsOneCycleOfBrackets() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).parallelism(2).build(), loader);
+        assertEquals("async-bohb", s.optimizer());
+        // one cycle starts Hyperband's 27 + 12 + 6 + 4 configurations; promotions add at most
+        // synchronous successive halving's 13 + 5 + 2
+        assertTrue(s.evaluations() >= 49 && s.evaluations() <= 69, "evaluations: " + s.evaluations());
+        assertEquals(27, s.budget(), "the incumbent is taken at the largest budget");
+    }
+
+    @Test
     void interactiveRunsShowOneProgressLineRewrittenInPlace() throws Exception {
         ClassLoader loader = withIndex(Peak.class.getName());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
