@@ -108,14 +108,7 @@ public final class AsyncSimulation {
                                       Options options, PrintStream out) {
         out.println("Median regret relative to " + REFERENCE + " on " + problem.name() + " [95% bootstrap interval]:");
         out.println();
-        StringBuilder header = new StringBuilder("| optimizer |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (double c : options.costs) {
-            header.append(" @").append(fmt(c)).append(" |");
-            rule.append("---|");
-        }
-        out.println(header);
-        out.println(rule);
+        printHeader(out, "| optimizer |", 1, "@%s", options.costs);
         for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
             if (e.getKey().equals(REFERENCE)) {
                 continue;
@@ -172,15 +165,8 @@ public final class AsyncSimulation {
                                    Options options, PrintStream out) {
         out.println("### " + problem.name());
         out.println();
-        StringBuilder header = new StringBuilder("| optimizer | utilisation median (min) | with drain | time to spend "
-                + fmt(options.costs[options.costs.length - 1]) + " |");
-        StringBuilder rule = new StringBuilder("|---|---|---|---|");
-        for (double c : options.costs) {
-            header.append(" regret @").append(fmt(c)).append(" median [q1, q3] |");
-            rule.append("---|");
-        }
-        out.println(header);
-        out.println(rule);
+        printHeader(out, "| optimizer | utilisation median (min) | with drain | time to spend "
+                + fmt(options.costs[options.costs.length - 1]) + " |", 4, "regret @%s median [q1, q3]", options.costs);
         for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
             List<SimulationRun> runs = e.getValue();
             double[] util = runs.stream().mapToDouble(SimulationRun::utilisation).toArray();
@@ -199,6 +185,18 @@ public final class AsyncSimulation {
         }
         out.println();
         out.flush();
+    }
+
+    /** A Markdown header: {@code leading} ({@code leadingColumns} columns), then one column per cost. */
+    private static void printHeader(PrintStream out, String leading, int leadingColumns, String costColumn, double[] costs) {
+        StringBuilder header = new StringBuilder(leading);
+        StringBuilder rule = new StringBuilder("|" + "---|".repeat(leadingColumns));
+        for (double c : costs) {
+            header.append(' ').append(String.format(Locale.ROOT, costColumn, fmt(c))).append(" |");
+            rule.append("---|");
+        }
+        out.println(header);
+        out.println(rule);
     }
 
     private static String fmt(double c) {
