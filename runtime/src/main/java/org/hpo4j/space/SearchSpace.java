@@ -305,7 +305,7 @@ public final class SearchSpace {
                 return new FloatParameter(f.name(), f.lo(), f.hi(), f.log(), f.step(), f.defaultValue(), conditions);
             }
             if (p instanceof IntParameter i) {
-                return new IntParameter(i.name(), i.lo(), i.hi(), i.log(), i.defaultValue(), conditions);
+                return new IntParameter(i.name(), i.lo(), i.hi(), i.log(), i.step(), i.defaultValue(), conditions);
             }
             CategoricalParameter c = (CategoricalParameter) p;
             return new CategoricalParameter(c.name(), c.choices(), c.defaultValue(), conditions);

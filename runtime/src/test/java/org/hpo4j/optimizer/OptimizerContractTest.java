@@ -54,6 +54,11 @@ class OptimizerContractTest {
      * every seventh job fails. Returns the jobs in the order they were handed out.
      */
     static List<Job> drive(Optimizer o, int maxJobs) {
+        return drive(o, maxJobs, OptimizerContractTest::objective);
+    }
+
+    /** {@link #drive(Optimizer, int)} with another objective. */
+    static List<Job> drive(Optimizer o, int maxJobs, java.util.function.ToDoubleFunction<Configuration> objective) {
         List<Job> all = new ArrayList<>();
         while (all.size() < maxJobs) {
             List<Job> batch = new ArrayList<>();
@@ -72,7 +77,7 @@ class OptimizerContractTest {
             List<Job> reversed = new ArrayList<>(batch);
             Collections.reverse(reversed);
             for (Job j : reversed) {
-                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : Result.of(objective(j.configuration())));
+                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : Result.of(objective.applyAsDouble(j.configuration())));
             }
         }
         return all;
@@ -149,6 +154,43 @@ class OptimizerContractTest {
         } else {
             assertEquals(300, jobs.size());
         }
+    }
+
+    /** Integers with a step, one of them conditional, and an optimum between grid values. */
+    static final SearchSpace STEPPED = SearchSpace.builder()
+            .add(IntParameter.uniform("batch", 16, 256, 16).withDefault(32))
+            .add(FloatParameter.uniform("x", 0, 1))
+            .add(IntParameter.uniform("warmup", -30, 30, 6).when(Condition.greaterThan("x", 0.3)))
+            .build();
+
+    private static double steppedObjective(Configuration c) {
+        // smooth, with optima at batch = 100 and warmup = 4, both off the grid, so models aim between grid values
+        double v = Math.pow((c.getLong("batch") - 100) / 50.0, 2) + c.getDouble("x");
+        if (c.isActive("warmup")) {
+            v += Math.pow((c.getLong("warmup") - 4) / 10.0, 2);
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void proposesOnlyValuesOnTheGridOfASteppedInteger(String name) {
+        List<Job> jobs = drive(Optimizers.create(name, STEPPED, SETTINGS), JOBS, OptimizerContractTest::steppedObjective);
+        assertFalse(jobs.isEmpty());
+        java.util.Set<Long> batches = new java.util.TreeSet<>();
+        for (Job j : jobs) {
+            Configuration c = j.configuration();
+            long batch = c.getLong("batch");
+            assertTrue(batch >= 16 && batch <= 256 && batch % 16 == 0, () -> name + " proposed batch = " + batch);
+            if (c.isActive("warmup")) {
+                long warmup = c.getLong("warmup");
+                assertTrue(warmup >= -30 && warmup <= 30 && warmup % 6 == 0, () -> name + " proposed warmup = " + warmup);
+            }
+            assertEquals(c, STEPPED.configuration(c.asMap()), () -> name + " handed out an invalid configuration " + c);
+            batches.add(batch);
+        }
+        // an optimizer that collapsed every proposal onto one value would hide off-grid rounding
+        assertTrue(batches.size() >= 3, () -> name + " proposed only " + batches);
     }
 
     @Test

@@ -69,6 +69,13 @@ public final class GridSearch implements Optimizer {
         Set<Object> out = new LinkedHashSet<>();
         if (p instanceof CategoricalParameter c) {
             out.addAll(c.choices());
+        } else if (p instanceof IntParameter ip && ip.step() > 1) {
+            // evenly spaced grid indices, so every value stays on the parameter's own grid
+            long last = (ip.hi() - ip.lo()) / ip.step();
+            for (int i = 0; i < points && i <= last; i++) {
+                long index = last + 1 <= points ? i : Math.round((double) i / (points - 1) * last);
+                out.add(ip.lo() + index * ip.step());
+            }
         } else if (p instanceof IntParameter ip) {
             if (ip.hi() - ip.lo() + 1 <= points) {
                 for (long k = ip.lo(); k <= ip.hi(); k++) {

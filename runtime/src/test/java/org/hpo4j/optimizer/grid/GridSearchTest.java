@@ -48,6 +48,14 @@ class GridSearchTest {
     }
 
     @Test
+    void steppedIntegersTakeEvenlySpacedGridValues() {
+        assertEquals(List.of(16L, 32L, 48L), GridSearch.gridValues(IntParameter.uniform("batch", 16, 48, 16), 5),
+                "a grid no larger than the points is taken whole");
+        // indices 0, 3.75, 7.5, 11.25, 15 of 16..256 rounded: 0, 4, 8, 11, 15
+        assertEquals(List.of(16L, 80L, 144L, 192L, 256L), GridSearch.gridValues(IntParameter.uniform("batch", 16, 256, 16), 5));
+    }
+
+    @Test
     void coversTheFullProductOnceThenFinishes() {
         SearchSpace space = SearchSpace.builder()
                 .add(FloatParameter.uniform("x", 0, 1))
