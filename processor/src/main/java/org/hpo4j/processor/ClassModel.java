@@ -81,9 +81,10 @@ record ClassModel(TypeElement element, String packageName, String nameInPackage,
     /**
      * An integer hyperparameter.
      *
-     * @param defaultValue the initializer, empty when the source could not be read
+     * @param step distance between neighbouring values, 1 for every integer; {@code hi - lo} is a multiple
+     * @param defaultValue the initializer, on the grid; empty when the source could not be read
      */
-    record IntParameter(String name, Field field, long lo, long hi, boolean log, Optional<Long> defaultValue,
+    record IntParameter(String name, Field field, long lo, long hi, boolean log, long step, Optional<Long> defaultValue,
                         List<Condition> conditions) implements Parameter {
         IntParameter {
             conditions = List.copyOf(conditions);

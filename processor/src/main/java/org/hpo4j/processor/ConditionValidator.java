@@ -133,7 +133,7 @@ final class ConditionValidator {
         }
         if (parent instanceof IntParameter i) {
             Long l = Texts.parseLong(text);
-            return l != null && l >= i.lo() && l <= i.hi() ? l : null;
+            return l != null && l >= i.lo() && l <= i.hi() && (l - i.lo()) % i.step() == 0 ? l : null;
         }
         for (Object choice : ((CategoricalParameter) parent).choices()) {
             if (Texts.choiceText(choice).equals(text)) {
@@ -225,7 +225,7 @@ final class ConditionValidator {
             return new FloatParameter(f.name(), f.field(), f.lo(), f.hi(), f.log(), f.step(), f.defaultValue(), conditions);
         }
         if (p instanceof IntParameter i) {
-            return new IntParameter(i.name(), i.field(), i.lo(), i.hi(), i.log(), i.defaultValue(), conditions);
+            return new IntParameter(i.name(), i.field(), i.lo(), i.hi(), i.log(), i.step(), i.defaultValue(), conditions);
         }
         CategoricalParameter c = (CategoricalParameter) p;
         return new CategoricalParameter(c.name(), c.field(), c.choices(), c.everyEnumConstant(), c.defaultValue(),

@@ -22,8 +22,10 @@ enum Message {
     LOG_NEEDS_POSITIVE_LO("@%s on '%s': a log scale needs lo > 0, got lo = %s; raise lo or use a linear scale"),
     NOT_FINITE("@%s on '%s': lo and hi must be finite numbers, got [%s, %s]"),
     BAD_STEP("@%s on '%s': step must be positive and at most hi - lo (%s), got %s"),
-    INT_STEP_UNSUPPORTED("@IntUniform on '%s': step = %d is not supported yet (the runtime's integer parameter has no step); "
-            + "list the values with @Categorical instead"),
+    INT_STEP_NOT_DIVIDING("@IntUniform on '%s': hi - lo (%d) is not a multiple of step %d; values are lo + k * step, "
+            + "so make hi %d or %d"),
+    INT_LOG_WITH_STEP("@IntUniform on '%s': a log scale takes no step, got step = %d; use log = false with the step, "
+            + "or a log scale without it"),
     INT_RANGE_EXCEEDS_INT("@IntUniform on int field '%s': [%d, %d] does not fit an int; narrow the range or make the field a long"),
 
     CATEGORICAL_TOO_FEW("@Categorical on '%s' needs at least two choices, got %s; list them, e.g. @Categorical({\"a\", \"b\"})"),
@@ -57,6 +59,10 @@ enum Message {
     OBJECTIVE_THROWS("@Objective method '%s' declares 'throws %s'; it may throw exceptions and errors, not other Throwables"),
 
     DEFAULT_OUT_OF_RANGE("default of '%s' is %s, outside %s; change the initializer or the range"),
+    DEFAULT_OFF_GRID("default of '%s' is %s, which is not on the grid %s (lo + k * step); change the initializer "
+            + "to a grid value, e.g. %d or %d"),
+    DEFAULT_JAVA_OFF_GRID("field '%s' has no initializer, so its default would be Java's 0, which is not on the grid %s "
+            + "(lo + k * step); give it an initializer on the grid"),
     DEFAULT_NOT_A_CHOICE("default of '%s' is %s, which is not one of the choices %s; change the initializer or add the choice"),
     DEFAULT_JAVA_OUT_OF_RANGE("field '%s' has no initializer, so its default would be Java's %s, which is outside %s; "
             + "give it an initializer within the range"),

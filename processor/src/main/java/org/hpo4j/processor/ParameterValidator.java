@@ -132,12 +132,18 @@ final class ParameterValidator {
                     field.name(), hi - lo, step);
             return null;
         }
-        if (step != 1) {
-            diagnostics.error(field.element(), range.mirror(), range.at("step"), Message.INT_STEP_UNSUPPORTED,
+        if ((hi - lo) % step != 0) {
+            long below = hi - (hi - lo) % step;
+            diagnostics.error(field.element(), range.mirror(), range.at("step"), Message.INT_STEP_NOT_DIVIDING,
+                    field.name(), hi - lo, step, below, below + step);
+            return null;
+        }
+        if (log && step != 1) {
+            diagnostics.error(field.element(), range.mirror(), range.at("step"), Message.INT_LOG_WITH_STEP,
                     field.name(), step);
             return null;
         }
-        Default initial = initial(field, Long.toString(lo + (hi - lo) / 2));
+        Default initial = initial(field, Long.toString(lo + (hi - lo) / step / 2 * step));
         if (initial.failed) {
             return null;
         }
@@ -145,12 +151,25 @@ final class ParameterValidator {
         if (initial.value.isPresent()) {
             Object v = initial.value.get();
             if (!(v instanceof Long l) || l < lo || l > hi) {
-                reportOutOfRange(field, initial, v, "[" + lo + ", " + hi + "]" + (log ? " (log)" : ""));
+                reportOutOfRange(field, initial, v, "[" + lo + ", " + hi + "]" + (step > 1 ? " step " + step : "")
+                        + (log ? " (log)" : ""));
+                return null;
+            }
+            if ((l - lo) % step != 0) {
+                String grid = lo + ", " + (lo + step) + (lo + 2 * step < hi ? ", ..., " : ", ") + hi;
+                if (initial.javaDefault) {
+                    diagnostics.error(field.element(), Message.DEFAULT_JAVA_OFF_GRID, field.name(), grid);
+                } else {
+                    long below = l - (l - lo) % step;
+                    String shown = field.initializer() instanceof Initializer.Constant c ? c.text() : Long.toString(l);
+                    diagnostics.error(field.element(), Message.DEFAULT_OFF_GRID, field.name(), shown, grid, below,
+                            below + step);
+                }
                 return null;
             }
             value = Optional.of(l);
         }
-        return new IntParameter(givenName(field, range), target(field), lo, hi, log, value, List.of());
+        return new IntParameter(givenName(field, range), target(field), lo, hi, log, step, value, List.of());
     }
 
     private CategoricalParameter categorical(AnnotatedField field, Use range) {

@@ -89,8 +89,13 @@ final class SearchSpaceWriter {
                 e = Ast.call(e, "withDefault", Ast.number(f.defaultValue().get()));
             }
         } else if (p instanceof IntParameter i) {
-            e = Ast.call("IntParameter", i.log() ? "logUniform" : "uniform", Ast.string(i.name()),
-                    Ast.integer(i.lo(), false), Ast.integer(i.hi(), false));
+            if (i.step() > 1) {
+                e = Ast.call("IntParameter", "uniform", Ast.string(i.name()), Ast.integer(i.lo(), false),
+                        Ast.integer(i.hi(), false), Ast.integer(i.step(), false));
+            } else {
+                e = Ast.call("IntParameter", i.log() ? "logUniform" : "uniform", Ast.string(i.name()),
+                        Ast.integer(i.lo(), false), Ast.integer(i.hi(), false));
+            }
             if (i.defaultValue().isPresent()) {
                 e = Ast.call(e, "withDefault", Ast.integer(i.defaultValue().get(), false));
             }

@@ -67,7 +67,7 @@ final class Texts {
             return "[" + text(f.lo()) + ", " + text(f.hi()) + "]";
         }
         if (p instanceof IntParameter i) {
-            return "[" + i.lo() + ", " + i.hi() + "]";
+            return "[" + i.lo() + ", " + i.hi() + "]" + (i.step() > 1 ? " step " + i.step() : "");
         }
         return describe(((CategoricalParameter) p).choices());
     }

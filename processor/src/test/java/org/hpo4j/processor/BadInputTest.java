@@ -131,9 +131,51 @@ class BadInputTest {
     }
 
     @Test
-    void integerStepIsNotSupportedYet() {
-        assertError("@IntUniform on 'batch': step = 16 is not supported yet",
-                "  @IntUniform(lo = 16, hi = 256, step = 16) int batch = 32; //!\n");
+    void integerStepMustDivideTheRange() {
+        assertError("@IntUniform on 'batch': hi - lo (234) is not a multiple of step 16; values are lo + k * step, "
+                        + "so make hi 240 or 256",
+                "  @IntUniform(lo = 16, hi = 250,\n"
+                        + "      step = 16) //!\n"
+                        + "  int batch = 32;\n");
+    }
+
+    @Test
+    void integerStepBelowOne() {
+        assertError("@IntUniform on 'batch': step must be positive and at most hi - lo (240), got 0",
+                "  @IntUniform(lo = 16, hi = 256, step = 0) //!\n"
+                        + "  int batch = 32;\n");
+    }
+
+    @Test
+    void integerStepOnALogScale() {
+        assertError("@IntUniform on 'hidden': a log scale takes no step, got step = 16; use log = false with the step, "
+                        + "or a log scale without it",
+                "  @IntUniform(lo = 16, hi = 512, log = true, step = 16) //!\n"
+                        + "  int hidden = 64;\n");
+    }
+
+    @Test
+    void integerDefaultOffTheGrid() {
+        assertError("default of 'batch' is 40, which is not on the grid 16, 32, ..., 256 (lo + k * step); "
+                        + "change the initializer to a grid value, e.g. 32 or 48",
+                "  @IntUniform(lo = 16, hi = 256, step = 16)\n"
+                        + "  int batch = 40; //!\n");
+    }
+
+    @Test
+    void integerWithoutInitializerOffTheGrid() {
+        assertError("field 'shift' has no initializer, so its default would be Java's 0, which is not on the grid "
+                        + "-3, 1, ..., 9 (lo + k * step)",
+                "  @IntUniform(lo = -3, hi = 9, step = 4)\n"
+                        + "  int shift; //!\n");
+    }
+
+    @Test
+    void conditionOnAValueOffTheGrid() {
+        assertError("@Conditional on 'warmup': 'batch' cannot take the value \"40\"; it takes [16, 256] step 16",
+                "  @IntUniform(lo = 16, hi = 256, step = 16) int batch = 32;\n"
+                        + "  @Conditional(on = \"batch\", equalTo = \"40\") //!\n"
+                        + "  @IntUniform(lo = 0, hi = 10) int warmup = 2;\n");
     }
 
     @Test
