@@ -21,20 +21,24 @@ import javax.lang.model.element.VariableElement;
  * @param binaryName its binary name, {@code a.b.Outer$Inner}
  * @param visible whether neither it nor an enclosing class is private
  * @param generic whether it has type parameters
- * @param fields the fields that carry an hpo4j annotation, in declaration order
- * @param objectives the methods annotated {@code @Objective}
+ * @param fields the fields that carry an hpo4j annotation: those of superclasses first (the topmost
+ *     first), then the class's own, each class's in declaration order
+ * @param hidden inherited annotated fields that a field of the class or of a closer superclass hides
+ * @param objectives the methods annotated {@code @Objective}: the class's own, else those of the
+ *     closest superclass that has any
  * @param studyName the {@code @StudyName} annotation, if any
  * @param hiddenJavaLang {@code java.lang} names that types of the class's package hide
  * @param generatedUsable whether generated files can use {@code @javax.annotation.processing.Generated}
  */
 record AnnotatedClass(TypeElement element, String packageName, String nameInPackage, String binaryName,
-                      boolean visible, boolean generic, List<AnnotatedField> fields,
+                      boolean visible, boolean generic, List<AnnotatedField> fields, List<Hiding> hidden,
                       List<AnnotatedMethod> objectives, Optional<Use> studyName, Set<String> hiddenJavaLang,
                       boolean generatedUsable) {
 
     AnnotatedClass {
         hiddenJavaLang = Set.copyOf(hiddenJavaLang);
         fields = List.copyOf(fields);
+        hidden = List.copyOf(hidden);
         objectives = List.copyOf(objectives);
     }
 
@@ -45,7 +49,9 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      * @param type what it holds
      * @param isStatic whether it is static
      * @param isFinal whether it is final
-     * @param isPrivate whether generated code must go through a VarHandle
+     * @param viaVarHandle whether generated code cannot touch the field directly (private, or inherited
+     *     from another package without being public) and goes through a VarHandle
+     * @param declaring the class that declares the field
      * @param ranges its range annotations ({@code @Uniform}, {@code @LogUniform}, {@code @IntUniform},
      *     {@code @Categorical}) in source order; more than one is an error
      * @param conditions its {@code @Conditional}s
@@ -53,7 +59,7 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      * @param initializer what it is initialized to
      */
     record AnnotatedField(VariableElement element, FieldType type, boolean isStatic, boolean isFinal,
-                          boolean isPrivate, List<Use> ranges, List<Use> conditions, Optional<Use> budget,
+                          boolean viaVarHandle, Declaring declaring, List<Use> ranges, List<Use> conditions, Optional<Use> budget,
                           Initializer initializer) {
         AnnotatedField {
             ranges = List.copyOf(ranges);
@@ -64,6 +70,32 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
         String name() {
             return element.getSimpleName().toString();
         }
+    }
+
+    /**
+     * The class that declares a field, as generated code reaches it.
+     *
+     * @param element the declaring class
+     * @param depth 0 for the annotated class itself, 1 for its superclass, and so on
+     * @param reference how generated code in the annotated class's package names the declaring class;
+     *     empty when it cannot (a package-private class of another package), so generated code walks
+     *     {@code getSuperclass()} {@code depth} times instead
+     */
+    record Declaring(TypeElement element, int depth, java.util.Optional<String> reference) {
+        /** Whether the field is inherited rather than the class's own. */
+        boolean inherited() {
+            return depth > 0;
+        }
+    }
+
+    /**
+     * An inherited annotated field hidden by a field of the same name further down the hierarchy;
+     * generated code could not tell the two apart, so this is an error.
+     *
+     * @param hiding the field that hides, in the class or a closer superclass
+     * @param hidden the annotated field it hides
+     */
+    record Hiding(VariableElement hiding, AnnotatedField hidden) {
     }
 
     /**

@@ -49,9 +49,13 @@ record ClassModel(TypeElement element, String packageName, String nameInPackage,
      *
      * @param name the field's name
      * @param type what it holds
-     * @param viaVarHandle whether it is private, so generated code uses a VarHandle
+     * @param viaVarHandle whether generated code cannot touch it directly (private, or inherited from
+     *     another package) and uses a VarHandle
+     * @param owner how generated code names the class that declares it; empty when it cannot
+     * @param ownerDepth how many {@code getSuperclass()} steps lead from the annotated class to the
+     *     declaring class (0 for the class's own fields)
      */
-    record Field(String name, FieldType type, boolean viaVarHandle) {
+    record Field(String name, FieldType type, boolean viaVarHandle, java.util.Optional<String> owner, int ownerDepth) {
     }
 
     /** A hyperparameter. */

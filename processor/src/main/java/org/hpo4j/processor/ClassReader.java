@@ -16,6 +16,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -40,17 +42,56 @@ final class ClassReader {
         return element.getAnnotationMirrors().stream().anyMatch(m -> packageOf(m).equals(PACKAGE));
     }
 
+    /**
+     * The superclasses of {@code type}, closest first, without {@code java.lang.Object}; stops at a
+     * superclass the compiler cannot resolve (yet).
+     */
+    static List<TypeElement> superclasses(TypeElement type) {
+        List<TypeElement> chain = new ArrayList<>();
+        for (TypeMirror s = type.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+            TypeElement e = (TypeElement) ((DeclaredType) s).asElement();
+            if (e.getQualifiedName().contentEquals("java.lang.Object")) {
+                break;
+            }
+            chain.add(e);
+            s = e.getSuperclass();
+        }
+        return chain;
+    }
+
     AnnotatedClass read(TypeElement type) {
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         String nameInPackage = Names.relativeTo(type.getQualifiedName().toString(), packageName);
+        // hierarchy.get(d) is the class at depth d: the class itself, then its superclasses
+        List<TypeElement> hierarchy = new ArrayList<>();
+        hierarchy.add(type);
+        hierarchy.addAll(superclasses(type));
         List<AnnotatedClass.AnnotatedField> fields = new ArrayList<>();
+        List<AnnotatedClass.Hiding> hidings = new ArrayList<>();
+        // the topmost superclass first, as Java initializes them
+        for (int depth = hierarchy.size() - 1; depth >= 0; depth--) {
+            TypeElement owner = hierarchy.get(depth);
+            for (Element member : owner.getEnclosedElements()) {
+                if (member.getKind() != ElementKind.FIELD || !isAnnotated(member)) {
+                    continue;
+                }
+                AnnotatedClass.AnnotatedField field = readField((VariableElement) member, type, packageName, owner, depth);
+                Optional<VariableElement> hiding = hidingField(hierarchy, depth, field.name());
+                if (hiding.isPresent()) {
+                    hidings.add(new AnnotatedClass.Hiding(hiding.get(), field));
+                } else {
+                    fields.add(field);
+                }
+            }
+        }
         List<AnnotatedClass.AnnotatedMethod> objectives = new ArrayList<>();
-        for (Element member : type.getEnclosedElements()) {
-            if (member.getKind() == ElementKind.FIELD && isAnnotated(member)) {
-                fields.add(readField((VariableElement) member, packageName));
-            } else if (member.getKind() == ElementKind.METHOD) {
-                Optional<AnnotatedClass.Use> objective = uses(member, "Objective").stream().findFirst();
-                objective.ifPresent(use -> objectives.add(readMethod((ExecutableElement) member, use)));
+        // the class's own @Objective, else the closest superclass's (a call on the instance reaches overrides)
+        for (int depth = 0; depth < hierarchy.size() && objectives.isEmpty(); depth++) {
+            for (Element member : hierarchy.get(depth).getEnclosedElements()) {
+                if (member.getKind() == ElementKind.METHOD) {
+                    Optional<AnnotatedClass.Use> objective = uses(member, "Objective").stream().findFirst();
+                    objective.ifPresent(use -> objectives.add(readMethod((ExecutableElement) member, use)));
+                }
             }
         }
         Optional<AnnotatedClass.Use> studyName = uses(type, "StudyName").stream().findFirst();
@@ -62,7 +103,7 @@ final class ClassReader {
             }
         }
         return new AnnotatedClass(type, packageName, nameInPackage, elements.getBinaryName(type).toString(),
-                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, objectives, studyName,
+                FieldType.visibleInPackage(type), !type.getTypeParameters().isEmpty(), fields, hidings, objectives, studyName,
                 hidden, generatedUsable(type));
     }
 
@@ -87,7 +128,45 @@ final class ClassReader {
         return false;
     }
 
-    private AnnotatedClass.AnnotatedField readField(VariableElement field, String packageName) {
+    /** A field named {@code name} in a class closer to {@code hierarchy.get(0)} than depth {@code depth}. */
+    private static Optional<VariableElement> hidingField(List<TypeElement> hierarchy, int depth, String name) {
+        // the closest hiding field is the one a reader of the subclass sees
+        for (int d = 0; d < depth; d++) {
+            for (Element member : hierarchy.get(d).getEnclosedElements()) {
+                if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(name)) {
+                    return Optional.of((VariableElement) member);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How code in {@code packageName} reaches a field that {@code owner} declares: directly when the
+     * field is accessible there (not private, and in the same package or public in a public class),
+     * else through a VarHandle; and how it names {@code owner}, if it can.
+     */
+    private AnnotatedClass.Declaring declaring(TypeElement owner, int depth, String packageName) {
+        String ownerPackage = elements.getPackageOf(owner).getQualifiedName().toString();
+        boolean nameable = ownerPackage.equals(packageName) ? FieldType.visibleInPackage(owner) : isPublicEverywhere(owner);
+        Optional<String> reference = nameable
+                ? Optional.of(Names.reference(owner.getQualifiedName().toString(), packageName))
+                : Optional.empty();
+        return new AnnotatedClass.Declaring(owner, depth, reference);
+    }
+
+    /** Whether the type and every type enclosing it are public. */
+    private static boolean isPublicEverywhere(Element element) {
+        for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+            if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private AnnotatedClass.AnnotatedField readField(VariableElement field, TypeElement type, String packageName,
+                                                    TypeElement owner, int depth) {
         List<AnnotatedClass.Use> ranges = new ArrayList<>();
         List<AnnotatedClass.Use> conditions = new ArrayList<>();
         Optional<AnnotatedClass.Use> budget = Optional.empty();
@@ -110,9 +189,20 @@ final class ClassReader {
             }
         }
         Set<Modifier> modifiers = field.getModifiers();
-        return new AnnotatedClass.AnnotatedField(field, FieldType.of(field.asType(), packageName),
+        AnnotatedClass.Declaring declaring = declaring(owner, depth, packageName);
+        boolean samePackage = elements.getPackageOf(owner).equals(elements.getPackageOf(type));
+        boolean direct = !modifiers.contains(Modifier.PRIVATE)
+                && (samePackage || (modifiers.contains(Modifier.PUBLIC) && isPublicEverywhere(owner)));
+        // as a member of the annotated class, so that a superclass's type variable reads as its argument
+        TypeMirror fieldType = depth == 0 ? field.asType() : types.asMemberOf((DeclaredType) type.asType(), field);
+        Initializer initializer = initializers.read(field);
+        if (depth > 0 && initializer instanceof Initializer.Unknown) {
+            initializer = new Initializer.Unknown("it is inherited from " + owner.getQualifiedName()
+                    + ", which this compilation has as a class file, not as source");
+        }
+        return new AnnotatedClass.AnnotatedField(field, FieldType.of(fieldType, packageName),
                 modifiers.contains(Modifier.STATIC), modifiers.contains(Modifier.FINAL),
-                modifiers.contains(Modifier.PRIVATE), ranges, conditions, budget, initializers.read(field));
+                !direct, declaring, ranges, conditions, budget, initializer);
     }
 
     private AnnotatedClass.AnnotatedMethod readMethod(ExecutableElement method, AnnotatedClass.Use annotation) {

@@ -45,6 +45,16 @@ final class ClassValidator {
         Set<String> failed = new HashSet<>();
         AnnotatedField budgetField = null;
         ClassModel.Budget budget = null;
+        for (AnnotatedClass.Hiding h : source.hidden()) {
+            AnnotatedField hidden = h.hidden();
+            diagnostics.error(h.hiding(), Message.FIELD_HIDES_INHERITED, h.hiding().getSimpleName(),
+                    h.hiding().getEnclosingElement(), hidden.name(), hidden.declaring().element().getQualifiedName());
+            // conditions on it are not reported as unknown parents as well
+            failed.add(hidden.name());
+            if (!hidden.ranges().isEmpty()) {
+                failed.add(ParameterValidator.givenName(hidden, hidden.ranges().get(0)));
+            }
+        }
 
         for (AnnotatedField field : source.fields()) {
             int errorsAtField = diagnostics.errorCount();
@@ -89,7 +99,7 @@ final class ClassValidator {
             } else if (previous != null) {
                 Use range = field.ranges().get(0);
                 diagnostics.error(field.element(), range.mirror(), range.at("name"), Message.DUPLICATE_NAME,
-                        field.name(), parameter.name(), previous.field().name());
+                        shown(field), parameter.name(), shown(fieldOfParameter.get(previous.name())));
                 failed.add(field.name());
             } else {
                 parameters.put(parameter.name(), parameter);
@@ -113,6 +123,13 @@ final class ClassValidator {
         return Optional.of(new ClassModel(source.element(), source.packageName(), source.nameInPackage(),
                 source.binaryName(), conditioned, Optional.ofNullable(budget), objective,
                 studyName, source.hiddenJavaLang(), source.generatedUsable()));
+    }
+
+    /** A field as messages name it: inherited ones with their class, so that both places can be found. */
+    private static String shown(AnnotatedField field) {
+        return field.declaring().inherited()
+                ? field.declaring().element().getSimpleName() + "." + field.name()
+                : field.name();
     }
 
     private void checkClass(AnnotatedClass source) {

@@ -1,5 +1,9 @@
 package org.hpo4j.processor;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -13,6 +17,7 @@ import javax.tools.Diagnostic;
  */
 final class Diagnostics {
     private final Messager messager;
+    private final Set<List<Object>> printed = new HashSet<>();
     private int errors;
 
     Diagnostics(Messager messager) {
@@ -41,6 +46,10 @@ final class Diagnostics {
     }
 
     private void print(Diagnostic.Kind kind, Element where, AnnotationMirror annotation, AnnotationValue value, String text) {
+        // a superclass's fields are checked with each subclass as well: say each thing once
+        if (!printed.add(Arrays.asList(kind, where, annotation, value, text))) {
+            return;
+        }
         if (annotation == null) {
             messager.printMessage(kind, text, where);
         } else if (value == null) {

@@ -128,8 +128,27 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         return true;
     }
 
-    /** Whether an annotated member's type is not (yet) known to the compiler. */
+    /**
+     * Whether a superclass, or the type of an annotated member of the class or its superclasses, is
+     * not (yet) known to the compiler.
+     */
     private static boolean mentionsUnresolvedTypes(TypeElement type) {
+        List<TypeElement> hierarchy = new ArrayList<>();
+        hierarchy.add(type);
+        hierarchy.addAll(ClassReader.superclasses(type));
+        TypeElement top = hierarchy.get(hierarchy.size() - 1);
+        if (top.getSuperclass().getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        for (TypeElement t : hierarchy) {
+            if (hasUnresolvedMembers(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUnresolvedMembers(TypeElement type) {
         for (Element member : type.getEnclosedElements()) {
             if (!ClassReader.isAnnotated(member)) {
                 continue;

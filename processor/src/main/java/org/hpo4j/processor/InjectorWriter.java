@@ -76,7 +76,9 @@ final class InjectorWriter {
                 Ast.call(model.searchSpaceName(), "create"), Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC,
                 Modifier.Keyword.FINAL);
         for (Field field : fieldsViaVarHandle(model)) {
-            type.addFieldWithInitializer(Ast.classType("VarHandle"), handleName(field), Ast.callLocal("varHandle", Ast.string(field.name()), Ast.classLiteral(field.type().sourceName())),
+            type.addFieldWithInitializer(Ast.classType("VarHandle"), handleName(field),
+                    Ast.callLocal("varHandle", owner(field, target), Ast.string(field.name()),
+                            Ast.classLiteral(field.type().sourceName())),
                     Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         }
         type.addConstructor(Modifier.Keyword.PUBLIC).setJavadocComment(
@@ -102,7 +104,7 @@ final class InjectorWriter {
         override(type, "studyName", Ast.classType("String")).setBody(returning(Ast.string(model.studyName())));
 
         if (varHandles) {
-            type.addMember(varHandleFactory(target));
+            type.addMember(varHandleFactory());
         }
         if (model.parameters().stream().anyMatch(p -> p.field().type().kind() == Kind.FLOAT)) {
             type.addMember(decimalHelper());
@@ -128,6 +130,22 @@ final class InjectorWriter {
             }
         });
         return fields;
+    }
+
+    /**
+     * The class that declares a field: its literal, or, when generated code cannot name it (a
+     * package-private superclass in another package), the annotated class's superclass that many
+     * levels up.
+     */
+    private static Expression owner(Field field, String target) {
+        if (field.owner().isPresent()) {
+            return Ast.classLiteral(field.owner().get());
+        }
+        Expression owner = Ast.classLiteral(target);
+        for (int i = 0; i < field.ownerDepth(); i++) {
+            owner = Ast.call(owner, "getSuperclass");
+        }
+        return owner;
     }
 
     /** {@code learningRate} becomes {@code LEARNING_RATE_FIELD}. */
@@ -271,21 +289,24 @@ final class InjectorWriter {
 
     // ---- helpers written into the injector ----------------------------------------------------
 
-    private static MethodDeclaration varHandleFactory(String target) {
+    private static MethodDeclaration varHandleFactory() {
         MethodDeclaration m = new MethodDeclaration();
         m.setModifiers(Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC);
         m.setType(Ast.classType("VarHandle"));
         m.setName("varHandle");
-        m.setParameters(NodeList.nodeList(param("String", "name"),
-                new Parameter(Ast.classType("Class").setTypeArguments(new WildcardType()),
-                        "type")));
-        m.setJavadocComment("A handle on a private field, through a lookup with private access to the class.");
-        Expression lookup = Ast.call("MethodHandles", "privateLookupIn", Ast.classLiteral(target),
+        m.setParameters(NodeList.nodeList(
+                new Parameter(Ast.classType("Class").setTypeArguments(new WildcardType()), "owner"),
+                param("String", "name"),
+                new Parameter(Ast.classType("Class").setTypeArguments(new WildcardType()), "type")));
+        m.setJavadocComment("A handle on a field that {@code owner} declares, through a lookup with private access to\n"
+                + "{@code owner} (a superclass's private fields need the superclass's own lookup).");
+        Expression lookup = Ast.call("MethodHandles", "privateLookupIn", new NameExpr("owner"),
                 Ast.call("MethodHandles", "lookup"));
-        Expression find = Ast.call(lookup, "findVarHandle", Ast.classLiteral(target), new NameExpr("name"),
+        Expression find = Ast.call(lookup, "findVarHandle", new NameExpr("owner"), new NameExpr("name"),
                 new NameExpr("type"));
-        Expression message = new BinaryExpr(new BinaryExpr(Ast.string("cannot access field "), new NameExpr("name"),
-                BinaryExpr.Operator.PLUS), Ast.string(" of " + target), BinaryExpr.Operator.PLUS);
+        Expression message = new BinaryExpr(new BinaryExpr(new BinaryExpr(Ast.string("cannot access field "),
+                new NameExpr("name"), BinaryExpr.Operator.PLUS), Ast.string(" of "), BinaryExpr.Operator.PLUS),
+                Ast.call(new NameExpr("owner"), "getName"), BinaryExpr.Operator.PLUS);
         CatchClause failure = new CatchClause(new Parameter(Ast.classType("ReflectiveOperationException"), "e"),
                 new BlockStmt(NodeList.nodeList(new ThrowStmt(new ObjectCreationExpr(null,
                         Ast.classType("IllegalStateException"), NodeList.nodeList(message, new NameExpr("e")))))));

@@ -72,6 +72,8 @@ enum Message {
     DEFAULT_UNREADABLE_SOURCE("cannot read the source of '%s' (%s); its default is left to the runtime (the middle of "
             + "its range or its first choice)"),
 
+    FIELD_HIDES_INHERITED("field '%s' of %s hides the hyperparameter field '%s' of %s; hpo4j sets fields by name and "
+            + "could not tell the two apart, so rename one of them"),
     DUPLICATE_NAME("'%s' uses the name '%s', which '%s' already uses; give one of them another name"),
     BAD_NAME("name '%s' of '%s' may hold letters, digits, '_', '.', '-' and '$' only"),
     BAD_STUDY_NAME("@StudyName(\"%s\"): a study name holds letters, digits, '.', '_' and '-' only, and is not empty"),

@@ -30,6 +30,11 @@ final class Compile {
 
     /** A class loader over the class files of a compilation, child of the test's class loader. */
     static ClassLoader loader(Compilation compilation) {
+        return loader(compilation, Compile.class.getClassLoader());
+    }
+
+    /** A class loader over the class files of a compilation, child of {@code parent}. */
+    static ClassLoader loader(Compilation compilation, ClassLoader parent) {
         Map<String, JavaFileObject> classes = new HashMap<>();
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -40,7 +45,7 @@ final class Compile {
                 classes.put(binaryName, file);
             }
         }
-        return new ClassLoader(Compile.class.getClassLoader()) {
+        return new ClassLoader(parent) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 JavaFileObject file = classes.get(name);
@@ -57,10 +62,22 @@ final class Compile {
         };
     }
 
+    /** The field of that name declared by {@code type} or the closest superclass that declares one. */
+    private static java.lang.reflect.Field field(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look further up
+            }
+        }
+        throw new NoSuchFieldException(name + " in " + type.getName() + " or its superclasses");
+    }
+
     /** A field's value, read reflectively (tests only: the generated injector must not need this). */
     static Object get(Object target, String field) {
         try {
-            java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+            java.lang.reflect.Field f = field(target.getClass(), field);
             f.setAccessible(true);
             return f.get(target);
         } catch (ReflectiveOperationException e) {
@@ -71,7 +88,7 @@ final class Compile {
     /** Sets a field reflectively (tests only). */
     static void set(Object target, String field, Object value) {
         try {
-            java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+            java.lang.reflect.Field f = field(target.getClass(), field);
             f.setAccessible(true);
             f.set(target, value);
         } catch (ReflectiveOperationException e) {

@@ -87,7 +87,7 @@ class GeneratedCodeTest {
         Compilation compilation = Compile.compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.KindsInjector").contentsAsUtf8String()
-                .contains("MethodHandles.privateLookupIn(Kinds.class, MethodHandles.lookup())");
+                .contains("D_FIELD = varHandle(Kinds.class, \"d\", double.class)");
         checkSamplesAndRoundTrips(DigitsMlpTest.injector(Class.forName("test.Kinds", true, Compile.loader(compilation))));
     }
 
