@@ -377,6 +377,68 @@ class BadInputTest {
                         + "  @Categorical Opt opt; //!\n");
     }
 
+    // ---- inherited fields -----------------------------------------------------------------------
+
+    @Test
+    void subclassFieldHidingAnInheritedHyperparameter() {
+        assertErrorIn("field 'lr' of test.Bad hides the hyperparameter field 'lr' of test.Base; hpo4j sets fields by "
+                        + "name and could not tell the two apart, so rename one of them",
+                "package test;\n"
+                        + "import org.hpo4j.annotations.*;\n"
+                        + "abstract class Base {\n"
+                        + "  @LogUniform(lo = 1e-5, hi = 1) double lr = 1e-3;\n"
+                        + "}\n"
+                        + "public class Bad extends Base {\n"
+                        + "  @Uniform(lo = 0, hi = 1) double lr = 0.5; //!\n"
+                        + "  @Objective public double train() { return lr; }\n"
+                        + "}\n");
+    }
+
+    @Test
+    void plainSubclassFieldHidingAnInheritedHyperparameter() {
+        assertErrorIn("field 'lr' of test.Bad hides the hyperparameter field 'lr' of test.Base",
+                "package test;\n"
+                        + "import org.hpo4j.annotations.*;\n"
+                        + "abstract class Base {\n"
+                        + "  @LogUniform(lo = 1e-5, hi = 1) private double lr = 1e-3;\n"
+                        + "  @Conditional(on = \"lr\", atLeast = 0.1) @Uniform(lo = 0, hi = 1) double warm = 0.5;\n"
+                        + "}\n"
+                        + "public class Bad extends Base {\n"
+                        + "  private double lr; //!\n"
+                        + "  @Objective public double train() { return lr; }\n"
+                        + "}\n");
+    }
+
+    @Test
+    void subclassParameterNamedLikeAnInheritedOne() {
+        assertErrorIn("'rate' uses the name 'rate', which 'Base.lr' already uses; give one of them another name",
+                "package test;\n"
+                        + "import org.hpo4j.annotations.*;\n"
+                        + "abstract class Base {\n"
+                        + "  @LogUniform(lo = 1e-5, hi = 1, name = \"rate\") double lr = 1e-3;\n"
+                        + "}\n"
+                        + "public class Bad extends Base {\n"
+                        + "  @Uniform(lo = 0, hi = 1) double rate = 0.5; //!\n"
+                        + "  @Objective public double train() { return rate; }\n"
+                        + "}\n");
+    }
+
+    @Test
+    void anErrorInASuperclassIsReportedOnceNotOncePerSubclass() {
+        assertErrorIn("@Uniform on 'dropout': lo (0.5) must be less than hi (0.1)",
+                "package test;\n"
+                        + "import org.hpo4j.annotations.*;\n"
+                        + "abstract class Base {\n"
+                        + "  @Uniform(lo = 0.5, hi = 0.1) double dropout = 0.2; //!\n"
+                        + "}\n"
+                        + "class Other extends Base {\n"
+                        + "  @Objective public double f() { return dropout; }\n"
+                        + "}\n"
+                        + "public class Bad extends Base {\n"
+                        + "  @Objective public double train() { return dropout; }\n"
+                        + "}\n");
+    }
+
     @Test
     void duplicateNames() {
         assertError("'rate' uses the name 'lr', which 'lr' already uses; give one of them another name",
