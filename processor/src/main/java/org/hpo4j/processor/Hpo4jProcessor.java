@@ -17,7 +17,10 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -27,8 +30,10 @@ import javax.tools.Diagnostic;
  * The hpo4j annotation processor. For each class with hpo4j annotations it reads the annotations
  * into a model ({@link ClassReader}), checks it and reports every error at the offending element
  * ({@link ClassValidator}), and writes {@code <Class>SearchSpace} and {@code <Class>Injector} into
- * the class's package. In the last round it writes {@code META-INF/hpo4j/objectives}, the binary
- * names of the classes with an {@code @Objective}, one per line.
+ * the class's package. Annotated fields of superclasses count as the class's own, and a class with
+ * no annotation of its own that inherits annotated members is processed too. In the last round it
+ * writes {@code META-INF/hpo4j/objectives}, the binary names of the concrete classes with an
+ * {@code @Objective} (their own or inherited), one per line.
  *
  * <p>Defaults are the fields' initializers, read from source. They must be constants (literals,
  * static final constants, enum constants): a computed initializer such as {@code Math.pow(10, -3)}
@@ -103,6 +108,11 @@ public final class Hpo4jProcessor extends AbstractProcessor {
                 }
             }
         }
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement t) {
+                addPlainSubclasses(t, classes);
+            }
+        }
         // classes whose types were unresolved last round: another processor may have generated them since
         for (String name : new ArrayList<>(deferred)) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -126,6 +136,32 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         }
         // hpo4j's annotations mean nothing to other processors, and @Generated is claimed as said above
         return true;
+    }
+
+    /**
+     * Adds {@code type} and its nested classes when they carry no hpo4j annotation of their own but
+     * inherit annotated members: {@code class MyTrainer extends BaseTrainer {}} is tuned through the
+     * fields of {@code BaseTrainer}, so it needs an injector of its own. Only classes that could be
+     * tuned are added (concrete, not private, not generic, not inner), so that a class the user never
+     * annotated gets no errors.
+     */
+    private static void addPlainSubclasses(TypeElement type, Set<TypeElement> classes) {
+        boolean candidate = type.getKind() == ElementKind.CLASS
+                && !type.getModifiers().contains(Modifier.ABSTRACT)
+                && type.getTypeParameters().isEmpty()
+                && FieldType.visibleInPackage(type)
+                && (type.getNestingKind() == NestingKind.TOP_LEVEL
+                        || (type.getNestingKind() == NestingKind.MEMBER && type.getModifiers().contains(Modifier.STATIC)));
+        if (candidate && !ClassReader.isAnnotated(type) && type.getEnclosedElements().stream().noneMatch(ClassReader::isAnnotated)
+                && ClassReader.superclasses(type).stream()
+                        .anyMatch(s -> s.getEnclosedElements().stream().anyMatch(ClassReader::isAnnotated))) {
+            classes.add(type);
+        }
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof TypeElement nested) {
+                addPlainSubclasses(nested, classes);
+            }
+        }
     }
 
     /**
@@ -187,7 +223,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
             diagnostics.error(type, Message.FILE_UNWRITABLE, prefix + m.injectorName(), e.getMessage());
             return;
         }
-        if (m.objective().isPresent()) {
+        // an abstract class cannot be instantiated, so hpo:tune cannot tune it; its subclasses can
+        if (m.objective().isPresent() && !type.getModifiers().contains(Modifier.ABSTRACT)) {
             objectives.put(m.binaryName(), true);
             indexOrigins.add(type);
         }

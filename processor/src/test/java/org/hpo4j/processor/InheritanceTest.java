@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.hpo4j.inject.Hpo;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.space.Configuration;
@@ -173,6 +174,38 @@ class InheritanceTest {
             assertEquals(0.3, Compile.get(target, "lr"), "the private field of the class-path superclass");
             assertEquals(0.3 * 4, injector.evaluate(target, null), 1e-12);
         }
+    }
+
+    @Test
+    void aSubclassWithoutAnnotationsOfItsOwnGetsAnInjectorAndOnlyConcreteClassesAreIndexed() throws Exception {
+        JavaFileObject model = Compile.source("test.Model",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public abstract class Model {",
+                "  @Uniform(lo = 0, hi = 1) private double x = 0.5;",
+                "  @Objective public double loss() { return x * scale(); }",
+                "  protected abstract double scale();",
+                "}");
+        JavaFileObject concrete = Compile.source("test.Concrete",
+                "package test;",
+                "public class Concrete extends Model {",
+                "  @Override protected double scale() { return 10; }",
+                "  abstract static class StillAbstract extends Model {}",
+                "  private static class Hidden extends Model { @Override protected double scale() { return 1; } }",
+                "}");
+        Compilation compilation = Compile.compile(model, concrete);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/hpo4j/objectives")
+                .contentsAsUtf8String().isEqualTo("test.Concrete\n");
+        assertTrue(compilation.generatedSourceFile("test.Concrete_StillAbstractInjector").isEmpty(), "abstract: not tunable");
+        assertTrue(compilation.generatedSourceFile("test.Concrete_HiddenInjector").isEmpty(), "private: not tunable");
+
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Concrete", true, Compile.loader(compilation)));
+        assertEquals(Map.of("x", 0.5), injector.space().defaults().asMap());
+        Object target = injector.type().getConstructor().newInstance();
+        Hpo.apply(target, injector, Map.of("x", "0.25"), "hpo/test.Concrete.properties", new Properties());
+        assertEquals(0.25, Compile.get(target, "x"));
+        assertEquals(2.5, injector.evaluate(target, null), 1e-12);
     }
 
     private static void writeClassFiles(Compilation compilation, Path root) throws IOException {
