@@ -12,6 +12,23 @@ public final class Injectors {
         return (pkg.isEmpty() ? "" : pkg + ".") + simple + "Injector";
     }
 
+    private static ClassLoader loader(Class<?> type) {
+        return type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    }
+
+    /** The closest superclass of {@code type} that has a generated injector, or null. */
+    private static String annotatedSuperclass(Class<?> type, ClassLoader loader) {
+        for (Class<?> s = type.getSuperclass(); s != null && s != Object.class; s = s.getSuperclass()) {
+            try {
+                Class.forName(injectorClassName(s), false, loader);
+                return s.getName();
+            } catch (ClassNotFoundException | LinkageError e) {
+                // look further up
+            }
+        }
+        return null;
+    }
+
     /**
      * The generated injector of {@code type}, loaded with the class's own class loader.
      *
@@ -21,10 +38,17 @@ public final class Injectors {
     public static <T> Injector<T> forClass(Class<T> type) {
         String name = injectorClassName(type);
         try {
-            ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
-            Class<?> injector = Class.forName(name, true, loader);
+            Class<?> injector = Class.forName(name, true, loader(type));
             return (Injector<T>) injector.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
+            String inherited = annotatedSuperclass(type, loader(type));
+            if (inherited != null) {
+                // the compiler runs processors only on classes with their annotations in the compilation
+                throw new IllegalStateException("no generated injector " + name + " for " + type.getName()
+                        + ", although its superclass " + inherited + " has one: the processor only sees classes that"
+                        + " carry an hpo4j annotation or are compiled with their annotated superclass; annotate "
+                        + type.getSimpleName() + " (its @Objective, or @StudyName) and recompile", e);
+            }
             throw new IllegalStateException("no generated injector " + name + " for " + type.getName()
                     + ": annotate its fields (@Uniform, @Categorical, ...) and make sure hpo4j-processor runs"
                     + " (list it under maven-compiler-plugin's annotationProcessorPaths)", e);
