@@ -25,7 +25,11 @@ public @interface IntUniform {
     /** Sample uniformly in log space; needs {@code lo > 0}. */
     boolean log() default false;
 
-    /** Quantization step: values are {@code lo + k * step}. */
+    /**
+     * Distance between values: only {@code lo, lo + step, ..., hi} are taken, each equally likely, as
+     * in {@code @IntUniform(lo = 16, hi = 256, step = 16) int batch = 32;}. {@code hi - lo} must be a
+     * multiple of the step, the initializer must be one of the values, and a log scale takes no step.
+     */
     long step() default 1;
 
     /** Key in properties files and reports; the field name when empty. */
