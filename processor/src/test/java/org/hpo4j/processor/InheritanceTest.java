@@ -87,6 +87,26 @@ class InheritanceTest {
     }
 
     @Test
+    void hpoLoadSetsTheSuperclassPrivateFieldFromAPropertiesFile(@TempDir Path dir) throws Exception {
+        Compilation compilation = Compile.compile(BASE, TRAINER);
+        Class<?> type = Class.forName("test.MyTrainer", true, Compile.loader(compilation));
+        Path file = dir.resolve("MyTrainer.properties");
+        Files.writeString(file, "lr=0.125\nlayers=4\nactivation=tanh\n");
+        Object trainer = Hpo.load(type.getConstructor().newInstance(), file);
+        assertEquals(0.125, Compile.get(trainer, "lr"));
+        assertEquals(4, Compile.get(trainer, "layers"));
+        assertEquals("tanh", Compile.get(trainer, "activation"));
+
+        Files.writeString(file, "lr=2\n");
+        Object other = type.getConstructor().newInstance();
+        org.hpo4j.inject.HpoConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.hpo4j.inject.HpoConfigurationException.class, () -> Hpo.load(other, file));
+        assertTrue(e.getMessage().startsWith(file + ": lr = 2: ") && e.getMessage().contains("[1.0E-5, 1.0] (log)"),
+                e.getMessage());
+        assertEquals(1e-3, Compile.get(other, "lr"), "a bad file leaves the superclass's field alone");
+    }
+
+    @Test
     void superclassesInOtherPackagesAreReachedEvenWhenTheyCannotBeNamed() throws Exception {
         JavaFileObject middle = Compile.source("lib.Middle",
                 "package lib;",
