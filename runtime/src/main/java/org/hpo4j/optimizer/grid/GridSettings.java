@@ -5,7 +5,7 @@ package org.hpo4j.optimizer.grid;
  *
  * @param pointsPerNumeric number of values per float or integer parameter, at least 2: evenly
  *     spaced on the parameter's own scale (log-spaced for log parameters), ends included; an integer
- *     parameter with fewer integers gets all of them
+ *     parameter with fewer values gets all of them, and one with a step only values of its grid
  * @param shuffle whether to visit the grid in an order shuffled by the seed (a study stopped early
  *     then still covers every parameter's range) rather than in natural (odometer) order
  */
