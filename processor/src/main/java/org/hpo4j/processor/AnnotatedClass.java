@@ -52,6 +52,8 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      * @param viaVarHandle whether generated code cannot touch the field directly (private, or inherited
      *     from another package without being public) and goes through a VarHandle
      * @param declaring the class that declares the field
+     * @param handleType the field's declared type as a VarHandle finds it: {@code type}'s name, or the
+     *     erasure of a superclass's type variable ({@code T value} of {@code Base<T>} is an Object field)
      * @param ranges its range annotations ({@code @Uniform}, {@code @LogUniform}, {@code @IntUniform},
      *     {@code @Categorical}) in source order; more than one is an error
      * @param conditions its {@code @Conditional}s
@@ -59,7 +61,7 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      * @param initializer what it is initialized to
      */
     record AnnotatedField(VariableElement element, FieldType type, boolean isStatic, boolean isFinal,
-                          boolean viaVarHandle, Declaring declaring, List<Use> ranges, List<Use> conditions, Optional<Use> budget,
+                          boolean viaVarHandle, Declaring declaring, String handleType, List<Use> ranges, List<Use> conditions, Optional<Use> budget,
                           Initializer initializer) {
         AnnotatedField {
             ranges = List.copyOf(ranges);

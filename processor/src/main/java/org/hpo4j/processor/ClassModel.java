@@ -54,8 +54,10 @@ record ClassModel(TypeElement element, String packageName, String nameInPackage,
      * @param owner how generated code names the class that declares it; empty when it cannot
      * @param ownerDepth how many {@code getSuperclass()} steps lead from the annotated class to the
      *     declaring class (0 for the class's own fields)
+     * @param handleType the type a VarHandle on the field is looked up with (the declared type, erased)
      */
-    record Field(String name, FieldType type, boolean viaVarHandle, java.util.Optional<String> owner, int ownerDepth) {
+    record Field(String name, FieldType type, boolean viaVarHandle, java.util.Optional<String> owner, int ownerDepth,
+                 String handleType) {
     }
 
     /** A hyperparameter. */

@@ -155,6 +155,18 @@ final class ClassReader {
         return new AnnotatedClass.Declaring(owner, depth, reference);
     }
 
+    /**
+     * The type a VarHandle on the field is looked up with: what the class declares, erased, which
+     * differs from the field's type in the subclass only for a superclass's type variable.
+     */
+    private String handleType(VariableElement field, TypeMirror asMember, String packageName) {
+        FieldType asMemberType = FieldType.of(asMember, packageName);
+        if (field.asType().getKind() != TypeKind.TYPEVAR) {
+            return asMemberType.sourceName();
+        }
+        return types.erasure(field.asType()).toString();
+    }
+
     /** Whether the type and every type enclosing it are public. */
     private static boolean isPublicEverywhere(Element element) {
         for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
@@ -202,7 +214,7 @@ final class ClassReader {
         }
         return new AnnotatedClass.AnnotatedField(field, FieldType.of(fieldType, packageName),
                 modifiers.contains(Modifier.STATIC), modifiers.contains(Modifier.FINAL),
-                !direct, declaring, ranges, conditions, budget, initializer);
+                !direct, declaring, handleType(field, fieldType, packageName), ranges, conditions, budget, initializer);
     }
 
     private AnnotatedClass.AnnotatedMethod readMethod(ExecutableElement method, AnnotatedClass.Use annotation) {

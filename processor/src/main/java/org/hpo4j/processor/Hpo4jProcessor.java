@@ -132,6 +132,10 @@ public final class Hpo4jProcessor extends AbstractProcessor {
             }
             deferred.remove(name);
             processed.add(name);
+            if (type.getModifiers().contains(Modifier.ABSTRACT) && !type.getTypeParameters().isEmpty()) {
+                // a generic base class: only its subclasses, which fix the type arguments, are tuned
+                continue;
+            }
             processClass(type);
         }
         // hpo4j's annotations mean nothing to other processors, and @Generated is claimed as said above

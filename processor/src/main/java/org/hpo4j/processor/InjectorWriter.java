@@ -78,7 +78,7 @@ final class InjectorWriter {
         for (Field field : fieldsViaVarHandle(model)) {
             type.addFieldWithInitializer(Ast.classType("VarHandle"), handleName(field),
                     Ast.callLocal("varHandle", owner(field, target), Ast.string(field.name()),
-                            Ast.classLiteral(field.type().sourceName())),
+                            Ast.classLiteral(field.handleType())),
                     Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         }
         type.addConstructor(Modifier.Keyword.PUBLIC).setJavadocComment(

@@ -9,7 +9,8 @@ import java.util.Locale;
 enum Message {
     CLASS_PRIVATE("%s is private, so the generated %s cannot use it; make it package-private or wider"),
     CLASS_GENERIC("%s has type parameters; hpo4j cannot generate an injector for a generic class. "
-            + "Move the hyperparameters to a class without type parameters"),
+            + "Move the hyperparameters to a class without type parameters, or make the class abstract and tune its "
+            + "subclasses"),
 
     FIELD_STATIC("field '%s' is static, but hyperparameters are set per instance; remove 'static' or the hpo4j annotation"),
     FIELD_FINAL("field '%s' is final, so the optimizer cannot set it; remove 'final' or the hpo4j annotation"),

@@ -337,6 +337,6 @@ final class ParameterValidator {
     /** The field a parameter or the budget is injected into. */
     static ClassModel.Field target(AnnotatedField field) {
         return new ClassModel.Field(field.name(), field.type(), field.viaVarHandle(), field.declaring().reference(),
-                field.declaring().depth());
+                field.declaring().depth(), field.handleType());
     }
 }

@@ -228,6 +228,39 @@ class InheritanceTest {
         assertEquals(2.5, injector.evaluate(target, null), 1e-12);
     }
 
+    @Test
+    void aGenericSuperclassFieldTakesTheTypeArgumentAndIsFoundByItsErasure() throws Exception {
+        JavaFileObject base = Compile.source("test.Generic",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "abstract class Generic<T> {",
+                "  @SuppressWarnings(\"unchecked\")",
+                "  @Categorical({\"sgd\", \"adam\"}) private T optimizer = (T) \"adam\";",
+                "  @Uniform(lo = 0, hi = 1) private double rate = 0.5;",
+                "  T optimizer() { return optimizer; }",
+                "}");
+        JavaFileObject sub = Compile.source("test.Concrete",
+                "package test;",
+                "import org.hpo4j.annotations.*;",
+                "public class Concrete extends Generic<String> {",
+                "  @Objective public double f() { return optimizer().length(); }",
+                "}");
+        Compilation compilation = Compile.compile(base, sub);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertTrue(compilation.generatedSourceFile("test.GenericInjector").isEmpty(),
+                "an abstract generic class is only a base: its subclasses fix T");
+        String injectorSource = Compile.generatedSource(compilation, "test.ConcreteInjector");
+        assertTrue(injectorSource.contains("varHandle(Generic.class, \"optimizer\", java.lang.Object.class)"), injectorSource);
+        Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Concrete", true, Compile.loader(compilation)));
+        assertEquals(Map.of("optimizer", "adam", "rate", 0.5), injector.space().defaults().asMap());
+        Object target = injector.type().getConstructor().newInstance();
+        Configuration c = injector.space().configuration(Map.of("optimizer", "sgd", "rate", 0.25));
+        injector.apply(target, c);
+        assertEquals("sgd", Compile.get(target, "optimizer"));
+        assertEquals(c, injector.read(target));
+        assertEquals(3.0, injector.evaluate(target, null));
+    }
+
     private static void writeClassFiles(Compilation compilation, Path root) throws IOException {
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
