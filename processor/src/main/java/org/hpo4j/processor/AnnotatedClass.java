@@ -83,7 +83,7 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      *     empty when it cannot (a package-private class of another package), so generated code walks
      *     {@code getSuperclass()} {@code depth} times instead
      */
-    record Declaring(TypeElement element, int depth, java.util.Optional<String> reference) {
+    record Declaring(TypeElement element, int depth, Optional<String> reference) {
         /** Whether the field is inherited rather than the class's own. */
         boolean inherited() {
             return depth > 0;

@@ -56,7 +56,7 @@ record ClassModel(TypeElement element, String packageName, String nameInPackage,
      *     declaring class (0 for the class's own fields)
      * @param handleType the type a VarHandle on the field is looked up with (the declared type, erased)
      */
-    record Field(String name, FieldType type, boolean viaVarHandle, java.util.Optional<String> owner, int ownerDepth,
+    record Field(String name, FieldType type, boolean viaVarHandle, Optional<String> owner, int ownerDepth,
                  String handleType) {
     }
 
