@@ -141,11 +141,7 @@ final class ClassReader {
         return Optional.empty();
     }
 
-    /**
-     * How code in {@code packageName} reaches a field that {@code owner} declares: directly when the
-     * field is accessible there (not private, and in the same package or public in a public class),
-     * else through a VarHandle; and how it names {@code owner}, if it can.
-     */
+    /** {@code owner} as generated code in {@code packageName} sees it: named if it can be, else only by depth. */
     private AnnotatedClass.Declaring declaring(TypeElement owner, int depth, String packageName) {
         String ownerPackage = elements.getPackageOf(owner).getQualifiedName().toString();
         boolean nameable = ownerPackage.equals(packageName) ? FieldType.visibleInPackage(owner) : isPublicEverywhere(owner);
@@ -159,10 +155,9 @@ final class ClassReader {
      * The type a VarHandle on the field is looked up with: what the class declares, erased, which
      * differs from the field's type in the subclass only for a superclass's type variable.
      */
-    private String handleType(VariableElement field, TypeMirror asMember, String packageName) {
-        FieldType asMemberType = FieldType.of(asMember, packageName);
+    private String handleType(VariableElement field, FieldType asMember) {
         if (field.asType().getKind() != TypeKind.TYPEVAR) {
-            return asMemberType.sourceName();
+            return asMember.sourceName();
         }
         return types.erasure(field.asType()).toString();
     }
@@ -202,19 +197,23 @@ final class ClassReader {
         }
         Set<Modifier> modifiers = field.getModifiers();
         AnnotatedClass.Declaring declaring = declaring(owner, depth, packageName);
+        // direct access needs the field accessible from the injector's package: not private, and in that
+        // package or public in a public class; anything else goes through a VarHandle
         boolean samePackage = elements.getPackageOf(owner).equals(elements.getPackageOf(type));
         boolean direct = !modifiers.contains(Modifier.PRIVATE)
                 && (samePackage || (modifiers.contains(Modifier.PUBLIC) && isPublicEverywhere(owner)));
         // as a member of the annotated class, so that a superclass's type variable reads as its argument
         TypeMirror fieldType = depth == 0 ? field.asType() : types.asMemberOf((DeclaredType) type.asType(), field);
         Initializer initializer = initializers.read(field);
-        if (depth > 0 && initializer instanceof Initializer.Unknown) {
+        // javac has trees for every source of the compilation, so a missing one means a class file
+        if (depth > 0 && initializer instanceof Initializer.Unknown unknown && unknown.reason().equals(InitializerReader.NO_TREE)) {
             initializer = new Initializer.Unknown("it is inherited from " + owner.getQualifiedName()
                     + ", which this compilation has as a class file, not as source");
         }
-        return new AnnotatedClass.AnnotatedField(field, FieldType.of(fieldType, packageName),
-                modifiers.contains(Modifier.STATIC), modifiers.contains(Modifier.FINAL),
-                !direct, declaring, handleType(field, fieldType, packageName), ranges, conditions, budget, initializer);
+        FieldType kind = FieldType.of(fieldType, packageName);
+        return new AnnotatedClass.AnnotatedField(field, kind, modifiers.contains(Modifier.STATIC),
+                modifiers.contains(Modifier.FINAL), !direct, declaring, handleType(field, kind), ranges, conditions,
+                budget, initializer);
     }
 
     private AnnotatedClass.AnnotatedMethod readMethod(ExecutableElement method, AnnotatedClass.Use annotation) {

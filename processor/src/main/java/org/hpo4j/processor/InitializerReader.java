@@ -43,6 +43,9 @@ import javax.lang.model.element.VariableElement;
  * static import, {@code Opt.ADAM}) are resolved by javac, which knows what they refer to.
  */
 final class InitializerReader {
+    /** The reason of {@link Initializer.Unknown} for a field the compiler has no source tree of. */
+    static final String NO_TREE = "no source tree for the field";
+
     private final Trees trees;
     private final String noTreesReason;
     private final JavaParser parser;
@@ -70,7 +73,7 @@ final class InitializerReader {
         }
         TreePath path = trees.getPath(field);
         if (path == null || !(path.getLeaf() instanceof VariableTree variable)) {
-            return new Initializer.Unknown("no source tree for the field");
+            return new Initializer.Unknown(NO_TREE);
         }
         ExpressionTree init = variable.getInitializer();
         if (init == null) {
