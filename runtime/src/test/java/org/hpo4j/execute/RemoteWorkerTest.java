@@ -20,6 +20,7 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
 import org.hpo4j.store.JobState;
+import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredAttempt;
 import org.hpo4j.store.StoredJob;
@@ -60,7 +61,8 @@ class RemoteWorkerTest {
         @Override public Optional<StudyDefinition> find(String s) { return inner.find(s); }
         @Override public void addJob(String s, NewJob j, String w, long n, long l) { inner.addJob(s, j, w, n, l); }
         @Override public Optional<StoredJob> claim(String s, String w, long n, long l) { return inner.claim(s, w, n, l); }
-        @Override public boolean heartbeat(String s, int j, int a, long l) { return inner.heartbeat(s, j, a, l); }
+        @Override public LeaseStatus renewLease(String s, int j, int a, long l) { return inner.renewLease(s, j, a, l); }
+        @Override public boolean requestStop(String s, int j, int a) { return inner.requestStop(s, j, a); }
         @Override public long acknowledge(String s, int j) { return inner.acknowledge(s, j); }
         @Override public List<StoredAttempt> attempts(String s, int j) { return inner.attempts(s, j); }
         @Override public void setStudyFinished(String s, boolean f) { inner.setStudyFinished(s, f); }
@@ -69,6 +71,7 @@ class RemoteWorkerTest {
         @Override public int requeueStale(String s, long n) { return inner.requeueStale(s, n); }
         @Override public List<StoredJob> jobs(String s) { return inner.jobs(s); }
         @Override public List<StoredReport> reports(String s, int j) { return inner.reports(s, j); }
+        @Override public List<StoredReport> runningReports(String s, long after) { return inner.runningReports(s, after); }
         @Override public String location() { return "flaky"; }
         @Override public void close() { }
     }
