@@ -17,6 +17,9 @@ import org.hpo4j.optimizer.Result;
  *   <li>A worker {@linkplain #finish finishes} its attempt; a result for an attempt that is no longer
  *       the current one (the job was handed out again) is refused, so nothing is counted twice.</li>
  *   <li>Jobs whose lease ran out (the worker died) are {@linkplain #requeueStale put back} to pending.</li>
+ *   <li>Workers {@linkplain #report report} the values of learning curves; a coordinator with a curve
+ *       stopper {@linkplain #runningReports reads} them and {@linkplain #requestStop asks} an attempt to
+ *       stop early, which its worker learns when it {@linkplain #renewLease renews the lease}.</li>
  *   <li>The coordinator {@linkplain #acknowledge acknowledges} each result as it tells it to the
  *       optimizer, and {@linkplain #setStudyFinished marks the study finished} when it stops, which
  *       ends the workers.</li>
