@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
@@ -29,6 +30,11 @@ import org.hpo4j.study.Study;
  * the study to appear), stop at any time (its jobs are handed out again once their lease runs out)
  * and outlive a restart of the coordinator. It also puts back jobs whose lease ran out, so a dead
  * worker's job runs again while the coordinator is down.
+ *
+ * <p>When the coordinator's curve stopper asks an attempt to stop early ({@link
+ * StudyStore#requestStop}), the worker learns it with that attempt's next heartbeat (within a
+ * quarter lease) and tells the objective ({@code TrialContext.shouldStop()}); the attempt then
+ * counts with its last reported value, as in a single process.
  */
 public final class RemoteWorker {
     /** How long the store may fail without a break before the worker gives up. */
@@ -46,6 +52,7 @@ public final class RemoteWorker {
     private volatile boolean stopRequested;
     /** The attempts this worker runs, by job id; read by {@link #release()} from another thread. */
     private final Map<Integer, Integer> running = new ConcurrentHashMap<>();
+    private final EarlyStops earlyStops = new EarlyStops();
     private Path checkpointRoot;
 
     /** What a worker did. */
@@ -138,10 +145,12 @@ public final class RemoteWorker {
         }
         console.println("[hpo] worker " + name + " joined study '" + study + "' in " + store.location()
                 + " (" + executor.parallelism() + " at once)");
-        executor.reportsTo((task, step, value) -> store.report(study, task.jobId(), task.attempt(), step, value,
-                System.currentTimeMillis()));
+        executor.reportsTo((task, step, value) -> {
+            earlyStops.reported(task, step, value);
+            store.report(study, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
+        });
         running.clear();
-        Deque<Completion> unsaved = new ArrayDeque<>();
+        Deque<Ended> unsaved = new ArrayDeque<>();
         int[] counts = new int[3]; // finished, failed, superseded
         long nextHeartbeat = 0;
         long nextRequeue = 0;
@@ -176,25 +185,31 @@ public final class RemoteWorker {
                             checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId())));
                 }
                 if (executor.outstanding() > 0) {
-                    executor.poll(poll).ifPresent(unsaved::add);
+                    executor.poll(poll).map(this::settle).ifPresent(unsaved::add);
                 } else {
                     Thread.sleep(poll.toMillis());
                 }
                 // a result is kept until the store has it, so a database outage loses none
                 while (!unsaved.isEmpty()) {
-                    Completion c = unsaved.peekFirst();
+                    Ended ended = unsaved.peekFirst();
+                    Completion c = ended.completion();
                     boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
                             c.finishedAt(), c.continuedFrom());
                     unsaved.removeFirst();
                     running.remove(c.task().jobId());
-                    say(c, counted, counts);
+                    say(c, ended.stopRequested(), counted, counts);
                 }
                 long now = System.currentTimeMillis();
                 if (now >= nextHeartbeat) {
                     for (Map.Entry<Integer, Integer> e : running.entrySet()) {
-                        // false: the lease ran out and the job went to another worker; this attempt's
+                        // LOST: the lease ran out and the job went to another worker; this attempt's
                         // result will be logged but not counted
-                        store.heartbeat(study, e.getKey(), e.getValue(), now + lease.toMillis());
+                        LeaseStatus status = store.renewLease(study, e.getKey(), e.getValue(), now + lease.toMillis());
+                        if (status == LeaseStatus.STOP_REQUESTED
+                                && earlyStops.request(executor, e.getKey(), e.getValue())) {
+                            console.println("[hpo] job " + e.getKey() + " (attempt " + e.getValue()
+                                    + "): the coordinator's curve stopper asks it to stop early");
+                        }
                     }
                     nextHeartbeat = now + lease.toMillis() / 4;
                 }
@@ -220,7 +235,18 @@ public final class RemoteWorker {
         return new Summary(finished, failed, superseded);
     }
 
-    private void say(Completion c, boolean counted, int[] counts) {
+    /** A task that ended, with the result to store, and whether it was asked to stop early. */
+    private record Ended(Completion completion, boolean stopRequested) {
+    }
+
+    /** The completion with the result to store: a task that stopped early counts with its last report. */
+    private Ended settle(Completion c) {
+        boolean stopRequested = earlyStops.stopRequested(c.task().jobId(), c.task().attempt());
+        return new Ended(new Completion(c.task(), earlyStops.settle(c), c.worker(), c.startedAt(), c.finishedAt(),
+                c.continuedFrom()), stopRequested);
+    }
+
+    private void say(Completion c, boolean stopRequested, boolean counted, int[] counts) {
         if (!counted) {
             counts[2]++;
             console.println("[hpo] job " + c.task().jobId() + " attempt " + c.task().attempt()
@@ -230,7 +256,8 @@ public final class RemoteWorker {
             console.println("[hpo] job " + c.task().jobId() + " failed: " + firstLine(c.result().failure()));
         } else {
             counts[0]++;
-            console.println("[hpo] job " + c.task().jobId() + " = " + c.result().value());
+            console.println("[hpo] job " + c.task().jobId() + " = " + c.result().value()
+                    + (stopRequested ? " (asked to stop early)" : ""));
         }
     }
 

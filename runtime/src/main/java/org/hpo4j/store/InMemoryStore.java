@@ -55,7 +55,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(job.jobId(), new StoredJob(job.jobId(), job.configId(), job.rung(), job.budget(),
                 job.previousBudget(), job.configuration(), claimed ? JobState.RUNNING : JobState.PENDING,
                 claimed ? 1 : 0, worker, claimed ? leaseUntil : 0, data.nextSeq++, 0, claimed ? now : 0, 0,
-                Double.NaN, null, 0, 0));
+                Double.NaN, null, 0, 0, 0));
         if (claimed) {
             data.attempts.computeIfAbsent(job.jobId(), id -> new ArrayList<>())
                     .add(new StoredAttempt(job.jobId(), 1, worker, now, 0, null, false));
@@ -69,7 +69,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.PENDING) {
                 StoredJob claimed = new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                         j.configuration(), JobState.RUNNING, j.attempt() + 1, worker, leaseUntil, j.handedSeq(), 0,
-                        now, 0, Double.NaN, null, 0, 0);
+                        now, 0, Double.NaN, null, 0, 0, j.stopAttempt());
                 data.jobs.put(j.jobId(), claimed);
                 data.attempts.computeIfAbsent(j.jobId(), id -> new ArrayList<>())
                         .add(new StoredAttempt(j.jobId(), claimed.attempt(), worker, now, 0, null, false));
@@ -80,15 +80,28 @@ public final class InMemoryStore implements StudyStore {
     }
 
     @Override
-    public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
+    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
+        StudyData data = study(study);
+        StoredJob j = data.jobs.get(jobId);
+        if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
+            return LeaseStatus.LOST;
+        }
+        data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
+                j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
+                j.startedAt(), 0, Double.NaN, null, 0, 0, j.stopAttempt()));
+        return j.stopRequested() ? LeaseStatus.STOP_REQUESTED : LeaseStatus.HELD;
+    }
+
+    @Override
+    public synchronized boolean requestStop(String study, int jobId, int attempt) {
         StudyData data = study(study);
         StoredJob j = data.jobs.get(jobId);
         if (j == null || j.state() != JobState.RUNNING || j.attempt() != attempt) {
             return false;
         }
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
-                j.configuration(), j.state(), j.attempt(), j.worker(), leaseUntil, j.handedSeq(), 0,
-                j.startedAt(), 0, Double.NaN, null, 0, 0));
+                j.configuration(), j.state(), j.attempt(), j.worker(), j.leaseUntil(), j.handedSeq(), 0,
+                j.startedAt(), 0, Double.NaN, null, 0, 0, attempt));
         return true;
     }
 
@@ -112,7 +125,7 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
                 j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
-                result.failure(), 0, continuedFrom));
+                result.failure(), 0, continuedFrom, j.stopAttempt()));
         return true;
     }
 
@@ -129,7 +142,7 @@ public final class InMemoryStore implements StudyStore {
         long seq = data.nextSeq++;
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), j.leaseUntil(), j.handedSeq(), j.finishedSeq(),
-                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom()));
+                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom(), j.stopAttempt()));
         return seq;
     }
 
@@ -150,7 +163,8 @@ public final class InMemoryStore implements StudyStore {
 
     @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        study(study).reports.add(new StoredReport(jobId, attempt, step, value, now));
+        List<StoredReport> reports = study(study).reports;
+        reports.add(new StoredReport(jobId, attempt, step, value, now, reports.size() + 1));
     }
 
     @Override
@@ -161,7 +175,7 @@ public final class InMemoryStore implements StudyStore {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
-                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0));
+                        j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0, j.stopAttempt()));
                 n++;
             }
         }
@@ -181,6 +195,15 @@ public final class InMemoryStore implements StudyStore {
             return List.of();
         }
         return data.reports.stream().filter(r -> r.jobId() == jobId && r.attempt() == j.attempt()).toList();
+    }
+
+    @Override
+    public synchronized List<StoredReport> runningReports(String study, long afterId) {
+        StudyData data = study(study);
+        return data.reports.stream().filter(r -> r.id() > afterId).filter(r -> {
+            StoredJob j = data.jobs.get(r.jobId());
+            return j != null && j.state() == JobState.RUNNING && j.attempt() == r.attempt();
+        }).toList();
     }
 
     @Override

@@ -53,7 +53,7 @@ final class JdbcStudyStore {
 
     static final String JOB_COLUMNS = "job_id, config_iteration, config_bracket, config_index, rung, budget,"
             + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
-            + " started_at, finished_at, value, failure, told_seq, continued_from";
+            + " started_at, finished_at, value, failure, told_seq, continued_from, stop_attempt";
 
     private final Dialect dialect;
     private final String location;
@@ -93,6 +93,11 @@ final class JdbcStudyStore {
                 }
                 if (version < 3) {
                     for (String ddl : SqliteStore.MIGRATION_3) {
+                        s.execute(ddl);
+                    }
+                }
+                if (version < 4) {
+                    for (String ddl : SqliteStore.MIGRATION_4) {
                         s.execute(ddl);
                     }
                 }
@@ -164,7 +169,7 @@ final class JdbcStudyStore {
             long seq = nextSeq(id);
             boolean claimed = worker != null;
             try (PreparedStatement p = prepare("INSERT INTO jobs (study_id, " + JOB_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0, 0)"
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, NULL, NULL, 0, 0, 0)"
                     + dialect.ignoreDuplicate())) {
                 p.setLong(1, id);
                 p.setInt(2, job.jobId());
@@ -230,11 +235,30 @@ final class JdbcStudyStore {
         });
     }
 
-    boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
+    LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
         return dialect.transaction(() -> {
+            // one statement renews the lease and reads the stop request, so a heartbeat costs no more
             try (PreparedStatement p = prepare("UPDATE jobs SET lease_until = ?"
-                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
+                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING' RETURNING stop_attempt")) {
                 p.setLong(1, leaseUntil);
+                p.setLong(2, studyId(study));
+                p.setInt(3, jobId);
+                p.setInt(4, attempt);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return LeaseStatus.LOST;
+                    }
+                    return rs.getInt(1) == attempt ? LeaseStatus.STOP_REQUESTED : LeaseStatus.HELD;
+                }
+            }
+        });
+    }
+
+    boolean requestStop(String study, int jobId, int attempt) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("UPDATE jobs SET stop_attempt = ?"
+                    + " WHERE study_id = ? AND job_id = ? AND attempt = ? AND state = 'RUNNING'")) {
+                p.setInt(1, attempt);
                 p.setLong(2, studyId(study));
                 p.setInt(3, jobId);
                 p.setInt(4, attempt);
@@ -427,14 +451,31 @@ final class JdbcStudyStore {
     List<StoredReport> reports(String study, int jobId) {
         return dialect.transaction(() -> {
             try (PreparedStatement p = prepare("SELECT r.job_id, r.attempt, r.step, r.value,"
-                    + " r.reported_at FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
+                    + " r.reported_at, r.id FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
                     + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.job_id = ? ORDER BY r.id")) {
                 p.setLong(1, studyId(study));
                 p.setInt(2, jobId);
-                return rows(p, rs -> new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getLong(5)));
+                return rows(p, JdbcStudyStore::report);
             }
         });
+    }
+
+    List<StoredReport> runningReports(String study, long afterId) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT r.job_id, r.attempt, r.step, r.value,"
+                    + " r.reported_at, r.id FROM reports r JOIN jobs j ON j.study_id = r.study_id AND j.job_id = r.job_id"
+                    + " AND j.attempt = r.attempt WHERE r.study_id = ? AND r.id > ? AND j.state = 'RUNNING' ORDER BY r.id")) {
+                p.setLong(1, studyId(study));
+                p.setLong(2, afterId);
+                return rows(p, JdbcStudyStore::report);
+            }
+        });
+    }
+
+    /** Reads a row of job_id, attempt, step, value, reported_at, id. */
+    private static StoredReport report(ResultSet rs) throws SQLException {
+        return new StoredReport(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5),
+                rs.getLong(6));
     }
 
     private StoredJob job(long studyId, int jobId) throws SQLException {
@@ -456,7 +497,7 @@ final class JdbcStudyStore {
                     rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8),
                     JobState.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getLong(12),
                     rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), value, rs.getString(18),
-                    rs.getLong(19), rs.getDouble(20));
+                    rs.getLong(19), rs.getDouble(20), rs.getInt(21));
         });
     }
 

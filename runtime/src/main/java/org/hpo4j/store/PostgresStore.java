@@ -187,8 +187,13 @@ public final class PostgresStore implements StudyStore {
     }
 
     @Override
-    public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
-        return core.heartbeat(study, jobId, attempt, leaseUntil);
+    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
+        return core.renewLease(study, jobId, attempt, leaseUntil);
+    }
+
+    @Override
+    public synchronized boolean requestStop(String study, int jobId, int attempt) {
+        return core.requestStop(study, jobId, attempt);
     }
 
     @Override
@@ -235,6 +240,11 @@ public final class PostgresStore implements StudyStore {
     @Override
     public synchronized List<StoredReport> reports(String study, int jobId) {
         return core.reports(study, jobId);
+    }
+
+    @Override
+    public synchronized List<StoredReport> runningReports(String study, long afterId) {
+        return core.runningReports(study, afterId);
     }
 
 

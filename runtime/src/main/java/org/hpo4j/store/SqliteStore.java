@@ -35,7 +35,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -115,6 +115,15 @@ public final class SqliteStore implements StudyStore {
      */
     static final List<String> MIGRATION_3 = List.of(
             "ALTER TABLE jobs ADD COLUMN continued_from DOUBLE PRECISION NOT NULL DEFAULT 0");
+
+    /**
+     * From version 3 to 4: the attempt of a job that the coordinator's curve stopper asked to stop
+     * early ({@code stop_attempt}, 0 for none; a remote worker learns it with its heartbeat), and an
+     * index that reads a study's reports in the order they were stored.
+     */
+    static final List<String> MIGRATION_4 = List.of(
+            "ALTER TABLE jobs ADD COLUMN stop_attempt INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX IF NOT EXISTS reports_in_order ON reports (study_id, id)");
 
     private final String location;
     private final Path lockFile;
@@ -278,8 +287,13 @@ public final class SqliteStore implements StudyStore {
     }
 
     @Override
-    public synchronized boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
-        return core.heartbeat(study, jobId, attempt, leaseUntil);
+    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
+        return core.renewLease(study, jobId, attempt, leaseUntil);
+    }
+
+    @Override
+    public synchronized boolean requestStop(String study, int jobId, int attempt) {
+        return core.requestStop(study, jobId, attempt);
     }
 
     @Override
@@ -326,6 +340,11 @@ public final class SqliteStore implements StudyStore {
     @Override
     public synchronized List<StoredReport> reports(String study, int jobId) {
         return core.reports(study, jobId);
+    }
+
+    @Override
+    public synchronized List<StoredReport> runningReports(String study, long afterId) {
+        return core.runningReports(study, afterId);
     }
 
     @Override

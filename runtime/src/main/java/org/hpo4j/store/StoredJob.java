@@ -29,11 +29,21 @@ import org.hpo4j.space.SearchSpace;
  * @param continuedFrom the budget the objective continued from (it loaded the checkpoint saved
  *     there) and which the study charged from, 0 when it started from scratch and was charged the
  *     full budget, or while not done
+ * @param stopAttempt the attempt the coordinator's curve stopper asked to stop early, 0 if none; a
+ *     request for an earlier attempt does not concern the current one
  */
 public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         String configuration, JobState state, int attempt, String worker, long leaseUntil,
                         long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
-                        String failure, long toldSeq, double continuedFrom) {
+                        String failure, long toldSeq, double continuedFrom, int stopAttempt) {
+
+    /**
+     * Whether the curve stopper asked the running attempt to stop early (for an ended job: the
+     * attempt whose result counts); false while the job is pending.
+     */
+    public boolean stopRequested() {
+        return stopAttempt != 0 && stopAttempt == attempt && state != JobState.PENDING;
+    }
 
     /** The optimizer's job, with the configuration read back through {@code space}. */
     public Job toJob(SearchSpace space) {

@@ -17,6 +17,9 @@ import org.hpo4j.optimizer.Result;
  *   <li>A worker {@linkplain #finish finishes} its attempt; a result for an attempt that is no longer
  *       the current one (the job was handed out again) is refused, so nothing is counted twice.</li>
  *   <li>Jobs whose lease ran out (the worker died) are {@linkplain #requeueStale put back} to pending.</li>
+ *   <li>Workers {@linkplain #report report} the values of learning curves; a coordinator with a curve
+ *       stopper {@linkplain #runningReports reads} them and {@linkplain #requestStop asks} an attempt to
+ *       stop early, which its worker learns when it {@linkplain #renewLease renews the lease}.</li>
  *   <li>The coordinator {@linkplain #acknowledge acknowledges} each result as it tells it to the
  *       optimizer, and {@linkplain #setStudyFinished marks the study finished} when it stops, which
  *       ends the workers.</li>
@@ -64,7 +67,28 @@ public interface StudyStore extends AutoCloseable {
      *
      * @return false when the attempt is no longer current (the job was handed out again or ended)
      */
-    boolean heartbeat(String study, int jobId, int attempt, long leaseUntil);
+    default boolean heartbeat(String study, int jobId, int attempt, long leaseUntil) {
+        return renewLease(study, jobId, attempt, leaseUntil) != LeaseStatus.LOST;
+    }
+
+    /**
+     * Extends the lease of a running attempt, as {@link #heartbeat}, and says whether the
+     * coordinator {@linkplain #requestStop asked it to stop early}: a remote worker learns of a stop
+     * request with its heartbeat, without a query of its own.
+     *
+     * @return {@link LeaseStatus#LOST} when the attempt is no longer current (nothing is renewed)
+     */
+    LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil);
+
+    /**
+     * Asks attempt {@code attempt} of a running job to stop early (the coordinator's curve stopper
+     * decided so); its worker learns it at its next {@linkplain #renewLease heartbeat}. The request
+     * belongs to that attempt only: should the job be handed out again, the new attempt runs on.
+     * The request stays with the job ({@link StoredJob#stopRequested()}) once it ends.
+     *
+     * @return false, recording nothing, when the attempt is not the current running one
+     */
+    boolean requestStop(String study, int jobId, int attempt);
 
     /**
      * Records the end of an attempt: FINISHED with {@code result.value()} (the objective's value as
@@ -133,6 +157,15 @@ public interface StudyStore extends AutoCloseable {
 
     /** The intermediate values of a job's current attempt, in the order they were reported. */
     List<StoredReport> reports(String study, int jobId);
+
+    /**
+     * The intermediate values of every running job's current attempt whose {@linkplain
+     * StoredReport#id() number} is above {@code afterId}, by number: what a coordinator reads to
+     * watch learning curves of all running jobs at once. Within one attempt numbers grow in the
+     * order the values were reported; across attempts a smaller number may be stored later, so a
+     * reader keeps a number per attempt and passes the smallest.
+     */
+    List<StoredReport> runningReports(String study, long afterId);
 
     /** Where the store is, for messages (a file, a URL, "memory"). */
     String location();

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Completion;
+import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.Task;
@@ -33,6 +34,7 @@ import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
+import org.hpo4j.store.StoredReport;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.warmstart.Prior;
@@ -220,6 +222,10 @@ public final class Study {
             StopCheck check = checks.get(task.jobId());
             if (check != null && !check.stopped && check.decide(List.copyOf(so))) {
                 runner.requestStop(task.jobId());
+                if (store != null) {
+                    // kept with the job, so that a resumed study knows why it ended early
+                    store.requestStop(name, task.jobId(), task.attempt());
+                }
             }
         });
         if (store == null) {
@@ -320,6 +326,11 @@ public final class Study {
      * {@linkplain StudyStore#acknowledge acknowledging} them. Jobs whose worker stopped heart-beating
      * are put back to pending. When the loop ends the study is marked finished, which ends the
      * remote workers.
+     *
+     * <p>With a curve stopper, the coordinator also watches the learning curves of every running
+     * job, wherever it runs, by reading the values reported to the store since it last looked; when
+     * the stopper says stop, it stores a stop request for that attempt, which a remote worker learns
+     * with its next heartbeat (its own workers are told at once).
      */
     private StudyResult coordinate(Executor runner, StoppingRule stoppingRule) {
         start();
@@ -329,9 +340,13 @@ public final class Study {
             handedOut.put(j.id(), j);
         }
         store.setStudyFinished(name, false);
-        runner.reportsTo((task, step, value) -> store.report(name, task.jobId(), task.attempt(), step, value,
-                System.currentTimeMillis()));
+        EarlyStops localStops = new EarlyStops();
+        runner.reportsTo((task, step, value) -> {
+            localStops.reported(task, step, value);
+            store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
+        });
         Map<Integer, Integer> localAttempts = new HashMap<>();
+        Map<Integer, WatchedCurve> curves = new HashMap<>();
         boolean stopping = false;
         long nextHeartbeat = 0;
         while (true) {
@@ -348,6 +363,9 @@ public final class Study {
             }
             if (!ended.isEmpty() && allFailedSoFar()) {
                 stopping = true;
+            }
+            if (stopper != null) {
+                watchCurves(stored, handedOut, curves, localAttempts, runner, localStops);
             }
             // 2. hand-outs: one spare pending job per worker seen running, and per local slot
             long pending = stored.stream().filter(j -> j.state() == JobState.PENDING).count();
@@ -403,7 +421,8 @@ public final class Study {
                 if (done.isPresent()) {
                     Completion c = done.get();
                     localAttempts.remove(c.task().jobId());
-                    store.finish(name, c.task().jobId(), c.task().attempt(), c.result(), c.finishedAt(),
+                    // an evaluation that obeyed a stop request counts with its last reported value
+                    store.finish(name, c.task().jobId(), c.task().attempt(), localStops.settle(c), c.finishedAt(),
                             c.continuedFrom());
                 }
             } catch (InterruptedException e) {
@@ -422,6 +441,75 @@ public final class Study {
         return finish();
     }
 
+    /** The learning curve of a running attempt of a shared store's job, as the coordinator read it so far. */
+    private static final class WatchedCurve {
+        final int attempt;
+        final StopCheck check;
+        final List<Evaluation.Report> reports = new ArrayList<>();
+        /** The number of the last report read ({@link StoredReport#id()}). */
+        long lastId;
+        boolean stopRequested;
+
+        WatchedCurve(int attempt, StopCheck check, boolean stopRequested) {
+            this.attempt = attempt;
+            this.check = check;
+            this.stopRequested = stopRequested;
+        }
+    }
+
+    /**
+     * One look of a coordinator at the learning curves of the running jobs: reads the values
+     * reported since the last look (one query for all jobs), asks the curve stopper about each curve
+     * that grew, and stores a stop request for the attempts it would stop; those running here are
+     * told at once. A job handed out again is watched afresh: its new attempt starts a new curve,
+     * with the incumbent of the moment, as a job starting in process does.
+     */
+    private void watchCurves(List<StoredJob> stored, Map<Integer, Job> handedOut, Map<Integer, WatchedCurve> curves,
+                             Map<Integer, Integer> localAttempts, Executor runner, EarlyStops localStops) {
+        Map<Integer, StoredJob> running = new HashMap<>();
+        for (StoredJob j : stored) {
+            if (j.state() == JobState.RUNNING && handedOut.containsKey(j.jobId())) {
+                running.put(j.jobId(), j);
+            }
+        }
+        curves.keySet().retainAll(running.keySet());
+        for (StoredJob j : running.values()) {
+            WatchedCurve curve = curves.get(j.jobId());
+            if (curve == null || curve.attempt != j.attempt()) {
+                Job job = handedOut.get(j.jobId());
+                curves.put(j.jobId(), new WatchedCurve(j.attempt(),
+                        new StopCheck(stopper, effectiveBudget(job.budget()), incumbentAt(job.budget())),
+                        j.stopRequested()));
+            }
+        }
+        if (curves.isEmpty()) {
+            return;
+        }
+        // numbers grow within an attempt, not across them (concurrent writers commit out of order):
+        // read from the smallest number any watched attempt has reached
+        long after = curves.values().stream().mapToLong(c -> c.lastId).min().getAsLong();
+        for (StoredReport r : store.runningReports(name, after)) {
+            WatchedCurve curve = curves.get(r.jobId());
+            if (curve != null && curve.attempt == r.attempt() && r.id() > curve.lastId) {
+                curve.reports.add(new Evaluation.Report(r.step(), r.value()));
+                curve.lastId = r.id();
+            }
+        }
+        for (Map.Entry<Integer, WatchedCurve> e : curves.entrySet()) {
+            WatchedCurve curve = e.getValue();
+            if (curve.stopRequested || !curve.check.decide(List.copyOf(curve.reports))) {
+                continue;
+            }
+            curve.stopRequested = true;
+            int jobId = e.getKey();
+            store.requestStop(name, jobId, curve.attempt);
+            Integer local = localAttempts.get(jobId);
+            if (local != null && local == curve.attempt) {
+                localStops.request(runner, jobId, curve.attempt);
+            }
+        }
+    }
+
     /** The evaluation of a job as a worker stored it. */
     private Evaluation storedEvaluation(Job job, StoredJob stored) {
         List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
@@ -430,9 +518,12 @@ public final class Study {
     }
 
     /**
-     * A stored evaluation read back. The store keeps no flag for evaluations the curve stopper ended;
-     * they are recognized by what the study stored for them: the last report's value, at a step
-     * before the budget. Continued evaluations are charged from the budget they continued from.
+     * A stored evaluation read back. One the curve stopper ended is recognized as the study records
+     * it in process: the stopper asked its attempt to stop ({@link StoredJob#stopRequested()}) and
+     * its last report came before the budget; it then counts with that report's value. Stores of
+     * schema version 3 and older kept no stop requests: there the last report's value, at a step
+     * before the budget, stored as the result, says so. Continued evaluations are charged from the
+     * budget they continued from.
      */
     private Evaluation replayedEvaluation(Job job, Result r, StoredJob stored, List<Evaluation.Report> reports) {
         Instant start = Instant.ofEpochMilli(stored.startedAt());
@@ -440,9 +531,9 @@ public final class Study {
         double budget = effectiveBudget(job.budget());
         if (!r.isFailure() && !reports.isEmpty()) {
             Evaluation.Report last = reports.get(reports.size() - 1);
-            if (last.step() < budget && last.value() == r.value()) {
-                return new Evaluation(job, r, start, end, reports, cost(last.step(), stored.continuedFrom()),
-                        stored.continuedFrom(), true);
+            if (last.step() < budget && (stored.stopRequested() || last.value() == r.value())) {
+                return new Evaluation(job, Result.of(last.value()), start, end, reports,
+                        cost(last.step(), stored.continuedFrom()), stored.continuedFrom(), true);
             }
         }
         return new Evaluation(job, r, start, end, reports, cost(budget, stored.continuedFrom()), stored.continuedFrom());
@@ -830,10 +921,12 @@ public final class Study {
          * {@link TrialContext#report}, is unlikely to beat the best evaluation at the same budget
          * ({@link TrialContext#shouldStop} becomes true). An evaluation that then returns early is
          * recorded as {@linkplain Evaluation#stoppedEarly stopped early}, with its last reported
-         * value, charged for the steps it ran. Works in this thread and with executors that can
+         * value, charged for the steps it ran. Works in this thread, with executors that can
          * signal a running task ({@link Executor#requestStop}: in-process threads and forked
-         * workers), not with remote workers on a shared store. The stopper's direction must be the
-         * study's.
+         * workers), and on a {@linkplain StudyStore#shared() shared} store, where the coordinator
+         * decides from the values workers report to the store and stores a stop request that a
+         * {@link org.hpo4j.execute.RemoteWorker} learns with its next heartbeat (within a quarter
+         * of its lease). The stopper's direction must be the study's.
          */
         public Builder stopper(CurveStopper value) {
             this.stopper = Objects.requireNonNull(value, "stopper");
@@ -976,10 +1069,6 @@ public final class Study {
         public Study build() {
             if (optimizer == null) {
                 throw new IllegalStateException("study '" + name + "' needs an optimizer: call optimizer(...)");
-            }
-            if (stopper != null && store != null && store.shared()) {
-                throw new IllegalStateException("study '" + name + "': the curve stopper does not work with"
-                        + " remote workers on a shared store (" + store.location() + ") yet");
             }
             if (stopper != null && stopper.direction() != direction) {
                 throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "

@@ -1,6 +1,7 @@
 package org.hpo4j.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
 import org.hpo4j.store.JobState;
+import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredAttempt;
 import org.hpo4j.store.StoredJob;
@@ -60,7 +62,8 @@ class RemoteWorkerTest {
         @Override public Optional<StudyDefinition> find(String s) { return inner.find(s); }
         @Override public void addJob(String s, NewJob j, String w, long n, long l) { inner.addJob(s, j, w, n, l); }
         @Override public Optional<StoredJob> claim(String s, String w, long n, long l) { return inner.claim(s, w, n, l); }
-        @Override public boolean heartbeat(String s, int j, int a, long l) { return inner.heartbeat(s, j, a, l); }
+        @Override public LeaseStatus renewLease(String s, int j, int a, long l) { return inner.renewLease(s, j, a, l); }
+        @Override public boolean requestStop(String s, int j, int a) { return inner.requestStop(s, j, a); }
         @Override public long acknowledge(String s, int j) { return inner.acknowledge(s, j); }
         @Override public List<StoredAttempt> attempts(String s, int j) { return inner.attempts(s, j); }
         @Override public void setStudyFinished(String s, boolean f) { inner.setStudyFinished(s, f); }
@@ -69,6 +72,7 @@ class RemoteWorkerTest {
         @Override public int requeueStale(String s, long n) { return inner.requeueStale(s, n); }
         @Override public List<StoredJob> jobs(String s) { return inner.jobs(s); }
         @Override public List<StoredReport> reports(String s, int j) { return inner.reports(s, j); }
+        @Override public List<StoredReport> runningReports(String s, long after) { return inner.runningReports(s, after); }
         @Override public String location() { return "flaky"; }
         @Override public void close() { }
     }
@@ -161,5 +165,71 @@ class RemoteWorkerTest {
             RemoteWorker.Summary summary = run.get(10, TimeUnit.SECONDS);
             assertEquals(new RemoteWorker.Summary(0, 0, 1), summary, "the late result is not counted");
         }
+    }
+
+    /** Waits until {@code condition} holds, for at most 30 s. */
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out waiting until " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aStopRequestReachesTheAttemptItNamesAndNoLaterOne() throws Exception {
+        InMemoryStore store = new InMemoryStore();
+        store.open(STUDY);
+        store.addJob("w", job(0), null, 0, 0);
+        store.addJob("w", job(1), null, 0, 0);
+        // job 0's first attempt belongs to a worker that is asked to stop, then dies before it hears of it
+        assertEquals(0, store.claim("w", "ghost", 0, 100).orElseThrow().jobId());
+        assertTrue(store.requestStop("w", 0, 1));
+        assertEquals(1, store.requeueStale("w", System.currentTimeMillis()));
+        // 100 steps up to the budget (3); returns a value no report had, to see which one is stored
+        Objective epochs = (c, ctx) -> {
+            for (int i = 1; i <= 100; i++) {
+                Thread.sleep(10);
+                ctx.report(i * ctx.budget() / 100, 10 - i * 0.01);
+                if (ctx.shouldStop()) {
+                    break;
+                }
+            }
+            return -1;
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InProcessExecutor executor = new InProcessExecutor(epochs, 1)) {
+            RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMillis(200),
+                    Duration.ofMillis(10), new PrintStream(out, true, StandardCharsets.UTF_8));
+            CompletableFuture<RemoteWorker.Summary> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return worker.run();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(() -> store.jobs("w").get(1).state() == JobState.RUNNING && store.reports("w", 1).size() >= 3,
+                    "job 1 runs");
+            assertTrue(store.requestStop("w", 1, 1));
+            await(() -> store.jobs("w").get(1).state().isDone(), "job 1 ends");
+            store.setStudyFinished("w", true);
+            assertEquals(new RemoteWorker.Summary(2, 0, 0), run.get(10, TimeUnit.SECONDS));
+        }
+        String log = out.toString(StandardCharsets.UTF_8);
+        StoredJob second = store.jobs("w").get(0);
+        assertEquals(2, second.attempt());
+        assertFalse(second.stopRequested(), "the request was the dead attempt's");
+        assertEquals(100, store.reports("w", 0).size(), "attempt 2 ran to its budget: " + log);
+        assertEquals(-1.0, second.value(), "and counts with the value its objective returned");
+
+        StoredJob stopped = store.jobs("w").get(1);
+        List<StoredReport> reports = store.reports("w", 1);
+        assertTrue(stopped.stopRequested());
+        assertTrue(reports.size() < 100, "job 1 stopped early, after " + reports.size() + " steps");
+        assertEquals(reports.get(reports.size() - 1).value(), stopped.value(),
+                "a stopped attempt counts with its last reported value, as in one process");
+        assertTrue(log.contains("[hpo] job 1 (attempt 1): the coordinator's curve stopper asks it to stop early"), log);
+        assertFalse(log.contains("[hpo] job 0 (attempt 2): the coordinator"), log);
+        assertTrue(log.contains("(asked to stop early)"), log);
     }
 }

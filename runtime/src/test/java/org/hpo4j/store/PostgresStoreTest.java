@@ -159,6 +159,7 @@ class PostgresStoreTest {
             StoredJob j = store.jobs("mlp").get(0);
             assertEquals(2, j.toldSeq(), "a version 1 result was told when it was stored");
             assertEquals(0, j.continuedFrom(), "a version 1 result was charged its full budget");
+            assertEquals(0, j.stopAttempt(), "no stop requests before version 4");
             assertFalse(store.isStudyFinished("mlp"));
             assertTrue(store.open(STUDY));
         }

@@ -44,6 +44,8 @@ class SqliteMigrationTest {
             List<StoredJob> jobs = store.jobs("mlp");
             assertEquals(3, jobs.get(0).toldSeq(), "version 1 told results as they were stored");
             assertEquals(0, jobs.get(1).toldSeq());
+            assertEquals(0, jobs.get(0).stopAttempt(), "no stop requests before version 4");
+            assertEquals(0, jobs.get(1).stopAttempt());
             assertFalse(store.isStudyFinished("mlp"));
             assertTrue(store.finish("mlp", 1, 1, Result.of(0.5), 10));
             assertEquals(4, store.jobs("mlp").get(1).finishedSeq(), "the sequence goes on");

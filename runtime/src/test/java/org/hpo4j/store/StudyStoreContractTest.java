@@ -225,4 +225,78 @@ class StudyStoreContractTest {
             assertThrows(IllegalArgumentException.class, () -> store.isStudyFinished("nope"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aStopRequestConcernsOnlyTheAttemptItWasMadeFor(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            store.addJob("mlp", job(0), null, 0, 0);
+            assertFalse(store.requestStop("mlp", 0, 0), "a pending job has no attempt to stop");
+            store.claim("mlp", "a", 10, 100).orElseThrow();
+            assertEquals(LeaseStatus.HELD, store.renewLease("mlp", 0, 1, 150));
+            assertFalse(store.requestStop("mlp", 0, 2), "attempt 2 does not exist yet");
+            assertEquals(LeaseStatus.HELD, store.renewLease("mlp", 0, 1, 150));
+            assertTrue(store.requestStop("mlp", 0, 1));
+            assertTrue(store.requestStop("mlp", 0, 1), "asking twice is harmless");
+            assertEquals(LeaseStatus.STOP_REQUESTED, store.renewLease("mlp", 0, 1, 180));
+            assertTrue(store.jobs("mlp").get(0).stopRequested());
+            assertEquals(180, store.jobs("mlp").get(0).leaseUntil(), "the heartbeat that reads the request renews");
+
+            // attempt 1's worker went silent: the job is handed out again, and attempt 2 runs on
+            assertEquals(1, store.requeueStale("mlp", 200));
+            assertFalse(store.jobs("mlp").get(0).stopRequested());
+            assertFalse(store.requestStop("mlp", 0, 1), "attempt 1 no longer runs");
+            assertEquals(2, store.claim("mlp", "b", 210, 900).orElseThrow().attempt());
+            assertFalse(store.jobs("mlp").get(0).stopRequested(), "the request was attempt 1's");
+            assertEquals(LeaseStatus.HELD, store.renewLease("mlp", 0, 2, 1000));
+            assertEquals(LeaseStatus.LOST, store.renewLease("mlp", 0, 1, 1000), "the old worker learns it lost the job");
+            assertFalse(store.heartbeat("mlp", 0, 1, 1000));
+            assertFalse(store.requestStop("mlp", 0, 1));
+            assertEquals(LeaseStatus.HELD, store.renewLease("mlp", 0, 2, 1000));
+
+            assertTrue(store.requestStop("mlp", 0, 2));
+            assertEquals(LeaseStatus.STOP_REQUESTED, store.renewLease("mlp", 0, 2, 1000));
+            assertTrue(store.heartbeat("mlp", 0, 2, 1000));
+            assertTrue(store.finish("mlp", 0, 2, Result.of(0.7), 1100));
+            StoredJob ended = store.jobs("mlp").get(0);
+            assertTrue(ended.stopRequested(), "the ended job keeps that its counted attempt was stopped");
+            assertEquals(2, ended.stopAttempt());
+            assertFalse(store.requestStop("mlp", 0, 2), "an ended attempt is not stopped");
+            assertEquals(LeaseStatus.LOST, store.renewLease("mlp", 0, 2, 2000));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void runningReportsAreThoseOfCurrentAttemptsAfterANumber(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            for (int i = 0; i < 3; i++) {
+                store.addJob("mlp", job(i), null, 0, 0);
+                store.claim("mlp", "w", 0, 100).orElseThrow();
+            }
+            store.report("mlp", 0, 1, 1, 0.9, 10);
+            store.report("mlp", 1, 1, 1, 0.8, 11);
+            store.report("mlp", 2, 1, 1, 0.7, 12);
+            store.report("mlp", 0, 1, 2, 0.5, 13);
+            assertTrue(store.finish("mlp", 2, 1, Result.of(0.7), 20));
+            List<StoredReport> all = store.runningReports("mlp", 0);
+            assertEquals(List.of(0.9, 0.8, 0.5), all.stream().map(StoredReport::value).toList(),
+                    "the ended job's reports are left out");
+            assertTrue(all.get(0).id() < all.get(1).id() && all.get(1).id() < all.get(2).id(), all.toString());
+            assertEquals(List.of(0.8, 0.5), store.runningReports("mlp", all.get(0).id()).stream()
+                    .map(StoredReport::value).toList());
+            assertEquals(List.of(), store.runningReports("mlp", all.get(2).id()));
+            // job 0 is handed out again: its first attempt's values no longer count
+            store.heartbeat("mlp", 1, 1, 1000);
+            assertEquals(1, store.requeueStale("mlp", 500));
+            assertEquals(0, store.claim("mlp", "v", 510, 1000).orElseThrow().jobId());
+            store.report("mlp", 0, 2, 1, 0.95, 520);
+            List<StoredReport> now = store.runningReports("mlp", 0);
+            assertEquals(List.of(0.8, 0.95), now.stream().map(StoredReport::value).toList());
+            assertEquals(List.of(1, 2), now.stream().map(StoredReport::attempt).toList());
+            assertEquals(List.of(0.95), store.reports("mlp", 0).stream().map(StoredReport::value).toList());
+        }
+    }
 }

@@ -71,6 +71,19 @@ class StudyWorkerTest {
     }
 
     @Test
+    void tuneOnPostgresAcceptsCurveStopping() throws Exception {
+        // refused before stop requests went through the store; Study tests check that they work
+        String url = EmbeddedPostgresServer.newDatabase();
+        TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream())).run(TuneRequest.builder()
+                .optimizer("random").baseDirectory(dir).seed(7).storage(url).curveStopping(true).maxEvaluations(3)
+                .writeDate(false).build(), withPeak());
+        assertEquals(3, s.evaluations());
+        try (PostgresStore store = PostgresStore.open(url)) {
+            assertTrue(store.isStudyFinished("Peak"));
+        }
+    }
+
+    @Test
     void aWorkerNeedsAPostgresStorage() throws Exception {
         ClassLoader loader = withPeak();
         StudyWorker worker = new StudyWorker(new PrintStream(new ByteArrayOutputStream()));
