@@ -96,13 +96,7 @@ class RemoteWorkerTest {
         try (InProcessExecutor executor = new InProcessExecutor(reporting, 2)) {
             RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMillis(400),
                     Duration.ofMillis(10), new PrintStream(out, true, StandardCharsets.UTF_8));
-            CompletableFuture<RemoteWorker.Summary> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return worker.run();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<RemoteWorker.Summary> run = inBackground(worker);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (store.jobs("w").stream().anyMatch(j -> !j.state().isDone()) && System.nanoTime() < end) {
                 Thread.sleep(10);
@@ -149,13 +143,7 @@ class RemoteWorkerTest {
         try (InProcessExecutor executor = new InProcessExecutor(waiting, 1)) {
             RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMinutes(10),
                     Duration.ofMillis(10), new PrintStream(new ByteArrayOutputStream()));
-            CompletableFuture<RemoteWorker.Summary> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return worker.run();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<RemoteWorker.Summary> run = inBackground(worker);
             assertTrue(running.await(10, TimeUnit.SECONDS));
             assertEquals(0, store.requeueStale("w", System.currentTimeMillis()), "a ten-minute lease holds");
             assertEquals(1, worker.release());
@@ -168,6 +156,17 @@ class RemoteWorkerTest {
     }
 
     /** Waits until {@code condition} holds, for at most 30 s. */
+    /** Runs the worker on another thread until its study is finished. */
+    private static CompletableFuture<RemoteWorker.Summary> inBackground(RemoteWorker worker) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return worker.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
@@ -201,13 +200,7 @@ class RemoteWorkerTest {
         try (InProcessExecutor executor = new InProcessExecutor(epochs, 1)) {
             RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMillis(200),
                     Duration.ofMillis(10), new PrintStream(out, true, StandardCharsets.UTF_8));
-            CompletableFuture<RemoteWorker.Summary> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return worker.run();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<RemoteWorker.Summary> run = inBackground(worker);
             await(() -> store.jobs("w").get(1).state() == JobState.RUNNING && store.reports("w", 1).size() >= 3,
                     "job 1 runs");
             assertTrue(store.requestStop("w", 1, 1));
