@@ -231,7 +231,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
             throw new IllegalStateException("bracket policy chose bracket " + start.bracket() + ", which this optimizer does not run");
         }
         Job.ConfigId id = new Job.ConfigId(start.iteration(), chosen.s, start.index());
-        Trial t = new Trial(id, source.next(), chosen, startedConfigurations++);
+        Trial t = new Trial(id, source.next(chosen.rungs[0].budget), chosen, startedConfigurations++);
         trials.put(id, t);
         return new Job(nextJobId++, id, t.configuration, chosen.rungs[0].budget, 0, 0);
     }

@@ -11,8 +11,8 @@ import org.hpo4j.space.Configuration;
  */
 public interface ConfigurationSource {
 
-    /** A configuration to start at the bottom rung of a bracket. */
-    Configuration next();
+    /** A configuration to start at the bottom rung of a bracket, whose budget is {@code budget}. */
+    Configuration next(double budget);
 
     /** Learns that {@code job} was handed out (a new configuration or a promotion); running until observed. */
     default void started(Job job) {

@@ -8,6 +8,11 @@ import org.hpo4j.optimizer.HyperbandSchedule;
  * configuration goes to the bracket furthest behind its share of the budget planned so far (a
  * deterministic deficit rule, so equal shares give Hyperband's split). A configuration plans the
  * budget its bracket spends per configuration when every rung is full ({@code sum_i n_i r_i / n_0}).
+ * The brackets open in Hyperband's order: bracket {@code s} takes configurations once the budget
+ * planned so far covers the brackets before it ({@code s_max} first), each scaled by its share
+ * relative to an equal one. With equal shares the first full-budget evaluations thus come after the
+ * first rounds of screening, as in Hyperband's first iteration, rather than as blind guesses; a
+ * bracket whose predecessors lost their shares opens at once. Once open, the deficit rule decides.
  *
  * <p>With {@code maxIterations = m}, configurations start until the planned budget reaches
  * {@code m} Hyperband iterations' budget, so a bounded run costs about what Hyperband's would, however
@@ -17,6 +22,8 @@ import org.hpo4j.optimizer.HyperbandSchedule;
 public final class WeightedBrackets implements BracketPolicy {
     private final int sMax;
     private final double[] perConfiguration;
+    /** Per bracket, the budget it spends when every rung is full. */
+    private final double[] bracketBudget;
     private final double iterationBudget;
     private final double maxPlanned;
     private final Supplier<double[]> shares;
@@ -41,6 +48,10 @@ public final class WeightedBrackets implements BracketPolicy {
             }
             perConfiguration[s] = spend / n[0];
         }
+        this.bracketBudget = new double[sMax + 1];
+        for (int s = 0; s <= sMax; s++) {
+            bracketBudget[s] = perConfiguration[s] * schedule.rungSizes(s)[0];
+        }
         this.iterationBudget = schedule.iterationBudget();
         this.maxPlanned = maxIterations == 0 ? Double.POSITIVE_INFINITY : maxIterations * iterationBudget;
         this.shares = shares;
@@ -59,9 +70,15 @@ public final class WeightedBrackets implements BracketPolicy {
         }
         int chosen = -1;
         double largest = Double.NEGATIVE_INFINITY;
+        // bracket s opens once the budget planned covers the brackets before it in Hyperband's
+        // order, each scaled by its share relative to an equal one (Hyperband's order while the
+        // shares are equal; at once when the brackets before it have lost their shares)
+        double opensAt = 0;
         // from the most aggressive bracket down, so ties (e.g. at the start) go to small budgets first
         for (int s = sMax; s >= 0; s--) {
-            if (!(wanted[s] > 0)) {
+            double open = opensAt;
+            opensAt += bracketBudget[s] * wanted[s] / sum * (sMax + 1);
+            if (!(wanted[s] > 0) || total < open * (1 - 1e-12)) {
                 continue;
             }
             double deficit = wanted[s] / sum * total - planned[s];

@@ -35,10 +35,10 @@ public record HyperGpSettings(int initialPoints, int randomCandidates, int local
     }
 
     /**
-     * 10 initial points, 300 random and 100 local candidates, 60 refinement steps, refit on 20%
-     * growth, at most 160 results in the GP and 100 in the fit.
+     * 10 initial points, 200 random and 100 local candidates, 48 refinement steps, refit on 20%
+     * growth, at most 128 results in the GP and 100 in the fit.
      */
     public static HyperGpSettings defaults() {
-        return new HyperGpSettings(10, 300, 100, 60, 1.2, 160, 100);
+        return new HyperGpSettings(10, 200, 100, 48, 1.2, 128, 100);
     }
 }
