@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.tune.StudyWorker;
 
 /**

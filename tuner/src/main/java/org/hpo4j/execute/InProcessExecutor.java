@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.store.ConfigurationCodec;
-import org.hpo4j.study.CheckpointFolder;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.Objective;
 
 /**
  * Runs evaluations on threads of this JVM: fast, for light objectives and tests. It cannot survive

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.hpo4j.study.CheckpointFolder;
-import org.hpo4j.study.InProcessTrialContext;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.InProcessTrialContext;
 import org.hpo4j.trial.TrialContext;
 
 /**

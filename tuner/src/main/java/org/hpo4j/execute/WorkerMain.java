@@ -18,8 +18,8 @@ import org.hpo4j.inject.Injectors;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
-import org.hpo4j.study.CheckpointFolder;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.Objective;
 
 /**
  * The main class of a worker JVM: {@code java -cp <classpath> org.hpo4j.execute.WorkerMain <class>}.

@@ -1,7 +1,7 @@
 package org.hpo4j.execute;
 
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.Objective;
 
 /**
  * An objective a worker JVM can run without an annotated class: a class with a public no-arg

@@ -1,6 +1,7 @@
 package org.hpo4j.optimizer;
 
 import java.util.Optional;
+import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
  * Every optimization algorithm, as an ask/tell state machine. Optimizers minimize; studies negate

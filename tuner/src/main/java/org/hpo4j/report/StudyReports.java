@@ -11,7 +11,7 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.study.Evaluation;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyResult;
 

@@ -24,10 +24,14 @@ import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.Task;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.Evaluation;
+import org.hpo4j.objective.InProcessTrialContext;
+import org.hpo4j.objective.Objective;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
@@ -70,7 +74,7 @@ import org.hpo4j.warmstart.Priors;
  *
  * <p>On a {@linkplain StudyStore#shared() shared} store (PostgreSQL) the study is the coordinator of
  * many machines: jobs are added pending, the executor's workers claim them like the
- * {@link org.hpo4j.execute.RemoteWorker remote workers} of other processes do, results are read back
+ * {@link org.hpo4j.distributed.RemoteWorker remote workers} of other processes do, results are read back
  * from the store, and the study is marked finished when it ends so that the remote workers leave.
  */
 public final class Study {
@@ -322,7 +326,7 @@ public final class Study {
     /**
      * The loop of a coordinator on a {@linkplain StudyStore#shared() shared} store: jobs are added
      * pending, and claimed by this process's own workers ({@code runner}) as well as by remote
-     * workers ({@code org.hpo4j.execute.RemoteWorker}); results are read back from the store and told
+     * workers ({@code org.hpo4j.distributed.RemoteWorker}); results are read back from the store and told
      * to the optimizer in the order the coordinator sees them, which it stores by
      * {@linkplain StudyStore#acknowledge acknowledging} them. Jobs whose worker stopped heart-beating
      * are put back to pending. When the loop ends the study is marked finished, which ends the
@@ -926,7 +930,7 @@ public final class Study {
          * signal a running task ({@link Executor#requestStop}: in-process threads and forked
          * workers), and on a {@linkplain StudyStore#shared() shared} store, where the coordinator
          * decides from the values workers report to the store and stores a stop request that a
-         * {@link org.hpo4j.execute.RemoteWorker} learns with its next heartbeat (within a quarter
+         * {@link org.hpo4j.distributed.RemoteWorker} learns with its next heartbeat (within a quarter
          * of its lease). The stopper's direction must be the study's.
          */
         public Builder stopper(CurveStopper value) {

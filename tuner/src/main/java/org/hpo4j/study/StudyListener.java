@@ -1,6 +1,7 @@
 package org.hpo4j.study;
 
 import java.util.List;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
 
 /** Hears about a study's progress, e.g. to print it or to store it. Called on the study's thread. */

@@ -3,6 +3,7 @@ package org.hpo4j.study;
 import java.util.List;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.objective.Evaluation;
 
 /**
  * What a study did: its evaluations in the order they finished, the cost spent and the incumbent.

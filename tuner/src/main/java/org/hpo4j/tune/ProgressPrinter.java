@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.study.Evaluation;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StudyListener;
 import org.hpo4j.study.StudyResult;
 

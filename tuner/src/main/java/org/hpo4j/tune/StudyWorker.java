@@ -7,7 +7,7 @@ import java.util.List;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
-import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 

@@ -23,7 +23,7 @@ import org.hpo4j.store.JobState;
 import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StoredAttempt;
 import org.hpo4j.store.StoredJob;
-import org.hpo4j.study.Evaluation;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyResult;

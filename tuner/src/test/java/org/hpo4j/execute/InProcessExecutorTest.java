@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.hpo4j.optimizer.Result;
-import org.hpo4j.study.InProcessTrialContext;
+import org.hpo4j.objective.InProcessTrialContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

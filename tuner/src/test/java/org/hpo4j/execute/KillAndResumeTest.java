@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.study.Evaluation;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.StudyResult;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.store.PostgresStore;
-import org.hpo4j.study.Evaluation;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyListener;

@@ -2,8 +2,9 @@ package org.hpo4j.execute;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.store.PostgresStore;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.Objective;
 
 /**
  * A remote worker in a process of its own, so that a test can start several and SIGKILL one:

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
@@ -28,7 +29,7 @@ import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StoredReport;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.Objective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

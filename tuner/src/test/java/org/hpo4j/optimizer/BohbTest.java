@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;
 import org.hpo4j.space.Configuration;

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;
 import org.hpo4j.space.Configuration;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.tpe.TreeParzenEstimator;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;

@@ -16,6 +16,7 @@ import org.hpo4j.store.SqliteStore;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.tune.ObjectiveClasses;
+import org.hpo4j.tune.ReportCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

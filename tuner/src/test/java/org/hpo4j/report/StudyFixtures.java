@@ -9,7 +9,7 @@ import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;

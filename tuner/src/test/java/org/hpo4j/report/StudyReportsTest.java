@@ -15,7 +15,7 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.study.Objective;
+import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyResult;

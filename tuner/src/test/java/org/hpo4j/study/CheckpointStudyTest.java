@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hpo4j.execute.CountingObjective;
 import org.hpo4j.execute.ForkedWorkerExecutor;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.store.ConfigurationCodec;

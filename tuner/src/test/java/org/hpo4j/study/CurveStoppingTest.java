@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.WarmStart;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Hyperband;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.space.Configuration;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.store.EmbeddedPostgresServer;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.PostgresStore;

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.hpo4j.inject.TunableNetInjector;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.HyperbandSchedule;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;

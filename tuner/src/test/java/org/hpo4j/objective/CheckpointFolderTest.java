@@ -1,4 +1,4 @@
-package org.hpo4j.study;
+package org.hpo4j.objective;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.hpo4j.execute;
+package org.hpo4j.distributed;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hpo4j.execute.Completion;
+import org.hpo4j.execute.EarlyStops;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Task;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.study.CheckpointFolder;
-import org.hpo4j.study.InProcessTrialContext;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.InProcessTrialContext;
 import org.hpo4j.study.Study;
 
 /**

@@ -1,4 +1,4 @@
-package org.hpo4j.study;
+package org.hpo4j.objective;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.hpo4j.study;
+package org.hpo4j.objective;
 
 import org.hpo4j.space.Configuration;
 import org.hpo4j.trial.TrialContext;

@@ -1,10 +1,16 @@
-package org.hpo4j.optimizer;
+package org.hpo4j.optimizer.registry;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hpo4j.optimizer.Bohb;
+import org.hpo4j.optimizer.Hyperband;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.RandomSearch;
+import org.hpo4j.optimizer.SuccessiveHalving;
 import org.hpo4j.optimizer.cmaes.CmaEs;
 import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.grid.GridSearch;

@@ -1,4 +1,4 @@
-package org.hpo4j.execute;
+package org.hpo4j.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.ModeObjective;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
-import org.hpo4j.study.Evaluation;
-import org.hpo4j.study.StudyResult;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {

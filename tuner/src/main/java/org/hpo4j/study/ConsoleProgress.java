@@ -1,4 +1,4 @@
-package org.hpo4j.execute;
+package org.hpo4j.study;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.study.Evaluation;
-import org.hpo4j.study.StudyListener;
-import org.hpo4j.study.StudyResult;
 
 /**
  * Shows a study's progress on the console: evaluations done (of the total, when known), running,

@@ -1,4 +1,4 @@
-package org.hpo4j.report;
+package org.hpo4j.tune;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hpo4j.inject.Injector;
+import org.hpo4j.report.ReportData;
+import org.hpo4j.report.ReportFormat;
+import org.hpo4j.report.Reports;
+import org.hpo4j.report.StudyReports;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
-import org.hpo4j.tune.ObjectiveClasses;
 
 /**
  * What {@code mvn hpo:report} does, without Maven: finds the objective class on a class path (for
