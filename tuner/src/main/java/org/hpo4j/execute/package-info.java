@@ -6,8 +6,5 @@
  * {@link org.hpo4j.execute.ForkedWorkerExecutor} uses long-lived worker JVMs
  * ({@link org.hpo4j.execute.WorkerMain}) that survive what user code does to a JVM: a worker that
  * hangs, exits or runs out of memory is replaced and its evaluation recorded as failed.
- * {@link org.hpo4j.study.ConsoleProgress} shows a running study on the console.
  */
 package org.hpo4j.execute;
-
-import org.hpo4j.study.ConsoleProgress;

@@ -26,10 +26,11 @@ import org.hpo4j.optimizer.Result;
  * </ol>
  * Every hand-out and every acknowledged result takes the next number of a per-study sequence, in
  * the same transaction; replaying hand-outs ({@code ask}) and results ({@code tell}) in that order
- * rebuilds the optimizer's state exactly (DESIGN.md principle 1). Results are ordered by their
- * acknowledgement rather than by when a worker stored them because with remote workers a result may
- * be stored while the coordinator is already asking for the next job: only the coordinator knows
- * which results it had told before each hand-out.
+ * rebuilds the optimizer's state exactly (its state is a function of seed and history,
+ * ARCHITECTURE.md). Results are ordered by their acknowledgement rather than by when a worker
+ * stored them because with remote workers a result may be stored while the coordinator is already
+ * asking for the next job: only the coordinator knows which results it had told before each hand-
+ * out.
  *
  * <p>Implementations are safe for use from several threads.
  */

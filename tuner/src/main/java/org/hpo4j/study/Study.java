@@ -69,8 +69,9 @@ import org.hpo4j.warmstart.Priors;
  * <p>With an {@link Executor} several jobs run at once (the optimizer is asked until it says wait or
  * the executor is full, and told as results come back); with a {@link StudyStore} every hand-out
  * and result is stored as it happens and a study of the same name continues where it stopped: the
- * stored history is replayed into the fresh optimizer in its original order (DESIGN.md principle 1)
- * and the jobs that were running when the earlier process died run again.
+ * stored history is replayed into the fresh optimizer in its original order (its state is a
+ * function of seed and history, ARCHITECTURE.md) and the jobs that were running when the earlier
+ * process died run again.
  *
  * <p>On a {@linkplain StudyStore#shared() shared} store (PostgreSQL) the study is the coordinator of
  * many machines: jobs are added pending, the executor's workers claim them like the
