@@ -1,0 +1,272 @@
+package org.hpo4j.optimizer.gp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Optimizer;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.OutstandingJobs;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * Bayesian optimization with a Gaussian process, every job at the maximum budget.
+ *
+ * <p>The first {@link GpSettings#initialPoints()} configurations come from the prior. Then a GP
+ * with a Matern 5/2 kernel and one length-scale per parameter (ARD) models the standardized
+ * results over the features of {@link GpFeatures} (unit encoding, one-hot categoricals, inactive
+ * parameters at a constant). Its hyperparameters (length-scales, signal and noise variance) are
+ * fitted by maximizing the log marginal likelihood plus a weak log-normal prior (which keeps fits
+ * on few points sane), with Nelder-Mead from the previous fit and from a neutral start. They are
+ * refitted only when the data have grown by {@link GpSettings#refitGrowth()}; in between, new
+ * results extend the Cholesky factor in {@code O(n^2)}.
+ *
+ * <p>The next configuration maximizes expected improvement over random candidates from the prior
+ * and candidates around the best results, followed by a short local search on the best few.
+ * Candidates are decoded and re-encoded, so they respect conditions. Jobs still running enter the
+ * model as a constant liar (the mean of the results), which keeps parallel proposals apart. Failed
+ * evaluations rank behind every value and never enter the model; no configuration is proposed
+ * twice, so a failed one is not proposed again.
+ */
+public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmStartable {
+    private static final int LOCAL_CENTRES = 5;
+
+    private final SearchSpace space;
+    private final double budget;
+    private final GpSettings gp;
+    private final RandomGenerator random;
+    private final GpFeatures features;
+    private final int[] group;
+    private final HyperparameterFit fit;
+    private final AcquisitionSearch search;
+
+    private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
+    /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
+    private final Set<Configuration> proposed = new HashSet<>();
+    private final List<double[]> units = new ArrayList<>();
+    private final List<double[]> inputs = new ArrayList<>();
+    private double[] values = new double[16];
+    /** Per observation, the inflation of its noise (see {@link GaussianProcess}): 0 for own, {@code 1/w - 1} for priors. */
+    private double[] inflations = new double[16];
+    private int nextId;
+
+    private double[] theta;
+    private int lastFitSize;
+    private GaussianProcess model;
+
+    /** GP-based optimization with {@link GpSettings#defaults()}. */
+    public GpOptimizer(SearchSpace space, OptimizerSettings settings) {
+        this(space, settings, GpSettings.defaults());
+    }
+
+    /** GP-based optimization over {@code space}. */
+    public GpOptimizer(SearchSpace space, OptimizerSettings settings, GpSettings gp) {
+        this.space = space;
+        this.budget = settings.maxBudget();
+        this.gp = gp;
+        this.random = new MersenneTwister(settings.seed());
+        this.features = new GpFeatures(space);
+        this.group = features.group;
+        this.fit = new HyperparameterFit(features.groups());
+        this.search = new AcquisitionSearch(space, random, gp.randomCandidates(), gp.localCandidates(),
+                gp.refinementSteps());
+        this.theta = fit.neutral();
+    }
+
+    @Override
+    public Optional<Job> ask() {
+        double[] unit = units.size() < gp.initialPoints() ? null : proposeFromModel();
+        Configuration config = unit == null ? space.sample(random::nextDouble) : space.decode(unit);
+        proposed.add(config);
+        int id = nextId++;
+        outstanding.put(id, space.encode(config));
+        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
+    }
+
+    @Override
+    public void tell(Job job, Result result) {
+        double[] x = outstanding.told(job);
+        if (result.isFailure()) {
+            return;
+        }
+        observe(x, result.value(), 0);
+    }
+
+    private void observe(double[] x, double value, double inflation) {
+        if (units.size() == values.length) {
+            values = Arrays.copyOf(values, 2 * values.length);
+            inflations = Arrays.copyOf(inflations, 2 * inflations.length);
+        }
+        values[units.size()] = value;
+        inflations[units.size()] = inflation;
+        units.add(x);
+        inputs.add(features.of(x));
+    }
+
+    /**
+     * Adds earlier evaluations as observations with noise raised so that each counts {@code weight}
+     * of an own one (see {@link GaussianProcess}); they count towards the initial points. Every job
+     * runs at the full budget, so only the observations at the largest budget among them are used.
+     */
+    @Override
+    public void warmStart(List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
+        org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+        double top = observations.stream().mapToDouble(o -> o.budget()).max().orElse(Double.NaN);
+        for (org.hpo4j.optimizer.PriorObservation o : observations) {
+            if (o.budget() == top) {
+                observe(space.encode(o.configuration()), o.value(), 1 / weight - 1);
+            }
+        }
+    }
+
+    /** The standardized results, in the order told. */
+    private double[] standardized(int count) {
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += values[i];
+        }
+        mean /= count;
+        double var = 0;
+        for (int i = 0; i < count; i++) {
+            var += (values[i] - mean) * (values[i] - mean);
+        }
+        double sd = Math.sqrt(var / count);
+        if (!(sd > 1e-12)) {
+            sd = 1;
+        }
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = (values[i] - mean) / sd;
+        }
+        return y;
+    }
+
+    /** The inflations of the observations, null when every one is an own evaluation. */
+    private double[] inflations() {
+        for (int i = 0; i < units.size(); i++) {
+            if (inflations[i] != 0) {
+                return Arrays.copyOf(inflations, units.size());
+            }
+        }
+        return null;
+    }
+
+    private void updateModel() {
+        int n = units.size();
+        double[] y = standardized(n);
+        if (model == null || n >= Math.ceil(lastFitSize * gp.refitGrowth()) && n > lastFitSize) {
+            fitHyperparameters(y);
+            lastFitSize = n;
+            model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
+            if (model == null) {
+                theta = fit.neutral();
+                model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
+            }
+            return;
+        }
+        for (int i = model.size(); i < n; i++) {
+            model = model.extend(inputs.get(i), inflations[i]);
+        }
+        model.withTargets(y);
+    }
+
+    private void fitHyperparameters(double[] y) {
+        int n = y.length;
+        int[] subset = fitSubset(n);
+        double[][] xs = new double[subset.length][];
+        double[] ys = new double[subset.length];
+        double[] cs = new double[subset.length];
+        boolean inflated = false;
+        for (int i = 0; i < subset.length; i++) {
+            xs[i] = inputs.get(subset[i]);
+            ys[i] = y[subset[i]];
+            cs[i] = inflations[subset[i]];
+            inflated |= cs[i] != 0;
+        }
+        // the previous fit is a good start once the data have settled; early on, try a neutral one too
+        double[][] starts = lastFitSize < 3 * gp.initialPoints()
+                ? new double[][] {theta.clone(), fit.neutral()} : new double[][] {theta.clone()};
+        theta = fit.fit(group, xs, ys, inflated ? cs : null, theta, starts);
+    }
+
+    /** All points, or the best fifth plus an even spread of the rest when there are too many. */
+    private int[] fitSubset(int n) {
+        return PointSubset.bestAndSpread(values, n, gp.maxFitPoints(), gp.maxFitPoints() / 5);
+    }
+
+    private double[] proposeFromModel() {
+        updateModel();
+        if (model == null) {
+            // the kernel matrix could not be factored even with jitter: draw from the prior
+            return null;
+        }
+        int n = units.size();
+        double[] y = standardized(n);
+        double incumbent = Double.POSITIVE_INFINITY;
+        for (double v : y) {
+            incumbent = Math.min(incumbent, v);
+        }
+        GaussianProcess believed = model;
+        if (!outstanding.isEmpty()) {
+            // constant liar at the mean of the results (0 after standardizing)
+            double[] withLies = Arrays.copyOf(y, n + outstanding.size());
+            for (double[] running : outstanding.values()) {
+                believed = believed.extend(features.of(running));
+            }
+            believed.withTargets(withLies);
+        }
+        Acquisition acquisition = new Acquisition(believed, incumbent);
+        List<double[]> centres = new ArrayList<>();
+        for (int i : bestObservations(Math.min(LOCAL_CENTRES, n))) {
+            centres.add(units.get(i));
+        }
+        // null (every candidate already proposed, in a tiny space): ask() draws from the prior
+        return search.maximize(acquisition::value, centres, this::isNew);
+    }
+
+    private boolean isNew(double[] unit) {
+        return !proposed.contains(space.decode(unit));
+    }
+
+    private int[] bestObservations(int k) {
+        Integer[] order = new Integer[units.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    /** Expected improvement below the incumbent, on the standardized scale. */
+    private final class Acquisition {
+        private final GaussianProcess process;
+        private final double incumbent;
+        private final double[] prediction = new double[2];
+
+        Acquisition(GaussianProcess process, double incumbent) {
+            this.process = process;
+            this.incumbent = incumbent;
+        }
+
+        double value(double[] unit) {
+            process.predict(features.of(unit), prediction);
+            return expectedImprovement(incumbent, prediction[0], Math.sqrt(prediction[1]));
+        }
+    }
+
+    /** Expected improvement of a gaussian N(mean, sd^2) below {@code incumbent}. */
+    static double expectedImprovement(double incumbent, double mean, double sd) {
+        return AcquisitionSearch.expectedImprovement(incumbent, mean, sd);
+    }
+}
