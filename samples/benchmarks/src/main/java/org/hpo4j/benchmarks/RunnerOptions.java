@@ -27,7 +27,8 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
     /** How to call the runner. */
     public static final String USAGE = String.join("\n",
             "usage: java -jar hpo4j-benchmarks.jar [options]",
-            "  --problems all|NAME[,NAME...]   problems (default all: " + String.join(", ", Problems.names()) + ")",
+            "  --problems all|GROUP|NAME[,...] problems (default all: " + String.join(", ", Problems.names()) + ";",
+            "                                  groups problems-md, lcbench, misleading; lcbench-<task> for any LCBench task)",
             "  --optimizers NAME[,NAME...]     optimizers (default random; known: " + String.join(", ", Optimizers.names()) + ")",
             "  --seeds N                       seeds 0..N-1 (default 32)",
             "  --max-cost C                    stop each run at C full evaluations (default 300)",
@@ -61,8 +62,14 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
             String value = args[++i];
             switch (option) {
                 case "--problems":
-                    problems = value.equals("all") ? Problems.names() : names(option, value);
-                    problems.forEach(Problems::byName);
+                    problems = new ArrayList<>();
+                    for (String entry : names(option, value)) {
+                        for (String name : Problems.expand(entry)) {
+                            if (!problems.contains(name)) {
+                                problems.add(name);
+                            }
+                        }
+                    }
                     break;
                 case "--optimizers":
                     optimizers = names(option, value);

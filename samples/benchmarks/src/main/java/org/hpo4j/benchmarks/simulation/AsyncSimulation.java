@@ -237,8 +237,8 @@ public final class AsyncSimulation {
                 String value = args[++i];
                 switch (key) {
                     case "--problems" -> {
-                        o.problems = List.of(value.split(","));
-                        o.problems.forEach(Problems::byName);
+                        o.problems = Arrays.stream(value.split(",")).flatMap(p -> Problems.expand(p).stream())
+                                .distinct().toList();
                     }
                     case "--optimizers" -> {
                         o.optimizers = List.of(value.split(","));
