@@ -52,7 +52,12 @@ class RunnerSmokeTest {
         Path csv = dir.resolve("seeds.csv");
         BenchmarkRunner.writeCsv(cells, csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("problem,optimizer,seed,cost,regret", lines.get(0));
+        assertEquals("problem,optimizer,seed,cost,regret,test_score", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            assertEquals(6, fields.length, line);
+            assertEquals(fields[0].startsWith("lcbench-"), !fields[5].isEmpty(), "a test score exactly for LCBench: " + line);
+        }
         assertEquals(1 + problems.size() * optimizerNames.size() * 2 * 2, lines.size(), "a line per seed and cost");
 
         JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -71,6 +76,14 @@ class RunnerSmokeTest {
                     double q75 = q.get("q75").getAsDouble();
                     assertTrue(Double.isFinite(q25) && q25 >= 0, where + " q25 " + q25);
                     assertTrue(q25 <= median && median <= q75, where + " quartiles out of order");
+                }
+                if (problem.startsWith("lcbench-")) {
+                    for (String cost : List.of("2", "6")) {
+                        double score = cell.getAsJsonObject("test_score").getAsJsonObject(cost).get("median").getAsDouble();
+                        assertTrue(score > 0 && score <= 1, where + " test balanced accuracy " + score);
+                    }
+                } else {
+                    assertTrue(!cell.has("test_score"), where + " has no test score");
                 }
                 double overhead = cell.get("overhead_us").getAsDouble();
                 assertTrue(Double.isFinite(overhead) && overhead > 0, where + " overhead " + overhead);
