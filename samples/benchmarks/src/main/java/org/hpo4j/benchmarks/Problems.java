@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.hpo4j.benchmarks.lcbench.LcBenchProblem;
 import org.hpo4j.benchmarks.lcbench.LcBenchTasks;
+import org.hpo4j.benchmarks.misleading.CrossingCurves;
+import org.hpo4j.benchmarks.misleading.LateParameter;
+import org.hpo4j.benchmarks.misleading.SlowBigModels;
 
 /**
  * The benchmark problems by name: the four of PROBLEMS.md, LCBench ({@code lcbench-<task>}) and the
@@ -45,11 +48,14 @@ public final class Problems {
         f.put("hartmann6-mf", Hartmann6Mf::new);
         f.put("counting-ones", CountingOnes::new);
         f.put("conditional-mf", ConditionalMf::new);
+        f.put("slow-big-models", SlowBigModels::new);
+        f.put("crossing-curves", CrossingCurves::new);
+        f.put("late-parameter", LateParameter::new);
         FORMULAS = Collections.unmodifiableMap(f);
         Map<Group, List<String>> g = new LinkedHashMap<>();
         g.put(Group.PROBLEMS_MD, List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf"));
         g.put(Group.LCBENCH, LcBenchTasks.OF_RECORD.stream().map(t -> LcBenchProblem.PREFIX + t).toList());
-        g.put(Group.MISLEADING, List.of());
+        g.put(Group.MISLEADING, List.of("slow-big-models", "crossing-curves", "late-parameter"));
         GROUPS = Collections.unmodifiableMap(g);
     }
 
