@@ -14,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures optimizers on the problems of PROBLEMS.md: regret of the incumbent at fixed costs over
+ * Measures optimizers on the benchmark problems (PROBLEMS.md, LCBench, misleading budgets): regret of the incumbent at fixed costs over
  * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}.
  *
  * <pre>java -jar samples/benchmarks/target/hpo4j-benchmarks.jar --problems all
- *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE</pre>
+ *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE --compare bohb</pre>
  */
 public final class BenchmarkRunner {
     private BenchmarkRunner() {
@@ -39,6 +39,9 @@ public final class BenchmarkRunner {
             List<CellSummary> cells = run(options, System.err);
             double seconds = (System.nanoTime() - start) / 1e9;
             printTable(options, cells, seconds, System.out);
+            if (options.compare() != null) {
+                Comparison.print(options.compare(), cells, PeerFigures.load(), System.out);
+            }
             if (options.json() != null) {
                 writeJson(cells, options.json());
                 System.out.println("JSON written to " + options.json());
