@@ -218,4 +218,68 @@ class MisleadingProblemsTest {
             assertEquals(1, p.minBudget(), 0.0);
         }
     }
+
+    /**
+     * Over 4,000 random configurations of each problem (noise-free values): the Spearman rank
+     * correlation of the values at {@code b} epochs with those at 81, and the share of the best
+     * tenth at {@code b} that is also in the best tenth at 81. The figures are the module README's.
+     */
+    static double[][] agreement(BenchmarkProblem p, double[] budgets) {
+        int n = 4000;
+        org.apache.commons.math3.random.Well19937c random = new org.apache.commons.math3.random.Well19937c(0);
+        double[][] values = new double[budgets.length + 1][n];
+        for (int i = 0; i < n; i++) {
+            Configuration c = p.space().sample(random);
+            for (int k = 0; k < budgets.length; k++) {
+                values[k][i] = p.evaluate(c, budgets[k], null);
+            }
+            values[budgets.length][i] = p.trueValue(c);
+        }
+        double[][] out = new double[budgets.length][];
+        double[] fullRanks = ranks(values[budgets.length]);
+        java.util.Set<Integer> bestFull = bestTenth(values[budgets.length]);
+        for (int k = 0; k < budgets.length; k++) {
+            java.util.Set<Integer> best = bestTenth(values[k]);
+            best.retainAll(bestFull);
+            out[k] = new double[] {new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
+                    .correlation(ranks(values[k]), fullRanks), best.size() / (double) bestFull.size()};
+        }
+        return out;
+    }
+
+    private static double[] ranks(double[] v) {
+        return new org.apache.commons.math3.stat.ranking.NaturalRanking().rank(v);
+    }
+
+    private static java.util.Set<Integer> bestTenth(double[] v) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        return new java.util.HashSet<>(java.util.Arrays.asList(order).subList(0, v.length / 10));
+    }
+
+    @Test
+    void smallBudgetsDisagreeWithTheFullOneAboutTheBestConfigurations() {
+        double[] budgets = {1, 3, 9, 27};
+        // slow-big-models: no rank agreement at 1 and 3 epochs, no shared best tenth up to 9
+        double[][] slow = agreement(Problems.byName("slow-big-models"), budgets);
+        assertTrue(Math.abs(slow[0][0]) < 0.15 && Math.abs(slow[1][0]) < 0.15, slow[0][0] + ", " + slow[1][0]);
+        for (int k = 0; k < 3; k++) {
+            assertTrue(slow[k][1] < 0.03, "slow-big-models best tenth at " + budgets[k] + ": " + slow[k][1]);
+        }
+        assertTrue(slow[3][0] > 0.5, "27 epochs agree better: " + slow[3][0]);
+        // crossing-curves: ranks agree overall (bad is bad everywhere), the best tenths do not
+        double[][] crossing = agreement(Problems.byName("crossing-curves"), budgets);
+        for (int k = 0; k < 3; k++) {
+            assertTrue(crossing[k][0] > 0.8, "crossing-curves rank correlation at " + budgets[k] + ": " + crossing[k][0]);
+            assertTrue(crossing[k][1] < 0.05, "crossing-curves best tenth at " + budgets[k] + ": " + crossing[k][1]);
+        }
+        // late-parameter: moderate agreement that grows slowly; even 27 epochs keep less than half the best tenth
+        double[][] late = agreement(Problems.byName("late-parameter"), budgets);
+        for (int k = 0; k < 4; k++) {
+            assertTrue(late[k][1] < 0.5, "late-parameter best tenth at " + budgets[k] + ": " + late[k][1]);
+        }
+    }
 }
