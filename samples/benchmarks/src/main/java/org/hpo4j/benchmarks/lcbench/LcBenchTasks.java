@@ -25,7 +25,10 @@ public final class LcBenchTasks {
     /** The tasks of record: those of YAHPO Gym's single-objective benchmark suite. */
     public static final List<String> OF_RECORD = List.of("167168", "189873", "189906");
 
-    private static final LcBenchTasks INSTANCE = load();
+    /** Loaded on first use, so that naming the tasks of record reads no file. */
+    private static final class Loaded {
+        static final LcBenchTasks INSTANCE = load();
+    }
 
     private final List<String> tasks;
     private final Map<String, Integer> codes;
@@ -50,7 +53,7 @@ public final class LcBenchTasks {
 
     /** The tasks of this module's resources. */
     public static LcBenchTasks get() {
-        return INSTANCE;
+        return Loaded.INSTANCE;
     }
 
     /** Every task the surrogate serves, in {@code config_space.json}'s order. */

@@ -21,11 +21,12 @@ import org.hpo4j.optimizer.Optimizers;
 
 /**
  * The simulation benchmark of asynchronous against synchronous multi-fidelity optimizers: each
- * problem of PROBLEMS.md, each optimizer, each seed, on a {@link VirtualCluster} of many workers
+ * benchmark problem, each optimizer, each seed, on a {@link VirtualCluster} of many workers
  * whose configurations train at speeds 10x apart. Prints a Markdown table of worker utilisation
  * and regret at equal cost (median and quartiles over the seeds).
  *
- * <p>Options (all optional): {@code --problems a,b} (default: all four), {@code --optimizers a,b}
+ * <p>Options (all optional): {@code --problems a,b} (names or groups as {@link Problems#expand} reads them; default:
+ * every problem of record), {@code --optimizers a,b}
  * (default {@code asha,async-hyperband,async-bohb,hyperband,bohb,hyperband:barriers,bohb:barriers};
  * a name ending in {@code :barriers} runs that optimizer one bracket at a time, see
  * {@link OneBracketAtATime}), {@code --seeds N} (seeds
