@@ -1,8 +1,6 @@
 package org.hpo4j.benchmarks.misleading;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
-import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
@@ -17,7 +15,7 @@ import org.hpo4j.space.SearchSpace;
  * near {@code g = -0.92}. A decaying schedule lowers the floor of large steps; dropout and batch
  * size shift the floor. Formulas in the module README.
  */
-public final class CrossingCurves implements BenchmarkProblem {
+public final class CrossingCurves extends SyntheticTrainingRun {
     /**
      * The smallest true value: batch 64, cosine schedule, dropout 0.15 and the best effective step
      * ({@code MisleadingProblemsTest} recomputes it).
@@ -28,47 +26,18 @@ public final class CrossingCurves implements BenchmarkProblem {
     /** Above this effective step training diverges. */
     static final double DIVERGENCE = 0.5;
 
-    private final SearchSpace space = SearchSpace.builder()
-            .add(FloatParameter.logUniform("lr", 1e-4, 1))
-            .add(FloatParameter.uniform("momentum", 0, 0.99))
-            .add(IntParameter.logUniform("batch_size", 16, 1024))
-            .add(CategoricalParameter.of("schedule", List.of("constant", "step", "cosine")))
-            .add(FloatParameter.uniform("dropout", 0, 0.5))
-            .budget("epochs", TrainingCurve.MAX_EPOCHS / 81, TrainingCurve.MAX_EPOCHS, false)
-            .build();
-
-    @Override
-    public String name() {
-        return "crossing-curves";
+    /** The problem with its space and known optimum. */
+    public CrossingCurves() {
+        super("crossing-curves", SearchSpace.builder()
+                .add(FloatParameter.logUniform("lr", 1e-4, 1))
+                .add(FloatParameter.uniform("momentum", 0, 0.99))
+                .add(IntParameter.logUniform("batch_size", 16, 1024))
+                .add(CategoricalParameter.of("schedule", List.of("constant", "step", "cosine")))
+                .add(FloatParameter.uniform("dropout", 0, 0.5)), OPTIMUM);
     }
 
     @Override
-    public SearchSpace space() {
-        return space;
-    }
-
-    @Override
-    public double maxBudget() {
-        return TrainingCurve.MAX_EPOCHS;
-    }
-
-    @Override
-    public double evaluate(Configuration configuration, double budget, RandomGenerator random) {
-        checkBudget(budget);
-        return TrainingCurve.observe(value(configuration, budget), random);
-    }
-
-    @Override
-    public double trueValue(Configuration configuration) {
-        return value(configuration, TrainingCurve.MAX_EPOCHS);
-    }
-
-    @Override
-    public double optimum() {
-        return OPTIMUM;
-    }
-
-    static double value(Configuration c, double epochs) {
+    double value(Configuration c, double epochs) {
         long batch = c.getLong("batch_size");
         double step = effectiveStep(c.getDouble("lr"), c.getDouble("momentum"), batch);
         return value(step, batch, c.getString("schedule"), c.getDouble("dropout"), epochs);

@@ -1,8 +1,6 @@
 package org.hpo4j.benchmarks.misleading;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
-import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
@@ -16,55 +14,26 @@ import org.hpo4j.space.SearchSpace;
  * small budgets a strong weight decay even looks slightly worse (it slows early progress). The
  * best weight decay grows with width and depth. Formulas in the module README.
  */
-public final class LateParameter implements BenchmarkProblem {
+public final class LateParameter extends SyntheticTrainingRun {
     /**
      * The smallest true value: adam at lr 1e-3, 3 layers, width 128, its best weight decay and
      * label smoothing 0.1 ({@code MisleadingProblemsTest} recomputes it by enumeration).
      */
     public static final double OPTIMUM = 0.0600123639322476;
 
-    private final SearchSpace space = SearchSpace.builder()
-            .add(CategoricalParameter.of("optimizer", List.of("sgd", "adam", "rmsprop")))
-            .add(FloatParameter.logUniform("lr", 1e-5, 1))
-            .add(IntParameter.uniform("layers", 1, 6))
-            .add(IntParameter.logUniform("width", 16, 1024))
-            .add(FloatParameter.logUniform("weight_decay", 1e-6, 1e-1))
-            .add(FloatParameter.uniform("label_smoothing", 0, 0.3))
-            .budget("epochs", TrainingCurve.MAX_EPOCHS / 81, TrainingCurve.MAX_EPOCHS, false)
-            .build();
-
-    @Override
-    public String name() {
-        return "late-parameter";
+    /** The problem with its space and known optimum. */
+    public LateParameter() {
+        super("late-parameter", SearchSpace.builder()
+                .add(CategoricalParameter.of("optimizer", List.of("sgd", "adam", "rmsprop")))
+                .add(FloatParameter.logUniform("lr", 1e-5, 1))
+                .add(IntParameter.uniform("layers", 1, 6))
+                .add(IntParameter.logUniform("width", 16, 1024))
+                .add(FloatParameter.logUniform("weight_decay", 1e-6, 1e-1))
+                .add(FloatParameter.uniform("label_smoothing", 0, 0.3)), OPTIMUM);
     }
 
     @Override
-    public SearchSpace space() {
-        return space;
-    }
-
-    @Override
-    public double maxBudget() {
-        return TrainingCurve.MAX_EPOCHS;
-    }
-
-    @Override
-    public double evaluate(Configuration configuration, double budget, RandomGenerator random) {
-        checkBudget(budget);
-        return TrainingCurve.observe(value(configuration, budget), random);
-    }
-
-    @Override
-    public double trueValue(Configuration configuration) {
-        return value(configuration, TrainingCurve.MAX_EPOCHS);
-    }
-
-    @Override
-    public double optimum() {
-        return OPTIMUM;
-    }
-
-    static double value(Configuration c, double epochs) {
+    double value(Configuration c, double epochs) {
         return value(c.getString("optimizer"), c.getDouble("lr"), c.getLong("layers"), c.getLong("width"),
                 c.getDouble("weight_decay"), c.getDouble("label_smoothing"), epochs);
     }

@@ -1,8 +1,6 @@
 package org.hpo4j.benchmarks.misleading;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
-import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
@@ -16,54 +14,25 @@ import org.hpo4j.space.SearchSpace;
  * activation that converges fastest (tanh) has the highest floor, the slowest (gelu) the lowest.
  * Formulas in the module README.
  */
-public final class SlowBigModels implements BenchmarkProblem {
+public final class SlowBigModels extends SyntheticTrainingRun {
     /**
      * The smallest true value: 4 layers, width 486, gelu, the best learning rate of that capacity,
      * weight decay 1e-4 ({@code MisleadingProblemsTest} recomputes it by enumeration).
      */
     public static final double OPTIMUM = 0.06518736551668640;
 
-    private final SearchSpace space = SearchSpace.builder()
-            .add(IntParameter.uniform("layers", 1, 8))
-            .add(IntParameter.logUniform("width", 16, 2048))
-            .add(FloatParameter.logUniform("lr", 1e-4, 1))
-            .add(FloatParameter.logUniform("weight_decay", 1e-6, 1e-1))
-            .add(CategoricalParameter.of("activation", List.of("relu", "gelu", "tanh")))
-            .budget("epochs", TrainingCurve.MAX_EPOCHS / 81, TrainingCurve.MAX_EPOCHS, false)
-            .build();
-
-    @Override
-    public String name() {
-        return "slow-big-models";
+    /** The problem with its space and known optimum. */
+    public SlowBigModels() {
+        super("slow-big-models", SearchSpace.builder()
+                .add(IntParameter.uniform("layers", 1, 8))
+                .add(IntParameter.logUniform("width", 16, 2048))
+                .add(FloatParameter.logUniform("lr", 1e-4, 1))
+                .add(FloatParameter.logUniform("weight_decay", 1e-6, 1e-1))
+                .add(CategoricalParameter.of("activation", List.of("relu", "gelu", "tanh"))), OPTIMUM);
     }
 
     @Override
-    public SearchSpace space() {
-        return space;
-    }
-
-    @Override
-    public double maxBudget() {
-        return TrainingCurve.MAX_EPOCHS;
-    }
-
-    @Override
-    public double evaluate(Configuration configuration, double budget, RandomGenerator random) {
-        checkBudget(budget);
-        return TrainingCurve.observe(value(configuration, budget), random);
-    }
-
-    @Override
-    public double trueValue(Configuration configuration) {
-        return value(configuration, TrainingCurve.MAX_EPOCHS);
-    }
-
-    @Override
-    public double optimum() {
-        return OPTIMUM;
-    }
-
-    static double value(Configuration c, double epochs) {
+    double value(Configuration c, double epochs) {
         return value(c.getLong("layers"), c.getLong("width"), c.getDouble("lr"), c.getDouble("weight_decay"),
                 c.getString("activation"), epochs);
     }
