@@ -100,15 +100,18 @@ class RunnerSmokeTest {
 
     @Test
     void parallelAndSequentialRunsGiveTheSameRegrets() {
-        RunnerOptions one = RunnerOptions.parse("--problems", "counting-ones,branin-mf", "--seeds", "3", "--max-cost", "4");
-        RunnerOptions two = RunnerOptions.parse("--problems", "counting-ones,branin-mf", "--seeds", "3", "--max-cost", "4",
-                "--threads", "2");
+        // lcbench-189906: threads share one onnxruntime session
+        RunnerOptions one = RunnerOptions.parse("--problems", "counting-ones,branin-mf,lcbench-189906", "--seeds", "3",
+                "--max-cost", "4");
+        RunnerOptions two = RunnerOptions.parse("--problems", "counting-ones,branin-mf,lcbench-189906", "--seeds", "3",
+                "--max-cost", "4", "--threads", "2");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         List<CellSummary> a = BenchmarkRunner.run(one, quiet);
         List<CellSummary> b = BenchmarkRunner.run(two, quiet);
-        assertEquals(2, a.size());
+        assertEquals(3, a.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).regret()[0], b.get(i).regret()[0]);
+            assertTrue(java.util.Arrays.deepEquals(a.get(i).seedRegrets(), b.get(i).seedRegrets()), a.get(i).problem());
         }
         assertEquals(1, one.checkpoints().length);
         assertEquals(4.0, one.checkpoints()[0], 0.0, "no default cost fits under --max-cost 4, so 4 itself is reported");
@@ -128,6 +131,20 @@ class RunnerSmokeTest {
     private static void assertMessage(String expected, String... args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(args));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void problemGroupsExpandInOrderWithoutRepeats() {
+        assertEquals(List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf", "lcbench-167168",
+                "lcbench-189873", "lcbench-189906", "slow-big-models", "crossing-curves", "late-parameter"),
+                RunnerOptions.parse().problems(), "the default is every problem of record");
+        assertEquals(RunnerOptions.parse().problems(), RunnerOptions.parse("--problems", "all").problems());
+        assertEquals(List.of("lcbench-167168", "lcbench-189873", "lcbench-189906", "branin-mf", "lcbench-3945"),
+                RunnerOptions.parse("--problems", "lcbench,lcbench-189873,branin-mf,lcbench-3945").problems());
+        assertEquals(List.of("slow-big-models", "crossing-curves", "late-parameter"),
+                RunnerOptions.parse("--problems", "misleading").problems());
+        assertEquals(4, RunnerOptions.parse("--problems", "problems-md").problems().size());
+        assertMessage("lcbench-42", "--problems", "lcbench-42");
     }
 
     @Test
