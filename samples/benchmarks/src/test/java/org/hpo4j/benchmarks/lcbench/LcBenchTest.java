@@ -64,7 +64,7 @@ class LcBenchTest {
     }
 
     @Test
-    void problemEvaluatesTheGoldenRowsThroughItsSpace() throws IOException {
+    void problemEvaluatesTheGoldenRowsThroughItsSpace() {
         // task 126026, the corner of the space (lr at its upper bound, 5 layers), at epoch 52
         LcBenchProblem p = new LcBenchProblem("126026");
         Configuration corner = p.space().configuration(Map.of("batch_size", 16L, "learning_rate", 0.10000000000000002,
