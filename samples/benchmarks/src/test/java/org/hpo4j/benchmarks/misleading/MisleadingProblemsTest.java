@@ -199,7 +199,7 @@ class MisleadingProblemsTest {
         for (String name : Problems.names(Problems.Group.MISLEADING)) {
             BenchmarkProblem p = Problems.byName(name);
             assertTrue(p.space().parameters().stream().anyMatch(q -> q instanceof CategoricalParameter), name + " has a categorical");
-            Configuration c = p.space().sample(new org.apache.commons.math3.random.Well19937c(1));
+            Configuration c = p.space().sample(new org.apache.commons.math3.random.Well19937c(1)::nextDouble);
             double a = p.evaluate(c, EPOCHS, new SplittableRandom(7));
             double b = p.evaluate(c, EPOCHS, new SplittableRandom(7));
             assertEquals(a, b, 0.0, name + ": same stream, same observation");
@@ -229,7 +229,7 @@ class MisleadingProblemsTest {
         org.apache.commons.math3.random.Well19937c random = new org.apache.commons.math3.random.Well19937c(0);
         double[][] values = new double[budgets.length + 1][n];
         for (int i = 0; i < n; i++) {
-            Configuration c = p.space().sample(random);
+            Configuration c = p.space().sample(random::nextDouble);
             for (int k = 0; k < budgets.length; k++) {
                 values[k][i] = p.evaluate(c, budgets[k], null);
             }
