@@ -17,10 +17,13 @@ import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.WarmStart;
+import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.warmstart.Priors;
 
 /**
  * The life of every trial of a study, whichever way it runs ({@link LocalRun}: one thread, threads,
@@ -54,7 +57,29 @@ final class TrialLoop {
     private double cost;
     private Instant started;
 
-    TrialLoop(Study.Builder b, Optimizer optimizer, String optimizerSettings) {
+    /**
+     * The loop of the study {@code b} describes. Warm-start priors wrap its optimizer, and change
+     * its settings: their seeds change the sequence of jobs, so a stored study is continued only
+     * with the same.
+     */
+    static TrialLoop of(StudyBuilder b) {
+        Optimizer chosen = b.optimizer;
+        String settings = b.optimizerSettings;
+        if (!b.priors.isEmpty()) {
+            double seedBudget = !Double.isNaN(b.optimizerMaxBudget) ? b.optimizerMaxBudget
+                    : b.space.budget().map(x -> x.max()).orElse(Double.isNaN(b.maxBudget) ? 1.0 : b.maxBudget);
+            List<Configuration> seeds = Priors.best(b.priors, b.direction, b.warmStartTopK);
+            chosen = new WarmStart(b.optimizer, seeds, seedBudget,
+                    Priors.observations(b.priors, b.direction, seedBudget), b.warmStartWeight);
+            String digest = Integer.toHexString(b.priors.stream()
+                    .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()).toList().hashCode());
+            settings = (b.optimizerSettings + " warmStart=" + seeds.size() + "/" + b.priors.size() + "/"
+                    + b.warmStartWeight + "/" + digest).trim();
+        }
+        return new TrialLoop(b, chosen, settings);
+    }
+
+    private TrialLoop(StudyBuilder b, Optimizer optimizer, String optimizerSettings) {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;

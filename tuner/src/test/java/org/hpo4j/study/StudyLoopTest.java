@@ -67,7 +67,7 @@ class StudyLoopTest {
         }
     }
 
-    private static Study.Builder study(Optimizer o) {
+    private static StudyBuilder study(Optimizer o) {
         return Study.builder(SPACE).name("t").optimizer(o);
     }
 

@@ -28,7 +28,7 @@ class TrialLoopTest {
 
     private static final Objective QUADRATIC = (c, ctx) -> Math.pow(c.getDouble("x") - 0.3, 2) + 1 / ctx.budget();
 
-    private static Study.Builder study(String optimizer, Path work) {
+    private static StudyBuilder study(String optimizer, Path work) {
         return Study.builder(SPACE).name("loop").seed(7).workDirectory(work)
                 .optimizer(optimizer, OptimizerSettings.of(1, 9, 7));
     }
