@@ -223,6 +223,6 @@ final class ClassValidator {
         if (!Names.isValidStudyName(name)) {
             diagnostics.error(source.element(), use.mirror(), use.at("value"), Message.BAD_STUDY_NAME, name);
         }
-        return name;
+        return Names.normalizedStudyName(name);
     }
 }

@@ -24,6 +24,7 @@ import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.Task;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -823,7 +824,17 @@ public final class Study {
         }
         checkpointsPrepared = true;
         if (checkpoints && !resumed) {
-            CheckpointFolder.deleteAll(checkpointRoot());
+            CheckpointFolder.deleteAll(checkpointRoot(), this::warn);
+        }
+    }
+
+    /** Tells the listeners (the console) about something the user should know; stderr when none listens. */
+    private void warn(String message) {
+        if (listeners.isEmpty()) {
+            System.err.println("hpo4j: warning: " + message);
+        }
+        for (StudyListener l : listeners) {
+            l.warning(message);
         }
     }
 
@@ -874,12 +885,13 @@ public final class Study {
             space.budget().ifPresent(b -> maxBudget = b.max());
         }
 
-        /** The study's name; {@code "study"} by default. */
+        /**
+         * The study's name; {@code "study"} by default.
+         *
+         * @throws IllegalArgumentException when it breaks the {@linkplain StudyNames rule for study names}
+         */
         public Builder name(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("a study name must not be blank");
-            }
-            this.name = value;
+            this.name = StudyNames.check(value, "study name");
             return this;
         }
 

@@ -8,6 +8,7 @@ import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 
@@ -91,7 +92,12 @@ public final class StudyWorker {
         }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
-        String study = r.study() != null ? r.study() : loaded.injector().studyName();
+        String study;
+        try {
+            study = StudyNames.resolve(r.study(), loaded.injector());
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
         Path base = r.baseDirectory() != null ? r.baseDirectory() : Path.of("").toAbsolutePath();
         Duration timeout = r.evaluationTimeout() == null ? null
                 : Duration.ofMillis(Math.round(r.evaluationTimeout() * 1000));

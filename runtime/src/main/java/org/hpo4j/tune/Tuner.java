@@ -16,6 +16,7 @@ import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -160,8 +161,8 @@ public final class Tuner {
         if (r.minBudget() != null && !(r.minBudget() > 0)) {
             throw new TuneException("hpo.minBudget: must be positive, got " + r.minBudget());
         }
-        if (r.study() != null && !r.study().matches("[A-Za-z0-9._-]+")) {
-            throw new TuneException("hpo.study: '" + r.study() + "' may hold letters, digits, '.', '_' and '-' only");
+        if (r.study() != null && !StudyNames.isValid(r.study())) {
+            throw new TuneException("hpo.study: '" + r.study() + "' is not a valid study name: " + StudyNames.RULE);
         }
         r.timeLimitDuration();
     }
@@ -200,7 +201,12 @@ public final class Tuner {
             // brackets never end on their own and get exactly the budget of those iterations
             maxCost = MULTI_FIDELITY.contains(r.optimizer()) ? iterationCost * 1.5 : iterationCost;
         }
-        String study = r.study() != null ? r.study() : injector.studyName();
+        String study;
+        try {
+            study = StudyNames.resolve(r.study(), injector);
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
         Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
         return new Plan(className, study, r.optimizer(), settings, budget.map(BudgetSpec::name).orElse(null),
