@@ -315,6 +315,7 @@ public final class ForkedWorkerExecutor implements Executor {
                     WorkerProtocol.writeString(w.in, task.workDirectory().toAbsolutePath().toString());
                     WorkerProtocol.writeString(w.in, task.checkpointDirectory() == null ? ""
                             : task.checkpointDirectory().toAbsolutePath().toString());
+                    WorkerProtocol.writeString(w.in, task.checkpointDigest() == null ? "" : task.checkpointDigest());
                     WorkerProtocol.writeString(w.in, ConfigurationCodec.encode(task.configuration()));
                     w.in.flush();
                 }

@@ -52,6 +52,8 @@ public final class RemoteWorker {
     private volatile boolean stopRequested;
     /** The attempts this worker runs, by job id; read by {@link #release()} from another thread. */
     private final Map<Integer, Integer> running = new ConcurrentHashMap<>();
+    /** The configuration of each job this worker runs, whose checkpoint digest it records. */
+    private final Map<Integer, Job.ConfigId> configs = new ConcurrentHashMap<>();
     private final EarlyStops earlyStops = new EarlyStops();
     private Path checkpointRoot;
 
@@ -175,14 +177,17 @@ public final class RemoteWorker {
                     StoredJob c = claimed.get();
                     Job job = c.toJob(space);
                     running.put(job.id(), c.attempt());
+                    configs.put(job.id(), job.configId());
+                    double previous = integerBudget ? Math.round(job.previousBudget()) : job.previousBudget();
                     console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
                             + job.budget() + ") " + job.configuration());
                     executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
                             integerBudget ? Math.round(job.budget()) : job.budget(),
-                            integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
-                            InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
+                            previous, InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
                             workDirectory.resolve(study).resolve("job-" + job.id()),
-                            checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId())));
+                            checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()),
+                            checkpointRoot == null || !(previous > 0) ? null
+                                    : store.checkpointDigest(study, job.configId(), previous).orElse(null)));
                 }
                 if (executor.outstanding() > 0) {
                     executor.poll(poll).map(this::settle).ifPresent(unsaved::add);
@@ -193,10 +198,20 @@ public final class RemoteWorker {
                 while (!unsaved.isEmpty()) {
                     Ended ended = unsaved.peekFirst();
                     Completion c = ended.completion();
+                    Job.ConfigId config = configs.get(c.task().jobId());
+                    if (checkpointRoot != null && config != null) {
+                        // before the result: a promotion handed out after it must find the digest
+                        Optional<String> digest = CheckpointFolder.digest(CheckpointFolder.of(checkpointRoot, config),
+                                c.task().budget());
+                        if (digest.isPresent()) {
+                            store.recordCheckpoint(study, config, c.task().budget(), digest.get());
+                        }
+                    }
                     boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
                             c.finishedAt(), c.continuedFrom());
                     unsaved.removeFirst();
                     running.remove(c.task().jobId());
+                    configs.remove(c.task().jobId());
                     say(c, ended.stopRequested(), counted, counts);
                 }
                 long now = System.currentTimeMillis();

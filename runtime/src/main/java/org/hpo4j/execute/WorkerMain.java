@@ -110,7 +110,7 @@ public final class WorkerMain {
 
     /** One frame from the coordinator: a task, or null to stop. */
     private record Request(int jobId, long seed, double budget, double previousBudget, String workDirectory,
-                           String checkpointDirectory, String configuration) {
+                           String checkpointDirectory, String checkpointDigest, String configuration) {
     }
 
     /** The job the coordinator asked to stop early; job ids are never reused, so the last one suffices. */
@@ -134,9 +134,10 @@ public final class WorkerMain {
                         throw new IOException("unknown frame type " + type);
                     }
                     requests.add(new Request(in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
-                            WorkerProtocol.readString(in), WorkerProtocol.readString(in), WorkerProtocol.readString(in)));
+                            WorkerProtocol.readString(in), WorkerProtocol.readString(in), WorkerProtocol.readString(in),
+                            WorkerProtocol.readString(in)));
                 }
-                requests.add(new Request(-1, 0, 0, 0, null, null, null));
+                requests.add(new Request(-1, 0, 0, 0, null, null, null, null));
             } catch (IOException e) {
                 // the coordinator is gone: nobody wants the result of what runs now
                 Runtime.getRuntime().halt(WorkerProtocol.isEnd(e) ? 0 : 4);
@@ -165,7 +166,7 @@ public final class WorkerMain {
             Configuration configuration = ConfigurationCodec.decode(space, r.configuration());
             CheckpointFolder checkpoints = r.checkpointDirectory().isEmpty() ? null
                     : new CheckpointFolder(Path.of(r.checkpointDirectory()), r.budget(), r.previousBudget(),
-                    r.configuration());
+                    r.configuration(), r.checkpointDigest().isEmpty() ? null : r.checkpointDigest());
             TaskContext context = new TaskContext(r.jobId(), r.budget(), r.previousBudget(), r.seed(),
                     Path.of(r.workDirectory()), new TaskContext.Sink() {
                         @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /** A store that keeps studies in memory, for tests and for studies that need not survive the JVM. */
@@ -17,6 +18,7 @@ public final class InMemoryStore implements StudyStore {
         final TreeMap<Integer, StoredJob> jobs = new TreeMap<>();
         final List<StoredReport> reports = new ArrayList<>();
         final Map<Integer, List<StoredAttempt>> attempts = new HashMap<>();
+        final Map<String, String> checkpointDigests = new HashMap<>();
         long nextSeq = 1;
         boolean finished;
 
@@ -159,6 +161,16 @@ public final class InMemoryStore implements StudyStore {
     @Override
     public synchronized boolean isStudyFinished(String study) {
         return study(study).finished;
+    }
+
+    @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        study(study).checkpointDigests.put(config + "@" + budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return Optional.ofNullable(study(study).checkpointDigests.get(config + "@" + budget));
     }
 
     @Override

@@ -101,6 +101,11 @@ final class JdbcStudyStore {
                         s.execute(ddl);
                     }
                 }
+                if (version < 5) {
+                    for (String ddl : SqliteStore.MIGRATION_5) {
+                        s.execute(ddl);
+                    }
+                }
                 // later versions: their steps from `version` up to SCHEMA_VERSION go here
                 if (version == 0) {
                     s.execute("INSERT INTO schema_version (version) VALUES (" + SqliteStore.SCHEMA_VERSION + ")");
@@ -424,6 +429,40 @@ final class JdbcStudyStore {
                 p.executeUpdate();
             }
             return null;
+        });
+    }
+
+    void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("INSERT INTO checkpoints"
+                    + " (study_id, config_iteration, config_bracket, config_index, budget, digest) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (study_id, config_iteration, config_bracket, config_index, budget)"
+                    + " DO UPDATE SET digest = excluded.digest")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, config.iteration());
+                p.setInt(3, config.bracket());
+                p.setInt(4, config.index());
+                p.setDouble(5, budget);
+                p.setString(6, digest);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT digest FROM checkpoints WHERE study_id = ?"
+                    + " AND config_iteration = ? AND config_bracket = ? AND config_index = ? AND budget = ?")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, config.iteration());
+                p.setInt(3, config.bracket());
+                p.setInt(4, config.index());
+                p.setDouble(5, budget);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -220,6 +221,16 @@ public final class PostgresStore implements StudyStore {
     @Override
     public synchronized boolean isStudyFinished(String study) {
         return core.isStudyFinished(study);
+    }
+
+    @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        core.recordCheckpoint(study, config, budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return core.checkpointDigest(study, config, budget);
     }
 
     @Override

@@ -5,10 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +42,12 @@ import org.hpo4j.optimizer.Job;
  * old checkpoint or the new one, never a torn one. Each file records the configuration it belongs
  * to; a file of another configuration (a stale folder) is ignored.
  *
+ * <p>A checkpoint folder may be shared between machines, so its files are not trusted: a file is
+ * read only when its SHA-256 digest equals the one the study store recorded when the evaluation
+ * that wrote it ended ({@link #digest}), and an object is deserialized through a filter that admits
+ * only the expected class and what it is built from, within limits ({@code CheckpointInput}). A
+ * file that fails either check is not read, with a warning: the evaluation starts from scratch.
+ *
  * <p>Whether a load succeeded is remembered ({@link #continuedFrom()}): the study charges such an
  * evaluation only the budget it added.
  */
@@ -60,6 +66,7 @@ public final class CheckpointFolder {
     private final double budget;
     private final double previousBudget;
     private final String configuration;
+    private final String expectedDigest;
     private volatile double continuedFrom;
 
     /**
@@ -71,12 +78,41 @@ public final class CheckpointFolder {
      *     checkpoint saved at it
      * @param configuration the configuration as {@code ConfigurationCodec} JSON, stored with each
      *     checkpoint and compared on load
+     * @param expectedDigest the {@linkplain #digest digest} the study store recorded for the
+     *     checkpoint at {@code previousBudget} when it was written; {@code null} when none was
+     *     recorded, and then nothing is loaded
      */
-    public CheckpointFolder(Path directory, double budget, double previousBudget, String configuration) {
+    public CheckpointFolder(Path directory, double budget, double previousBudget, String configuration,
+                            String expectedDigest) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.budget = budget;
         this.previousBudget = previousBudget;
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.expectedDigest = expectedDigest;
+    }
+
+    /**
+     * The SHA-256 digest (hex) of the checkpoint a configuration's folder holds at {@code atBudget}:
+     * what the study store records when an evaluation that saved one ends.
+     *
+     * @return empty when there is no checkpoint at that budget
+     */
+    public static Optional<String> digest(Path directory, double atBudget) {
+        try {
+            return Optional.of(sha256(Files.readAllBytes(file(directory, atBudget))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + file(directory, atBudget), e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The folder of a configuration under a study's checkpoint folder: {@code <root>/<iteration>-<bracket>-<index>}. */
@@ -148,10 +184,18 @@ public final class CheckpointFolder {
             throw new IllegalStateException("checkpoint " + file + " holds bytes; read it with loadCheckpointBytes()");
         }
         Object value;
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(stored.get().payload),
-                type.getClassLoader())) {
+        byte[] payload = stored.get().payload;
+        CheckpointInput in = null;
+        try {
+            in = new CheckpointInput(new ByteArrayInputStream(payload), type, payload.length);
             value = in.readObject();
         } catch (IOException | ClassNotFoundException e) {
+            if (in != null && in.refusal() != null) {
+                // not what this objective saves: never run it, train from scratch
+                warn("checkpoint " + file + " is refused (" + in.refusal() + "), so it is not read; the evaluation"
+                        + " starts from scratch");
+                return Optional.empty();
+            }
             throw new IllegalStateException("cannot read checkpoint " + file + " as " + type.getName()
                     + " (did its class change since it was saved? start the study afresh): " + e, e);
         }
@@ -270,6 +314,18 @@ public final class CheckpointFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file, e);
         }
+        // only what this study wrote is read: the store recorded the file's digest when the
+        // evaluation that saved it ended (a file put there by anyone else never gets deserialized)
+        if (expectedDigest == null) {
+            warn("checkpoint " + file + " has no digest in the study store (written by another run or an older"
+                    + " hpo4j), so it is not read; the evaluation starts from scratch");
+            return Optional.empty();
+        }
+        if (!expectedDigest.equals(sha256(all))) {
+            warn("checkpoint " + file + " is not the file the study wrote (its SHA-256 digest differs from the one"
+                    + " recorded in the study store), so it is not read; the evaluation starts from scratch");
+            return Optional.empty();
+        }
         // a file that does not read whole (only a power cut can leave one, see write) is no state to
         // continue from: the evaluation restarts and is charged in full
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
@@ -355,32 +411,17 @@ public final class CheckpointFolder {
     }
 
     private Path file(double atBudget) {
+        return file(directory, atBudget);
+    }
+
+    private static Path file(Path directory, double atBudget) {
         String b = atBudget == Math.rint(atBudget) && Math.abs(atBudget) < 1e15
                 ? Long.toString((long) atBudget) : Double.toString(atBudget);
         return directory.resolve("budget-" + b + SUFFIX);
     }
 
-    /** Resolves classes with the objective's class loader first (a plugin's class realm may not see them). */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            for (ClassLoader l : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader()}) {
-                if (l != null) {
-                    try {
-                        return Class.forName(desc.getName(), false, l);
-                    } catch (ClassNotFoundException e) {
-                        // try the next loader
-                    }
-                }
-            }
-            return super.resolveClass(desc);
-        }
+    /** Warnings reach the console: a worker JVM's standard error is echoed by its coordinator. */
+    private static void warn(String message) {
+        System.err.println("hpo4j: warning: " + message);
     }
 }

@@ -94,6 +94,8 @@ public final class Study {
     private final Path configuredCheckpointRoot;
     private boolean checkpointsPrepared;
     private final Duration lease;
+    /** Digests of the checkpoints saved, by configuration and budget, for a study without a store. */
+    private final Map<String, String> checkpointDigests = new ConcurrentHashMap<>();
     private final List<Evaluation> evaluations = new ArrayList<>();
     private double cost;
     private Instant started;
@@ -277,7 +279,7 @@ public final class Study {
                 }
                 runner.submit(new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
-                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job), checkpointDigest(job)));
             }
             if (runner.outstanding() == 0) {
                 break;
@@ -290,6 +292,7 @@ public final class Study {
                 throw new IllegalStateException("study '" + name + "' was interrupted", e);
             }
             Job job = running.remove(done.task().jobId());
+            recordCheckpoint(job, done.task().budget());
             Evaluation evaluation = evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
                     Instant.ofEpochMilli(done.finishedAt()), List.copyOf(reports.getOrDefault(job.id(), List.of())),
                     checks.remove(job.id()), done.continuedFrom());
@@ -347,6 +350,7 @@ public final class Study {
             store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
         });
         Map<Integer, Integer> localAttempts = new HashMap<>();
+        Map<Integer, Job> localJobs = new HashMap<>();
         Map<Integer, WatchedCurve> curves = new HashMap<>();
         boolean stopping = false;
         long nextHeartbeat = 0;
@@ -409,9 +413,10 @@ public final class Study {
                 StoredJob c = claimed.get();
                 Job job = handedOut.containsKey(c.jobId()) ? handedOut.get(c.jobId()) : c.toJob(space);
                 localAttempts.put(c.jobId(), c.attempt());
+                localJobs.put(c.jobId(), job);
                 runner.submit(new Task(job.id(), c.attempt(), job.configuration(), effectiveBudget(job.budget()),
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
-                        workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
+                        workRoot().resolve("job-" + job.id()), checkpointFolder(job), checkpointDigest(job)));
             }
             // 4. wait for a local result, heart-beating the local jobs
             try {
@@ -422,6 +427,7 @@ public final class Study {
                 if (done.isPresent()) {
                     Completion c = done.get();
                     localAttempts.remove(c.task().jobId());
+                    recordCheckpoint(localJobs.remove(c.task().jobId()), c.task().budget());
                     // an evaluation that obeyed a stop request counts with its last reported value
                     store.finish(name, c.task().jobId(), c.task().attempt(), localStops.settle(c), c.finishedAt(),
                             c.continuedFrom());
@@ -650,7 +656,7 @@ public final class Study {
                 InProcessTrialContext.deriveSeed(seed, job.id()), workRoot().resolve("job-" + job.id()),
                 check == null ? () -> false : () -> self[0] != null && check.decide(self[0].reports()),
                 checkpointFolder == null ? null : new CheckpointFolder(checkpointFolder, budget, previous,
-                        ConfigurationCodec.encode(job.configuration())));
+                        ConfigurationCodec.encode(job.configuration()), checkpointDigest(job)));
         self[0] = context;
         Instant start = clock.instant();
         Result result;
@@ -668,6 +674,7 @@ public final class Study {
             result = Result.failed(describe(e));
         }
         Instant end = clock.instant();
+        recordCheckpoint(job, budget);
         return evaluation(job, result, start, end, context.reports(), check, context.continuedFrom());
     }
 
@@ -812,6 +819,34 @@ public final class Study {
     /** The checkpoint folder of a job's configuration; {@code null} when the study keeps no checkpoints. */
     private Path checkpointFolder(Job job) {
         return checkpoints ? CheckpointFolder.of(checkpointRoot(), job.configId()) : null;
+    }
+
+    /**
+     * The digest recorded for the checkpoint a job's configuration saved at the job's previous
+     * budget, which the job may continue from; {@code null} when none was recorded.
+     */
+    private String checkpointDigest(Job job) {
+        if (!checkpoints || !(job.previousBudget() > 0)) {
+            return null;
+        }
+        double previous = effectiveBudget(job.previousBudget());
+        return store != null ? store.checkpointDigest(name, job.configId(), previous).orElse(null)
+                : checkpointDigests.get(job.configId() + "@" + previous);
+    }
+
+    /** Records the digest of the checkpoint an ended job saved at {@code budget}, if it saved one. */
+    private void recordCheckpoint(Job job, double budget) {
+        if (!checkpoints || job == null) {
+            return;
+        }
+        Optional<String> digest = CheckpointFolder.digest(CheckpointFolder.of(checkpointRoot(), job.configId()), budget);
+        if (digest.isPresent()) {
+            if (store != null) {
+                store.recordCheckpoint(name, job.configId(), budget, digest.get());
+            } else {
+                checkpointDigests.put(job.configId() + "@" + budget, digest.get());
+            }
+        }
     }
 
     /**

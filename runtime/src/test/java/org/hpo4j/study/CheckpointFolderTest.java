@@ -21,8 +21,10 @@ class CheckpointFolderTest {
     @TempDir
     Path dir;
 
+    /** The folder as an evaluation sees it, with the digest a study would have recorded for the previous budget. */
     CheckpointFolder at(double budget, double previous) {
-        return new CheckpointFolder(dir.resolve("0-2-1"), budget, previous, CONFIG);
+        return new CheckpointFolder(dir.resolve("0-2-1"), budget, previous, CONFIG,
+                CheckpointFolder.digest(dir.resolve("0-2-1"), previous).orElse(null));
     }
 
     List<String> files() throws IOException {
@@ -62,7 +64,8 @@ class CheckpointFolderTest {
     @Test
     void anotherConfigurationsCheckpointIsIgnored() {
         at(3, 0).save(new byte[] {1});
-        CheckpointFolder other = new CheckpointFolder(dir.resolve("0-2-1"), 9, 3, "{\"x\":0.7}");
+        CheckpointFolder other = new CheckpointFolder(dir.resolve("0-2-1"), 9, 3, "{\"x\":0.7}",
+                CheckpointFolder.digest(dir.resolve("0-2-1"), 3).orElseThrow());
         assertEquals(Optional.empty(), other.loadBytes());
         assertEquals(0, other.continuedFrom(), "a miss is a restart");
     }
@@ -141,7 +144,7 @@ class CheckpointFolderTest {
         assertTrue(warnings.get(0).contains("was not created by hpo4j"), warnings::toString);
 
         // saving into it later does not claim it either
-        new CheckpointFolder(project.resolve("1-0-0"), 3, 0, CONFIG).save(new byte[] {1});
+        new CheckpointFolder(project.resolve("1-0-0"), 3, 0, CONFIG, null).save(new byte[] {1});
         assertTrue(Files.notExists(project.resolve(CheckpointFolder.MARKER)));
     }
 }

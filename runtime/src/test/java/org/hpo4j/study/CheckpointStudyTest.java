@@ -120,7 +120,7 @@ class CheckpointStudyTest {
         }
         Set<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
-            folders = s.collect(Collectors.toSet());
+            folders = s.filter(p -> !p.getFileName().toString().equals(CheckpointFolder.MARKER)).collect(Collectors.toSet());
         }
         Set<Path> expected = new HashSet<>();
         for (Job.ConfigId id : lastOf.keySet()) {
@@ -131,7 +131,8 @@ class CheckpointStudyTest {
             Job job = last.job();
             // read the folder as the next promotion would: it continues from the final budget
             CheckpointFolder next = new CheckpointFolder(CheckpointFolder.of(root, job.configId()), job.budget() * 3,
-                    job.budget(), ConfigurationCodec.encode(job.configuration()));
+                    job.budget(), ConfigurationCodec.encode(job.configuration()),
+                    CheckpointFolder.digest(CheckpointFolder.of(root, job.configId()), job.budget()).orElseThrow());
             CountingObjective.State state = next.load(CountingObjective.State.class).orElseThrow();
             assertEquals(job.configuration().toString(), state.owner, "the folder holds its own configuration's state");
             assertEquals(job.budget(), state.epoch, 0);
