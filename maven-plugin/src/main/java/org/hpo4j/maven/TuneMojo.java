@@ -141,6 +141,13 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.checkpointDir")
     File checkpointDir;
 
+    /**
+     * How many characters of a failure cause and of a worker's captured output are kept (default
+     * 65536); longer ones keep their start and end, marked as cut.
+     */
+    @Parameter(property = "hpo.outputLimit")
+    Integer outputLimit;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -200,6 +207,7 @@ public class TuneMojo extends AbstractMojo {
                 .curveStopping(curveStopping)
                 .checkpoints(checkpoints)
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
+                .outputLimit(outputLimit)
                 .build();
     }
 

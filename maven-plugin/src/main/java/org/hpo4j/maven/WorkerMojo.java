@@ -70,6 +70,13 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.checkpointDir")
     File checkpointDir;
 
+    /**
+     * How many characters of a failure cause and of a worker's captured output are kept (default
+     * 65536); longer ones keep their start and end, marked as cut.
+     */
+    @Parameter(property = "hpo.outputLimit")
+    Integer outputLimit;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -93,7 +100,7 @@ public class WorkerMojo extends AbstractMojo {
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath,
-                checkpointDir == null ? null : checkpointDir.toPath());
+                checkpointDir == null ? null : checkpointDir.toPath(), outputLimit);
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

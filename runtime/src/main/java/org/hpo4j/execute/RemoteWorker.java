@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
@@ -56,6 +57,7 @@ public final class RemoteWorker {
     private final Map<Integer, Job.ConfigId> configs = new ConcurrentHashMap<>();
     private final EarlyStops earlyStops = new EarlyStops();
     private Path checkpointRoot;
+    private int outputLimit = Failures.DEFAULT_LIMIT;
 
     /** What a worker did. */
     public record Summary(int finished, int failed, int superseded) {
@@ -116,6 +118,15 @@ public final class RemoteWorker {
             }
         }
         return released;
+    }
+
+    /**
+     * How many characters of a failure cause are stored ({@code hpo.outputLimit}, default
+     * {@value Failures#DEFAULT_LIMIT}); a longer one keeps its start and end, marked as cut.
+     */
+    public RemoteWorker outputLimit(int characters) {
+        this.outputLimit = Math.max(Failures.MIN_LIMIT, characters);
+        return this;
     }
 
     /** Asks a running {@link #run()} to return once its evaluations in progress have ended. */
@@ -207,7 +218,9 @@ public final class RemoteWorker {
                             store.recordCheckpoint(study, config, c.task().budget(), digest.get());
                         }
                     }
-                    boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
+                    Result result = c.result().isFailure()
+                            ? Result.failed(Failures.bound(c.result().failure(), outputLimit)) : c.result();
+                    boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), result,
                             c.finishedAt(), c.continuedFrom());
                     unsaved.removeFirst();
                     running.remove(c.task().jobId());

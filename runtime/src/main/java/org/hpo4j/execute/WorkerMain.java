@@ -183,7 +183,8 @@ public final class WorkerMain {
         } catch (Throwable t) {
             // after an OutOfMemoryError (or another VirtualMachineError) this JVM is suspect: report, then leave
             boolean fatal = t instanceof VirtualMachineError;
-            String cause = Failures.describe(t);
+            // bounded here too: a cause of many MB would cross the pipe, be stored twice and reported
+            String cause = Failures.bound(Failures.describe(t), Failures.limitOfThisJvm());
             synchronized (out) {
                 WorkerProtocol.begin(out, WorkerProtocol.FAILED);
                 out.writeInt(r.jobId());

@@ -21,6 +21,7 @@ import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.EarlyStops;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.Task;
@@ -94,6 +95,7 @@ public final class Study {
     private final Path configuredCheckpointRoot;
     private boolean checkpointsPrepared;
     private final Duration lease;
+    private final int outputLimit;
     /** Digests of the checkpoints saved, by configuration and budget, for a study without a store. */
     private final Map<String, String> checkpointDigests = new ConcurrentHashMap<>();
     private final List<Evaluation> evaluations = new ArrayList<>();
@@ -120,6 +122,7 @@ public final class Study {
         this.stopper = b.stopper;
         this.checkpoints = b.checkpoints;
         this.configuredCheckpointRoot = b.checkpointDirectory;
+        this.outputLimit = b.outputLimit;
         this.lease = b.lease;
     }
 
@@ -429,7 +432,7 @@ public final class Study {
                     localAttempts.remove(c.task().jobId());
                     recordCheckpoint(localJobs.remove(c.task().jobId()), c.task().budget());
                     // an evaluation that obeyed a stop request counts with its last reported value
-                    store.finish(name, c.task().jobId(), c.task().attempt(), localStops.settle(c), c.finishedAt(),
+                    store.finish(name, c.task().jobId(), c.task().attempt(), bounded(localStops.settle(c)), c.finishedAt(),
                             c.continuedFrom());
                 }
             } catch (InterruptedException e) {
@@ -518,6 +521,12 @@ public final class Study {
     }
 
     /** The evaluation of a job as a worker stored it. */
+    /** The result with its failure cause cut to the {@linkplain Builder#outputLimit output limit}. */
+    private Result bounded(Result result) {
+        return result.isFailure() && result.failure().length() > outputLimit
+                ? Result.failed(Failures.bound(result.failure(), outputLimit)) : result;
+    }
+
     private Evaluation storedEvaluation(Job job, StoredJob stored) {
         List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                 .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
@@ -687,6 +696,7 @@ public final class Study {
     private Evaluation evaluation(Job job, Result result, Instant start, Instant end, List<Evaluation.Report> reports,
                                   StopCheck check, double continuedFrom) {
         double budget = effectiveBudget(job.budget());
+        result = bounded(result);
         if (check != null && check.stopped && !result.isFailure() && !reports.isEmpty()) {
             Evaluation.Report last = reports.get(reports.size() - 1);
             if (last.step() < budget) {
@@ -913,6 +923,7 @@ public final class Study {
         private double optimizerMaxBudget = Double.NaN;
         private boolean checkpoints = true;
         private Path checkpointDirectory;
+        private int outputLimit = Failures.DEFAULT_LIMIT;
         private Duration lease = Duration.ofSeconds(60);
 
         private Builder(SearchSpace space) {
@@ -1099,6 +1110,19 @@ public final class Study {
                 throw new IllegalArgumentException("lease must be at least 100 ms, got " + value);
             }
             this.lease = value;
+            return this;
+        }
+
+        /**
+         * How many characters of a failure cause the study keeps ({@code hpo.outputLimit}, default
+         * {@value Failures#DEFAULT_LIMIT}); a longer one keeps its start and end, marked as cut.
+         */
+        public Builder outputLimit(int characters) {
+            if (characters < Failures.MIN_LIMIT) {
+                throw new IllegalArgumentException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT
+                        + " characters, got " + characters);
+            }
+            this.outputLimit = characters;
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.RemoteWorker;
@@ -51,17 +52,27 @@ public final class StudyWorker {
      * @param checkpointDir the folder under which the study's checkpoints live
      *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
      *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
+     * @param outputLimit how many characters of a failure cause and of a worker's output are kept
+     *     ({@code hpo.outputLimit}); {@code null}: {@value Failures#DEFAULT_LIMIT}
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath, Path checkpointDir) {
+                          List<Path> classpath, Path checkpointDir, Integer outputLimit) {
+
+        /** A request with the default output limit. */
+        public Request(String objective, String study, String storage, String user, String password,
+                       int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                       List<Path> classpath, Path checkpointDir) {
+            this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
+                    baseDirectory, classpath, checkpointDir, null);
+        }
 
         /** A request with the default checkpoint folder. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null);
+                    baseDirectory, classpath, null, null);
         }
 
         public Request {
@@ -90,6 +101,11 @@ public final class StudyWorker {
             throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got "
                     + r.evaluationTimeout());
         }
+        if (r.outputLimit() != null && r.outputLimit() < Failures.MIN_LIMIT) {
+            throw new TuneException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT + " characters, got "
+                    + r.outputLimit());
+        }
+        int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
         String study;
@@ -109,10 +125,11 @@ public final class StudyWorker {
              Executor executor = r.classpath().isEmpty()
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).expectedSpace(loaded.injector().space().describe()).build()) {
+                             .timeout(timeout).expectedSpace(loaded.injector().space().describe())
+                             .outputLimit(outputLimit).build()) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
-                    POLL, console);
+                    POLL, console).outputLimit(outputLimit);
             // SIGTERM (a Kubernetes pod or Slurm job stopped): hand the running evaluations back at
             // once rather than a lease later
             Thread release = new Thread(worker::release, "hpo-worker-release");

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
@@ -164,6 +165,14 @@ public final class Tuner {
         if (r.study() != null && !StudyNames.isValid(r.study())) {
             throw new TuneException("hpo.study: '" + r.study() + "' is not a valid study name: " + StudyNames.RULE);
         }
+        if (r.outputLimit() != null && r.outputLimit() < Failures.MIN_LIMIT) {
+            throw new TuneException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT + " characters, got "
+                    + r.outputLimit());
+        }
+        if (r.freshWorkerEvery() != null && r.freshWorkerEvery() < 0) {
+            throw new TuneException("hpo.freshWorkerEvery: must be 0 (reuse workers) or at least 1, got "
+                    + r.freshWorkerEvery());
+        }
         r.timeLimitDuration();
     }
 
@@ -226,6 +235,7 @@ public final class Tuner {
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
                 .checkpoints(request.checkpoints())
+                .outputLimit(outputLimit(request))
                 .listener(printer);
         if (request.warmStart() != null && !request.warmStart().isBlank()) {
             List<org.hpo4j.warmstart.Prior> priors;
@@ -318,7 +328,12 @@ public final class Tuner {
                 .workers(request.parallelism())
                 .timeout(timeout)
                 .expectedSpace(loaded.injector().space().describe())
+                .outputLimit(outputLimit(request))
                 .build();
+    }
+
+    private static int outputLimit(TuneRequest request) {
+        return request.outputLimit() != null ? request.outputLimit() : Failures.DEFAULT_LIMIT;
     }
 
     /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
