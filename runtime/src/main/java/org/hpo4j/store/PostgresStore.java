@@ -1,5 +1,7 @@
 package org.hpo4j.store;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
@@ -38,7 +42,8 @@ import org.hpo4j.optimizer.Result;
 public final class PostgresStore implements StudyStore {
     /** Key of the advisory lock that serializes schema creation and migration ("hpo4j" in ASCII). */
     private static final long SCHEMA_LOCK = 0x6870_6f34_6aL;
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    /** A password parameter of the URL's query: pgjdbc ends a value at the next '&' only (';' and all else are the password's). */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&]password=)[^&]*");
 
     /** Version 1 of {@link SqliteStore#SCHEMA} in PostgreSQL's words: identity columns for ids. */
     static final List<String> SCHEMA = SqliteStore.SCHEMA.stream()
@@ -100,6 +105,19 @@ public final class PostgresStore implements StudyStore {
         props.setProperty("ApplicationName", "hpo4j");
         return new PostgresStore(jdbcUrl, props);
     }
+
+    /**
+     * Whether the URL carries a password ({@code ?password=...}), which every user of the machine
+     * can read in the process list and which {@code mvn -X} prints.
+     */
+    public static boolean hasPassword(String jdbcUrl) {
+        return jdbcUrl != null && PASSWORD_IN_URL.matcher(jdbcUrl).find();
+    }
+
+    /** What a warning about a password in the URL says. */
+    public static final String PASSWORD_IN_URL_WARNING = "hpo.storage carries a password, which other users of this"
+            + " machine can read in the process list (and mvn -X prints); give it in a settings.xml server"
+            + " (hpo.storageServer) or in HPO_DB_PASSWORD instead";
 
     /** The URL with any inline password replaced by {@code ***}. */
     public static String mask(String jdbcUrl) {
@@ -386,8 +404,30 @@ public final class PostgresStore implements StudyStore {
         connection = null;
     }
 
-    /** The driver's message with the URL's password masked, should the driver ever repeat the URL. */
-    private static String message(SQLException e) {
-        return e == null ? "unknown error" : mask(String.valueOf(e.getMessage()));
+    /**
+     * The driver's message with the URL's password masked, should the driver ever repeat the URL,
+     * and the password itself wherever it appears (as given and as the URL decodes it).
+     */
+    private String message(SQLException e) {
+        String text = e == null ? "unknown error" : mask(String.valueOf(e.getMessage()));
+        List<String> secrets = new ArrayList<>();
+        secrets.add(credentials.getProperty("password"));
+        Matcher m = PASSWORD_IN_URL.matcher(url);
+        while (m.find()) {
+            String raw = m.group().substring(m.group(1).length());
+            secrets.add(raw);
+            try {
+                secrets.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // the raw form is masked already
+            }
+        }
+        for (String secret : secrets) {
+            // very short ones would mask ordinary words; the URL form is masked above anyway
+            if (secret != null && secret.length() >= 4) {
+                text = text.replace(secret, "***");
+            }
+        }
+        return text;
     }
 }

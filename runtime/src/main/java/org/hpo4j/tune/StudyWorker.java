@@ -10,6 +10,7 @@ import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.RemoteWorker;
 import org.hpo4j.inject.StudyNames;
+import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 
@@ -106,6 +107,9 @@ public final class StudyWorker {
                     + r.outputLimit());
         }
         int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
+        if (PostgresStore.hasPassword(r.storage())) {
+            console.println("[hpo] warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
+        }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
         String study;

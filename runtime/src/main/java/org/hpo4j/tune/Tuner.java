@@ -28,6 +28,7 @@ import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyMismatchException;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
@@ -304,6 +305,9 @@ public final class Tuner {
      * that a second run with the same study name resumes it and a killed run loses nothing.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
+        if (PostgresStore.hasPassword(request.storage())) {
+            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
+        }
         try {
             return StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
                     plan.study(), request.fresh(), storeUser, storePassword);
