@@ -362,7 +362,7 @@ public final class PostgresStore implements StudyStore {
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
+                    rollbackQuietly(e);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -384,11 +384,13 @@ public final class PostgresStore implements StudyStore {
         throw new IllegalStateException("study store " + location + ": " + message(last), last);
     }
 
-    private void rollbackQuietly() {
+    /** Rolls back after {@code cause}, which stays the error reported; a failed rollback is added to it. */
+    private void rollbackQuietly(Exception cause) {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
+        } catch (SQLException rollback) {
             // the connection is broken; the next transaction opens a new one
+            cause.addSuppressed(rollback);
             closeQuietly();
         }
     }

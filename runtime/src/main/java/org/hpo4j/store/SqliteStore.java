@@ -413,8 +413,18 @@ public final class SqliteStore implements StudyStore {
                     connection.setAutoCommit(true);
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
+                    // the first error is the real one (a full disk fails the commit, and then the
+                    // rollback finds no transaction): the rest is kept as suppressed
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
+                    try {
+                        connection.setAutoCommit(true);
+                    } catch (SQLException autoCommit) {
+                        e.addSuppressed(autoCommit);
+                    }
                     throw e;
                 }
             } catch (SQLException e) {
