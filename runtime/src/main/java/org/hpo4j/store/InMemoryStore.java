@@ -117,6 +117,7 @@ public final class InMemoryStore implements StudyStore {
         for (int i = 0; i < log.size(); i++) {
             StoredAttempt a = log.get(i);
             if (a.attempt() == attempt && a.result() == null) {
+                // a late result also replaces an abandoned entry
                 log.set(i, new StoredAttempt(jobId, attempt, a.worker(), a.startedAt(), now, result, current));
             }
         }
@@ -185,6 +186,14 @@ public final class InMemoryStore implements StudyStore {
         int n = 0;
         for (StoredJob j : new ArrayList<>(data.jobs.values())) {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
+                List<StoredAttempt> log = data.attempts.getOrDefault(j.jobId(), List.of());
+                for (int i = 0; i < log.size(); i++) {
+                    StoredAttempt a = log.get(i);
+                    if (a.attempt() == j.attempt() && a.result() == null && !a.abandoned()) {
+                        log.set(i, new StoredAttempt(a.jobId(), a.attempt(), a.worker(), a.startedAt(),
+                                now == Long.MAX_VALUE ? System.currentTimeMillis() : now, null, false, true));
+                    }
+                }
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
                         j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0, j.stopAttempt()));
