@@ -148,6 +148,13 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.outputLimit")
     Integer outputLimit;
 
+    /**
+     * Starts a fresh worker JVM after this many evaluations (1: each evaluation in a fresh JVM, so no
+     * static state or thread of one evaluation reaches the next); default 0, workers live for the study.
+     */
+    @Parameter(property = "hpo.freshWorkerEvery")
+    Integer freshWorkerEvery;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -208,6 +215,7 @@ public class TuneMojo extends AbstractMojo {
                 .checkpoints(checkpoints)
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
                 .outputLimit(outputLimit)
+                .freshWorkerEvery(freshWorkerEvery)
                 .build();
     }
 

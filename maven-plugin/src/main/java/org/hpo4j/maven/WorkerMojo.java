@@ -77,6 +77,10 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.outputLimit")
     Integer outputLimit;
 
+    /** Starts a fresh worker JVM after this many evaluations (1: always); default 0, workers are kept. */
+    @Parameter(property = "hpo.freshWorkerEvery")
+    Integer freshWorkerEvery;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -100,7 +104,8 @@ public class WorkerMojo extends AbstractMojo {
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath,
-                checkpointDir == null ? null : checkpointDir.toPath(), outputLimit);
+                checkpointDir == null ? null : checkpointDir.toPath(), outputLimit,
+                freshWorkerEvery);
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

@@ -6,8 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +56,8 @@ public final class ForkedWorkerExecutor implements Executor {
     /** Everything that decides how workers are started; see {@link Builder}. */
     private record Settings(String objectiveClass, String classpath, int workers, List<String> jvmArgs,
                             Duration timeout, Duration startupTimeout, String javaExecutable,
-                            String expectedSpace, Consumer<String> workerOutput, int outputLimit) {
+                            String expectedSpace, Consumer<String> workerOutput, int outputLimit,
+                            int freshWorkerEvery, Set<String> passedSecrets) {
     }
 
     private ForkedWorkerExecutor(Settings settings) {
@@ -236,6 +239,8 @@ public final class ForkedWorkerExecutor implements Executor {
         String startupFailure;
         /** The budget the current task's objective continued from (a CONTINUED frame), 0 if none. */
         double continuedFrom;
+        /** How many evaluations the current worker JVM ran. */
+        int evaluationsOfWorker;
 
         Slot(int number) {
             this.number = number;
@@ -277,6 +282,10 @@ public final class ForkedWorkerExecutor implements Executor {
                         ? Result.failed("worker " + number + " failed to start: " + startupFailure)
                         : run(task);
                 current = null;
+                if (worker != null && settings.freshWorkerEvery > 0 && ++evaluationsOfWorker >= settings.freshWorkerEvery) {
+                    // static state and leftover threads of the user's code end with the JVM
+                    stopWorker();
+                }
                 done.add(new Completion(task, result, name, start, System.currentTimeMillis(), continuedFrom));
             }
         }
@@ -292,7 +301,9 @@ public final class ForkedWorkerExecutor implements Executor {
             command.add(settings.objectiveClass);
             Process process;
             try {
-                process = new ProcessBuilder(command).start();
+                ProcessBuilder builder = new ProcessBuilder(command);
+                withholdSecrets(builder.environment(), settings.passedSecrets);
+                process = builder.start();
             } catch (IOException e) {
                 startupFailure = "cannot run " + settings.javaExecutable + ": " + e.getMessage();
                 return;
@@ -328,6 +339,7 @@ public final class ForkedWorkerExecutor implements Executor {
                 startupFailure = null;
                 w.forget();
                 worker = w;
+                evaluationsOfWorker = 0;
             } catch (IOException e) {
                 process.destroyForcibly();
                 startupFailure = w.timedOut
@@ -457,6 +469,21 @@ public final class ForkedWorkerExecutor implements Executor {
         }
     }
 
+    /**
+     * The environment variables of database passwords, which hpo4j reads in the coordinator and the
+     * {@code hpo:worker} process; the worker JVMs that run evaluations never open the study store.
+     */
+    static final Set<String> SECRETS = Set.of("HPO_DB_PASSWORD", "PGPASSWORD");
+
+    /** Removes the {@link #SECRETS} from a worker's environment, but those the objective needs ({@code passed}). */
+    static void withholdSecrets(Map<String, String> environment, Set<String> passed) {
+        for (String name : SECRETS) {
+            if (!passed.contains(name)) {
+                environment.remove(name);
+            }
+        }
+    }
+
     /** The exit code of a process ended by SIGKILL ({@link Process#destroyForcibly}) on Unix. */
     private static final int KILLED = 128 + 9;
 
@@ -504,6 +531,8 @@ public final class ForkedWorkerExecutor implements Executor {
         private String expectedSpace;
         private Consumer<String> workerOutput = System.err::println;
         private int outputLimit = Failures.DEFAULT_LIMIT;
+        private int freshWorkerEvery;
+        private final Set<String> passedSecrets = new java.util.TreeSet<>();
 
         private Builder(String objectiveClass) {
             this.objectiveClass = Objects.requireNonNull(objectiveClass, "objective class");
@@ -603,10 +632,36 @@ public final class ForkedWorkerExecutor implements Executor {
             return this;
         }
 
+        /**
+         * Starts a fresh worker JVM after this many evaluations ({@code hpo.freshWorkerEvery}; 1:
+         * every evaluation in a fresh JVM, so no static state or thread carries over); 0 (the
+         * default) keeps each worker for the whole study, saving a JVM start per evaluation.
+         */
+        public Builder freshWorkerEvery(int evaluations) {
+            if (evaluations < 0) {
+                throw new IllegalArgumentException("hpo.freshWorkerEvery: must be 0 or more, got " + evaluations);
+            }
+            this.freshWorkerEvery = evaluations;
+            return this;
+        }
+
+        /**
+         * Passes a database password variable ({@code HPO_DB_PASSWORD} or {@code PGPASSWORD}) on to
+         * the worker JVMs, for an objective that reads it itself; by default they do not inherit them.
+         */
+        public Builder passSecret(String variable) {
+            if (!SECRETS.contains(variable)) {
+                throw new IllegalArgumentException(variable + " is passed to workers anyway; only " + SECRETS + " are withheld");
+            }
+            passedSecrets.add(variable);
+            return this;
+        }
+
         /** Starts the workers (in the background) and returns the executor. */
         public ForkedWorkerExecutor build() {
             return new ForkedWorkerExecutor(new Settings(objectiveClass, classpath, workers, List.copyOf(jvmArgs),
-                    timeout, startupTimeout, javaExecutable, expectedSpace, workerOutput, outputLimit));
+                    timeout, startupTimeout, javaExecutable, expectedSpace, workerOutput, outputLimit, freshWorkerEvery,
+                    Set.copyOf(passedSecrets)));
         }
     }
 }

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.Injectors;
@@ -156,7 +159,35 @@ public final class WorkerMain {
                 out.flush();
                 System.exit(0);
             }
+            Set<Thread> before = nonDaemonThreads();
             run(r);
+            warnAboutLeftoverThreads(r.jobId(), before);
+        }
+    }
+
+    private static Set<Thread> nonDaemonThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.isDaemon() && t.isAlive()) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * Threads an evaluation started and left running carry over to the next evaluation in this JVM
+     * (and keep the CPU busy): the user hears of them once, with a way out.
+     */
+    private static void warnAboutLeftoverThreads(int jobId, Set<Thread> before) {
+        Set<Thread> left = nonDaemonThreads();
+        left.removeAll(before);
+        if (!left.isEmpty()) {
+            List<String> names = left.stream().map(Thread::getName).sorted().limit(5).toList();
+            System.err.println("hpo4j: warning: the evaluation of job " + jobId + " left " + left.size()
+                    + " non-daemon thread(s) running (" + String.join(", ", names) + (left.size() > 5 ? ", ..." : "")
+                    + "); they go on into the next evaluations of this worker JVM. Stop them before the objective"
+                    + " returns, or start a fresh worker for each evaluation with -Dhpo.freshWorkerEvery=1");
         }
     }
 

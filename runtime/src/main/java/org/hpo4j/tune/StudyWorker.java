@@ -55,17 +55,19 @@ public final class StudyWorker {
      *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
      * @param outputLimit how many characters of a failure cause and of a worker's output are kept
      *     ({@code hpo.outputLimit}); {@code null}: {@value Failures#DEFAULT_LIMIT}
+     * @param freshWorkerEvery start a fresh worker JVM after this many evaluations
+     *     ({@code hpo.freshWorkerEvery}, 1: always); {@code null} or 0: keep workers
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath, Path checkpointDir, Integer outputLimit) {
+                          List<Path> classpath, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery) {
 
         /** A request with the default output limit. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath, Path checkpointDir) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, checkpointDir, null);
+                    baseDirectory, classpath, checkpointDir, null, null);
         }
 
         /** A request with the default checkpoint folder. */
@@ -73,7 +75,7 @@ public final class StudyWorker {
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null, null);
+                    baseDirectory, classpath, null, null, null);
         }
 
         public Request {
@@ -130,7 +132,9 @@ public final class StudyWorker {
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
                              .timeout(timeout).expectedSpace(loaded.injector().space().describe())
-                             .outputLimit(outputLimit).build()) {
+                             .outputLimit(outputLimit)
+                             .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
+                             .build()) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console).outputLimit(outputLimit);

@@ -333,6 +333,7 @@ public final class Tuner {
                 .timeout(timeout)
                 .expectedSpace(loaded.injector().space().describe())
                 .outputLimit(outputLimit(request))
+                .freshWorkerEvery(request.freshWorkerEvery() == null ? 0 : request.freshWorkerEvery())
                 .build();
     }
 
