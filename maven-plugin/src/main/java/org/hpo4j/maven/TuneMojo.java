@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -165,6 +166,10 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** The plugin's dependencies (hpo4j-tuner and what it needs), for the worker JVMs' class path. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -172,7 +177,8 @@ public class TuneMojo extends AbstractMojo {
             return;
         }
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
-        TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
+        TuneRequest request = request(ProjectClasses.workerClasspath(pluginArtifacts, classpath),
+                !session.getRequest().isInteractiveMode() || System.console() == null);
         TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
             String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
             try {

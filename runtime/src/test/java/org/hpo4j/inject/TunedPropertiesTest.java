@@ -67,7 +67,7 @@ class TunedPropertiesTest {
     void readingBackGivesTheSameConfigurationForRandomSamples() {
         MersenneTwister random = new MersenneTwister(7);
         for (int i = 0; i < 200; i++) {
-            Configuration c = SPACE.sample(random);
+            Configuration c = SPACE.sample(random::nextDouble);
             Map<String, String> read = TunedProperties.parse(TunedProperties.format(SPACE, c, provenance(Instant.now())), "x");
             assertEquals(c, SPACE.configuration(read));
         }
