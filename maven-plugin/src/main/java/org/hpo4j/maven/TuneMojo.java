@@ -156,6 +156,13 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.freshWorkerEvery")
     Integer freshWorkerEvery;
 
+    /**
+     * Whether checkpoints stay after the study; by default those of configurations that reached the
+     * largest budget are deleted as the study goes and the rest when it ends.
+     */
+    @Parameter(property = "hpo.keepCheckpoints", defaultValue = "false")
+    boolean keepCheckpoints;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -222,6 +229,7 @@ public class TuneMojo extends AbstractMojo {
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
                 .outputLimit(outputLimit)
                 .freshWorkerEvery(freshWorkerEvery)
+                .keepCheckpoints(keepCheckpoints)
                 .build();
     }
 

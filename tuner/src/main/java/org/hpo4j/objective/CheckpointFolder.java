@@ -255,6 +255,24 @@ public final class CheckpointFolder {
         }
     }
 
+    /**
+     * Deletes the checkpoints of one configuration that will not be continued any more (it reached
+     * the largest budget), as {@link #deleteAll} does for all: only in a folder hpo4j marked, only its
+     * checkpoint files; what else is there waits for {@link #deleteAll}, which warns about it.
+     */
+    public static void deleteConfiguration(Path root, Job.ConfigId id) {
+        Path folder = of(root, id);
+        if (!Files.isRegularFile(root.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            deleteCheckpoints(folder, new ArrayList<>());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the checkpoints in " + folder, e);
+        }
+    }
+
     /** Deletes the configuration folder {@code folder}'s checkpoint files, and the folder if that empties it. */
     private static void deleteCheckpoints(Path folder, List<Path> foreign) throws IOException {
         boolean empty = true;

@@ -102,6 +102,7 @@ public final class Study {
     private boolean checkpointsPrepared;
     private final Duration lease;
     private final int outputLimit;
+    private final boolean keepCheckpoints;
     /** Digests of the checkpoints saved, by configuration and budget, for a study without a store. */
     private final Map<String, String> checkpointDigests = new ConcurrentHashMap<>();
     private final List<Evaluation> evaluations = new ArrayList<>();
@@ -129,6 +130,7 @@ public final class Study {
         this.checkpoints = b.checkpoints;
         this.configuredCheckpointRoot = b.checkpointDirectory;
         this.outputLimit = b.outputLimit;
+        this.keepCheckpoints = b.keepCheckpoints;
         this.lease = b.lease;
     }
 
@@ -782,6 +784,11 @@ public final class Study {
         optimizer.tell(evaluation.job(), forOptimizer);
         evaluations.add(evaluation);
         cost += evaluation.cost();
+        if (checkpoints && !keepCheckpoints && !Double.isNaN(maxBudget)
+                && effectiveBudget(evaluation.job().budget()) >= effectiveBudget(maxBudget)) {
+            // at the largest budget nothing promotes it further: its checkpoints are dead weight
+            CheckpointFolder.deleteConfiguration(checkpointRoot(), evaluation.job().configId());
+        }
         for (StudyListener l : listeners) {
             l.evaluationFinished(evaluation);
         }
@@ -805,6 +812,10 @@ public final class Study {
      */
     public StudyResult finish() {
         StudyResult result = result();
+        if (checkpoints && !keepCheckpoints) {
+            // a later run that continues the study trains its promotions from scratch (charged in full)
+            CheckpointFolder.deleteAll(checkpointRoot(), this::warn);
+        }
         for (StudyListener l : listeners) {
             l.studyFinished(result);
         }
@@ -930,6 +941,7 @@ public final class Study {
         private boolean checkpoints = true;
         private Path checkpointDirectory;
         private int outputLimit = Failures.DEFAULT_LIMIT;
+        private boolean keepCheckpoints;
         private Duration lease = Duration.ofSeconds(60);
 
         private Builder(SearchSpace space) {
@@ -1116,6 +1128,17 @@ public final class Study {
                 throw new IllegalArgumentException("lease must be at least 100 ms, got " + value);
             }
             this.lease = value;
+            return this;
+        }
+
+        /**
+         * Whether checkpoints stay when the study ends ({@code hpo.keepCheckpoints}, default false):
+         * by default those of a configuration that reached the largest budget are deleted at once
+         * (nothing promotes it further) and all others when {@link Study#finish} ends the run. Keep
+         * them to continue the study later without training its promotions again.
+         */
+        public Builder keepCheckpoints(boolean keep) {
+            this.keepCheckpoints = keep;
             return this;
         }
 

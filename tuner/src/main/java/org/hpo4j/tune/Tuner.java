@@ -236,6 +236,7 @@ public final class Tuner {
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
                 .checkpoints(request.checkpoints())
                 .outputLimit(outputLimit(request))
+                .keepCheckpoints(request.keepCheckpoints())
                 .listener(printer);
         if (request.warmStart() != null && !request.warmStart().isBlank()) {
             List<org.hpo4j.warmstart.Prior> priors;
