@@ -163,6 +163,10 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.keepCheckpoints", defaultValue = "false")
     boolean keepCheckpoints;
 
+    /** Seconds a PostgreSQL store keeps trying to reach an unreachable database (restart, outage); default 300. */
+    @Parameter(property = "hpo.storeOutage")
+    Double storeOutage;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -230,6 +234,7 @@ public class TuneMojo extends AbstractMojo {
                 .outputLimit(outputLimit)
                 .freshWorkerEvery(freshWorkerEvery)
                 .keepCheckpoints(keepCheckpoints)
+                .storeOutage(storeOutage)
                 .build();
     }
 

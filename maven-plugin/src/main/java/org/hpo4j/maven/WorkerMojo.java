@@ -82,6 +82,10 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.freshWorkerEvery")
     Integer freshWorkerEvery;
 
+    /** Seconds the worker keeps trying to reach an unreachable database (restart, outage); default 300. */
+    @Parameter(property = "hpo.storeOutage")
+    Double storeOutage;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -110,7 +114,7 @@ public class WorkerMojo extends AbstractMojo {
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(),
                 ProjectClasses.workerClasspath(pluginArtifacts, classpath), checkpointDir == null ? null : checkpointDir.toPath(),
-                outputLimit, freshWorkerEvery);
+                outputLimit, freshWorkerEvery, storeOutage);
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

@@ -57,17 +57,20 @@ public final class StudyWorker {
      *     ({@code hpo.outputLimit}); {@code null}: {@value Failures#DEFAULT_LIMIT}
      * @param freshWorkerEvery start a fresh worker JVM after this many evaluations
      *     ({@code hpo.freshWorkerEvery}, 1: always); {@code null} or 0: keep workers
+     * @param storeOutage seconds the worker keeps trying to reach an unreachable database
+     *     ({@code hpo.storeOutage}); {@code null}: 300
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery) {
+                          List<Path> classpath, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
+                          Double storeOutage) {
 
         /** A request with the default output limit. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath, Path checkpointDir) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, checkpointDir, null, null);
+                    baseDirectory, classpath, checkpointDir, null, null, null);
         }
 
         /** A request with the default checkpoint folder. */
@@ -75,7 +78,7 @@ public final class StudyWorker {
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null, null, null);
+                    baseDirectory, classpath, null, null, null, null);
         }
 
         public Request {
@@ -135,6 +138,9 @@ public final class StudyWorker {
                              .outputLimit(outputLimit)
                              .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
                              .build()) {
+            if (store instanceof PostgresStore postgres && r.storeOutage() != null) {
+                postgres.outageTolerance(Duration.ofMillis(Math.round(Math.max(0, r.storeOutage()) * 1000)));
+            }
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console).outputLimit(outputLimit);

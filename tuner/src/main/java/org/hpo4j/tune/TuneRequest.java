@@ -51,6 +51,8 @@ import java.util.Locale;
  * @param freshWorkerEvery start a fresh worker JVM after this many evaluations
  *     ({@code hpo.freshWorkerEvery}; 1: every evaluation in a fresh JVM); {@code null} or 0: reuse
  *     workers for the whole study
+ * @param storeOutage seconds a PostgreSQL store keeps trying to reach an unreachable database
+ *     ({@code hpo.storeOutage}); {@code null}: 300
  * @param keepCheckpoints whether checkpoints stay after the study ({@code hpo.keepCheckpoints});
  *     by default those of configurations that cannot be promoted any more are deleted as the study
  *     goes, and the rest when it ends
@@ -61,7 +63,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                           boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
-                          boolean keepCheckpoints) {
+                          Double storeOutage, boolean keepCheckpoints) {
 
     /** The optimizer used when none is named and the study has one worker. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -105,7 +107,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean checkpoints, Path checkpointDir) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, false);
+                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false);
     }
 
     /** A request without warm start and curve stopping, with checkpoints in their default folder. */
@@ -200,6 +202,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private Integer outputLimit;
         private Integer freshWorkerEvery;
         private boolean keepCheckpoints;
+        private Double storeOutage;
 
         private Builder() {
         }
@@ -360,6 +363,12 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#storeOutage()}. */
+        public Builder storeOutage(Double v) {
+            storeOutage = v;
+            return this;
+        }
+
         /** See {@link TuneRequest#keepCheckpoints()}. */
         public Builder keepCheckpoints(boolean v) {
             keepCheckpoints = v;
@@ -371,7 +380,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
                     classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, outputLimit,
-                    freshWorkerEvery, keepCheckpoints);
+                    freshWorkerEvery, storeOutage, keepCheckpoints);
         }
     }
 }

@@ -165,6 +165,9 @@ public final class Tuner {
         if (r.study() != null && !StudyNames.isValid(r.study())) {
             throw new TuneException("hpo.study: '" + r.study() + "' is not a valid study name: " + StudyNames.RULE);
         }
+        if (r.storeOutage() != null && !(r.storeOutage() >= 0)) {
+            throw new TuneException("hpo.storeOutage: must be zero or more seconds, got " + r.storeOutage());
+        }
         if (r.outputLimit() != null && r.outputLimit() < Failures.MIN_LIMIT) {
             throw new TuneException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT + " characters, got "
                     + r.outputLimit());
@@ -309,8 +312,12 @@ public final class Tuner {
             console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
         }
         try {
-            return StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
+            StudyStore store = StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
                     plan.study(), request.fresh(), storeUser, storePassword);
+            if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
+                postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
+            }
+            return store;
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new TuneException("hpo.storage: " + e.getMessage(), e);
         }
