@@ -1,7 +1,5 @@
 package org.hpo4j.processor;
 
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /** Names of generated classes and parameters, in one place so that processor and runtime agree. */
 final class Names {
@@ -47,32 +45,5 @@ final class Names {
             }
         }
         return true;
-    }
-
-    /**
-     * Whether a study name follows the runtime's rule ({@code org.hpo4j.inject.StudyNames}, which the
-     * processor cannot see at compile time; {@code StudyNameRuleTest} checks that both agree): after
-     * NFC normalisation, letters, digits, '-', '_' and '.' only, 1 to 200 bytes in UTF-8, not dots only.
-     */
-    static boolean isValidStudyName(String name) {
-        String n = normalizedStudyName(name);
-        if (n.isEmpty() || n.getBytes(StandardCharsets.UTF_8).length > 200) {
-            return false;
-        }
-        boolean onlyDots = true;
-        for (int i = 0; i < n.length(); ) {
-            int c = n.codePointAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-                return false;
-            }
-            onlyDots &= c == '.';
-            i += Character.charCount(c);
-        }
-        return !onlyDots;
-    }
-
-    /** A study name in the form the runtime compares it: Unicode NFC. */
-    static String normalizedStudyName(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFC);
     }
 }

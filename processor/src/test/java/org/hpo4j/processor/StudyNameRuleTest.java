@@ -10,33 +10,17 @@ import org.hpo4j.inject.StudyNames;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @StudyName} follows the runtime's one rule for study names ({@link StudyNames}): the
- * processor cannot call it at compile time, so this test holds the two to the same answers, and
- * shows that names that would reach outside a folder ({@code .}, {@code ..}, separators) do not
- * compile while non-ASCII letters do, normalised as the command line is.
+ * {@code @StudyName} follows the runtime's one rule for study names ({@link StudyNames}): names that
+ * would reach outside a folder ({@code .}, {@code ..}, separators) do not compile, and the error
+ * states the rule; non-ASCII letters do compile, normalised as the command line is.
  */
 class StudyNameRuleTest {
-    private static final List<String> NAMES = List.of("digits", "mlp-2.v1", "a_b", "ünï-çødé", "u\u0308ni",
-            "数字", "x".repeat(200), "é".repeat(100), "é".repeat(101), "\uD835\uDC00bc" /* math bold A */,
-            "", " ", ".", "..", "...", ".hidden", "a..b", "../x", "a/b", "a\\b", "C:x", "my study", "a\tb",
-            "a\u0000b", "~", "$x", "a;b", "\u200Bzero-width");
-
-    @Test
-    void processorAndRuntimeAgreeOnEveryName() {
-        for (String name : NAMES) {
-            assertEquals(StudyNames.isValid(name), Names.isValidStudyName(name), () -> "'" + name + "'");
-            if (StudyNames.isValid(name)) {
-                assertEquals(StudyNames.normalize(name), Names.normalizedStudyName(name));
-            }
-        }
-    }
-
     @Test
     void namesThatLeaveTheFolderDoNotCompile() {
         for (String name : List.of(".", "..", "../x", "a/b", "a\\\\b")) {
             Compilation compilation = compile(name);
             assertThat(compilation).failed();
-            assertThat(compilation).hadErrorContaining("is not made of dots only (such as '.' or '..')");
+            assertThat(compilation).hadErrorContaining(StudyNames.RULE);
             assertThat(compilation).hadErrorContaining("@StudyName(\"" + name.replace("\\\\", "\\") + "\")");
         }
     }

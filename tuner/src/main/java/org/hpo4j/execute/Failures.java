@@ -62,6 +62,19 @@ public final class Failures {
                 + LIMIT_PROPERTY + "=" + limit + ") ...]\n" + text.substring(text.length() - tail);
     }
 
+    /**
+     * {@code characters} if it is an acceptable bound.
+     *
+     * @throws IllegalArgumentException naming {@code hpo.outputLimit} when it is below {@value #MIN_LIMIT}
+     */
+    public static int checkLimit(int characters) {
+        if (characters < MIN_LIMIT) {
+            throw new IllegalArgumentException(LIMIT_PROPERTY + ": must be at least " + MIN_LIMIT + " characters, got "
+                    + characters);
+        }
+        return characters;
+    }
+
     /** The bound a worker JVM was given ({@value #LIMIT_PROPERTY}), else the default. */
     static int limitOfThisJvm() {
         try {

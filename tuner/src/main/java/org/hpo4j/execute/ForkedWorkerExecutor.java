@@ -624,11 +624,7 @@ public final class ForkedWorkerExecutor implements Executor {
          * their start and end, marked as cut.
          */
         public Builder outputLimit(int characters) {
-            if (characters < Failures.MIN_LIMIT) {
-                throw new IllegalArgumentException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT
-                        + " characters, got " + characters);
-            }
-            this.outputLimit = characters;
+            this.outputLimit = Failures.checkLimit(characters);
             return this;
         }
 

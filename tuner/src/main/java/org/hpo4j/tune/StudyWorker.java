@@ -107,9 +107,12 @@ public final class StudyWorker {
             throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got "
                     + r.evaluationTimeout());
         }
-        if (r.outputLimit() != null && r.outputLimit() < Failures.MIN_LIMIT) {
-            throw new TuneException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT + " characters, got "
-                    + r.outputLimit());
+        if (r.outputLimit() != null) {
+            try {
+                Failures.checkLimit(r.outputLimit());
+            } catch (IllegalArgumentException e) {
+                throw new TuneException(e.getMessage(), e);
+            }
         }
         int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
         if (PostgresStore.hasPassword(r.storage())) {

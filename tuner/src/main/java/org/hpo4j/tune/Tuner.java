@@ -168,9 +168,12 @@ public final class Tuner {
         if (r.storeOutage() != null && !(r.storeOutage() >= 0)) {
             throw new TuneException("hpo.storeOutage: must be zero or more seconds, got " + r.storeOutage());
         }
-        if (r.outputLimit() != null && r.outputLimit() < Failures.MIN_LIMIT) {
-            throw new TuneException("hpo.outputLimit: must be at least " + Failures.MIN_LIMIT + " characters, got "
-                    + r.outputLimit());
+        if (r.outputLimit() != null) {
+            try {
+                Failures.checkLimit(r.outputLimit());
+            } catch (IllegalArgumentException e) {
+                throw new TuneException(e.getMessage(), e);
+            }
         }
         if (r.freshWorkerEvery() != null && r.freshWorkerEvery() < 0) {
             throw new TuneException("hpo.freshWorkerEvery: must be 0 (reuse workers) or at least 1, got "
