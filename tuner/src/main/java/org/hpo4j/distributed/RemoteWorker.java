@@ -14,9 +14,6 @@ import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
-import org.hpo4j.execute.Task;
-import org.hpo4j.objective.CheckpointFolder;
-import org.hpo4j.objective.InProcessTrialContext;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
@@ -24,7 +21,9 @@ import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.study.CheckpointDigests;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.TrialTasks;
 
 /**
  * A worker that joins a study in a {@linkplain StudyStore#shared() shared} store ({@code mvn
@@ -156,7 +155,8 @@ public final class RemoteWorker {
             throw new IllegalStateException("study '" + study + "' in " + store.location() + " was started with"
                     + " another objective than this worker's: " + String.join("; ", diffs));
         }
-        boolean integerBudget = space.budget().map(b -> b.integer()).orElse(false);
+        TrialTasks tasks = new TrialTasks(definition.seed(), space);
+        CheckpointDigests digests = new CheckpointDigests(store, study);
         if (store.isStudyFinished(study)) {
             console.println("[hpo] study '" + study + "' in " + store.location() + " is already finished");
             return new Summary(0, 0, 0);
@@ -194,16 +194,11 @@ public final class RemoteWorker {
                     Job job = c.toJob(space);
                     running.put(job.id(), c.attempt());
                     configs.put(job.id(), job.configId());
-                    double previous = integerBudget ? Math.round(job.previousBudget()) : job.previousBudget();
+                    double previous = tasks.effectiveBudget(job.previousBudget());
                     console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
                             + job.budget() + ") " + job.configuration());
-                    executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
-                            integerBudget ? Math.round(job.budget()) : job.budget(),
-                            previous, InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
-                            workDirectory.resolve(study).resolve("job-" + job.id()),
-                            checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()),
-                            checkpointRoot == null || !(previous > 0) ? null
-                                    : store.checkpointDigest(study, job.configId(), previous).orElse(null)));
+                    executor.submit(tasks.task(job, c.attempt(), workDirectory.resolve(study), checkpointRoot,
+                            checkpointRoot == null ? null : digests.expected(job.configId(), previous)));
                 }
                 if (executor.outstanding() > 0) {
                     executor.poll(poll).map(this::settle).ifPresent(unsaved::add);
@@ -215,13 +210,8 @@ public final class RemoteWorker {
                     Ended ended = unsaved.peekFirst();
                     Completion c = ended.completion();
                     Job.ConfigId config = configs.get(c.task().jobId());
-                    if (checkpointRoot != null && config != null) {
-                        // before the result: a promotion handed out after it must find the digest
-                        Optional<String> digest = CheckpointFolder.digest(CheckpointFolder.of(checkpointRoot, config),
-                                c.task().budget());
-                        if (digest.isPresent()) {
-                            store.recordCheckpoint(study, config, c.task().budget(), digest.get());
-                        }
+                    if (config != null) {
+                        digests.record(checkpointRoot, config, c.task().budget());
                     }
                     Result result = c.result().isFailure()
                             ? Result.failed(Failures.bound(c.result().failure(), outputLimit)) : c.result();
