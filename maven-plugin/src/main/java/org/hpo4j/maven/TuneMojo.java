@@ -16,6 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.hpo4j.tune.JvmOptions;
 import org.hpo4j.tune.TuneException;
 import org.hpo4j.tune.TuneRequest;
 import org.hpo4j.tune.TuneSummary;
@@ -141,6 +142,16 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.checkpointDir")
     File checkpointDir;
 
+    /**
+     * Options of the worker JVMs that run the evaluations, as {@code java} takes them: heap
+     * ({@code -Xmx4g}), system properties the objective reads ({@code -Dxgb.nthread=2}),
+     * {@code -Djava.library.path=...}, agents ({@code -javaagent:...}). White space separates
+     * options; quotes keep one with spaces together. A {@code -D} given to {@code mvn} itself only
+     * reaches Maven's JVM, not the workers.
+     */
+    @Parameter(property = "hpo.jvmArgs")
+    String jvmArgs;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -158,7 +169,12 @@ public class TuneMojo extends AbstractMojo {
             return;
         }
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
-        TuneRequest request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
+        TuneRequest request;
+        try {
+            request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
             String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
             try {
@@ -200,6 +216,7 @@ public class TuneMojo extends AbstractMojo {
                 .curveStopping(curveStopping)
                 .checkpoints(checkpoints)
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
+                .jvmArgs(JvmOptions.parse(jvmArgs))
                 .build();
     }
 

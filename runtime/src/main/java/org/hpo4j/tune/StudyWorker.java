@@ -50,21 +50,24 @@ public final class StudyWorker {
      * @param checkpointDir the folder under which the study's checkpoints live
      *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
      *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
+     * @param jvmArgs options of the worker JVMs this worker forks ({@code hpo.jvmArgs}), see
+     *     {@link JvmOptions#parse}; unused without a class path
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath, Path checkpointDir) {
+                          List<Path> classpath, Path checkpointDir, List<String> jvmArgs) {
 
-        /** A request with the default checkpoint folder. */
+        /** A request with the default checkpoint folder and no worker JVM options. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null);
+                    baseDirectory, classpath, null, List.of());
         }
 
         public Request {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         }
     }
 
@@ -103,7 +106,7 @@ public final class StudyWorker {
              Executor executor = r.classpath().isEmpty()
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).expectedSpace(loaded.injector().space().describe()).build()) {
+                             .timeout(timeout).jvmArgs(JvmOptions.check(r.jvmArgs())).expectedSpace(loaded.injector().space().describe()).build()) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console);

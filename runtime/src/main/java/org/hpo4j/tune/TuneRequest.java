@@ -46,13 +46,15 @@ import java.util.Locale;
  * @param checkpointDir the folder under which the study's checkpoints live ({@code hpo.checkpointDir},
  *     relative to the base directory); {@code null}: {@code target/hpo/<study>/checkpoints}. Every
  *     worker must see it (a shared directory for studies on several machines)
+ * @param jvmArgs options of the worker JVMs ({@code hpo.jvmArgs}: heap, system properties,
+ *     {@code java.library.path}, agents), see {@link JvmOptions#parse}; empty for none
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
-                          boolean checkpoints, Path checkpointDir) {
+                          boolean checkpoints, Path checkpointDir, List<String> jvmArgs) {
 
     /** The optimizer used when none is named and the study has one worker. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -79,6 +81,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
 
     public TuneRequest {
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         if (baseDirectory == null) {
             baseDirectory = Path.of("").toAbsolutePath();
         }
@@ -95,7 +98,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, null, false, true, null);
+                writeDate, null, false, true, null, List.of());
     }
 
     /**
@@ -176,6 +179,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private boolean curveStopping;
         private boolean checkpoints = true;
         private Path checkpointDir;
+        private List<String> jvmArgs = List.of();
 
         private Builder() {
         }
@@ -324,11 +328,17 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#jvmArgs()}. */
+        public Builder jvmArgs(List<String> v) {
+            jvmArgs = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir);
+                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, jvmArgs);
         }
     }
 }

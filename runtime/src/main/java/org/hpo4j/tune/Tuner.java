@@ -164,6 +164,7 @@ public final class Tuner {
             throw new TuneException("hpo.study: '" + r.study() + "' may hold letters, digits, '.', '_' and '-' only");
         }
         r.timeLimitDuration();
+        JvmOptions.check(r.jvmArgs());
     }
 
     /**
@@ -311,6 +312,7 @@ public final class Tuner {
                 .classpath(request.classpath())
                 .workers(request.parallelism())
                 .timeout(timeout)
+                .jvmArgs(JvmOptions.check(request.jvmArgs()))
                 .expectedSpace(loaded.injector().space().describe())
                 .build();
     }
