@@ -22,7 +22,8 @@ import org.hpo4j.space.SearchSpace;
 
 /**
  * The {@code .properties} file of a tuned configuration: one line per active parameter, in the
- * space's order, below a comment header that says where the values came from.
+ * space's order, below a comment header that says where the values came from, and last the budget
+ * the configuration was tuned for, under the name of the {@code @Budget} field.
  *
  * <p>The content is a function of the configuration and the {@link Provenance} alone. The only
  * line that differs between two runs with the same seed is the one starting with
@@ -33,6 +34,10 @@ public final class TunedProperties {
 
     /** The start of the header line that holds the date; the one line that changes between equal runs. */
     public static final String DATE_PREFIX = "# date: ";
+
+    /** The comment above the budget's key: what {@code Hpo.load} does with it, and how to keep the field's own value. */
+    static final String BUDGET_COMMENT = "# the budget these values were tuned for: Hpo.load sets it (-D"
+            + Hpo.KEEP_BUDGET + "=true keeps the field's own value)";
 
     private TunedProperties() {
     }
@@ -88,6 +93,11 @@ public final class TunedProperties {
         for (String name : best.names()) {
             Parameter p = space.parameter(name);
             b.append(escape(name, true)).append('=').append(escape(p.format(best.get(name)), false)).append('\n');
+        }
+        if (provenance.budgetName() != null) {
+            // a key like the others, so that a system property can override it the same way
+            b.append(BUDGET_COMMENT).append('\n');
+            b.append(escape(provenance.budgetName(), true)).append('=').append(formatBudget(provenance.budget())).append('\n');
         }
         return b.toString();
     }

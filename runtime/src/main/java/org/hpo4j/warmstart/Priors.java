@@ -151,13 +151,24 @@ public final class Priors {
             throw new UncheckedIOException("warm start: cannot read " + file, e);
         }
         Map<String, String> values = TunedProperties.parse(text, file.toString());
-        // a budget field's value is not a hyperparameter; older files may carry it
+        // the budget is not a hyperparameter: files name its field in the header, "# budget: 27 (epochs)"
         space.budget().ifPresent(b -> values.remove(b.name()));
+        budgetName(text).ifPresent(values::remove);
         Configuration c = fit(values, space, file.toString(), warnings);
         if (c == null) {
             return List.of();
         }
         return List.of(new Prior(c, header(text, BUDGET_PREFIX), header(text, OBJECTIVE_PREFIX), file.toString()));
+    }
+
+    /** The budget field's name in the header line {@code # budget: 27 (epochs)}, if the line names one. */
+    private static java.util.Optional<String> budgetName(String text) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(BUDGET_PREFIX) && line.endsWith(")") && line.indexOf('(') > 0) {
+                return java.util.Optional.of(line.substring(line.indexOf('(') + 1, line.length() - 1).trim());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The number after {@code prefix} on a header line, NaN when there is none. */

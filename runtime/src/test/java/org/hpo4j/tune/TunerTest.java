@@ -187,7 +187,8 @@ class TunerTest {
         Path file = dir.resolve("src/main/resources/hpo/org.hpo4j.inject.TunableNet.properties");
         assertEquals(file, first.output());
         String text = Files.readString(file);
-        Map<String, String> values = TunedProperties.read(file);
+        Map<String, String> values = new java.util.TreeMap<>(TunedProperties.read(file));
+        assertEquals("27", values.remove("epochs"), "random search evaluates at the max budget, and the file says so");
         Configuration written = TunableNetInjector.SPACE.configuration(values);
         assertEquals(first.best(), written);
         double expected = written.getDouble("learningRate") * written.getLong("hidden") + 27;
