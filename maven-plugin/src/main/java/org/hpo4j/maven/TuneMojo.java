@@ -17,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.hpo4j.tune.JvmOptions;
+import org.hpo4j.tune.ResultFiles;
 import org.hpo4j.tune.TuneException;
 import org.hpo4j.tune.TuneRequest;
 import org.hpo4j.tune.TuneSummary;
@@ -152,6 +153,13 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.jvmArgs")
     String jvmArgs;
 
+    /**
+     * Replace the properties file even when it holds a better result of the same class than this
+     * study's; without it such a file is kept and the new result goes to {@code <name>.new.properties}.
+     */
+    @Parameter(property = "hpo.overwrite", defaultValue = "false")
+    boolean overwrite;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -186,7 +194,16 @@ public class TuneMojo extends AbstractMojo {
                 throw new MojoExecutionException("hpo:tune failed: " + e, e);
             }
         });
-        copyToOutputDirectory(summary.output());
+        if (!summary.output().getFileName().toString().endsWith(ResultFiles.NEW_SUFFIX)) {
+            // a kept better file stays the one the program loads
+            copyToOutputDirectory(summary.output());
+        }
+        if (summary.interrupted()) {
+            // not a success: a build that goes on (to train, say) would use a result of an unfinished study
+            throw new MojoFailureException("hpo:tune was interrupted after " + summary.evaluations() + " evaluations;"
+                    + " the best so far (budget " + TuneSummary.number(summary.budget()) + ") is in " + summary.output()
+                    + ", marked as interrupted. Run the same command again to resume the study.");
+        }
     }
 
     /** The request built from the parameters. */
@@ -217,6 +234,7 @@ public class TuneMojo extends AbstractMojo {
                 .checkpoints(checkpoints)
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
                 .jvmArgs(JvmOptions.parse(jvmArgs))
+                .overwrite(overwrite)
                 .build();
     }
 

@@ -94,6 +94,8 @@ public final class Study {
     private boolean checkpointsPrepared;
     private final Duration lease;
     private final List<Evaluation> evaluations = new ArrayList<>();
+    /** Set by {@link #interrupt()}: the loops stop handing out jobs and return without waiting. */
+    private volatile boolean interrupted;
     private double cost;
     private Instant started;
     private Path workRoot;
@@ -141,6 +143,23 @@ public final class Study {
     }
 
     /**
+     * Asks a running {@code optimize} (on another thread, e.g. a Ctrl-C handler's) to end as soon as
+     * it can: no new jobs, and no waiting for the running ones, which are not recorded. In a store
+     * they stay running, so a resumed study runs them again; in a shared store a coordinator's
+     * claims run out after their lease, and the study is not marked finished, so {@code hpo:worker}
+     * processes keep working on what is pending. {@code optimize} then returns the evaluations so
+     * far, and {@link #wasInterrupted()} says why.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /** Whether {@link #interrupt()} was called. */
+    public boolean wasInterrupted() {
+        return interrupted;
+    }
+
+    /**
      * Runs the study: jobs one after another until {@code stoppingRule} says stop or the optimizer
      * is finished. May be called again to continue. With a {@linkplain Builder#store store} the
      * jobs still run one after another (on one thread of an {@link InProcessExecutor}), each stored
@@ -166,7 +185,7 @@ public final class Study {
         }
         start();
         prepareCheckpoints(false);
-        while (!stoppingRule.shouldStop(progress())) {
+        while (!interrupted && !stoppingRule.shouldStop(progress())) {
             Optional<Job> job = nextJob();
             if (job.isEmpty()) {
                 if (optimizer.isFinished()) {
@@ -234,7 +253,7 @@ public final class Study {
         Deque<Job> rerun = new ArrayDeque<>(store == null ? List.of() : openAndReplay(false));
         boolean stopping = false;
         while (true) {
-            while (!stopping && runner.outstanding() < runner.parallelism()) {
+            while (!stopping && !interrupted && runner.outstanding() < runner.parallelism()) {
                 Job job;
                 int attempt = 1;
                 if (!rerun.isEmpty()) {
@@ -278,15 +297,22 @@ public final class Study {
                         effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
                         workRoot().resolve("job-" + job.id()), checkpointFolder(job)));
             }
-            if (runner.outstanding() == 0) {
+            if (runner.outstanding() == 0 || interrupted) {
                 break;
             }
-            Completion done;
+            Completion done = null;
             try {
-                done = runner.take();
+                // in slices, so that an interrupt() is seen while a long evaluation runs
+                while (done == null && !interrupted) {
+                    done = runner.poll(POLL).orElse(null);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("study '" + name + "' was interrupted", e);
+            }
+            if (done == null) {
+                // interrupted: the running jobs stay running in the store, to run again on resume
+                break;
             }
             Job job = running.remove(done.task().jobId());
             Evaluation evaluation = evaluation(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
@@ -372,7 +398,7 @@ public final class Study {
             long busyWorkers = stored.stream().filter(j -> j.state() == JobState.RUNNING).map(StoredJob::worker)
                     .distinct().count();
             long wanted = Math.max(1, runner.parallelism() + busyWorkers);
-            while (!stopping && pending < wanted) {
+            while (!stopping && !interrupted && pending < wanted) {
                 if (stoppingRule.shouldStop(projectedProgress(handedOut.values()))) {
                     stopping = true;
                     break;
@@ -397,6 +423,10 @@ public final class Study {
             }
             if (handedOut.isEmpty()) {
                 break;
+            }
+            if (interrupted) {
+                // not finished: workers elsewhere go on with what is pending, a restart carries on
+                return finish();
             }
             // 3. this process's own workers claim pending jobs like any remote worker
             while (runner.outstanding() < runner.parallelism()) {

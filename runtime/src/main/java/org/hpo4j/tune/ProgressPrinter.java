@@ -87,8 +87,9 @@ final class ProgressPrinter implements StudyListener {
     }
 
     void summary(TuneSummary s, Path baseDirectory) {
-        out.printf(Locale.ROOT, "hpo4j: study %s finished: %d evaluations (%d failed), cost %.2f full evaluations, %s%n",
-                s.study(), s.evaluations(), s.failures(), s.cost(), format(s.elapsed()));
+        out.printf(Locale.ROOT, "hpo4j: study %s %s: %d evaluations (%d failed), cost %.2f full evaluations, %s%n",
+                s.study(), s.interrupted() ? "interrupted (the same command resumes it)" : "finished", s.evaluations(),
+                s.failures(), s.cost(), format(s.elapsed()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"best", ""});
         rows.add(new String[] {"objective (" + direction.name().toLowerCase(Locale.ROOT) + ")",

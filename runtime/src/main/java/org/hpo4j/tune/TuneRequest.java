@@ -48,13 +48,15 @@ import java.util.Locale;
  *     worker must see it (a shared directory for studies on several machines)
  * @param jvmArgs options of the worker JVMs ({@code hpo.jvmArgs}: heap, system properties,
  *     {@code java.library.path}, agents), see {@link JvmOptions#parse}; empty for none
+ * @param overwrite whether the result replaces an existing properties file of the same class that
+ *     holds a better one ({@code hpo.overwrite}); otherwise it goes to {@code <name>.new.properties}
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
-                          boolean checkpoints, Path checkpointDir, List<String> jvmArgs) {
+                          boolean checkpoints, Path checkpointDir, List<String> jvmArgs, boolean overwrite) {
 
     /** The optimizer used when none is named and the study has one worker. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -98,7 +100,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, null, false, true, null, List.of());
+                writeDate, null, false, true, null, List.of(), false);
     }
 
     /**
@@ -180,6 +182,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private boolean checkpoints = true;
         private Path checkpointDir;
         private List<String> jvmArgs = List.of();
+        private boolean overwrite;
 
         private Builder() {
         }
@@ -334,11 +337,17 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#overwrite()}. */
+        public Builder overwrite(boolean v) {
+            overwrite = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, jvmArgs);
+                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, jvmArgs, overwrite);
         }
     }
 }

@@ -78,6 +78,7 @@ class ReportCommandTest {
         assertTrue(missing.getMessage().contains("no stored study 'TunableNet'")
                 && missing.getMessage().contains("TunableNet.db"), missing.getMessage());
         assertFalse(Files.exists(project.resolve("target/hpo/TunableNet.db")), "an empty store was created");
+        assertFalse(Files.exists(project.resolve(".hpo/TunableNet.db")), "an empty store was created");
         IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
                 () -> ReportCommand.run(loader, null, null, "memory", null, null, project));
         assertTrue(memory.getMessage().startsWith("hpo.storage: 'memory'"), memory.getMessage());

@@ -208,7 +208,8 @@ class TunerTest {
                 .run(request().seed(8).maxEvaluations(12).build(), loader));
         assertTrue(mismatch.getMessage().contains("seed 7 -> 8") && mismatch.getMessage().contains("-Dhpo.fresh=true"),
                 mismatch.getMessage());
-        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).fresh(true).maxEvaluations(12).build(), loader);
+        new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().seed(8).fresh(true).overwrite(true).maxEvaluations(12).build(), loader);
         assertFalse(TunedProperties.withoutDate(text).equals(TunedProperties.withoutDate(Files.readString(file))),
                 "another seed explores other configurations");
     }
@@ -220,14 +221,14 @@ class TunerTest {
                 .run(request().study("earlier").maxEvaluations(8).build(), loader);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8)).run(request().study("later").seed(9)
-                .optimizer("tpe").warmStart("target/hpo/earlier.db").curveStopping(true).maxEvaluations(5).build(), loader);
+                .optimizer("tpe").warmStart(".hpo/earlier.db").curveStopping(true).maxEvaluations(5).build(), loader);
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("warm start from 8 earlier evaluations"),
                 console.toString(StandardCharsets.UTF_8));
-        try (org.hpo4j.store.SqliteStore store = org.hpo4j.store.SqliteStore.open(dir.resolve("target/hpo/later.db"), false)) {
+        try (org.hpo4j.store.SqliteStore store = org.hpo4j.store.SqliteStore.open(dir.resolve(".hpo/later.db"), false)) {
             assertEquals(earlier.best(), store.jobs("later").get(0).toJob(TunableNetInjector.SPACE).configuration());
         }
         TuneException e = assertThrows(TuneException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(request().study("third").warmStart("target/hpo/none.db").maxEvaluations(2).build(), loader));
+                .run(request().study("third").warmStart(".hpo/none.db").maxEvaluations(2).build(), loader));
         assertTrue(e.getMessage().startsWith("hpo.warmStart:") && e.getMessage().contains("none.db"), e.getMessage());
     }
 

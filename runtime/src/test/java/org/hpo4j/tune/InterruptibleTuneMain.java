@@ -1,0 +1,44 @@
+package org.hpo4j.tune;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code hpo:tune} of {@link Slow} in its own JVM, as the Maven plugin runs it (forked workers, the
+ * default store in the project folder {@code args[0]}), for a test to interrupt with a signal.
+ * Prints {@code interrupted=<true|false>} last.
+ */
+public final class InterruptibleTuneMain {
+    private InterruptibleTuneMain() {
+    }
+
+    /** The request both the interrupted and the resumed run use. */
+    static TuneRequest.Builder request(Path project) {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        return TuneRequest.builder().optimizer("hyperband").seed(3).iterations(1).parallelism(2).baseDirectory(project)
+                .classpath(classpath).writeDate(false);
+    }
+
+    /** A loader whose objective index lists {@link Slow}. */
+    static URLClassLoader loader(Path project) throws Exception {
+        Path root = project.resolve("index");
+        Path index = root.resolve(ObjectiveClasses.INDEX);
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, Slow.class.getName() + "\n");
+        return new URLClassLoader(new URL[] {root.toUri().toURL()}, InterruptibleTuneMain.class.getClassLoader());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args[0]);
+        try (URLClassLoader loader = loader(project)) {
+            TuneSummary summary = new Tuner(System.out).run(request(project).build(), loader);
+            System.out.println("interrupted=" + summary.interrupted());
+        }
+    }
+}
