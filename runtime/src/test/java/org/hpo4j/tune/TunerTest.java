@@ -245,6 +245,35 @@ class TunerTest {
     }
 
     @Test
+    void theBannerSaysWhatEtaIsAndWhatTheStudyWillSpendAndTheProgressCountsAgainstIt() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).build(), loader);
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("hpo4j:   eta 3 is Hyperband's halving rate: each rung keeps the best 1/3 of its"
+                + " configurations and gives them 3 times the epochs"), out);
+        // the brackets of [1, 27] with eta 3: 40 + 17 + 8 + 4 evaluations, 423 epochs = 15.67 full evaluations
+        assertTrue(out.contains("hpo4j:   stops after 1 Hyperband iteration (every bracket once); plans 69 evaluations"
+                + " costing 15.67 full evaluations (one full evaluation = 27 epochs;"), out);
+        assertTrue(out.contains("hpo4j: evaluations 10/69 | running "), "a progress line every 10 in batch mode:\n" + out);
+        assertTrue(out.contains("hpo4j: evaluations 60/69 | running "), out);
+        assertTrue(out.lines().filter(l -> l.startsWith("[")).allMatch(l -> l.matches(".* best [-0-9.e+]+@\\d+ .*")),
+                "the best names the budget it is at:\n" + out);
+        Outlook bohb = Outlook.of(Tuner.plan(TuneRequest.builder().baseDirectory(dir).build(), new TunableNetInjector()));
+        assertEquals("69", bohb.evaluationsText());
+        assertEquals(423.0 / 27, bohb.cost(), 1e-9);
+        Outlook async = Outlook.of(Tuner.plan(TuneRequest.builder().baseDirectory(dir).parallelism(2).build(),
+                new TunableNetInjector()));
+        assertEquals("~69", async.evaluationsText(), "asynchronous promotions: an estimate");
+        Outlook random = Outlook.of(Tuner.plan(TuneRequest.builder().optimizer("random").baseDirectory(dir).build(),
+                new TunableNetInjector()));
+        assertEquals("~16", random.evaluationsText(), "the cost of a Hyperband iteration, one full evaluation each");
+        assertEquals("12", Outlook.of(Tuner.plan(TuneRequest.builder().maxEvaluations(12).baseDirectory(dir).build(),
+                new TunableNetInjector())).evaluationsText());
+    }
+
+    @Test
     void withTwoWorkersAndNoOptimizerNamedAsyncBohbRunsOneCycleOfBrackets() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
@@ -264,7 +293,8 @@ class TunerTest {
                 .run(request().maxEvaluations(5).batchMode(false).build(), loader);
         String out = console.toString(StandardCharsets.UTF_8);
         assertEquals(5, out.split("\r  evaluations ", -1).length - 1, out);
-        assertTrue(out.contains("evaluations 5 | running 0 | best "), out);
+        assertTrue(out.contains("evaluations 5/5 | running 0 | best "), out);
+        assertTrue(out.contains("evaluations 1/5 | running 0 | best ") && out.contains(" | left ~"), out);
         assertFalse(out.lines().anyMatch(l -> l.startsWith("[")), "no per-evaluation lines: " + out);
         assertTrue(out.contains("hpo4j: study Peak finished: 5 evaluations"), out);
     }
