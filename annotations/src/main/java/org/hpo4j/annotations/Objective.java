@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * The method to optimize: public, not static, taking no parameters or one
- * {@code org.hpo4j.study.TrialContext}, returning a number ({@code double}, {@code float},
+ * {@code org.hpo4j.trial.TrialContext}, returning a number ({@code double}, {@code float},
  * {@code int}, {@code long} or their boxes). One per class.
  *
  * <pre>{@code

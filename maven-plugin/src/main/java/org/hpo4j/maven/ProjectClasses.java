@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,6 +34,28 @@ final class ProjectClasses {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("cannot resolve the runtime class path of " + project.getId(), e);
         }
+    }
+
+    /**
+     * The class path of a worker JVM: the plugin's own jars (hpo4j-tuner with its store drivers,
+     * which the project does not depend on), then the project's. The plugin's come first, as in
+     * {@link #loader}, whose parent is the plugin's class loader.
+     *
+     * @param pluginArtifacts the plugin's resolved dependencies ({@code ${plugin.artifacts}})
+     */
+    static List<Path> workerClasspath(List<Artifact> pluginArtifacts, List<Path> projectClasspath) {
+        List<Path> paths = new ArrayList<>();
+        for (Artifact a : pluginArtifacts) {
+            if (a.getFile() != null && a.getFile().exists()) {
+                paths.add(a.getFile().toPath());
+            }
+        }
+        for (Path p : projectClasspath) {
+            if (!paths.contains(p)) {
+                paths.add(p);
+            }
+        }
+        return paths;
     }
 
     /**

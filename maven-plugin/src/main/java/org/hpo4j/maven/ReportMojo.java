@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.hpo4j.report.ReportCommand;
+import org.hpo4j.tune.ReportCommand;
 
 /**
  * Writes the report of a study that {@code hpo:tune} stored: {@code target/hpo/<study>/report.html}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -170,6 +171,10 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** The plugin's dependencies (hpo4j-tuner and what it needs), for the worker JVMs' class path. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -179,7 +184,8 @@ public class TuneMojo extends AbstractMojo {
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         TuneRequest request;
         try {
-            request = request(classpath, !session.getRequest().isInteractiveMode() || System.console() == null);
+            request = request(ProjectClasses.workerClasspath(pluginArtifacts, classpath),
+                    !session.getRequest().isInteractiveMode() || System.console() == null);
         } catch (TuneException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

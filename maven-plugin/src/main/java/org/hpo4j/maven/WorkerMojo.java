@@ -3,6 +3,7 @@ package org.hpo4j.maven;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.hpo4j.execute.RemoteWorker;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.tune.JvmOptions;
 import org.hpo4j.tune.StudyWorker;
 import org.hpo4j.tune.TuneException;
@@ -92,6 +93,10 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** The plugin's dependencies (hpo4j-tuner and what it needs), for the worker JVMs' class path. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
+
     @Component
     SettingsDecrypter decrypter;
 
@@ -113,8 +118,9 @@ public class WorkerMojo extends AbstractMojo {
         String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
-                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(), classpath,
-                checkpointDir == null ? null : checkpointDir.toPath(), jvmOptions());
+                credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(),
+                ProjectClasses.workerClasspath(pluginArtifacts, classpath), checkpointDir == null ? null : checkpointDir.toPath(),
+                jvmOptions());
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

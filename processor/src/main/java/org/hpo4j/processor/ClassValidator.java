@@ -19,7 +19,7 @@ import org.hpo4j.processor.ClassModel.Parameter;
  * error gives no model, so nothing is written for it.
  */
 final class ClassValidator {
-    private static final String TRIAL_CONTEXT = "org.hpo4j.study.TrialContext";
+    private static final String TRIAL_CONTEXT = "org.hpo4j.trial.TrialContext";
     private static final Set<String> OBJECTIVE_RETURNS = Set.of("double", "float", "int", "long",
             "java.lang.Double", "java.lang.Float", "java.lang.Integer", "java.lang.Long");
 

@@ -64,7 +64,7 @@ final class InjectorWriter {
         unit.addImport("org.hpo4j.inject.Injector");
         unit.addImport("org.hpo4j.space.Configuration");
         unit.addImport("org.hpo4j.space.SearchSpace");
-        unit.addImport("org.hpo4j.study.TrialContext");
+        unit.addImport("org.hpo4j.trial.TrialContext");
 
         ClassOrInterfaceDeclaration type = unit.addClass(model.injectorName(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);

@@ -55,7 +55,7 @@ enum Message {
     OBJECTIVE_TWICE("method '%s' is a second @Objective (the first is '%s'); a class has one objective, keep one"),
     OBJECTIVE_STATIC("@Objective method '%s' is static; make it an instance method, it is called on the configured instance"),
     OBJECTIVE_NOT_PUBLIC("@Objective method '%s' must be public so that the generated injector can call it"),
-    OBJECTIVE_PARAMETERS("@Objective method '%s' takes (%s); it must take no parameters or one org.hpo4j.study.TrialContext"),
+    OBJECTIVE_PARAMETERS("@Objective method '%s' takes (%s); it must take no parameters or one org.hpo4j.trial.TrialContext"),
     OBJECTIVE_RETURN("@Objective method '%s' returns %s; it must return double, float, int or long (or their boxes)"),
     OBJECTIVE_THROWS("@Objective method '%s' declares 'throws %s'; it may throw exceptions and errors, not other Throwables"),
 

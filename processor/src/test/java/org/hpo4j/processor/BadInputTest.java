@@ -20,7 +20,7 @@ class BadInputTest {
     private static void assertError(String expectedMessage, String body) {
         String source = "package test;\n"
                 + "import org.hpo4j.annotations.*;\n"
-                + "import org.hpo4j.study.TrialContext;\n"
+                + "import org.hpo4j.trial.TrialContext;\n"
                 + "public class Bad {\n"
                 + body
                 + "}\n";
@@ -283,7 +283,7 @@ class BadInputTest {
 
     @Test
     void objectiveWithWrongParameters() {
-        assertError("@Objective method 'error' takes (int); it must take no parameters or one org.hpo4j.study.TrialContext",
+        assertError("@Objective method 'error' takes (int); it must take no parameters or one org.hpo4j.trial.TrialContext",
                 "  @Objective public double error(int epochs) { return epochs; } //!\n");
     }
 

@@ -21,7 +21,7 @@ import org.hpo4j.space.IntParameter;
 import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
-/** The example class of DESIGN.md, compiled as a user would write it. */
+/** The README's example class, compiled as a user would write it. */
 class DigitsMlpTest {
     static final JavaFileObject DIGITS_MLP = Compile.source("test.DigitsMlp",
             "package test;",

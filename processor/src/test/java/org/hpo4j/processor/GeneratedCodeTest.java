@@ -22,7 +22,7 @@ import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +37,7 @@ class GeneratedCodeTest {
         return String.join("\n",
                 "package test;",
                 "import org.hpo4j.annotations.*;",
-                "import org.hpo4j.study.TrialContext;",
+                "import org.hpo4j.trial.TrialContext;",
                 "@StudyName(\"every-kind\")",
                 "public class Kinds {",
                 "  public enum Opt { SGD, MOMENTUM, ADAM }",
@@ -97,7 +97,7 @@ class GeneratedCodeTest {
         JDKRandomGenerator random = new JDKRandomGenerator(42);
         Set<Object> optsSeen = new HashSet<>();
         for (int i = 0; i < 500; i++) {
-            Configuration c = space.sample(random);
+            Configuration c = space.sample(random::nextDouble);
             for (Parameter p : space.parameters()) {
                 if (c.isActive(p.name())) {
                     assertTrue(p.contains(c.get(p.name())), () -> p + " does not contain " + c.get(p.name()));
@@ -314,7 +314,7 @@ class GeneratedCodeTest {
         JDKRandomGenerator random = new JDKRandomGenerator(7);
         Set<String> seenActive = new HashSet<>();
         for (int i = 0; i < 400; i++) {
-            Configuration c = space.sample(random);
+            Configuration c = space.sample(random::nextDouble);
             String opt = c.get("opt").toString();
             long layers = c.getLong("layers");
             double p = c.getDouble("p");

@@ -45,7 +45,7 @@ class IntStepTest {
         assertEquals(6, ((IntParameter) s.parameter("warmup")).step());
         JDKRandomGenerator random = new JDKRandomGenerator(3);
         for (int i = 0; i < 300; i++) {
-            Configuration c = s.sample(random);
+            Configuration c = s.sample(random::nextDouble);
             assertEquals(0, c.getLong("batch") % 16, c::toString);
             assertEquals(0, c.getLong("warmup") % 6, c::toString);
             Object target = injector.type().getConstructor().newInstance();

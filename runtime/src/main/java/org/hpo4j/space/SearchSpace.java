@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.Set;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * An immutable set of hyperparameters with their conditions, and optionally the budget (fidelity).
@@ -84,12 +84,17 @@ public final class SearchSpace {
         return true;
     }
 
-    /** A configuration drawn from the prior: each active parameter from its own distribution. */
-    public Configuration sample(RandomGenerator random) {
+    /**
+     * A configuration drawn from the prior: each active parameter from its own distribution.
+     *
+     * @param random uniform draws in [0, 1), one per parameter (e.g. {@code generator::nextDouble});
+     *     a plain supplier keeps this module free of any random-number library
+     */
+    public Configuration sample(DoubleSupplier random) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             // draw for every parameter, active or not, so one draw's count does not depend on the others
-            double u = random.nextDouble();
+            double u = random.getAsDouble();
             if (isActive(p, values)) {
                 values.put(p.name(), p.fromUnit(u));
             }

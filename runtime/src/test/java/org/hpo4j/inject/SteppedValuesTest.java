@@ -15,7 +15,7 @@ import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 
 /** Written by hand in the shape the annotation processor generates, so tests need not wait for it. */
 public final class TunableNetInjector implements Injector<TunableNet> {

@@ -69,7 +69,7 @@ class TunedPropertiesTest {
     void readingBackGivesTheSameConfigurationForRandomSamples() {
         MersenneTwister random = new MersenneTwister(7);
         for (int i = 0; i < 200; i++) {
-            Configuration c = SPACE.sample(random);
+            Configuration c = SPACE.sample(random::nextDouble);
             Map<String, String> read = TunedProperties.parse(TunedProperties.format(SPACE, c, provenance(Instant.now())), "x");
             assertEquals("27", read.remove("epochs"), "the budget, under the budget field's name");
             assertEquals(c, SPACE.configuration(read));

@@ -3,7 +3,7 @@ package org.hpo4j.inject;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 
 /** The injector of {@link UntunedNet}, delegating to the hand-written one of its superclass. */
 public final class UntunedNetInjector implements Injector<UntunedNet> {

@@ -82,7 +82,7 @@ class ConditionTest {
         assertFalse(adam.isActive("nesterov"));
         RandomGenerator random = new MersenneTwister(5);
         for (int i = 0; i < 1_000; i++) {
-            Configuration c = SPACE.sample(random);
+            Configuration c = SPACE.sample(random::nextDouble);
             boolean sgd = c.getString("optimizer").equals("sgd");
             assertEquals(sgd, c.isActive("momentum"));
             assertEquals(sgd && c.getDouble("momentum") > 0.5, c.isActive("nesterov"));

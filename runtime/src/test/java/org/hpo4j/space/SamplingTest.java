@@ -17,7 +17,7 @@ class SamplingTest {
         RandomGenerator random = new MersenneTwister(1);
         int above = 0;
         for (int i = 0; i < DRAWS; i++) {
-            double lr = space.sample(random).getDouble("lr");
+            double lr = space.sample(random::nextDouble).getDouble("lr");
             assertTrue(lr >= 1e-5 && lr <= 1);
             if (lr > 0.1) {
                 above++;
@@ -55,7 +55,7 @@ class SamplingTest {
         int[] counts = new int[3];
         CategoricalParameter p = (CategoricalParameter) space.parameter("opt");
         for (int i = 0; i < DRAWS; i++) {
-            counts[p.indexOf(space.sample(random).get("opt"))]++;
+            counts[p.indexOf(space.sample(random::nextDouble).get("opt"))]++;
         }
         for (int c : counts) {
             assertEquals(1.0 / 3, c / (double) DRAWS, 0.01);
@@ -67,7 +67,7 @@ class SamplingTest {
         RandomGenerator random = new MersenneTwister(2);
         long[] counts = new long[expected.length];
         for (int i = 0; i < DRAWS; i++) {
-            long k = space.sample(random).getLong(p.name());
+            long k = space.sample(random::nextDouble).getLong(p.name());
             counts[(int) (k - p.lo())]++;
         }
         double chi2 = 0;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
  * The runner's command line.

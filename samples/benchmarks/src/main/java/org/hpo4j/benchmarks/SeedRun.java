@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
 /**

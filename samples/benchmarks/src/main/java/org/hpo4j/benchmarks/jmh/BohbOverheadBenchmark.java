@@ -7,7 +7,7 @@ import org.hpo4j.benchmarks.Hartmann6Mf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

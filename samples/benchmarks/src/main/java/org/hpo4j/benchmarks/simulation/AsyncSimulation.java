@@ -16,7 +16,7 @@ import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
  * The simulation benchmark of asynchronous against synchronous multi-fidelity optimizers: each

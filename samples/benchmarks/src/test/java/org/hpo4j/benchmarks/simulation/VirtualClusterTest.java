@@ -15,7 +15,7 @@ import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
-import org.hpo4j.optimizer.Optimizers;
+import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class VirtualClusterTest {
             inBatch++;
             outstanding++;
             int id = handedOut.size();
-            Job j = new Job(id, new Job.ConfigId(id, 0, 0), problem.space().sample(random), problem.maxBudget(), 0, 0);
+            Job j = new Job(id, new Job.ConfigId(id, 0, 0), problem.space().sample(random::nextDouble), problem.maxBudget(), 0, 0);
             handedOut.add(j);
             return Optional.of(j);
         }
@@ -139,7 +139,7 @@ class VirtualClusterTest {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (int i = 0; i < 2000; i++) {
-            Configuration c = branin.space().sample(random);
+            Configuration c = branin.space().sample(random::nextDouble);
             double f = SpeedFactors.of(branin.space(), c);
             assertTrue(f >= 1 && f < 10, "factor " + f);
             assertEquals(f, SpeedFactors.of(branin.space(), branin.space().configuration(c.asMap())));

@@ -11,7 +11,7 @@ import org.hpo4j.annotations.Objective;
 import org.hpo4j.annotations.StudyName;
 import org.hpo4j.annotations.Uniform;
 import org.hpo4j.inject.Hpo;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 
 /**
  * Handwritten digits with a one-hidden-layer perceptron: the hyperparameters are the annotated

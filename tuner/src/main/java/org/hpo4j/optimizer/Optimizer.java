@@ -1,0 +1,39 @@
+package org.hpo4j.optimizer;
+
+import java.util.Optional;
+import org.hpo4j.optimizer.registry.Optimizers;
+
+/**
+ * Every optimization algorithm, as an ask/tell state machine. Optimizers minimize; studies negate
+ * the values of objectives that are maximized.
+ *
+ * <p>Invariants every implementation keeps (and {@code OptimizerContractTest} checks):
+ * <ul>
+ *   <li>No threads, clocks, files or global randomness: the state is a function of the seed given
+ *       at construction and of the ordered sequence of {@code ask}/{@code tell} calls. Replaying
+ *       the same calls gives the same jobs.</li>
+ *   <li>{@link #ask()} hands out jobs with ids 0, 1, 2, ...; it returns empty when nothing can be
+ *       started until results come back ("wait"), or when {@link #isFinished()}.</li>
+ *   <li>Several jobs may be outstanding at once; {@link #tell} accepts results in any order, once
+ *       per job handed out.</li>
+ *   <li>A failed result is recorded, ranks behind every successful one, and is never fitted by a
+ *       model.</li>
+ * </ul>
+ */
+public interface Optimizer {
+
+    /** The next job to run, or empty when the optimizer must wait for results or is finished. */
+    Optional<Job> ask();
+
+    /**
+     * Feeds back the outcome of a job this optimizer handed out.
+     *
+     * @throws IllegalArgumentException for a job it did not hand out or was already told
+     */
+    void tell(Job job, Result result);
+
+    /** Whether the optimizer has nothing more to ask, ever (e.g. a finished schedule or grid). */
+    default boolean isFinished() {
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package org.hpo4j.optimizer;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * Random search: every job is a fresh draw from the space's prior, at the maximum budget. Never
+ * waits, never finishes; the study's stopping rule ends it.
+ */
+public final class RandomSearch implements Optimizer {
+    private final SearchSpace space;
+    private final double budget;
+    private final RandomGenerator random;
+    private final Set<Integer> outstanding = new HashSet<>();
+    private int nextId;
+
+    /** Random search over {@code space} at {@code settings.maxBudget()}. */
+    public RandomSearch(SearchSpace space, OptimizerSettings settings) {
+        this.space = space;
+        this.budget = settings.maxBudget();
+        this.random = new MersenneTwister(settings.seed());
+    }
+
+    @Override
+    public Optional<Job> ask() {
+        int id = nextId++;
+        outstanding.add(id);
+        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), space.sample(random::nextDouble), budget, 0, 0));
+    }
+
+    @Override
+    public void tell(Job job, Result result) {
+        if (!outstanding.remove(job.id())) {
+            throw new IllegalArgumentException("job " + job.id() + " was not handed out or was already told");
+        }
+    }
+}

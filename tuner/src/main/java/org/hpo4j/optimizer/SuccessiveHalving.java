@@ -1,0 +1,53 @@
+package org.hpo4j.optimizer;
+
+import java.util.Optional;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * Successive halving (Jamieson and Talwalkar 2016; the most exploratory bracket of Hyperband):
+ * {@code eta^s_max} random configurations at budget {@code max * eta^-s_max}, the best
+ * {@code 1/eta} promoted each rung up to {@code maxBudget}, then a fresh bracket. Each bracket is one
+ * iteration; {@link OptimizerSettings#maxIterations()} bounds their number.
+ */
+public final class SuccessiveHalving implements Optimizer {
+    private final BracketRunner runner;
+
+    /** Successive halving over {@code space} with the schedule of Li et al. */
+    public SuccessiveHalving(SearchSpace space, OptimizerSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+        RandomGenerator random = new MersenneTwister(settings.seed());
+        this.runner = new BracketRunner(schedule, new BracketRunner.BracketSequence() {
+            @Override
+            public int bracket(int k) {
+                return schedule.sMax();
+            }
+
+            @Override
+            public int iteration(int k) {
+                return k;
+            }
+        }, settings.maxIterations(), budget -> space.sample(random::nextDouble), (job, result) -> { });
+    }
+
+    /** The bracket schedule; this optimizer runs only its bracket {@code s_max}. */
+    public HyperbandSchedule schedule() {
+        return runner.schedule();
+    }
+
+    @Override
+    public Optional<Job> ask() {
+        return runner.ask();
+    }
+
+    @Override
+    public void tell(Job job, Result result) {
+        runner.tell(job, result);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return runner.isFinished();
+    }
+}

@@ -1,0 +1,119 @@
+package org.hpo4j.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.space.BudgetSpec;
+import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StoredJob;
+import org.hpo4j.store.StudyDefinition;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.objective.Evaluation;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyResult;
+
+/**
+ * Builds {@link ReportData} from where studies live: a {@link Study} that just ran, or a
+ * {@link StudyStore} that holds one (for {@code hpo:report}, possibly while the study still runs).
+ */
+public final class StudyReports {
+    private static final Pattern MAX_BUDGET = Pattern.compile("maxBudget=([-+0-9.eE]+|Infinity|NaN)");
+
+    private StudyReports() {
+    }
+
+    /** The report of a study that ran in this JVM: every evaluation of {@code result}, failures included. */
+    public static ReportData of(Study study, StudyResult result) {
+        StudyDefinition definition = study.definition();
+        return of(result, study.space(), definition.optimizer(), definition.seed());
+    }
+
+    /**
+     * The report of a study's result. A {@link StudyResult} holds finished evaluations only; jobs
+     * still running are not in it.
+     */
+    public static ReportData of(StudyResult result, SearchSpace space, String optimizer, long seed) {
+        List<ReportRow> rows = new ArrayList<>();
+        for (Evaluation e : result.evaluations()) {
+            ReportRow row = e.isFailure()
+                    ? ReportRow.failed(e.job(), e.result().failure(), e.start(), e.end(), e.cost())
+                    : ReportRow.finished(e.job(), e.value(), e.start(), e.end(), e.cost());
+            rows.add(row.withIntermediate(e.reports().stream()
+                    .map(r -> new IntermediateValue(r.step(), r.value())).toList()));
+        }
+        return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows);
+    }
+
+    /**
+     * The report of the study called {@code study} in {@code store}: every job it handed out,
+     * pending and running ones included, with their intermediate values.
+     *
+     * @param space the study's search space, as the objective class defines it now
+     * @throws IllegalArgumentException when the store has no such study, or holds it with another
+     *     search space (naming what changed)
+     */
+    public static ReportData fromStore(StudyStore store, String study, SearchSpace space) {
+        StudyDefinition definition = store.find(study).orElseThrow(() -> new IllegalArgumentException(
+                "no study '" + study + "' in " + store.location() + "; run hpo:tune first or set hpo.study"));
+        if (!definition.space().equals(space.describe())) {
+            StudyDefinition now = new StudyDefinition(definition.name(), space.describe(), definition.direction(),
+                    definition.optimizer(), definition.seed(), definition.settings());
+            throw new IllegalArgumentException("study '" + study + "' in " + store.location()
+                    + " was run with another search space than the class defines now: "
+                    + String.join("; ", now.differencesFrom(definition)));
+        }
+        double maxBudget = maxBudget(definition.settings(), space);
+        List<ReportRow> rows = new ArrayList<>();
+        for (StoredJob stored : store.jobs(study)) {
+            Job job = stored.toJob(space);
+            Instant start = stored.startedAt() > 0 ? Instant.ofEpochMilli(stored.startedAt()) : null;
+            Instant end = stored.finishedAt() > 0 ? Instant.ofEpochMilli(stored.finishedAt()) : null;
+            // charged as the study charges it: in full evaluations
+            double cost = Double.isNaN(maxBudget) ? 1 : effectiveBudget(job.budget(), space) / maxBudget;
+            ReportRow row = switch (stored.state()) {
+                case FINISHED -> ReportRow.finished(job, stored.value(), start, end, cost);
+                case FAILED -> ReportRow.failed(job, stored.failure(), start, end, cost);
+                case RUNNING -> ReportRow.running(job, start);
+                case PENDING -> ReportRow.pending(job);
+            };
+            if (stored.state() != org.hpo4j.store.JobState.PENDING) {
+                row = row.withIntermediate(store.reports(study, stored.jobId()).stream()
+                        .map(r -> new IntermediateValue(r.step(), r.value())).toList());
+            }
+            rows.add(row);
+        }
+        return new ReportData(definition.name(), definition.direction(), definition.optimizer(), definition.seed(),
+                space, rows);
+    }
+
+    /**
+     * The budget that counts as one full evaluation, chosen as {@link Study} chooses it: the
+     * space's largest budget, else the largest budget of the stored optimizer settings (the text
+     * of {@code OptimizerSettings}); NaN when neither says (every evaluation then costs 1).
+     */
+    static double maxBudget(String settings, SearchSpace space) {
+        if (space.budget().isPresent()) {
+            return space.budget().get().max();
+        }
+        Matcher m = MAX_BUDGET.matcher(settings);
+        if (m.find()) {
+            try {
+                double v = Double.parseDouble(m.group(1));
+                if (v > 0 && Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException ignored) {
+                // unknown: every evaluation costs 1
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The budget the objective was given: rounded when the budget field holds integers, as the study does. */
+    private static double effectiveBudget(double budget, SearchSpace space) {
+        return space.budget().map(BudgetSpec::integer).orElse(false) ? Math.round(budget) : budget;
+    }
+}

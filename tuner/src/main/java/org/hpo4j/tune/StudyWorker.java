@@ -1,0 +1,135 @@
+package org.hpo4j.tune;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.ForkedWorkerExecutor;
+import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.distributed.RemoteWorker;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.store.StudyStores;
+
+/**
+ * What {@code mvn hpo:worker} does, without Maven: finds the objective class on a class path, joins
+ * its study in a shared store and runs evaluations until the coordinator ({@code hpo:tune} on the
+ * same store) marks the study finished.
+ */
+public final class StudyWorker {
+    /**
+     * How often an idle worker looks for pending jobs: a few queries per look, so a hundred idle
+     * workers cost the database some hundreds of small transactions a second.
+     */
+    static final Duration POLL = Duration.ofMillis(500);
+
+    private final PrintStream console;
+
+    /** A worker printing what it does to {@code console}. */
+    public StudyWorker(PrintStream console) {
+        this.console = console;
+    }
+
+    /**
+     * What a worker is told.
+     *
+     * @param objective binary name of the class ({@code hpo.objective}); {@code null} when the class
+     *     path holds exactly one
+     * @param study the study to join ({@code hpo.study}); {@code null}: the class's {@code @StudyName}
+     *     or simple name, as {@code hpo:tune} names it
+     * @param storage the shared store ({@code hpo.storage}), a {@code jdbc:postgresql:} URL
+     * @param user the database user, {@code null} for the URL's or the environment's
+     * @param password the database password, {@code null} for the URL's or the environment's
+     * @param parallelism how many evaluations this worker runs at once ({@code hpo.parallelism})
+     * @param evaluationTimeout seconds one evaluation may take, {@code null} for no limit
+     * @param leaseSeconds how long a claim holds without a heartbeat ({@code hpo.lease}); a killed
+     *     worker's job runs again this long after its last heartbeat
+     * @param baseDirectory the project's folder; jobs get folders under {@code target/hpo}
+     * @param classpath the project's class path: evaluations then run in long-lived worker JVMs, as
+     *     {@code hpo:tune} runs them; empty for threads of this JVM
+     * @param checkpointDir the folder under which the study's checkpoints live
+     *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
+     *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
+     * @param jvmArgs options of the worker JVMs this worker forks ({@code hpo.jvmArgs}), see
+     *     {@link JvmOptions#parse}; unused without a class path
+     */
+    public record Request(String objective, String study, String storage, String user, String password,
+                          int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                          List<Path> classpath, Path checkpointDir, List<String> jvmArgs) {
+
+        /** A request with the default checkpoint folder and no worker JVM options. */
+        public Request(String objective, String study, String storage, String user, String password,
+                       int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                       List<Path> classpath) {
+            this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
+                    baseDirectory, classpath, null, List.of());
+        }
+
+        public Request {
+            classpath = classpath == null ? List.of() : List.copyOf(classpath);
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+    }
+
+    /**
+     * Joins the study and works until it is finished.
+     *
+     * @throws TuneException for bad settings, naming the {@code hpo.*} property, or an unusable
+     *     objective class
+     */
+    public RemoteWorker.Summary run(Request r, ClassLoader loader) throws InterruptedException {
+        if (r.storage() == null || !r.storage().trim().startsWith("jdbc:postgresql:")) {
+            throw new TuneException("hpo.storage: hpo:worker joins a study in a shared database; give a"
+                    + " jdbc:postgresql://host/database URL (the same as the coordinator's hpo:tune)");
+        }
+        if (r.parallelism() < 1) {
+            throw new TuneException("hpo.parallelism: must be at least 1, got " + r.parallelism());
+        }
+        if (!(r.leaseSeconds() >= 1)) {
+            throw new TuneException("hpo.lease: must be at least 1 second, got " + r.leaseSeconds());
+        }
+        if (r.evaluationTimeout() != null && !(r.evaluationTimeout() > 0)) {
+            throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got "
+                    + r.evaluationTimeout());
+        }
+        String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
+        ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
+        String study = r.study() != null ? r.study() : loaded.injector().studyName();
+        Path base = r.baseDirectory() != null ? r.baseDirectory() : Path.of("").toAbsolutePath();
+        Duration timeout = r.evaluationTimeout() == null ? null
+                : Duration.ofMillis(Math.round(r.evaluationTimeout() * 1000));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try (StudyStore store = StudyStores.open(r.storage(), base.resolve("target/hpo"), study, false, r.user(),
+                r.password());
+             Executor executor = r.classpath().isEmpty()
+                     ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
+                     : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
+                             .timeout(timeout).jvmArgs(JvmOptions.check(r.jvmArgs())).expectedSpace(loaded.injector().space().describe()).build()) {
+            RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
+                    base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
+                    POLL, console);
+            // SIGTERM (a Kubernetes pod or Slurm job stopped): hand the running evaluations back at
+            // once rather than a lease later
+            Thread release = new Thread(worker::release, "hpo-worker-release");
+            Runtime.getRuntime().addShutdownHook(release);
+            if (r.checkpointDir() != null) {
+                worker.checkpointDirectory(base.resolve(r.checkpointDir()).resolve(study));
+            }
+            try {
+                return worker.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(release);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run
+                }
+            }
+        } catch (IllegalStateException e) {
+            throw new TuneException(e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package org.hpo4j.tune;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.ForkedWorkerExecutor;
+import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.execute.Interruptions;
+import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.TunedProperties;
+import org.hpo4j.optimizer.HyperbandSchedule;
+import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.registry.Optimizers;
+import org.hpo4j.report.Reports;
+import org.hpo4j.report.StudyReports;
+import org.hpo4j.space.BudgetSpec;
+import org.hpo4j.space.Parameter;
+import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StudyMismatchException;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.store.StudyStores;
+import org.hpo4j.objective.Evaluation;
+import org.hpo4j.objective.Objective;
+import org.hpo4j.study.StoppingRule;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyFailedException;
+import org.hpo4j.study.StudyResult;
+
+/**
+ * What {@code mvn hpo:tune} does, without Maven: finds the objective class on a class path, runs a
+ * study on it, writes the best configuration as a properties file and prints a summary. The Maven
+ * plugin only builds the class loader and the {@link TuneRequest}.
+ */
+public final class Tuner {
+    /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
+    static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
+            "async-hyperband", "async-bohb");
+
+    private final PrintStream console;
+    private String storeUser;
+    private String storePassword;
+
+    /** A tuner printing evaluations, progress and the summary to {@code console}. */
+    public Tuner(PrintStream console) {
+        this.console = console;
+    }
+
+    /**
+     * The database user and password for a PostgreSQL store (e.g. from a Maven {@code settings.xml}
+     * server); {@code null} ones come from the URL or the environment.
+     */
+    public Tuner storeCredentials(String user, String password) {
+        this.storeUser = user;
+        this.storePassword = password;
+        return this;
+    }
+
+    /**
+     * Runs the study the request describes on the classes {@code loader} sees and writes the best
+     * configuration.
+     *
+     * @throws TuneException for bad settings, naming the {@code hpo.*} property, or an unusable
+     *     objective class, naming it
+     */
+    public TuneSummary run(TuneRequest request, ClassLoader loader) {
+        checkSettings(request);
+        String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), request.objective());
+        ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
+        Plan plan = plan(request, loaded.injector());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return execute(request, plan, loaded);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The search space of every objective class {@code loader} sees (or only {@code objective}'s,
+     * when given), as text.
+     */
+    public static String describeSpaces(ClassLoader loader, String objective) {
+        List<String> names = ObjectiveClasses.list(loader);
+        if (objective != null && !objective.isBlank()) {
+            names = List.of(ObjectiveClasses.choose(names, objective));
+        } else if (names.isEmpty()) {
+            ObjectiveClasses.choose(names, null);
+        }
+        StringBuilder b = new StringBuilder();
+        for (String name : names) {
+            Injector<?> injector = ObjectiveClasses.load(name, loader).injector();
+            b.append(describeSpace(name, injector));
+        }
+        return b.toString();
+    }
+
+    /** One class's space as a table: parameter, kind, domain, default, condition. */
+    static String describeSpace(String className, Injector<?> injector) {
+        SearchSpace space = injector.space();
+        StringBuilder b = new StringBuilder();
+        b.append(className).append("  (study ").append(injector.studyName()).append(", ")
+                .append(injector.direction().name().toLowerCase(Locale.ROOT)).append(")\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"parameter", "kind", "domain", "default", "active if"});
+        for (Parameter p : space.parameters()) {
+            String kind = p.getClass().getSimpleName().replace("Parameter", "").toLowerCase(Locale.ROOT);
+            rows.add(new String[] {p.name(), kind, p.describeDomain(), p.format(p.defaultValue()),
+                    p.conditions().isEmpty() ? "always" : p.conditions().toString()});
+        }
+        Optional<BudgetSpec> budget = space.budget();
+        budget.ifPresent(bs -> rows.add(new String[] {bs.name(), "budget",
+                "[" + number(bs.min()) + ", " + number(bs.max()) + "]" + (bs.integer() ? " integers" : ""), "", ""}));
+        b.append(table(rows));
+        if (budget.isEmpty()) {
+            b.append("  (no @Budget field: every evaluation runs in full)\n");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Checks the settings that do not depend on the class.
+     *
+     * @throws TuneException naming the {@code hpo.*} property at fault
+     */
+    public static void checkSettings(TuneRequest r) {
+        if (!Optimizers.names().contains(r.optimizer())) {
+            throw new TuneException("hpo.optimizer: unknown optimizer '" + r.optimizer() + "'; known: "
+                    + String.join(", ", Optimizers.names()));
+        }
+        if (!(r.eta() >= 2)) {
+            throw new TuneException("hpo.eta: must be at least 2, got " + r.eta());
+        }
+        if (r.parallelism() < 1) {
+            throw new TuneException("hpo.parallelism: must be at least 1, got " + r.parallelism());
+        }
+        if (r.iterations() != null && r.iterations() < 1) {
+            throw new TuneException("hpo.iterations: must be at least 1, got " + r.iterations());
+        }
+        if (r.maxEvaluations() != null && r.maxEvaluations() < 1) {
+            throw new TuneException("hpo.maxEvaluations: must be at least 1, got " + r.maxEvaluations());
+        }
+        if (r.maxCost() != null && !(r.maxCost() > 0)) {
+            throw new TuneException("hpo.maxCost: must be positive, got " + r.maxCost());
+        }
+        if (r.evaluationTimeout() != null && !(r.evaluationTimeout() > 0)) {
+            throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got " + r.evaluationTimeout());
+        }
+        if (r.minBudget() != null && !(r.minBudget() > 0)) {
+            throw new TuneException("hpo.minBudget: must be positive, got " + r.minBudget());
+        }
+        if (r.study() != null && !r.study().matches("[A-Za-z0-9._-]+")) {
+            throw new TuneException("hpo.study: '" + r.study() + "' may hold letters, digits, '.', '_' and '-' only");
+        }
+        r.timeLimitDuration();
+        JvmOptions.check(r.jvmArgs());
+    }
+
+    /**
+     * Resolves the request against the class: budgets from {@code @Budget} unless overridden, the
+     * default stopping rule, the output file.
+     *
+     * @throws TuneException naming the property at fault (e.g. min budget not below max budget)
+     */
+    public static Plan plan(TuneRequest r, Injector<?> injector) {
+        String className = injector.type().getName();
+        Optional<BudgetSpec> budget = injector.space().budget();
+        if (budget.isEmpty() && MULTI_FIDELITY.contains(r.optimizer()) && (r.minBudget() == null || r.maxBudget() == null)) {
+            throw new TuneException("class " + className + " has no @Budget field, which optimizer '" + r.optimizer()
+                    + "' varies; annotate the fidelity (e.g. @Budget(min = 1, max = 81) int epochs) or use"
+                    + " -Dhpo.optimizer=random");
+        }
+        checkSettings(r);
+        double min = r.minBudget() != null ? r.minBudget() : budget.map(BudgetSpec::min).orElse(1.0);
+        double max = r.maxBudget() != null ? r.maxBudget() : budget.map(BudgetSpec::max).orElse(r.eta());
+        if (!(min < max)) {
+            throw new TuneException("hpo.minBudget (" + number(min) + ") must be less than hpo.maxBudget (" + number(max) + ")"
+                    + (budget.isPresent() ? "; @Budget of " + className + " is [" + number(budget.get().min()) + ", "
+                    + number(budget.get().max()) + "]" : ""));
+        }
+        boolean noStop = r.iterations() == null && r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null;
+        int iterations = r.iterations() != null ? r.iterations() : noStop ? 1 : 0;
+        OptimizerSettings settings = new OptimizerSettings(min, max, r.eta(), r.seed(), iterations);
+        double maxCost = r.maxCost() != null ? r.maxCost() : 0;
+        if (r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null) {
+            // costs count in full evaluations (budget / max budget), as the study charges them
+            double iterationCost = HyperbandSchedule.of(min, max, r.eta(), HyperbandSchedule.Sizing.LI).iterationBudget() / max * iterations;
+            // bracket-based optimizers end after their iterations, and the bound is only a safety
+            // net (rounded budgets may cost a little more than the formula); optimizers without
+            // brackets never end on their own and get exactly the budget of those iterations
+            maxCost = MULTI_FIDELITY.contains(r.optimizer()) ? iterationCost * 1.5 : iterationCost;
+        }
+        String study = r.study() != null ? r.study() : injector.studyName();
+        Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
+                : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
+        return new Plan(className, study, r.optimizer(), settings, budget.map(BudgetSpec::name).orElse(null),
+                r.maxEvaluations() != null ? r.maxEvaluations() : 0, maxCost, r.timeLimitDuration(), output);
+    }
+
+    private <T> TuneSummary execute(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<T> loaded) {
+        Injector<T> injector = loaded.injector();
+        SearchSpace space = injector.space();
+        Direction direction = injector.direction();
+        ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
+        Study.Builder study = Study.builder(space)
+                .name(plan.study())
+                .direction(direction)
+                .optimizer(plan.optimizer(), plan.settings())
+                .maxBudget(plan.settings().maxBudget())
+                .seed(plan.settings().seed())
+                .workDirectory(request.baseDirectory().resolve("target/hpo"))
+                .checkpoints(request.checkpoints())
+                .listener(printer);
+        if (request.warmStart() != null && !request.warmStart().isBlank()) {
+            List<org.hpo4j.warmstart.Prior> priors;
+            try {
+                priors = org.hpo4j.warmstart.Priors.load(request.warmStart(), request.baseDirectory(), space,
+                        warning -> console.println("hpo4j: " + warning));
+            } catch (IllegalArgumentException e) {
+                throw new TuneException("hpo.warmStart: " + e.getMessage(), e);
+            }
+            console.println("hpo4j: warm start from " + priors.size() + " earlier evaluations");
+            study.warmStart(priors);
+        }
+        if (request.curveStopping()) {
+            study.stopper(org.hpo4j.curves.CurveStopper.defaults(direction));
+        }
+        if (request.checkpointDir() != null) {
+            study.checkpointDirectory(request.baseDirectory().resolve(request.checkpointDir()).resolve(plan.study()));
+        }
+        printer.start(plan, request);
+        Instant started = Instant.now();
+        StudyResult result;
+        StudyStore store = openStore(request, plan);
+        if (store.shared()) {
+            // this process coordinates and works; hpo:worker processes elsewhere claim jobs too
+            console.println("hpo4j: coordinating study " + plan.study() + " in " + store.location()
+                    + "; more machines join with: mvn hpo:worker -Dhpo.storage=<the same URL> -Dhpo.study=" + plan.study());
+        }
+        boolean interrupted;
+        try (store; Executor executor = executor(request, plan, loaded)) {
+            Study running = study.store(store).executor(executor).build();
+            try (Interruptions signals = Interruptions.install(() -> {
+                printer.end();
+                console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
+                        + " (press Ctrl-C again to quit at once)");
+                running.interrupt();
+            })) {
+                result = running.optimize(stoppingRule(plan));
+            }
+            interrupted = running.wasInterrupted();
+        } catch (StudyMismatchException e) {
+            printer.end();
+            throw new TuneException(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            if (!request.curveStopping() || !e.getMessage().contains("curve stopper")) {
+                throw e;
+            }
+            printer.end();
+            throw new TuneException("hpo.curveStopping: " + e.getMessage(), e);
+        } catch (StudyFailedException e) {
+            printer.end();
+            throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
+        }
+        Duration elapsed = Duration.between(started, Instant.now());
+        printer.end();
+        writeReport(request, plan, space, result);
+
+        Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
+                + " of " + plan.className() + (interrupted ? " was interrupted before its first evaluation ended;"
+                + " the same command resumes it" : " ran no evaluation; loosen the stopping rule")));
+        TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
+                direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
+                result.evaluations().size(), request.writeDate() ? Instant.now() : null, plan.settings().maxBudget(),
+                interrupted);
+        Path written = ResultFiles.choose(plan.output(), provenance, request.overwrite(), console);
+        try {
+            TunedProperties.write(written, space, best.job().configuration(), provenance);
+        } catch (IOException ex) {
+            throw new TuneException("hpo.output: cannot write " + written + ": " + ex.getMessage(), ex);
+        }
+        TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.settings().seed(),
+                best.job().configuration(), best.value(), direction, best.job().budget(), result.evaluations().size(),
+                (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
+        printer.summary(summary, request.baseDirectory());
+        return summary;
+    }
+
+    /**
+     * The study's store: {@code hpo.storage}, by default SQLite at {@code .hpo/<study>.db}, so that a
+     * second run with the same study name resumes it, a killed run loses nothing and {@code mvn clean}
+     * keeps it.
+     */
+    private StudyStore openStore(TuneRequest request, Plan plan) {
+        try {
+            return StudyStores.open(request.storage(), StudyStores.defaultDirectory(request.baseDirectory(),
+                    plan.study(), note -> console.println("hpo4j: " + note)), plan.study(), request.fresh(), storeUser,
+                    storePassword);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new TuneException("hpo.storage: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who runs the evaluations: {@code hpo.parallelism} long-lived worker JVMs on the project's
+     * class path (isolation from crashes, leaks and {@code System.exit}); threads of this JVM when no
+     * class path is known (the runtime used as a library).
+     */
+    private static Executor executor(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<?> loaded) {
+        Duration timeout = request.evaluationTimeout() == null ? null
+                : Duration.ofMillis(Math.round(request.evaluationTimeout() * 1000));
+        if (request.classpath().isEmpty()) {
+            return new InProcessExecutor(objective(loaded), request.parallelism(), timeout);
+        }
+        return ForkedWorkerExecutor.builder(plan.className())
+                .classpath(request.classpath())
+                .workers(request.parallelism())
+                .timeout(timeout)
+                .jvmArgs(JvmOptions.check(request.jvmArgs()))
+                .expectedSpace(loaded.injector().space().describe())
+                .build();
+    }
+
+    /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
+    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, StudyResult result) {
+        Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
+        try {
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed()), folder);
+            console.println("hpo4j: report " + html);
+        } catch (IOException | RuntimeException e) {
+            // the tuned properties matter more than the pictures: never fail the run for the report
+            console.println("hpo4j: warning: could not write the report in " + folder + ": " + e);
+        }
+    }
+
+    /** The study's stopping rule: every bound of the plan; none means the optimizer's own end. */
+    static StoppingRule stoppingRule(Plan plan) {
+        List<StoppingRule> rules = new ArrayList<>();
+        if (plan.maxEvaluations() > 0) {
+            rules.add(StoppingRule.maxEvaluations(plan.maxEvaluations()));
+        }
+        if (plan.maxCost() > 0) {
+            rules.add(StoppingRule.maxCost(plan.maxCost()));
+        }
+        if (plan.timeLimit() != null) {
+            rules.add(StoppingRule.timeLimit(plan.timeLimit()));
+        }
+        return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
+    }
+
+    /**
+     * The objective of a study over a class: a fresh instance per evaluation (so no state leaks
+     * from one to the next), the configuration and the budget set through the injector, then the
+     * {@code @Objective} method. Values are returned as the method returns them; the study negates
+     * them for the optimizer when the class maximizes.
+     */
+    static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
+        Injector<T> injector = loaded.injector();
+        return (configuration, context) -> {
+            T instance;
+            try {
+                instance = loaded.newInstance();
+            } catch (InvocationTargetException e) {
+                // the constructor threw: report its exception, not the reflective wrapper
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            injector.apply(instance, configuration);
+            injector.applyBudget(instance, context.budget());
+            return injector.evaluate(instance, context);
+        };
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Left-aligned columns, two spaces apart, indented by two. */
+    static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < columns; i++) {
+                line.append(row[i]);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - row[i].length() + 2));
+                }
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+}
