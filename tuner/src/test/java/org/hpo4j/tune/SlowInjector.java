@@ -7,7 +7,7 @@ import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 
 /** Hand-written in the shape the processor generates. */
 public final class SlowInjector implements Injector<Slow> {

@@ -22,7 +22,7 @@ import org.hpo4j.annotations.Objective;
 import org.hpo4j.annotations.StudyName;
 import org.hpo4j.annotations.Uniform;
 import org.hpo4j.inject.Hpo;
-import org.hpo4j.study.TrialContext;
+import org.hpo4j.trial.TrialContext;
 
 /**
  * Gradient-boosted trees (XGBoost4J) on the handwritten digits, tuned the way XGBoost users tune:
