@@ -96,7 +96,7 @@ public class TuneMojo extends AbstractMojo {
     boolean fresh;
 
     /**
-     * Earlier studies to start from, comma-separated: study stores ({@code target/hpo/Old.db},
+     * Earlier studies to start from, comma-separated: study stores ({@code .hpo/Old.db},
      * {@code other.db#study}) and tuned {@code .properties} files. Their best configurations run
      * first; model-based optimizers also learn from their evaluations, at half weight.
      */
