@@ -65,19 +65,19 @@ class InterruptTest {
         long done = lines.stream().filter(l -> l.startsWith("[")).count();
         assertTrue(done >= 4 && done < 22, out);
         assertTrue(out.contains("hpo4j: interrupted: stopping the running evaluations"), out);
-        assertTrue(out.contains("hpo4j: study Slow interrupted (the same command resumes it): " + done
+        assertTrue(out.contains("hpo4j: study Epochs interrupted (the same command resumes it): " + done
                 + " evaluations (0 failed)"), out);
         assertEquals("interrupted=true", lines.get(lines.size() - 1), out);
-        Path file = project.resolve("src/main/resources/hpo/" + Slow.class.getName() + ".properties");
+        Path file = project.resolve("src/main/resources/hpo/" + Epochs.class.getName() + ".properties");
         String written = Files.readString(file);
         assertTrue(written.contains("# interrupted: the study was stopped (Ctrl-C or SIGTERM) after " + done + " evaluations;"
                 + " these are the best so far, at budget 1 of 9."), written);
 
         // the store keeps the four results; what was running is not counted as failed but runs again
-        Path db = project.resolve(".hpo/Slow.db");
+        Path db = project.resolve(".hpo/Epochs.db");
         List<StoredJob> stored;
         try (StudyStore store = SqliteStore.open(db, false)) {
-            stored = store.jobs("Slow");
+            stored = store.jobs("Epochs");
         }
         assertEquals(done, stored.stream().filter(j -> j.state().isDone()).count(), stored.toString());
         assertTrue(stored.stream().noneMatch(j -> j.state() == JobState.FAILED), stored.toString());
@@ -92,7 +92,7 @@ class InterruptTest {
         assertFalse(resumed.interrupted());
         assertEquals(9.0, resumed.budget(), "the resumed study reached the full budget");
         try (StudyStore store = SqliteStore.open(db, false)) {
-            List<StoredJob> after = store.jobs("Slow");
+            List<StoredJob> after = store.jobs("Epochs");
             assertTrue(after.stream().allMatch(j -> j.state().isDone()), after.toString());
             assertEquals(resumed.evaluations(), after.size());
             assertEquals(after.size(), new HashSet<>(after.stream().map(StoredJob::jobId).toList()).size());
@@ -107,8 +107,8 @@ class InterruptTest {
     void sigtermEndsTheStudyTheSameWay() throws Exception {
         List<String> lines = interruptAfter(2, "TERM");
         String out = String.join("\n", lines);
-        assertTrue(out.contains("study Slow interrupted (the same command resumes it): "), out);
-        assertTrue(Files.readString(project.resolve("src/main/resources/hpo/" + Slow.class.getName() + ".properties"))
+        assertTrue(out.contains("study Epochs interrupted (the same command resumes it): "), out);
+        assertTrue(Files.readString(project.resolve("src/main/resources/hpo/" + Epochs.class.getName() + ".properties"))
                 .contains("# interrupted:"));
     }
 }

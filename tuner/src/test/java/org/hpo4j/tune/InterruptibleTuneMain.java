@@ -1,15 +1,13 @@
 package org.hpo4j.tune;
 
 import java.io.File;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code hpo:tune} of {@link Slow} in its own JVM, as the Maven plugin runs it (forked workers, the
+ * {@code hpo:tune} of {@link Epochs} (120 ms an epoch) in its own JVM, as the Maven plugin runs it (forked workers, the
  * default store in the project folder {@code args[0]}), for a test to interrupt with a signal.
  * Prints {@code interrupted=<true|false>} last.
  */
@@ -22,16 +20,12 @@ public final class InterruptibleTuneMain {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
         return TuneRequest.builder().optimizer("hyperband").seed(3).iterations(1).parallelism(2).baseDirectory(project)
-                .classpath(classpath).writeDate(false);
+                .classpath(classpath).writeDate(false).jvmArgs(List.of("-D" + Epochs.EPOCH_MILLIS + "=120"));
     }
 
-    /** A loader whose objective index lists {@link Slow}. */
+    /** A loader whose objective index lists {@link Epochs}. */
     static URLClassLoader loader(Path project) throws Exception {
-        Path root = project.resolve("index");
-        Path index = root.resolve(ObjectiveClasses.INDEX);
-        Files.createDirectories(index.getParent());
-        Files.writeString(index, Slow.class.getName() + "\n");
-        return new URLClassLoader(new URL[] {root.toUri().toURL()}, InterruptibleTuneMain.class.getClassLoader());
+        return IndexedClasses.loader(project, Epochs.class);
     }
 
     public static void main(String[] args) throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +20,7 @@ class ResultSafetyTest {
     Path dir;
 
     private ClassLoader loader() throws Exception {
-        Path root = Files.createTempDirectory(dir, "cp");
-        Path index = root.resolve(ObjectiveClasses.INDEX);
-        Files.createDirectories(index.getParent());
-        Files.writeString(index, "org.hpo4j.inject.TunableNet\n");
-        return new URLClassLoader(new URL[] {root.toUri().toURL()}, getClass().getClassLoader());
+        return IndexedClasses.loader(dir, org.hpo4j.inject.TunableNet.class);
     }
 
     private TuneRequest.Builder request() {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,16 +20,12 @@ class TunerJvmArgsTest {
 
     @Test
     void theObjectiveInTheWorkerReadsTheGivenSystemProperty() throws Exception {
-        Path root = Files.createTempDirectory(dir, "cp");
-        Path index = root.resolve(ObjectiveClasses.INDEX);
-        Files.createDirectories(index.getParent());
-        Files.writeString(index, JvmProbe.class.getName() + "\n");
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
         TuneRequest.Builder request = TuneRequest.builder().optimizer("random").maxEvaluations(2).baseDirectory(dir)
                 .storage("memory").classpath(classpath)
                 .jvmArgs(JvmOptions.parse("-Xmx128m -D" + JvmProbe.PROPERTY + "=7.25"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = IndexedClasses.loader(dir, JvmProbe.class)) {
             TuneSummary summary = new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request.build(), loader);
             assertEquals(7.25, summary.value());
             assertEquals(2, summary.evaluations());
