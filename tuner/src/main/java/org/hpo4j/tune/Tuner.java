@@ -304,9 +304,11 @@ public final class Tuner {
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
         try {
-            return StudyStores.open(request.storage(), StudyStores.defaultDirectory(request.baseDirectory(),
-                    plan.study(), note -> console.println("hpo4j: " + note)), plan.study(), request.fresh(), storeUser,
-                    storePassword);
+            // a fresh study starts at the new location; an old store is only read where it is
+            Path folder = request.fresh() ? request.baseDirectory().resolve(StudyStores.DEFAULT_FOLDER)
+                    : StudyStores.defaultDirectory(request.baseDirectory(), plan.study(),
+                            note -> console.println("hpo4j: " + note));
+            return StudyStores.open(request.storage(), folder, plan.study(), request.fresh(), storeUser, storePassword);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new TuneException("hpo.storage: " + e.getMessage(), e);
         }
