@@ -7,8 +7,9 @@ assert second.isFile() : "hpo.output moves the file to ${second}"
 def props = new Properties()
 first.withReader('UTF-8') { props.load(it) }
 
-// every active parameter, nothing inactive, values in range
-def expected = ['x', 'k', 'shape'] as Set
+// every active parameter, nothing inactive, values in range; and the budget they were tuned for
+assert props.rounds == '9' : "rounds = ${props.rounds}, the full budget the best was evaluated at"
+def expected = ['x', 'k', 'shape', 'rounds'] as Set
 if (props.shape == 'shifted') {
     expected << 'shift'
 }
