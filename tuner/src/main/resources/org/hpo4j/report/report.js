@@ -313,6 +313,7 @@
     var xAxis = categorical
       ? { type: 'category', data: p.choices, name: name, nameLocation: 'middle', nameGap: 30 }
       : { type: p.log ? 'log' : 'value', min: p.lo, max: p.hi, name: name, nameLocation: 'middle', nameGap: 30 };
+    var values = rows.map(function (r) { return r.value; });
     estimate.effect.forEach(function (e) { values.push(e.predicted); });
     return {
       title: title(name + ': ' + (100 * estimate.importance).toFixed(1) + ' % of variance'),
