@@ -22,7 +22,7 @@ import org.hpo4j.optimizer.Result;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded default store: one SQLite file (by default {@code target/hpo/<study>.db}).
+ * The embedded default store: one SQLite file (by default {@code .hpo/<study>.db} in the project).
  *
  * <p>Every write is its own committed transaction, in WAL mode with {@code synchronous=NORMAL}:
  * SQLite documents that combination as durable across a crash of the application (a SIGKILL loses
