@@ -93,6 +93,66 @@ class OptimizerContractTest {
         assertFalse(a.isEmpty());
     }
 
+    /**
+     * Results of two objectives and one constraint, as a study tells them (objectives to minimize,
+     * the constraint's violation): the first objective of {@link #objective}, a second that
+     * prefers small networks, and a bound on the learning rate that a quarter of the prior breaks.
+     */
+    static Result vectorResult(Configuration c) {
+        double size = c.getLong("layers") + (c.isActive("width") ? Math.log(c.getLong("width")) : 0);
+        double violation = Math.max(0, Math.log10(c.getDouble("lr")) + 1.25);
+        return Result.of(List.of(objective(c), size), List.of(violation));
+    }
+
+    /** {@link #drive} with {@link #vectorResult}s. */
+    static List<Job> driveWithVectors(Optimizer o, int maxJobs) {
+        List<Job> all = new ArrayList<>();
+        while (all.size() < maxJobs) {
+            List<Job> batch = new ArrayList<>();
+            while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
+                Optional<Job> j = o.ask();
+                if (j.isEmpty()) {
+                    break;
+                }
+                batch.add(j.get());
+            }
+            if (batch.isEmpty()) {
+                assertTrue(o.isFinished(), "ask() returned empty with no job outstanding, but isFinished() is false");
+                break;
+            }
+            all.addAll(batch);
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                Job j = batch.get(i);
+                o.tell(j, j.id() % 7 == 3 ? Result.failed("boom") : vectorResult(j.configuration()));
+            }
+        }
+        return all;
+    }
+
+    /** Every optimizer accepts results of several objectives (single-objective ones rank by the first). */
+    @ParameterizedTest
+    @MethodSource("names")
+    void vectorResultsGiveTheSameJobsForTheSameSeed(String name) {
+        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        assertEquals(a, b);
+        assertFalse(a.isEmpty());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(i, a.get(i).id());
+            Configuration c = a.get(i).configuration();
+            assertEquals(c, SPACE.configuration(c.asMap()), () -> name + " handed out an invalid configuration " + c);
+        }
+    }
+
+    @Test
+    void theMultiObjectiveOptimizersSayTheyHandleSeveralObjectives() {
+        for (String name : List.of("random", "nsga2", "mo-asha", "parego")) {
+            assertTrue(Optimizers.create(name, SPACE, SETTINGS).handlesSeveralObjectives(), name);
+        }
+        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS).handlesSeveralObjectives());
+        assertTrue(Optimizers.names().contains(Optimizers.MULTI_OBJECTIVE_DEFAULT));
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void jobsAreValidConfigurationsWithinTheBudgetsNumberedInOrder(String name) {
