@@ -97,8 +97,13 @@ final class Exports {
 
     /** The active parameters of {@code c} as a JSON object, in the space's order. */
     static void parameters(JsonWriter w, ReportData data, Configuration c) {
+        parameters(w, data.space(), c);
+    }
+
+    /** The active parameters of {@code c} as a JSON object, in {@code space}'s order. */
+    static void parameters(JsonWriter w, org.hpo4j.space.SearchSpace space, Configuration c) {
         w.beginObject();
-        for (Parameter p : data.space().parameters()) {
+        for (Parameter p : space.parameters()) {
             if (!c.isActive(p.name())) {
                 continue;
             }

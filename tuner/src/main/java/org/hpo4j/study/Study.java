@@ -37,6 +37,8 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.NewJob;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Score;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StoredReport;
 import org.hpo4j.store.StudyDefinition;
@@ -82,6 +84,7 @@ public final class Study {
     private final SearchSpace space;
     private final String name;
     private final Direction direction;
+    private final Criteria criteria;
     private final Optimizer optimizer;
     private final long seed;
     private final List<StudyListener> listeners;
@@ -108,6 +111,7 @@ public final class Study {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;
+        this.criteria = b.criteria == null ? Criteria.single(b.direction) : b.criteria;
         this.optimizer = optimizer;
         this.seed = b.seed;
         this.listeners = List.copyOf(b.listeners);
@@ -561,7 +565,7 @@ public final class Study {
 
     /** What the store knows this study by; a stored study with another definition is not continued. */
     public StudyDefinition definition() {
-        return new StudyDefinition(name, space.describe(), direction, optimizerName, seed, optimizerSettings);
+        return new StudyDefinition(name, space.describe(), direction, optimizerName, seed, optimizerSettings, criteria);
     }
 
     /**
@@ -613,7 +617,7 @@ public final class Study {
                     store.acknowledge(name, job.id());
                 }
                 Result r = stored.result();
-                optimizer.tell(job, r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value()));
+                optimizer.tell(job, forOptimizer(r));
                 List<Evaluation.Report> reports = store.reports(name, job.id()).stream()
                         .map(x -> new Evaluation.Report(x.step(), x.value())).toList();
                 Evaluation evaluation = replayedEvaluation(job, r, stored, reports);
@@ -660,7 +664,7 @@ public final class Study {
         Instant start = clock.instant();
         Result result;
         try {
-            result = Result.of(objective.evaluate(job.configuration(), context));
+            result = objective.result(job.configuration(), context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = Result.failed(describe(e));
@@ -760,13 +764,44 @@ public final class Study {
      */
     public synchronized void record(Evaluation evaluation) {
         Result r = evaluation.result();
-        Result forOptimizer = r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value());
-        optimizer.tell(evaluation.job(), forOptimizer);
+        optimizer.tell(evaluation.job(), forOptimizer(r));
         evaluations.add(evaluation);
         cost += evaluation.cost();
         for (StudyListener l : listeners) {
             l.evaluationFinished(evaluation);
         }
+    }
+
+    /**
+     * A result as the optimizer is told it: the value negated when the study maximizes; with
+     * several objectives or constraints, every objective to minimize and each constraint's
+     * violation ({@link Criteria}).
+     */
+    private Result forOptimizer(Result r) {
+        if (r.isFailure()) {
+            return r;
+        }
+        if (!criteria.isMultiObjective() && criteria.constraints().isEmpty()) {
+            return direction == Direction.MINIMIZE ? r : Result.of(-r.value());
+        }
+        if (r.objectives().size() != criteria.objectives().size() || r.constraints().size() != criteria.constraints().size()) {
+            // e.g. stopped early with the first objective's last report only: nothing to rank it by
+            return Result.failed("returned " + r.objectives().size() + " objective and " + r.constraints().size()
+                    + " constraint values where the study has " + criteria.objectives().size() + " and "
+                    + criteria.constraints().size());
+        }
+        Score score = new Score(r.objectives(), r.constraints());
+        List<Double> minimized = java.util.Arrays.stream(criteria.minimized(score)).boxed().toList();
+        List<Double> violations = new ArrayList<>();
+        for (int i = 0; i < criteria.constraints().size(); i++) {
+            violations.add(criteria.constraints().get(i).violation(r.constraints().get(i)));
+        }
+        return Result.of(minimized, violations);
+    }
+
+    /** The study's objectives and constraints. */
+    public Criteria criteria() {
+        return criteria;
     }
 
     /** Evaluations, cost and time so far. */
@@ -855,6 +890,7 @@ public final class Study {
         private final SearchSpace space;
         private String name = "study";
         private Direction direction = Direction.MINIMIZE;
+        private Criteria criteria;
         private Optimizer optimizer;
         private long seed;
         private final List<StudyListener> listeners = new ArrayList<>();
@@ -892,6 +928,17 @@ public final class Study {
         /** Minimize (default) or maximize the objective. */
         public Builder direction(Direction value) {
             this.direction = Objects.requireNonNull(value, "direction");
+            return this;
+        }
+
+        /**
+         * Several objectives and constraints (what the {@code @Objective}'s record declares); sets
+         * the direction to the first objective's. Needs an optimizer that
+         * {@linkplain Optimizer#handlesSeveralObjectives handles several objectives} when there are.
+         */
+        public Builder criteria(Criteria value) {
+            this.criteria = Objects.requireNonNull(value, "criteria");
+            this.direction = value.objectives().get(0).direction();
             return this;
         }
 
@@ -1079,6 +1126,15 @@ public final class Study {
             if (stopper != null && stopper.direction() != direction) {
                 throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "
                         + stopper.direction() + "s");
+            }
+            if (criteria != null && criteria.isMultiObjective() && !optimizer.handlesSeveralObjectives()) {
+                throw new IllegalStateException("study '" + name + "' has " + criteria.objectives().size()
+                        + " objectives " + criteria.objectiveNames() + ", but optimizer '" + optimizerName
+                        + "' ranks by one value; use one for several objectives: random, nsga2, mo-asha or parego");
+            }
+            if (criteria != null && criteria.isMultiObjective() && !priors.isEmpty()) {
+                throw new IllegalStateException("study '" + name + "' has several objectives; warm starts from "
+                        + "earlier properties files are for one objective: remove hpo.warmStart");
             }
             Optimizer chosen = optimizer;
             String settings = optimizerSettings;

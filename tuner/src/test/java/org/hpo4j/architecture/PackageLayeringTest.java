@@ -60,7 +60,7 @@ class PackageLayeringTest {
                 .whereLayer("optimizer").mayOnlyAccessLayers("space")
                 .whereLayer("algorithms").mayOnlyAccessLayers("space", "optimizer")
                 .whereLayer("registry").mayOnlyAccessLayers("space", "optimizer", "algorithms")
-                .whereLayer("store").mayOnlyAccessLayers("space", "optimizer")
+                .whereLayer("store").mayOnlyAccessLayers("space", "trial", "optimizer")
                 .whereLayer("objective").mayOnlyAccessLayers("space", "trial", "optimizer")
                 .whereLayer("warmstart").mayOnlyAccessLayers("space", "inject", "optimizer", "store")
                 .whereLayer("execute").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store",
