@@ -28,7 +28,7 @@ public final class StudyReports {
     /** The report of a study that ran in this JVM: every evaluation of {@code result}, failures included. */
     public static ReportData of(Study study, StudyResult result) {
         StudyDefinition definition = study.definition();
-        return of(result, study.space(), definition.optimizer(), definition.seed());
+        return of(result, study.space(), definition.optimizer(), definition.seed(), study.criteria());
     }
 
     /**
@@ -36,15 +36,25 @@ public final class StudyReports {
      * still running are not in it.
      */
     public static ReportData of(StudyResult result, SearchSpace space, String optimizer, long seed) {
+        return of(result, space, optimizer, seed, org.hpo4j.trial.Criteria.single(result.direction()));
+    }
+
+    /** The report of a study's result with its objectives and constraints (several objectives). */
+    public static ReportData of(StudyResult result, SearchSpace space, String optimizer, long seed,
+                                org.hpo4j.trial.Criteria criteria) {
         List<ReportRow> rows = new ArrayList<>();
         for (Evaluation e : result.evaluations()) {
             ReportRow row = e.isFailure()
                     ? ReportRow.failed(e.job(), e.result().failure(), e.start(), e.end(), e.cost())
                     : ReportRow.finished(e.job(), e.value(), e.start(), e.end(), e.cost());
-            rows.add(row.withIntermediate(e.reports().stream()
-                    .map(r -> new IntermediateValue(r.step(), r.value())).toList()));
+            row = row.withIntermediate(e.reports().stream()
+                    .map(r -> new IntermediateValue(r.step(), r.value())).toList());
+            if (criteria.isMultiObjective() && !e.isFailure()) {
+                row = row.withValues(e.result().objectives(), e.result().constraints());
+            }
+            rows.add(row);
         }
-        return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows);
+        return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows, criteria);
     }
 
     /**
@@ -74,7 +84,8 @@ public final class StudyReports {
             // charged as the study charges it: in full evaluations
             double cost = Double.isNaN(maxBudget) ? 1 : effectiveBudget(job.budget(), space) / maxBudget;
             ReportRow row = switch (stored.state()) {
-                case FINISHED -> ReportRow.finished(job, stored.value(), start, end, cost);
+                case FINISHED -> ReportRow.finished(job, stored.value(), start, end, cost)
+                        .withValues(stored.objectives(), stored.constraints());
                 case FAILED -> ReportRow.failed(job, stored.failure(), start, end, cost);
                 case RUNNING -> ReportRow.running(job, start);
                 case PENDING -> ReportRow.pending(job);
@@ -86,7 +97,7 @@ public final class StudyReports {
             rows.add(row);
         }
         return new ReportData(definition.name(), definition.direction(), definition.optimizer(), definition.seed(),
-                space, rows);
+                space, rows, definition.criteria());
     }
 
     /**

@@ -291,7 +291,7 @@ public final class Tuner {
         }
         Duration elapsed = Duration.between(started, Instant.now());
         printer.end();
-        writeReport(request, plan, space, result);
+        writeReport(request, plan, space, criteria, result);
 
         Evaluation best = rule != null ? chooseFromFront(request, plan, space, criteria, rule, result, printer)
                 : result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
@@ -382,10 +382,10 @@ public final class Tuner {
     }
 
     /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
-    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, StudyResult result) {
+    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, Criteria criteria, StudyResult result) {
         Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
         try {
-            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed()), folder);
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed(), criteria), folder);
             console.println("hpo4j: report " + html);
         } catch (IOException | RuntimeException e) {
             // the tuned properties matter more than the pictures: never fail the run for the report
