@@ -118,5 +118,14 @@ class ReportWriterTest {
             assertTrue(view.hypervolume().get(i)[1] >= view.hypervolume().get(i - 1)[1]);
         }
         assertTrue(view.hypervolume().get(view.hypervolume().size() - 1)[1] > 0);
+
+        String csv = Reports.csv(data);
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",objective:error,objective:accuracy,constraint:latencyMs,param:"),
+                csv.lines().findFirst().orElseThrow());
+        JsonObject json = JsonParser.parseString(Reports.json(data)).getAsJsonObject();
+        assertEquals(view.front().size(), json.getAsJsonArray("paretoFront").size());
+        JsonObject firstFinished = json.getAsJsonArray("evaluations").get(0).getAsJsonObject();
+        assertTrue(firstFinished.has("objectives") && firstFinished.getAsJsonObject("constraints").has("latencyMs"),
+                firstFinished.toString());
     }
 }
