@@ -13,16 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
-import org.hpo4j.execute.Task;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.objective.CheckpointFolder;
-import org.hpo4j.objective.InProcessTrialContext;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.TrialTasks;
 
 /**
  * A worker that joins a study in a {@linkplain StudyStore#shared() shared} store ({@code mvn
@@ -142,7 +140,7 @@ public final class RemoteWorker {
             throw new IllegalStateException("study '" + study + "' in " + store.location() + " was started with"
                     + " another objective than this worker's: " + String.join("; ", diffs));
         }
-        boolean integerBudget = space.budget().map(b -> b.integer()).orElse(false);
+        TrialTasks tasks = new TrialTasks(definition.seed(), space);
         if (store.isStudyFinished(study)) {
             console.println("[hpo] study '" + study + "' in " + store.location() + " is already finished");
             return new Summary(0, 0, 0);
@@ -181,12 +179,7 @@ public final class RemoteWorker {
                     running.put(job.id(), c.attempt());
                     console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
                             + job.budget() + ") " + job.configuration());
-                    executor.submit(new Task(job.id(), c.attempt(), job.configuration(),
-                            integerBudget ? Math.round(job.budget()) : job.budget(),
-                            integerBudget ? Math.round(job.previousBudget()) : job.previousBudget(),
-                            InProcessTrialContext.deriveSeed(definition.seed(), job.id()),
-                            workDirectory.resolve(study).resolve("job-" + job.id()),
-                            checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId())));
+                    executor.submit(tasks.task(job, c.attempt(), workDirectory.resolve(study), checkpointRoot));
                 }
                 if (executor.outstanding() > 0) {
                     executor.poll(poll).map(this::settle).ifPresent(unsaved::add);

@@ -1,7 +1,10 @@
 package org.hpo4j.execute;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hpo4j.objective.CostRule;
+import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -66,13 +69,14 @@ public final class EarlyStops {
             return completion.result();
         }
         tasks.remove(task.jobId(), w);
+        List<Evaluation.Report> last;
+        boolean stopRequested;
         synchronized (w) {
-            if (w.stopRequested && !completion.result().isFailure() && !Double.isNaN(w.lastStep)
-                    && w.lastStep < task.budget()) {
-                return Result.of(w.lastValue);
-            }
+            last = Double.isNaN(w.lastStep) ? List.of() : List.of(new Evaluation.Report(w.lastStep, w.lastValue));
+            stopRequested = w.stopRequested;
         }
-        return completion.result();
+        return CostRule.stoppedAt(completion.result(), task.budget(), stopRequested, last)
+                .map(r -> Result.of(r.value())).orElse(completion.result());
     }
 
     /** Whether attempt {@code attempt} of job {@code jobId} was asked to stop and has not been settled. */

@@ -1,5 +1,6 @@
 package org.hpo4j.execute;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class InProcessExecutor implements Executor {
     private final Objective objective;
     private final int threads;
     private final Duration timeout;
+    private final Clock clock;
     // threads are created as needed: one abandoned by a timeout must not take a slot for good
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
@@ -37,6 +39,17 @@ public final class InProcessExecutor implements Executor {
      * @param timeout how long one evaluation may take; {@code null} or zero for no limit
      */
     public InProcessExecutor(Objective objective, int threads, Duration timeout) {
+        this(objective, threads, timeout, Clock.systemUTC());
+    }
+
+    /**
+     * An executor that runs {@code objective} on up to {@code threads} threads and times the
+     * evaluations with {@code clock} (a study's clock, so that evaluations and time limits agree).
+     *
+     * @param timeout how long one evaluation may take; {@code null} or zero for no limit
+     */
+    public InProcessExecutor(Objective objective, int threads, Duration timeout, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
         }
@@ -78,7 +91,7 @@ public final class InProcessExecutor implements Executor {
         AtomicBoolean ended = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         stopSignals.put(task.jobId(), stop);
-        long start = System.currentTimeMillis();
+        long start = clock.millis();
         TaskContext context = new TaskContext(task.jobId(), task.budget(), task.previousBudget(), task.seed(),
                 task.workDirectory(), (step, value) -> {
                     if (!ended.get()) {
@@ -95,7 +108,7 @@ public final class InProcessExecutor implements Executor {
             }
             stopSignals.remove(task.jobId(), stop);
             if (ended.compareAndSet(false, true)) {
-                done.add(new Completion(task, result, worker, start, System.currentTimeMillis(),
+                done.add(new Completion(task, result, worker, start, clock.millis(),
                         context.continuedFrom()));
             }
         });
@@ -105,7 +118,7 @@ public final class InProcessExecutor implements Executor {
                     stop.set(true);
                     future.cancel(true);
                     done.add(new Completion(task, Result.failed(Failures.timeout(timeout)), "in-process", start,
-                            System.currentTimeMillis(), context.continuedFrom()));
+                            clock.millis(), context.continuedFrom()));
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.JobState;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyResult;
+import org.hpo4j.study.TrialOutcomes;
 
 /**
  * Builds {@link ReportData} from where studies live: a {@link Study} that just ran, or a
@@ -44,17 +45,24 @@ public final class StudyReports {
                                 org.hpo4j.trial.Criteria criteria) {
         List<ReportRow> rows = new ArrayList<>();
         for (Evaluation e : result.evaluations()) {
-            ReportRow row = e.isFailure()
-                    ? ReportRow.failed(e.job(), e.result().failure(), e.start(), e.end(), e.cost())
-                    : ReportRow.finished(e.job(), e.value(), e.start(), e.end(), e.cost());
-            row = row.withIntermediate(e.reports().stream()
-                    .map(r -> new IntermediateValue(r.step(), r.value())).toList());
-            if (criteria.isMultiObjective() && !e.isFailure()) {
-                row = row.withValues(e.result().objectives(), e.result().constraints());
-            }
-            rows.add(row);
+            rows.add(row(e));
         }
         return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows, criteria);
+    }
+
+    /** The row of a finished evaluation, with its intermediate values. */
+    private static ReportRow row(Evaluation e) {
+        ReportRow row = e.isFailure()
+                ? ReportRow.failed(e.job(), e.result().failure(), e.start(), e.end(), e.cost())
+                : ReportRow.finished(e.job(), e.value(), e.start(), e.end(), e.cost());
+        if (!e.isFailure() && (e.result().isMultiObjective() || !e.result().constraints().isEmpty())) {
+            row = row.withValues(e.result().objectives(), e.result().constraints());
+        }
+        return row.withIntermediate(intermediate(e.reports()));
+    }
+
+    private static List<IntermediateValue> intermediate(List<Evaluation.Report> reports) {
+        return reports.stream().map(r -> new IntermediateValue(r.step(), r.value())).toList();
     }
 
     /**
@@ -75,25 +83,21 @@ public final class StudyReports {
                     + " was run with another search space than the class defines now: "
                     + String.join("; ", now.differencesFrom(definition)));
         }
-        double maxBudget = maxBudget(definition.settings(), space);
+        // charged as the study charges it, by the same rule: continuations from their checkpoint,
+        // evaluations stopped early up to their last report
+        TrialOutcomes outcomes = new TrialOutcomes(space, maxBudget(definition.settings(), space));
         List<ReportRow> rows = new ArrayList<>();
         for (StoredJob stored : store.jobs(study)) {
             Job job = stored.toJob(space);
-            Instant start = stored.startedAt() > 0 ? Instant.ofEpochMilli(stored.startedAt()) : null;
-            Instant end = stored.finishedAt() > 0 ? Instant.ofEpochMilli(stored.finishedAt()) : null;
-            // charged as the study charges it: in full evaluations
-            double cost = Double.isNaN(maxBudget) ? 1 : effectiveBudget(job.budget(), space) / maxBudget;
+            List<Evaluation.Report> reports = stored.state() == JobState.PENDING ? List.of()
+                    : store.reports(study, stored.jobId()).stream().map(r -> new Evaluation.Report(r.step(), r.value()))
+                    .toList();
             ReportRow row = switch (stored.state()) {
-                case FINISHED -> ReportRow.finished(job, stored.value(), start, end, cost)
-                        .withValues(stored.objectives(), stored.constraints());
-                case FAILED -> ReportRow.failed(job, stored.failure(), start, end, cost);
-                case RUNNING -> ReportRow.running(job, start);
+                case FINISHED, FAILED -> StudyReports.row(outcomes.stored(job, stored.result(), stored, reports));
+                case RUNNING -> ReportRow.running(job, stored.startedAt() > 0 ? Instant.ofEpochMilli(stored.startedAt()) : null)
+                        .withIntermediate(intermediate(reports));
                 case PENDING -> ReportRow.pending(job);
             };
-            if (stored.state() != org.hpo4j.store.JobState.PENDING) {
-                row = row.withIntermediate(store.reports(study, stored.jobId()).stream()
-                        .map(r -> new IntermediateValue(r.step(), r.value())).toList());
-            }
             rows.add(row);
         }
         return new ReportData(definition.name(), definition.direction(), definition.optimizer(), definition.seed(),
@@ -121,10 +125,5 @@ public final class StudyReports {
             }
         }
         return Double.NaN;
-    }
-
-    /** The budget the objective was given: rounded when the budget field holds integers, as the study does. */
-    private static double effectiveBudget(double budget, SearchSpace space) {
-        return space.budget().map(BudgetSpec::integer).orElse(false) ? Math.round(budget) : budget;
     }
 }

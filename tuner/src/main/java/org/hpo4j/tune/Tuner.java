@@ -35,6 +35,7 @@ import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyBuilder;
 import org.hpo4j.study.StudyFailedException;
 import org.hpo4j.study.StudyResult;
 
@@ -236,7 +237,7 @@ public final class Tuner {
         // read the rule before anything runs, so that a typo costs no tuning
         Selection rule = criteria.isMultiObjective() ? selection(criteria) : null;
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
-        Study.Builder study = Study.builder(space)
+        StudyBuilder study = Study.builder(space)
                 .name(plan.study())
                 .direction(direction)
                 .optimizer(plan.optimizer(), plan.settings())

@@ -9,6 +9,7 @@ import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyBuilder;
 
 /**
  * Orchestration overhead of forked workers, and the speed-up of two workers over one. Not a unit
@@ -71,7 +72,7 @@ public final class ExecutorBenchmark {
     }
 
     private static Study study(String name, StudyStore store, Executor executor, Path work) {
-        Study.Builder b = Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
+        StudyBuilder b = Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
                 .optimizer("random", OptimizerSettings.of(1, 2, 1)).executor(executor);
         return (store == null ? b : b.store(store)).build();
     }

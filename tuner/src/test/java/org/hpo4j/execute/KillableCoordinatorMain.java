@@ -7,6 +7,7 @@ import org.hpo4j.store.PostgresStore;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyBuilder;
 import org.hpo4j.study.StudyListener;
 
 /**
@@ -19,7 +20,7 @@ public final class KillableCoordinatorMain {
     }
 
     /** The study: one Hyperband iteration over budgets 1..9 (22 jobs), the same in every process. */
-    static Study.Builder study(String name, Path workDirectory, long leaseMillis) {
+    static StudyBuilder study(String name, Path workDirectory, long leaseMillis) {
         return Study.builder(StudyExecutionTest.SPACE).name(name).seed(5).workDirectory(workDirectory)
                 .optimizer("hyperband", new OptimizerSettings(1, 9, 3, 5, 1))
                 .maxBudget(9).lease(Duration.ofMillis(leaseMillis));

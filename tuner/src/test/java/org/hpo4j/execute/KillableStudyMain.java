@@ -10,6 +10,7 @@ import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyBuilder;
 import org.hpo4j.study.StudyListener;
 import org.hpo4j.trial.TrialContext;
 
@@ -42,7 +43,7 @@ public final class KillableStudyMain {
     }
 
     /** The study, the same in the killed process and in the test that resumes it. */
-    static Study.Builder study(Path workDirectory) {
+    static StudyBuilder study(Path workDirectory) {
         return Study.builder(StudyExecutionTest.SPACE).name("killed").seed(3).workDirectory(workDirectory)
                 .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 5, 0));
     }

@@ -27,6 +27,7 @@ import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyBuilder;
 import org.hpo4j.study.StudyFailedException;
 import org.hpo4j.study.StudyListener;
 import org.hpo4j.study.StudyResult;
@@ -45,7 +46,7 @@ class StudyExecutionTest {
     @TempDir
     Path dir;
 
-    Study.Builder study(String optimizer) {
+    StudyBuilder study(String optimizer) {
         return Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
                 .optimizer(optimizer, new OptimizerSettings(1, 27, 3, 11, 0));
     }
@@ -233,7 +234,7 @@ class StudyExecutionTest {
 
     @Test
     void aFinishedStudyCanBeContinuedForMoreIterations() {
-        Study.Builder twoIterations = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
+        StudyBuilder twoIterations = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
                 .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2));
         StudyResult uninterrupted = twoIterations.build().optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
         try (StudyStore store = new InMemoryStore()) {

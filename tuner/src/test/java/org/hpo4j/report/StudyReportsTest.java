@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.space.FloatParameter;
@@ -124,5 +125,56 @@ class StudyReportsTest {
         SearchSpace noBudget = SearchSpace.builder().add(FloatParameter.uniform("x", 0, 1)).build();
         assertEquals(81, StudyReports.maxBudget(OptimizerSettings.of(1, 81, 0).toString(), noBudget));
         assertTrue(Double.isNaN(StudyReports.maxBudget("something else", noBudget)));
+    }
+
+    /** A learning curve that continues from its checkpoint and returns early when asked to. */
+    private static final Objective CURVE = (c, context) -> {
+        double rate = c.getDouble("rate");
+        double floor = c.getDouble("floor");
+        int epoch = context.loadCheckpoint(Integer.class).orElse(0);
+        double value = 1;
+        while (epoch < context.budget()) {
+            epoch++;
+            value = floor + (1 - floor) * Math.exp(-rate * epoch);
+            context.report(epoch, value);
+            if (context.shouldStop()) {
+                return value;
+            }
+        }
+        context.saveCheckpoint(epoch);
+        return value;
+    };
+
+    @Test
+    void hpoReportChargesAStoredStudyAsTheStudyDidWithCheckpointsAndEarlyStops(@TempDir Path work) {
+        SearchSpace space = SearchSpace.builder().add(FloatParameter.uniform("rate", 0.05, 0.6))
+                .add(FloatParameter.uniform("floor", 0, 1)).budget("epochs", 1, 54, true).build();
+        try (InMemoryStore store = new InMemoryStore()) {
+            Study study = Study.builder(space).name("curves").seed(3).store(store).workDirectory(work)
+                    .optimizer("hyperband", OptimizerSettings.of(2, 54, 3)).stopper(CurveStopper.defaults(Direction.MINIMIZE))
+                    .build();
+            StudyResult result = study.optimize(CURVE, StoppingRule.maxCost(12));
+            assertTrue(result.evaluations().stream().anyMatch(e -> e.continued()), "a promotion continued");
+            assertTrue(result.evaluations().stream().anyMatch(e -> e.stoppedEarly()), "an evaluation stopped early");
+
+            ReportData tuned = StudyReports.of(study, result);
+            ReportData reported = StudyReports.fromStore(store, "curves", space);
+            assertEquals(result.totalCost(), total(tuned), 1e-12);
+            assertEquals(total(tuned), total(reported), 1e-12, "hpo:report's total is hpo:tune's");
+            assertEquals(byJob(tuned), byJob(reported));
+        }
+    }
+
+    private static double total(ReportData data) {
+        return data.rows().stream().mapToDouble(ReportRow::cost).sum();
+    }
+
+    /** Each row's job, state, value and cost, by job id. */
+    private static java.util.Map<Integer, String> byJob(ReportData data) {
+        java.util.Map<Integer, String> rows = new java.util.TreeMap<>();
+        for (ReportRow r : data.rows()) {
+            rows.put(r.jobId(), r.state() + " " + r.value() + " cost " + r.cost());
+        }
+        return rows;
     }
 }

@@ -42,7 +42,7 @@ class CheckpointStudyTest {
         CountingObjective.EPOCHS.clear();
     }
 
-    Study.Builder study(String name) {
+    StudyBuilder study(String name) {
         return Study.builder(CountingObjective.SPACE).name(name).optimizer("hyperband", SETTINGS).seed(3)
                 .workDirectory(dir);
     }

@@ -92,7 +92,7 @@ class CurveStoppingTest {
     }
 
     private static Study study(String optimizer, long seed, boolean withStopper) {
-        Study.Builder b = Study.builder(SPACE).seed(seed).optimizer(optimizer, OptimizerSettings.of(1, EPOCHS, seed));
+        StudyBuilder b = Study.builder(SPACE).seed(seed).optimizer(optimizer, OptimizerSettings.of(1, EPOCHS, seed));
         if (withStopper) {
             b.stopper(CurveStopper.defaults(Direction.MINIMIZE));
         }
@@ -109,7 +109,7 @@ class CurveStoppingTest {
     }
 
     /** An incumbent at 0.2, then a run levelling off at 0.6: the second must stop early. */
-    private static Study.Builder goodThenBad(long seed) {
+    private static StudyBuilder goodThenBad(long seed) {
         OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, seed);
         return Study.builder(SPACE).seed(seed).name("curves")
                 .optimizer(new WarmStart(new RandomSearch(SPACE, settings), List.of(at(0.3, 0.2), at(0.3, 0.6)),

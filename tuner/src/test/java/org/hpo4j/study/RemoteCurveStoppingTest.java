@@ -66,7 +66,7 @@ class RemoteCurveStoppingTest {
      * Evaluated in this order: an incumbent at 0.2 (nothing to compare with yet), two runs levelling
      * off at 0.6 and 0.8, and a slow run heading to 0.05 that ends best.
      */
-    private static Study.Builder study(PostgresStore store) {
+    private static StudyBuilder study(PostgresStore store) {
         List<Configuration> runs = List.of(at(0.3, 0.2), at(0.3, 0.6), at(0.3, 0.8), at(0.08, 0.05));
         OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 7);
         return Study.builder(CurveObjective.SPACE).name("remote-curves").seed(7)

@@ -67,7 +67,7 @@ class StudyLoopTest {
         }
     }
 
-    private static Study.Builder study(Optimizer o) {
+    private static StudyBuilder study(Optimizer o) {
         return Study.builder(SPACE).name("t").optimizer(o);
     }
 
@@ -158,7 +158,9 @@ class StudyLoopTest {
             return ctx.jobId() == 2 ? Double.NaN : 1.0;
         }, StoppingRule.maxEvaluations(10));
         assertEquals(4, r.evaluations().size());
-        assertEquals("java.lang.IllegalStateException: diverged", r.evaluations().get(1).result().failure());
+        String failure = r.evaluations().get(1).result().failure();
+        assertTrue(failure.startsWith("java.lang.IllegalStateException: diverged\n\tat "), failure);
+        assertTrue(failure.contains("StudyLoopTest"), "the stack names where it was thrown: " + failure);
         assertTrue(r.evaluations().get(2).result().failure().contains("NaN"));
         assertTrue(o.told.get(1).isFailure());
         assertFalse(r.evaluations().get(3).isFailure());

@@ -1,0 +1,42 @@
+package org.hpo4j.study;
+
+import java.nio.file.Path;
+import org.hpo4j.execute.Task;
+import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.InProcessTrialContext;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * The task that runs a job of a study, the same wherever it runs (this process or a
+ * {@link org.hpo4j.distributed.RemoteWorker}): the evaluation's seed derived from the study's, the
+ * budget rounded for integer budgets, the job's work folder and its configuration's checkpoint folder.
+ */
+public final class TrialTasks {
+    private final long seed;
+    private final boolean integerBudget;
+
+    /** Tasks of a study seeded with {@code seed} over {@code space}. */
+    public TrialTasks(long seed, SearchSpace space) {
+        this.seed = seed;
+        this.integerBudget = space.budget().map(b -> b.integer()).orElse(false);
+    }
+
+    /** The budget an evaluation is given: rounded when the space's budget is an integer. */
+    public double effectiveBudget(double budget) {
+        return integerBudget ? Math.round(budget) : budget;
+    }
+
+    /**
+     * The task of attempt {@code attempt} at {@code job}.
+     *
+     * @param workRoot the study's folder; the job's is {@code <it>/job-<id>}
+     * @param checkpointRoot the study's checkpoint folder; {@code null} when it keeps no checkpoints
+     */
+    public Task task(Job job, int attempt, Path workRoot, Path checkpointRoot) {
+        return new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
+                effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
+                workRoot.resolve("job-" + job.id()),
+                checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()));
+    }
+}
