@@ -11,6 +11,14 @@ import java.lang.annotation.Target;
  * {@code org.hpo4j.trial.TrialContext}, returning a number ({@code double}, {@code float},
  * {@code int}, {@code long} or their boxes). One per class.
  *
+ * <p>For several objectives it returns a record instead, whose numeric components say what they
+ * are: {@link Minimize} or {@link Maximize} on two to four of them, and constraints
+ * {@link AtMost} / {@link AtLeast} on any. {@link #direction()} is then not used.
+ * <pre>{@code
+ * public record Score(@Minimize double error, @Minimize double latencyMs, @AtMost(50) double sizeMb) {}
+ * @Objective public Score train(TrialContext context) { ... }
+ * }</pre>
+ *
  * <pre>{@code
  * @Objective(direction = Direction.MINIMIZE)
  * public double validationError() { ... }
@@ -20,6 +28,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Objective {
-    /** Whether smaller or larger values are better. */
+    /** Whether smaller or larger values are better (a single number only; records say it per component). */
     Direction direction() default Direction.MINIMIZE;
 }

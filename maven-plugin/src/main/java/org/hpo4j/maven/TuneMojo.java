@@ -90,6 +90,14 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.evaluationTimeout")
     Double evaluationTimeout;
 
+    /**
+     * For an objective of several objectives: the rule that picks the configuration written, e.g.
+     * {@code min error where latencyMs <= 20} or {@code weights error=1, latencyMs=0.01}; default
+     * the best first objective among the feasible evaluations (README, "Several objectives").
+     */
+    @Parameter(property = "hpo.select")
+    String select;
+
     /** Discard a stored study of the same name instead of continuing it. */
     @Parameter(property = "hpo.fresh", defaultValue = "false")
     boolean fresh;
@@ -216,7 +224,8 @@ public class TuneMojo extends AbstractMojo {
         TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
             String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
             try {
-                return new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).run(request, loader);
+                return new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).selection(select)
+                        .run(request, loader);
             } catch (TuneException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -108,15 +109,51 @@ record AnnotatedClass(TypeElement element, String packageName, String nameInPack
      * @param parameterTypes its parameter types, as qualified names
      * @param returnType its return type, as written by the compiler
      * @param thrownNonExceptions declared thrown types that are neither exceptions nor errors
+     * @param returnedRecord the record it returns, if it returns one (several objectives)
      */
     record AnnotatedMethod(ExecutableElement element, Use annotation, List<String> parameterTypes,
-                           String returnType, List<String> thrownNonExceptions) {
+                           String returnType, List<String> thrownNonExceptions, Optional<AnnotatedRecord> returnedRecord) {
         AnnotatedMethod {
             parameterTypes = List.copyOf(parameterTypes);
             thrownNonExceptions = List.copyOf(thrownNonExceptions);
         }
 
         /** The method's name. */
+        String name() {
+            return element.getSimpleName().toString();
+        }
+    }
+
+    /**
+     * The record an {@code @Objective} method returns.
+     *
+     * @param element the record
+     * @param visible whether the generated injector, in the annotated class's package, can use it
+     *     (neither it nor a type enclosing it is private)
+     * @param components its components in declaration order
+     */
+    record AnnotatedRecord(TypeElement element, boolean visible, List<AnnotatedComponent> components) {
+        AnnotatedRecord {
+            components = List.copyOf(components);
+        }
+    }
+
+    /**
+     * A component of the record an {@code @Objective} method returns.
+     *
+     * @param element where errors about the component go: its field (declared at the component)
+     * @param type its type, as the compiler writes it
+     * @param numeric whether it is a number the study can compare (a primitive number or its box)
+     * @param directions its {@code @Minimize} / {@code @Maximize}
+     * @param bounds its {@code @AtMost} / {@code @AtLeast}
+     */
+    record AnnotatedComponent(Element element, String type, boolean numeric, List<Use> directions, List<Use> bounds) {
+        AnnotatedComponent {
+            directions = List.copyOf(directions);
+            bounds = List.copyOf(bounds);
+        }
+
+        /** The component's name. */
         String name() {
             return element.getSimpleName().toString();
         }

@@ -171,8 +171,41 @@ record ClassModel(TypeElement element, String packageName, String nameInPackage,
      *
      * @param methodName the method
      * @param takesContext whether it takes a {@code TrialContext}
-     * @param maximize whether larger values are better
+     * @param maximize whether larger values are better (for a record: whether its first objective is maximized)
+     * @param components the components of the record it returns, in declaration order; empty when it
+     *     returns a number
      */
-    record Objective(String methodName, boolean takesContext, boolean maximize) {
+    record Objective(String methodName, boolean takesContext, boolean maximize, List<Component> components) {
+        Objective {
+            components = List.copyOf(components);
+        }
+
+        /** Whether the method returns a record of several objectives. */
+        boolean returnsRecord() {
+            return !components.isEmpty();
+        }
+    }
+
+    /**
+     * A component of the record an objective returns.
+     *
+     * @param name the component (its accessor has the same name)
+     * @param objective whether it is an objective ({@code @Minimize} or {@code @Maximize})
+     * @param maximize whether it is maximized
+     * @param bounds its constraints
+     */
+    record Component(String name, boolean objective, boolean maximize, List<Bound> bounds) {
+        Component {
+            bounds = List.copyOf(bounds);
+        }
+    }
+
+    /**
+     * A constraint on a component.
+     *
+     * @param atMost whether it is {@code @AtMost} (else {@code @AtLeast})
+     * @param limit the bound
+     */
+    record Bound(boolean atMost, double limit) {
     }
 }

@@ -14,6 +14,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -38,6 +39,9 @@ final class ClassReader {
     }
 
     /** Whether an element carries any hpo4j annotation. */
+    /** The primitive types an objective's record component may have (or their boxes). */
+    private static final Set<TypeKind> NUMBERS = Set.of(TypeKind.DOUBLE, TypeKind.FLOAT, TypeKind.INT, TypeKind.LONG);
+
     static boolean isAnnotated(Element element) {
         return element.getAnnotationMirrors().stream().anyMatch(m -> packageOf(m).equals(PACKAGE));
     }
@@ -226,7 +230,31 @@ final class ClassReader {
                 .filter(t -> !types.isAssignable(t, exception) && !types.isAssignable(t, error))
                 .map(TypeMirror::toString)
                 .toList();
-        return new AnnotatedClass.AnnotatedMethod(method, annotation, parameters, method.getReturnType().toString(), odd);
+        return new AnnotatedClass.AnnotatedMethod(method, annotation, parameters, method.getReturnType().toString(), odd,
+                returnedRecord(method.getReturnType()));
+    }
+
+    private Optional<AnnotatedClass.AnnotatedRecord> returnedRecord(TypeMirror returned) {
+        if (returned.getKind() != TypeKind.DECLARED || ((DeclaredType) returned).asElement().getKind() != ElementKind.RECORD) {
+            return Optional.empty();
+        }
+        TypeElement record = (TypeElement) ((DeclaredType) returned).asElement();
+        List<AnnotatedClass.AnnotatedComponent> components = new ArrayList<>();
+        for (RecordComponentElement component : record.getRecordComponents()) {
+            List<AnnotatedClass.Use> directions = new ArrayList<>(uses(component, "Minimize"));
+            directions.addAll(uses(component, "Maximize"));
+            List<AnnotatedClass.Use> bounds = new ArrayList<>(uses(component, "AtMost"));
+            bounds.addAll(uses(component, "AtLeast"));
+            TypeMirror type = component.asType();
+            boolean numeric = NUMBERS.contains(type.getKind())
+                    || NUMBERS.stream().anyMatch(kind -> types.isSameType(type, types.boxedClass(types.getPrimitiveType(kind)).asType()));
+            // javac places no diagnostic at a record component, but at its field, which is declared at the component
+            Element where = record.getEnclosedElements().stream().<Element>map(e -> e)
+                    .filter(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName()))
+                    .findFirst().orElse(component);
+            components.add(new AnnotatedClass.AnnotatedComponent(where, type.toString(), numeric, directions, bounds));
+        }
+        return Optional.of(new AnnotatedClass.AnnotatedRecord(record, FieldType.visibleInPackage(record), components));
     }
 
     private List<AnnotatedClass.Use> uses(Element element, String simpleName) {

@@ -1,5 +1,6 @@
 package org.hpo4j.processor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -201,7 +202,10 @@ final class ClassValidator {
         if (!parameters.isEmpty() && !takesContext) {
             diagnostics.error(method.element(), Message.OBJECTIVE_PARAMETERS, method.name(), String.join(", ", parameters));
         }
-        if (!OBJECTIVE_RETURNS.contains(method.returnType())) {
+        List<ClassModel.Component> components = List.of();
+        if (method.returnedRecord().isPresent()) {
+            components = components(method, method.returnedRecord().get());
+        } else if (!OBJECTIVE_RETURNS.contains(method.returnType())) {
             diagnostics.error(method.element(), Message.OBJECTIVE_RETURN, method.name(), method.returnType());
         }
         if (!method.thrownNonExceptions().isEmpty()) {
@@ -211,8 +215,64 @@ final class ClassValidator {
         if (diagnostics.errorCount() != errorsBefore) {
             return Optional.empty();
         }
-        boolean maximize = method.annotation().enumName("direction").equals("MAXIMIZE");
-        return Optional.of(new ClassModel.Objective(method.name(), takesContext, maximize));
+        boolean maximize = components.isEmpty()
+                ? method.annotation().enumName("direction").equals("MAXIMIZE")
+                : components.stream().filter(ClassModel.Component::objective).findFirst().orElseThrow().maximize();
+        return Optional.of(new ClassModel.Objective(method.name(), takesContext, maximize, components));
+    }
+
+    /** The checked components of the record an objective returns; errors at the components they concern. */
+    private List<ClassModel.Component> components(AnnotatedMethod method, AnnotatedClass.AnnotatedRecord record) {
+        String recordName = record.element().getSimpleName().toString();
+        if (!record.visible()) {
+            diagnostics.error(method.element(), Message.OBJECTIVE_RECORD_PRIVATE, method.name(),
+                    record.element().getQualifiedName());
+        }
+        if (method.annotation().explicit().containsKey("direction")) {
+            diagnostics.error(method.element(), method.annotation().mirror(), method.annotation().at("direction"),
+                    Message.OBJECTIVE_RECORD_DIRECTION, method.name(), recordName);
+        }
+        List<ClassModel.Component> components = new ArrayList<>();
+        List<String> objectives = new ArrayList<>();
+        for (AnnotatedClass.AnnotatedComponent c : record.components()) {
+            int errorsBefore = diagnostics.errorCount();
+            if (c.directions().isEmpty() && c.bounds().isEmpty()) {
+                diagnostics.error(c.element(), Message.COMPONENT_UNMARKED, c.name(), recordName);
+                continue;
+            }
+            if (c.directions().size() > 1) {
+                diagnostics.error(c.element(), Message.COMPONENT_TWO_DIRECTIONS,
+                        c.name(), recordName);
+            }
+            List<Use> marks = new ArrayList<>(c.directions());
+            marks.addAll(c.bounds());
+            if (!c.numeric()) {
+                diagnostics.error(c.element(), Message.COMPONENT_NOT_NUMERIC,
+                        marks.get(0).simpleName(), c.name(), recordName, c.type());
+            }
+            List<ClassModel.Bound> bounds = new ArrayList<>();
+            for (Use bound : c.bounds()) {
+                double limit = bound.number("value");
+                if (!Double.isFinite(limit)) {
+                    diagnostics.error(c.element(), Message.COMPONENT_BOUND_NOT_FINITE,
+                            bound.simpleName(), c.name(), recordName, Texts.text(limit));
+                }
+                bounds.add(new ClassModel.Bound(bound.simpleName().equals("AtMost"), limit));
+            }
+            boolean objective = !c.directions().isEmpty();
+            if (objective) {
+                objectives.add(c.name());
+            }
+            if (diagnostics.errorCount() == errorsBefore) {
+                components.add(new ClassModel.Component(c.name(), objective,
+                        objective && c.directions().get(0).simpleName().equals("Maximize"), bounds));
+            }
+        }
+        if (objectives.size() < 2 || objectives.size() > 4) {
+            diagnostics.error(record.element(), Message.OBJECTIVE_RECORD_COUNT, method.name(), recordName,
+                    objectives.size(), objectives.isEmpty() ? "none" : String.join(", ", objectives));
+        }
+        return components;
     }
 
     private String studyName(AnnotatedClass source) {

@@ -44,6 +44,8 @@ import javax.tools.Diagnostic;
 public final class Hpo4jProcessor extends AbstractProcessor {
     private static final List<String> ANNOTATIONS = List.of("Uniform", "LogUniform", "IntUniform", "Categorical",
             "Conditional", "Conditionals", "Budget", "Objective", "StudyName");
+    /** Annotations on the components of an objective's record: checked with the class whose objective returns it. */
+    private static final List<String> COMPONENT_ANNOTATIONS = List.of("Minimize", "Maximize", "AtMost", "AtLeast");
 
     static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -79,6 +81,7 @@ public final class Hpo4jProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> names = new LinkedHashSet<>();
         ANNOTATIONS.forEach(a -> names.add(ClassReader.PACKAGE + "." + a));
+        COMPONENT_ANNOTATIONS.forEach(a -> names.add(ClassReader.PACKAGE + "." + a));
         // Our own output carries @Generated; unless some processor claims it, javac's -Xlint:processing
         // warns about it in the next round, and users who compile with -Werror would fail.
         names.add(GENERATED);
@@ -98,7 +101,8 @@ public final class Hpo4jProcessor extends AbstractProcessor {
         }
         Set<TypeElement> classes = new LinkedHashSet<>();
         for (TypeElement annotation : annotations) {
-            if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+            if (annotation.getQualifiedName().contentEquals(GENERATED)
+                    || COMPONENT_ANNOTATIONS.contains(annotation.getSimpleName().toString())) {
                 continue;
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -65,6 +65,14 @@ final class InjectorWriter {
         unit.addImport("org.hpo4j.space.Configuration");
         unit.addImport("org.hpo4j.space.SearchSpace");
         unit.addImport("org.hpo4j.trial.TrialContext");
+        boolean record = model.objective().filter(ClassModel.Objective::returnsRecord).isPresent();
+        if (record) {
+            unit.addImport("java.util.List");
+            unit.addImport("org.hpo4j.trial.Constraint");
+            unit.addImport("org.hpo4j.trial.Criteria");
+            unit.addImport("org.hpo4j.trial.Goal");
+            unit.addImport("org.hpo4j.trial.Score");
+        }
 
         ClassOrInterfaceDeclaration type = unit.addClass(model.injectorName(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
@@ -101,6 +109,14 @@ final class InjectorWriter {
                 param("TrialContext", "context"));
         evaluate.addThrownException(Ast.classType("Exception"));
         evaluate.setBody(evaluateBody(model));
+        if (record) {
+            ClassModel.Objective objective = model.objective().get();
+            override(type, "criteria", Ast.classType("Criteria")).setBody(returning(criteria(objective)));
+            MethodDeclaration score = override(type, "score", Ast.classType("Score"), param(target, "target"),
+                    param("TrialContext", "context"));
+            score.addThrownException(Ast.classType("Exception"));
+            score.setBody(scoreBody(objective));
+        }
         override(type, "studyName", Ast.classType("String")).setBody(returning(Ast.string(model.studyName())));
 
         if (varHandles) {
@@ -280,11 +296,67 @@ final class InjectorWriter {
                     NodeList.nodeList(Ast.string(model.nameInPackage() + " has no @Objective method"))))));
         }
         ClassModel.Objective o = objective.get();
+        if (o.returnsRecord()) {
+            // the first objective, for callers that want one number; score() has them all
+            return returning(Ast.call(Ast.callLocal("score", new NameExpr("target"), new NameExpr("context")), "first"));
+        }
+        return returning(objectiveCall(o));
+    }
+
+    private static Expression objectiveCall(ClassModel.Objective o) {
         NameExpr target = new NameExpr("target");
-        Expression call = o.takesContext()
+        return o.takesContext()
                 ? Ast.call(target, o.methodName(), new NameExpr("context"))
                 : Ast.call(target, o.methodName());
-        return returning(call);
+    }
+
+    /** {@code new Criteria(List.of(new Goal(...), ...), List.of(new Constraint(...), ...))}. */
+    private static Expression criteria(ClassModel.Objective o) {
+        NodeList<Expression> goals = new NodeList<>();
+        NodeList<Expression> constraints = new NodeList<>();
+        for (ClassModel.Component c : o.components()) {
+            if (c.objective()) {
+                goals.add(new ObjectCreationExpr(null, Ast.classType("Goal"), NodeList.nodeList(Ast.string(c.name()),
+                        Ast.name(c.maximize() ? "Direction.MAXIMIZE" : "Direction.MINIMIZE"))));
+            }
+            for (ClassModel.Bound b : c.bounds()) {
+                constraints.add(new ObjectCreationExpr(null, Ast.classType("Constraint"), NodeList.nodeList(
+                        Ast.string(c.name()),
+                        Ast.name(b.atMost() ? "Constraint.Kind.AT_MOST" : "Constraint.Kind.AT_LEAST"),
+                        Ast.number(b.limit()))));
+            }
+        }
+        return new ObjectCreationExpr(null, Ast.classType("Criteria"), NodeList.nodeList(
+                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", goals),
+                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", constraints)));
+    }
+
+    /**
+     * Calls the objective once, checks that the record is there and reads every component (a
+     * component with a direction and a bound is read once for each).
+     */
+    private static BlockStmt scoreBody(ClassModel.Objective o) {
+        BlockStmt body = new BlockStmt();
+        body.addStatement(new ExpressionStmt(new VariableDeclarationExpr(new VariableDeclarator(
+                new com.github.javaparser.ast.type.VarType(), "result", objectiveCall(o)))));
+        body.addStatement(new IfStmt(new BinaryExpr(new NameExpr("result"), new NullLiteralExpr(), BinaryExpr.Operator.EQUALS),
+                new ThrowStmt(new ObjectCreationExpr(null, Ast.classType("IllegalStateException"),
+                        NodeList.nodeList(Ast.string("@Objective method " + o.methodName() + " returned null")))), null));
+        NodeList<Expression> objectives = new NodeList<>();
+        NodeList<Expression> constraints = new NodeList<>();
+        for (ClassModel.Component c : o.components()) {
+            Expression read = Ast.call("Score", "component", Ast.string(c.name()), Ast.call(new NameExpr("result"), c.name()));
+            if (c.objective()) {
+                objectives.add(read);
+            }
+            for (int i = 0; i < c.bounds().size(); i++) {
+                constraints.add(read.clone());
+            }
+        }
+        body.addStatement(new ReturnStmt(new ObjectCreationExpr(null, Ast.classType("Score"), NodeList.nodeList(
+                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", objectives),
+                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", constraints)))));
+        return body;
     }
 
     // ---- helpers written into the injector ----------------------------------------------------

@@ -56,7 +56,19 @@ enum Message {
     OBJECTIVE_STATIC("@Objective method '%s' is static; make it an instance method, it is called on the configured instance"),
     OBJECTIVE_NOT_PUBLIC("@Objective method '%s' must be public so that the generated injector can call it"),
     OBJECTIVE_PARAMETERS("@Objective method '%s' takes (%s); it must take no parameters or one org.hpo4j.trial.TrialContext"),
-    OBJECTIVE_RETURN("@Objective method '%s' returns %s; it must return double, float, int or long (or their boxes)"),
+    OBJECTIVE_RETURN("@Objective method '%s' returns %s; it must return double, float, int or long (or their boxes), or a record of 2 to 4 objectives marked @Minimize / @Maximize"),
+    OBJECTIVE_RECORD_COUNT("@Objective method '%s' returns %s with %d objective(s) (%s); a record needs 2 to 4 components "
+            + "with @Minimize or @Maximize (for one objective return a double)"),
+    OBJECTIVE_RECORD_DIRECTION("@Objective method '%s' returns the record %s and sets direction; the record's components "
+            + "say their directions with @Minimize / @Maximize, so remove direction"),
+    OBJECTIVE_RECORD_PRIVATE("@Objective method '%s' returns %s, which is private (or inside a private class); the "
+            + "generated injector cannot read it, make it package-private or public"),
+    COMPONENT_UNMARKED("component '%s' of %s has neither a direction nor a bound; mark it @Minimize, @Maximize, "
+            + "@AtMost or @AtLeast, or remove it from the record"),
+    COMPONENT_TWO_DIRECTIONS("component '%s' of %s is both @Minimize and @Maximize; keep one"),
+    COMPONENT_NOT_NUMERIC("@%s on component '%s' of %s, of type %s: objectives and bounds need a number; use double, "
+            + "float, int or long"),
+    COMPONENT_BOUND_NOT_FINITE("@%s on component '%s' of %s: the bound must be a finite number, got %s"),
     OBJECTIVE_THROWS("@Objective method '%s' declares 'throws %s'; it may throw exceptions and errors, not other Throwables"),
 
     DEFAULT_OUT_OF_RANGE("default of '%s' is %s, outside %s; change the initializer or the range"),

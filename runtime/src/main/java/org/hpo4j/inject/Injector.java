@@ -3,6 +3,8 @@ package org.hpo4j.inject;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Score;
 import org.hpo4j.trial.TrialContext;
 
 /**
@@ -32,15 +34,34 @@ public interface Injector<T> {
     /** Whether the class has an {@code @Objective} method. */
     boolean hasObjective();
 
-    /** The objective's direction; MINIMIZE when there is none. */
+    /** The objective's direction (the first objective's for several); MINIMIZE when there is none. */
     Direction direction();
 
     /**
-     * Calls the {@code @Objective} method and returns its value as it is (not negated).
+     * Calls the {@code @Objective} method and returns its value as it is (not negated); for a method
+     * that returns a record of several objectives, the first objective.
      *
      * @throws UnsupportedOperationException when the class has no objective
      */
     double evaluate(T target, TrialContext context) throws Exception;
+
+    /**
+     * What the objective's result means: one objective with {@link #direction()} for a method that
+     * returns a number; the record's objectives and constraints for one that returns a record.
+     */
+    default Criteria criteria() {
+        return Criteria.single(direction());
+    }
+
+    /**
+     * Calls the {@code @Objective} method once and returns every component of its result, in the
+     * order of {@link #criteria()}.
+     *
+     * @throws UnsupportedOperationException when the class has no objective
+     */
+    default Score score(T target, TrialContext context) throws Exception {
+        return Score.of(evaluate(target, context));
+    }
 
     /** The study name ({@code @StudyName}, else the class's simple name). */
     String studyName();

@@ -393,6 +393,10 @@ public final class ForkedWorkerExecutor implements Executor {
                     } else if (type == WorkerProtocol.RESULT) {
                         w.out.readInt();
                         return Result.of(w.out.readDouble());
+                    } else if (type == WorkerProtocol.SCORE) {
+                        w.out.readInt();
+                        java.util.List<Double> objectives = WorkerProtocol.readValues(w.out);
+                        return Result.of(objectives, WorkerProtocol.readValues(w.out));
                     } else if (type == WorkerProtocol.FAILED) {
                         w.out.readInt();
                         String cause = Failures.bound(WorkerProtocol.readString(w.out), settings.outputLimit);

@@ -102,7 +102,7 @@ public final class InProcessExecutor implements Executor {
             String worker = Thread.currentThread().getName();
             Result result;
             try {
-                result = Result.of(objective.evaluate(task.configuration(), context));
+                result = objective.result(task.configuration(), context);
             } catch (Throwable t) {
                 result = Result.failed(Failures.describe(t));
             }

@@ -10,7 +10,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.objective.CheckpointFolder;
 import org.hpo4j.objective.Objective;
+import org.hpo4j.optimizer.Result;
 
 /**
  * The main class of a worker JVM: {@code java -cp <classpath> org.hpo4j.execute.WorkerMain <class>}.
@@ -99,17 +99,7 @@ public final class WorkerMain {
                     + " each evaluation gets a fresh instance", e);
         }
         constructor.setAccessible(true);
-        Objective objective = (configuration, context) -> {
-            Object instance;
-            try {
-                instance = constructor.newInstance();
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception ex ? ex : e;
-            }
-            injector.apply(instance, configuration);
-            injector.applyBudget(instance, context.budget());
-            return injector.evaluate(instance, context);
-        };
+        Objective objective = new InjectedObjective<Object>(injector, () -> constructor.newInstance());
         return new WorkerMain(out, injector.space(), objective);
     }
 
@@ -194,7 +184,7 @@ public final class WorkerMain {
     }
 
     private void run(Request r) throws IOException {
-        double value;
+        Result result;
         try {
             Configuration configuration = ConfigurationCodec.decode(space, r.configuration());
             CheckpointFolder checkpoints = r.checkpointDirectory().isEmpty() ? null
@@ -212,7 +202,7 @@ public final class WorkerMain {
                             WorkerMain.this.continued(r.jobId(), fromBudget);
                         }
                     }, () -> stopJob == r.jobId(), checkpoints);
-            value = objective.evaluate(configuration, context);
+            result = objective.result(configuration, context);
         } catch (Throwable t) {
             // after an OutOfMemoryError (or another VirtualMachineError) this JVM is suspect: report, then leave
             boolean fatal = t instanceof VirtualMachineError;
@@ -231,9 +221,22 @@ public final class WorkerMain {
             return;
         }
         synchronized (out) {
-            WorkerProtocol.begin(out, WorkerProtocol.RESULT);
-            out.writeInt(r.jobId());
-            out.writeDouble(value);
+            if (result.isFailure()) {
+                // NaN or infinity in one of several values: the coordinator learns which
+                WorkerProtocol.begin(out, WorkerProtocol.FAILED);
+                out.writeInt(r.jobId());
+                WorkerProtocol.writeString(out, result.failure());
+                out.writeBoolean(false);
+            } else if (result.isMultiObjective() || !result.constraints().isEmpty()) {
+                WorkerProtocol.begin(out, WorkerProtocol.SCORE);
+                out.writeInt(r.jobId());
+                WorkerProtocol.writeValues(out, result.objectives());
+                WorkerProtocol.writeValues(out, result.constraints());
+            } else {
+                WorkerProtocol.begin(out, WorkerProtocol.RESULT);
+                out.writeInt(r.jobId());
+                out.writeDouble(result.value());
+            }
             out.flush();
         }
     }

@@ -40,6 +40,11 @@ final class WorkerProtocol {
     static final byte FAILED = 14;
     /** The objective loaded its checkpoint and continues: jobId int, the budget it continues from double. */
     static final byte CONTINUED = 15;
+    /**
+     * The objective returned several objectives or constraints: jobId int, objective values,
+     * constraint values (each a count int and doubles).
+     */
+    static final byte SCORE = 16;
 
     private WorkerProtocol() {
     }
@@ -73,6 +78,25 @@ final class WorkerProtocol {
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static void writeValues(DataOutputStream out, java.util.List<Double> values) throws IOException {
+        out.writeInt(values.size());
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    static java.util.List<Double> readValues(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 1024) {
+            throw new IOException("corrupted worker protocol: " + count + " values");
+        }
+        java.util.List<Double> values = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(in.readDouble());
+        }
+        return values;
     }
 
     static boolean isEnd(IOException e) {

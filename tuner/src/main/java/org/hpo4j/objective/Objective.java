@@ -1,5 +1,6 @@
 package org.hpo4j.objective;
 
+import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.trial.TrialContext;
 
@@ -16,4 +17,13 @@ public interface Objective {
      * @return the objective value in the study's direction (a study that maximizes negates it)
      */
     double evaluate(Configuration configuration, TrialContext context) throws Exception;
+
+    /**
+     * Evaluates one configuration and returns every objective and constraint value as returned
+     * (not negated); NaN or infinity in any gives a failure. Objectives of one value need not
+     * override it.
+     */
+    default Result result(Configuration configuration, TrialContext context) throws Exception {
+        return Result.of(evaluate(configuration, context));
+    }
 }

@@ -18,6 +18,8 @@ import org.hpo4j.optimizer.registry.Optimizers;
  *       per job handed out.</li>
  *   <li>A failed result is recorded, ranks behind every successful one, and is never fitted by a
  *       model.</li>
+ *   <li>An optimizer that {@linkplain #handlesSeveralObjectives handles several objectives} ranks
+ *       infeasible results (violation above 0) behind every feasible one, by their violation.</li>
  * </ul>
  */
 public interface Optimizer {
@@ -34,6 +36,16 @@ public interface Optimizer {
 
     /** Whether the optimizer has nothing more to ask, ever (e.g. a finished schedule or grid). */
     default boolean isFinished() {
+        return false;
+    }
+
+    /**
+     * Whether the optimizer searches for the trade-offs of several objectives: it ranks results by
+     * {@link Result#objectives()} (Pareto dominance) and {@link Result#violation()}. Optimizers
+     * that rank by {@link Result#value()} alone answer false, and a study of several objectives
+     * refuses them.
+     */
+    default boolean handlesSeveralObjectives() {
         return false;
     }
 }

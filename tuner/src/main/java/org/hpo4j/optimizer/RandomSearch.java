@@ -9,7 +9,8 @@ import org.hpo4j.space.SearchSpace;
 
 /**
  * Random search: every job is a fresh draw from the space's prior, at the maximum budget. Never
- * waits, never finishes; the study's stopping rule ends it.
+ * waits, never finishes; the study's stopping rule ends it. It ignores results, so it serves studies
+ * of several objectives as well.
  */
 public final class RandomSearch implements Optimizer {
     private final SearchSpace space;
@@ -30,6 +31,11 @@ public final class RandomSearch implements Optimizer {
         int id = nextId++;
         outstanding.add(id);
         return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), space.sample(random::nextDouble), budget, 0, 0));
+    }
+
+    @Override
+    public boolean handlesSeveralObjectives() {
+        return true;
     }
 
     @Override

@@ -10,6 +10,10 @@ import org.hpo4j.space.Parameter;
 final class Exports {
     /** Prefix of the parameter columns: ':' cannot occur in a parameter name, so they never clash. */
     static final String PARAMETER_PREFIX = "param:";
+    /** Prefix of the objective columns of a study of several objectives. */
+    static final String OBJECTIVE_PREFIX = "objective:";
+    /** Prefix of the constrained components' columns of a study of several objectives. */
+    static final String CONSTRAINT_PREFIX = "constraint:";
 
     static final List<String> FIXED_COLUMNS = List.of("job_id", "iteration", "bracket", "index", "rung", "budget",
             "previous_budget", "state", "value", "failure", "start", "end", "duration_seconds", "cost");
@@ -21,6 +25,12 @@ final class Exports {
     static String csv(ReportData data) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(FIXED_COLUMNS);
+        boolean several = data.criteria().isMultiObjective();
+        if (several) {
+            // every component of a study of several objectives, before the parameters
+            data.criteria().objectives().forEach(g -> header.add(OBJECTIVE_PREFIX + g.name()));
+            data.criteria().constraints().forEach(c -> header.add(CONSTRAINT_PREFIX + c.name()));
+        }
         for (Parameter p : data.space().parameters()) {
             header.add(PARAMETER_PREFIX + p.name());
         }
@@ -41,6 +51,14 @@ final class Exports {
             f.add(r.end() == null ? "" : r.end().toString());
             f.add(Values.exact(r.durationSeconds()));
             f.add(Values.exact(r.cost()));
+            if (several) {
+                for (int i = 0; i < data.criteria().objectives().size(); i++) {
+                    f.add(i < r.objectives().size() ? Values.exact(r.objectives().get(i)) : "");
+                }
+                for (int i = 0; i < data.criteria().constraints().size(); i++) {
+                    f.add(i < r.constraints().size() ? Values.exact(r.constraints().get(i)) : "");
+                }
+            }
             for (Parameter p : data.space().parameters()) {
                 f.add(Values.parameter(p, r.configuration()));
             }
@@ -62,6 +80,20 @@ final class Exports {
         w.member("direction", data.direction().name());
         w.member("optimizer", data.optimizer());
         w.member("seed", data.seed());
+        ParetoView pareto = data.criteria().isMultiObjective() ? ParetoView.of(data) : null;
+        if (pareto != null) {
+            w.name("objectives").beginArray();
+            data.criteria().objectives().forEach(g -> w.beginObject().member("name", g.name())
+                    .member("direction", g.direction().name()).endObject());
+            w.endArray();
+            w.name("constraints").beginArray();
+            data.criteria().constraints().forEach(c -> w.beginObject().member("name", c.name())
+                    .member("kind", c.kind().name()).member("bound", c.limit()).endObject());
+            w.endArray();
+            w.name("paretoFront").beginArray();
+            pareto.front().forEach(id -> w.value((long) id));
+            w.endArray();
+        }
         w.name("evaluations").beginArray();
         for (ReportRow r : data.rows()) {
             w.beginObject();
@@ -81,6 +113,18 @@ final class Exports {
             w.member("end", r.end() == null ? null : r.end().toString());
             w.member("durationSeconds", r.durationSeconds());
             w.member("cost", r.cost());
+            if (pareto != null && !r.objectives().isEmpty()) {
+                w.name("objectives").beginObject();
+                for (int i = 0; i < r.objectives().size(); i++) {
+                    w.member(data.criteria().objectives().get(i).name(), r.objectives().get(i));
+                }
+                w.endObject();
+                w.name("constraints").beginObject();
+                for (int i = 0; i < r.constraints().size(); i++) {
+                    w.member(data.criteria().constraints().get(i).name(), r.constraints().get(i));
+                }
+                w.endObject();
+            }
             w.name("parameters");
             parameters(w, data, r.configuration());
             w.name("intermediate").beginArray();
@@ -97,8 +141,13 @@ final class Exports {
 
     /** The active parameters of {@code c} as a JSON object, in the space's order. */
     static void parameters(JsonWriter w, ReportData data, Configuration c) {
+        parameters(w, data.space(), c);
+    }
+
+    /** The active parameters of {@code c} as a JSON object, in {@code space}'s order. */
+    static void parameters(JsonWriter w, org.hpo4j.space.SearchSpace space, Configuration c) {
         w.beginObject();
-        for (Parameter p : data.space().parameters()) {
+        for (Parameter p : space.parameters()) {
             if (!c.isActive(p.name())) {
                 continue;
             }

@@ -139,6 +139,35 @@ final class PageData {
             w.endArray().endObject();
         }
         w.member("effectCharts", ReportWriter.EFFECT_CHARTS);
+        w.name("pareto");
+        if (!data.criteria().isMultiObjective()) {
+            w.nullValue();
+        } else {
+            ParetoView view = ParetoView.of(data);
+            w.beginObject();
+            w.name("objectives").beginArray();
+            data.criteria().objectives().forEach(g -> w.beginObject().member("name", g.name())
+                    .member("direction", g.direction().name()).endObject());
+            w.endArray();
+            w.name("constraints").beginArray();
+            data.criteria().constraints().forEach(c -> w.value(c.toString()));
+            w.endArray();
+            w.name("points").beginArray();
+            for (ParetoView.PointRow p : view.points()) {
+                w.beginObject().member("job", p.jobId()).member("budget", p.budget())
+                        .member("feasible", p.feasible()).member("front", view.front().contains(p.jobId()));
+                w.name("values").beginArray();
+                p.objectives().forEach(w::value);
+                w.endArray().endObject();
+            }
+            w.endArray();
+            w.name("hypervolume").beginArray();
+            for (double[] point : view.hypervolume()) {
+                w.beginArray().value(point[0]).value(point[1]).endArray();
+            }
+            w.endArray();
+            w.endObject();
+        }
         w.endObject();
         return w.toString();
     }

@@ -19,15 +19,23 @@ import org.hpo4j.space.SearchSpace;
  * @param seed the study's seed
  * @param space the search space the configurations belong to
  * @param rows the evaluations, ordered by job id
+ * @param criteria the objectives and constraints ({@code Criteria.single(direction)} for one objective)
  */
 public record ReportData(String studyName, Direction direction, String optimizer, long seed, SearchSpace space,
-                         List<ReportRow> rows) {
+                         List<ReportRow> rows, org.hpo4j.trial.Criteria criteria) {
+
+    /** The data of a study of one objective. */
+    public ReportData(String studyName, Direction direction, String optimizer, long seed, SearchSpace space,
+                      List<ReportRow> rows) {
+        this(studyName, direction, optimizer, seed, space, rows, org.hpo4j.trial.Criteria.single(direction));
+    }
 
     public ReportData {
         Objects.requireNonNull(studyName, "studyName");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(criteria, "criteria");
         rows = rows.stream().sorted(Comparator.comparingInt(ReportRow::jobId)).toList();
         Set<Integer> ids = new HashSet<>();
         for (ReportRow r : rows) {

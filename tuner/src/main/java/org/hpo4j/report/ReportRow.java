@@ -28,10 +28,22 @@ import org.hpo4j.space.Configuration;
  * @param cost what the evaluation cost (the study's cost measure, e.g. budget units or seconds);
  *     NaN if unknown
  * @param intermediate the values the evaluation reported on its way, in order; often empty
+ * @param objectives every objective value of a study of several objectives, as returned; empty
+ *     otherwise and unless finished
+ * @param constraints the constrained components' values, as returned; empty without constraints
  */
 public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         Configuration configuration, EvaluationState state, double value, String failure,
-                        Instant start, Instant end, double cost, List<IntermediateValue> intermediate) {
+                        Instant start, Instant end, double cost, List<IntermediateValue> intermediate,
+                        List<Double> objectives, List<Double> constraints) {
+
+    /** A row of a study of one objective. */
+    public ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
+                     Configuration configuration, EvaluationState state, double value, String failure,
+                     Instant start, Instant end, double cost, List<IntermediateValue> intermediate) {
+        this(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start, end, cost,
+                intermediate, List.of(), List.of());
+    }
 
     public ReportRow {
         Objects.requireNonNull(configId, "configId");
@@ -50,6 +62,8 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
             failure = null;
         }
         intermediate = intermediate == null ? List.of() : List.copyOf(intermediate);
+        objectives = state == EvaluationState.FINISHED ? List.copyOf(objectives) : List.of();
+        constraints = state == EvaluationState.FINISHED ? List.copyOf(constraints) : List.of();
         if (start != null && end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("job " + jobId + ": end " + end + " is before start " + start);
         }
@@ -82,7 +96,13 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
     /** The same row with these intermediate values. */
     public ReportRow withIntermediate(List<IntermediateValue> values) {
         return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
-                end, cost, values);
+                end, cost, values, objectives, constraints);
+    }
+
+    /** The same row with every objective and constraint value of its result. */
+    public ReportRow withValues(List<Double> objectiveValues, List<Double> constraintValues) {
+        return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
+                end, cost, intermediate, objectiveValues, constraintValues);
     }
 
     /** Whether the evaluation has ended, with a value or a failure. */

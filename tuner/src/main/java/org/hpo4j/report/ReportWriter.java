@@ -81,6 +81,10 @@ public final class ReportWriter {
         }
         h.append("</section>\n");
 
+        if (data.criteria().isMultiObjective()) {
+            pareto(h, data);
+        }
+
         h.append("<section id=\"budgets\">\n<h2>Evaluations by budget</h2>\n");
         if (anyFinished) {
             h.append("<p class=\"note\">Every finished evaluation, coloured by bracket. A line joins the evaluations of "
@@ -158,6 +162,36 @@ public final class ReportWriter {
         h.append("<script>\n").append(resource("org/hpo4j/report/report.js")).append("</script>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The trade-offs of several objectives: the objectives against each other (one chart for two,
+     * every pair for three or four) with the Pareto front drawn and infeasible evaluations marked,
+     * and the front's hypervolume against cost.
+     */
+    private static void pareto(StringBuilder h, ReportData data) {
+        int m = data.criteria().objectives().size();
+        h.append("<section id=\"pareto\">\n<h2>Pareto front</h2>\n");
+        h.append("<p class=\"note\">Every finished evaluation with all its objectives; the front (feasible, "
+                + "non-dominated at the largest budget a feasible evaluation reached) is joined by a line, "
+                + "infeasible evaluations");
+        if (!data.criteria().constraints().isEmpty()) {
+            h.append(" (breaking ").append(Html.escape(data.criteria().constraints().toString())).append(")");
+        }
+        h.append(" are crosses. pareto.csv lists the front; mvn hpo:select -Dhpo.trial=&lt;job&gt; writes the "
+                + "properties of any point.</p>\n<div class=\"grid\">\n");
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                h.append("<div class=\"chart\" id=\"chart-pareto-").append(i).append('-').append(j)
+                        .append("\" data-chart=\"pareto\" data-x=\"").append(i).append("\" data-y=\"").append(j)
+                        .append("\"></div>\n");
+            }
+        }
+        h.append("</div>\n<p class=\"note\">Hypervolume of the front (objectives normalised to [0, 1] over the "
+                + "feasible evaluations at the front's budget, reference point ").append(ParetoView.REFERENCE)
+                .append(" in each) after each evaluation, against cumulative cost.</p>\n");
+        chart(h, "chart-hypervolume", "hypervolume", "");
+        h.append("</section>\n");
     }
 
     private static void header(StringBuilder h, ReportData data) {

@@ -29,7 +29,7 @@ public final class StudyReports {
     /** The report of a study that ran in this JVM: every evaluation of {@code result}, failures included. */
     public static ReportData of(Study study, StudyResult result) {
         StudyDefinition definition = study.definition();
-        return of(result, study.space(), definition.optimizer(), definition.seed());
+        return of(result, study.space(), definition.optimizer(), definition.seed(), study.criteria());
     }
 
     /**
@@ -37,11 +37,17 @@ public final class StudyReports {
      * still running are not in it.
      */
     public static ReportData of(StudyResult result, SearchSpace space, String optimizer, long seed) {
+        return of(result, space, optimizer, seed, org.hpo4j.trial.Criteria.single(result.direction()));
+    }
+
+    /** The report of a study's result with its objectives and constraints (several objectives). */
+    public static ReportData of(StudyResult result, SearchSpace space, String optimizer, long seed,
+                                org.hpo4j.trial.Criteria criteria) {
         List<ReportRow> rows = new ArrayList<>();
         for (Evaluation e : result.evaluations()) {
             rows.add(row(e));
         }
-        return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows);
+        return new ReportData(result.name(), result.direction(), optimizer, seed, space, rows, criteria);
     }
 
     /** The row of a finished evaluation, with its intermediate values. */
@@ -49,6 +55,9 @@ public final class StudyReports {
         ReportRow row = e.isFailure()
                 ? ReportRow.failed(e.job(), e.result().failure(), e.start(), e.end(), e.cost())
                 : ReportRow.finished(e.job(), e.value(), e.start(), e.end(), e.cost());
+        if (!e.isFailure() && (e.result().isMultiObjective() || !e.result().constraints().isEmpty())) {
+            row = row.withValues(e.result().objectives(), e.result().constraints());
+        }
         return row.withIntermediate(intermediate(e.reports()));
     }
 
@@ -92,7 +101,7 @@ public final class StudyReports {
             rows.add(row);
         }
         return new ReportData(definition.name(), definition.direction(), definition.optimizer(), definition.seed(),
-                space, rows);
+                space, rows, definition.criteria());
     }
 
     /**

@@ -128,7 +128,9 @@ public final class InMemoryStore implements StudyStore {
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), failed ? JobState.FAILED : JobState.FINISHED, j.attempt(), j.worker(), 0,
                 j.handedSeq(), data.nextSeq++, j.startedAt(), now, failed ? Double.NaN : result.value(),
-                result.failure(), 0, continuedFrom, j.stopAttempt()));
+                result.failure(), 0, continuedFrom, j.stopAttempt(),
+                StoredJob.hasVectors(result) ? result.objectives() : List.of(),
+                StoredJob.hasVectors(result) ? result.constraints() : List.of()));
         return true;
     }
 
@@ -145,7 +147,8 @@ public final class InMemoryStore implements StudyStore {
         long seq = data.nextSeq++;
         data.jobs.put(jobId, new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(), j.previousBudget(),
                 j.configuration(), j.state(), j.attempt(), j.worker(), j.leaseUntil(), j.handedSeq(), j.finishedSeq(),
-                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom(), j.stopAttempt()));
+                j.startedAt(), j.finishedAt(), j.value(), j.failure(), seq, j.continuedFrom(), j.stopAttempt(),
+                j.objectives(), j.constraints()));
         return seq;
     }
 

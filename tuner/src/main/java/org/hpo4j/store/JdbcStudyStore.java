@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.trial.Constraint;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Goal;
 
 /**
  * The SQL and row mapping that {@link SqliteStore} and {@link PostgresStore} share: both run the same
@@ -62,6 +65,9 @@ final class JdbcStudyStore {
     private final String location;
     private final Map<String, Long> studyIds = new HashMap<>();
 
+    private static final String OBJECTIVE = "OBJECTIVE";
+    private static final String CONSTRAINT = "CONSTRAINT";
+
     JdbcStudyStore(Dialect dialect, String location) {
         this.dialect = dialect;
         this.location = location;
@@ -109,6 +115,11 @@ final class JdbcStudyStore {
                         s.execute(ddl);
                     }
                 }
+                if (version < 6) {
+                    for (String ddl : SqliteStore.MIGRATION_6) {
+                        s.execute(ddl);
+                    }
+                }
                 // later versions: their steps from `version` up to SCHEMA_VERSION go here
                 if (version == 0) {
                     s.execute("INSERT INTO schema_version (version) VALUES (" + SqliteStore.SCHEMA_VERSION + ")");
@@ -143,8 +154,106 @@ final class JdbcStudyStore {
                 p.setLong(7, System.currentTimeMillis());
                 p.executeUpdate();
             }
+            if (definition.hasCriteria()) {
+                writeCriteria(studyId(definition.name()), definition.criteria());
+            }
             return false;
         });
+    }
+
+    private void writeCriteria(long studyId, Criteria criteria) throws SQLException {
+        try (PreparedStatement p = prepare("INSERT INTO study_criteria (study_id, position, name, kind, bound)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Goal g : criteria.objectives()) {
+                p.setLong(1, studyId);
+                p.setInt(2, position++);
+                p.setString(3, g.name());
+                p.setString(4, g.direction().name());
+                p.setNull(5, Types.DOUBLE);
+                p.executeUpdate();
+            }
+            for (Constraint c : criteria.constraints()) {
+                p.setLong(1, studyId);
+                p.setInt(2, position++);
+                p.setString(3, c.name());
+                p.setString(4, c.kind().name());
+                p.setDouble(5, c.limit());
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** The study's criteria from {@code study_criteria}, or its one objective when it has no rows there. */
+    private Criteria readCriteria(long studyId, Direction direction) throws SQLException {
+        List<Goal> goals = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        try (PreparedStatement p = prepare("SELECT name, kind, bound FROM study_criteria WHERE study_id = ? ORDER BY position")) {
+            p.setLong(1, studyId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String kind = rs.getString(2);
+                    if (kind.equals(Direction.MINIMIZE.name()) || kind.equals(Direction.MAXIMIZE.name())) {
+                        goals.add(new Goal(rs.getString(1), Direction.valueOf(kind)));
+                    } else {
+                        constraints.add(new Constraint(rs.getString(1), Constraint.Kind.valueOf(kind), rs.getDouble(3)));
+                    }
+                }
+            }
+        }
+        return goals.isEmpty() ? Criteria.single(direction) : new Criteria(goals, constraints);
+    }
+
+    /** Replaces the stored values of a job's result with {@code result}'s. */
+    private void writeValues(long studyId, int jobId, Result result) throws SQLException {
+        try (PreparedStatement p = prepare("DELETE FROM result_values WHERE study_id = ? AND job_id = ?")) {
+            p.setLong(1, studyId);
+            p.setInt(2, jobId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = prepare("INSERT INTO result_values (study_id, job_id, kind, position, value)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            for (int kind = 0; kind < 2; kind++) {
+                List<Double> values = kind == 0 ? result.objectives() : result.constraints();
+                for (int i = 0; i < values.size(); i++) {
+                    p.setLong(1, studyId);
+                    p.setInt(2, jobId);
+                    p.setString(3, kind == 0 ? OBJECTIVE : CONSTRAINT);
+                    p.setInt(4, i);
+                    p.setDouble(5, values.get(i));
+                    p.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** {@code jobs} with the values of their results from {@code result_values}, where there are any. */
+    private List<StoredJob> withValues(long studyId, List<StoredJob> jobs, Integer onlyJob) throws SQLException {
+        Map<Integer, List<Double>> objectives = new HashMap<>();
+        Map<Integer, List<Double>> constraints = new HashMap<>();
+        try (PreparedStatement p = prepare("SELECT job_id, kind, value FROM result_values WHERE study_id = ?"
+                + (onlyJob == null ? "" : " AND job_id = ?") + " ORDER BY job_id, kind, position")) {
+            p.setLong(1, studyId);
+            if (onlyJob != null) {
+                p.setInt(2, onlyJob);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    (rs.getString(2).equals(OBJECTIVE) ? objectives : constraints)
+                            .computeIfAbsent(rs.getInt(1), j -> new ArrayList<>()).add(rs.getDouble(3));
+                }
+            }
+        }
+        if (objectives.isEmpty()) {
+            return jobs;
+        }
+        List<StoredJob> out = new ArrayList<>(jobs.size());
+        for (StoredJob j : jobs) {
+            List<Double> o = objectives.get(j.jobId());
+            out.add(o == null || j.state() != JobState.FINISHED ? j
+                    : j.withValues(o, constraints.getOrDefault(j.jobId(), List.of())));
+        }
+        return out;
     }
 
     Optional<StudyDefinition> find(String study) {
@@ -160,8 +269,14 @@ final class JdbcStudyStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StudyDefinition(rs.getString(1), rs.getString(2),
-                        Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getString(6)));
+                Direction direction = Direction.valueOf(rs.getString(3));
+                String name = rs.getString(1);
+                String space = rs.getString(2);
+                String optimizer = rs.getString(4);
+                long seed = rs.getLong(5);
+                String settings = rs.getString(6);
+                return Optional.of(new StudyDefinition(name, space, direction, optimizer, seed, settings,
+                        readCriteria(studyId(study), direction)));
             }
         }
     }
@@ -303,8 +418,14 @@ final class JdbcStudyStore {
                 p.setLong(7, id);
                 p.setInt(8, jobId);
                 p.setInt(9, attempt);
-                return p.executeUpdate() == 1;
+                if (p.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            if (StoredJob.hasVectors(result)) {
+                writeValues(id, jobId, result);
+            }
+            return true;
         });
     }
 
@@ -493,9 +614,10 @@ final class JdbcStudyStore {
 
     List<StoredJob> jobs(String study) {
         return dialect.transaction(() -> {
+            long id = studyId(study);
             try (PreparedStatement p = prepare("SELECT " + JOB_COLUMNS + " FROM jobs WHERE study_id = ? ORDER BY job_id")) {
-                p.setLong(1, studyId(study));
-                return readJobs(p);
+                p.setLong(1, id);
+                return withValues(id, readJobs(p), null);
             }
         });
     }
@@ -534,7 +656,7 @@ final class JdbcStudyStore {
         try (PreparedStatement p = prepare("SELECT " + JOB_COLUMNS + " FROM jobs WHERE study_id = ? AND job_id = ?")) {
             p.setLong(1, studyId);
             p.setInt(2, jobId);
-            return readJobs(p).get(0);
+            return withValues(studyId, readJobs(p), jobId).get(0);
         }
     }
 

@@ -36,7 +36,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -140,6 +140,30 @@ public final class SqliteStore implements StudyStore {
                     + " budget DOUBLE PRECISION NOT NULL,"
                     + " digest TEXT NOT NULL,"
                     + " PRIMARY KEY (study_id, config_iteration, config_bracket, config_index, budget))");
+
+    /**
+     * From version 5 to 6: several objectives and constraints. {@code study_criteria} holds a
+     * study's objectives ({@code kind} MINIMIZE or MAXIMIZE) and constraints (AT_MOST or AT_LEAST
+     * with their {@code bound}) in order; a study without rows there has the one objective of its
+     * {@code direction}, as every study of earlier versions. {@code result_values} holds every
+     * objective ({@code kind} OBJECTIVE) and constrained component (CONSTRAINT) of a finished job's
+     * counted result, as returned; {@code jobs.value} stays the first objective.
+     */
+    static final List<String> MIGRATION_6 = List.of(
+            "CREATE TABLE IF NOT EXISTS study_criteria ("
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id),"
+                    + " position INTEGER NOT NULL,"
+                    + " name TEXT NOT NULL,"
+                    + " kind TEXT NOT NULL,"
+                    + " bound DOUBLE PRECISION,"
+                    + " PRIMARY KEY (study_id, position))",
+            "CREATE TABLE IF NOT EXISTS result_values ("
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id),"
+                    + " job_id INTEGER NOT NULL,"
+                    + " kind TEXT NOT NULL,"
+                    + " position INTEGER NOT NULL,"
+                    + " value DOUBLE PRECISION NOT NULL,"
+                    + " PRIMARY KEY (study_id, job_id, kind, position))");
 
     private final String location;
     private final Path lockFile;

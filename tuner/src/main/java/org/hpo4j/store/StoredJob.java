@@ -1,5 +1,7 @@
 package org.hpo4j.store;
 
+import java.util.List;
+
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
@@ -31,11 +33,43 @@ import org.hpo4j.space.SearchSpace;
  *     full budget, or while not done
  * @param stopAttempt the attempt the coordinator's curve stopper asked to stop early, 0 if none; a
  *     request for an earlier attempt does not concern the current one
+ * @param objectives every objective value as returned, for a study of several objectives or with
+ *     constraints; empty otherwise (then {@code value} is the one objective) and unless finished
+ * @param constraints the constrained components' values as returned; empty without constraints
  */
 public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         String configuration, JobState state, int attempt, String worker, long leaseUntil,
                         long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
-                        String failure, long toldSeq, double continuedFrom, int stopAttempt) {
+                        String failure, long toldSeq, double continuedFrom, int stopAttempt,
+                        List<Double> objectives, List<Double> constraints) {
+
+    /** Copies the lists. */
+    public StoredJob {
+        objectives = List.copyOf(objectives);
+        constraints = List.copyOf(constraints);
+    }
+
+    /** A job of a single-objective study (no vectors). */
+    public StoredJob(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
+                     String configuration, JobState state, int attempt, String worker, long leaseUntil,
+                     long handedSeq, long finishedSeq, long startedAt, long finishedAt, double value,
+                     String failure, long toldSeq, double continuedFrom, int stopAttempt) {
+        this(jobId, configId, rung, budget, previousBudget, configuration, state, attempt, worker, leaseUntil,
+                handedSeq, finishedSeq, startedAt, finishedAt, value, failure, toldSeq, continuedFrom, stopAttempt,
+                List.of(), List.of());
+    }
+
+    /** The same job with the objective and constraint values of its result. */
+    public StoredJob withValues(List<Double> objectiveValues, List<Double> constraintValues) {
+        return new StoredJob(jobId, configId, rung, budget, previousBudget, configuration, state, attempt, worker,
+                leaseUntil, handedSeq, finishedSeq, startedAt, finishedAt, value, failure, toldSeq, continuedFrom,
+                stopAttempt, objectiveValues, constraintValues);
+    }
+
+    /** Whether the result has values beyond the one {@code value} (several objectives or constraints). */
+    static boolean hasVectors(Result result) {
+        return !result.isFailure() && (result.objectives().size() > 1 || !result.constraints().isEmpty());
+    }
 
     /**
      * Whether the curve stopper asked the running attempt to stop early (for an ended job: the
@@ -57,7 +91,7 @@ public record StoredJob(int jobId, Job.ConfigId configId, int rung, double budge
      */
     public Result result() {
         if (state == JobState.FINISHED) {
-            return Result.of(value);
+            return objectives.isEmpty() ? Result.of(value) : Result.of(objectives, constraints);
         }
         if (state == JobState.FAILED) {
             return Result.failed(failure);

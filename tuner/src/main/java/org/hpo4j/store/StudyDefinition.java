@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Goal;
 
 /**
  * What identifies a study in a store. Reopening a study checks that all of it is unchanged, since
@@ -16,9 +18,16 @@ import org.hpo4j.annotations.Direction;
  * @param optimizer the optimizer's registry name
  * @param seed the study seed
  * @param settings the optimizer settings in text (budget range, eta, iterations), compared verbatim
+ * @param criteria the objectives and constraints ({@link Criteria#single} of {@code direction} for
+ *     one objective); for several, {@code direction} is the first objective's
  */
 public record StudyDefinition(String name, String space, Direction direction, String optimizer, long seed,
-                              String settings) {
+                              String settings, Criteria criteria) {
+
+    /** The definition of a study of one objective. */
+    public StudyDefinition(String name, String space, Direction direction, String optimizer, long seed, String settings) {
+        this(name, space, direction, optimizer, seed, settings, Criteria.single(direction));
+    }
 
     public StudyDefinition {
         Objects.requireNonNull(name, "study name");
@@ -29,6 +38,16 @@ public record StudyDefinition(String name, String space, Direction direction, St
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(criteria, "criteria");
+        if (criteria.objectives().get(0).direction() != direction) {
+            throw new IllegalArgumentException("direction " + direction + " is not that of the first objective, "
+                    + criteria.objectives().get(0));
+        }
+    }
+
+    /** Whether the study has several objectives or constraints, which the store keeps apart. */
+    public boolean hasCriteria() {
+        return !criteria.equals(Criteria.single(direction));
     }
 
     /**
@@ -62,9 +81,25 @@ public record StudyDefinition(String name, String space, Direction direction, St
         if (seed != stored.seed) {
             diffs.add("seed " + stored.seed + " -> " + seed);
         }
+        if (!criteria.equals(stored.criteria)) {
+            diffs.add("objectives and constraints " + describe(stored.criteria) + " -> " + describe(criteria));
+        }
         if (!settings.equals(stored.settings)) {
             diffs.add("settings [" + stored.settings + "] -> [" + settings + "]");
         }
         return diffs;
+    }
+
+    /** Criteria as messages show them: {@code [min error, min latencyMs; latencyMs <= 20]}. */
+    static String describe(Criteria criteria) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < criteria.objectives().size(); i++) {
+            Goal g = criteria.objectives().get(i);
+            b.append(i == 0 ? "" : ", ").append(g.direction() == Direction.MAXIMIZE ? "max " : "min ").append(g.name());
+        }
+        for (int i = 0; i < criteria.constraints().size(); i++) {
+            b.append(i == 0 ? "; " : ", ").append(criteria.constraints().get(i));
+        }
+        return b.append("]").toString();
     }
 }

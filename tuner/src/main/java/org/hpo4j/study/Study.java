@@ -69,6 +69,11 @@ public final class Study {
         return loop.direction;
     }
 
+    /** The study's objectives and constraints. */
+    public org.hpo4j.trial.Criteria criteria() {
+        return loop.criteria;
+    }
+
     /**
      * Asks a running {@code optimize} (on another thread, e.g. a Ctrl-C handler's) to end as soon as
      * it can: no new jobs, and no waiting for the running ones, which are not recorded. In a store

@@ -18,6 +18,7 @@ import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.trial.Criteria;
 import org.hpo4j.trial.TrialContext;
 import org.hpo4j.warmstart.Prior;
 
@@ -26,6 +27,7 @@ public final class StudyBuilder {
     final SearchSpace space;
     String name = "study";
     Direction direction = Direction.MINIMIZE;
+    Criteria criteria;
     Optimizer optimizer;
     long seed;
     final List<StudyListener> listeners = new ArrayList<>();
@@ -66,6 +68,17 @@ public final class StudyBuilder {
     /** Minimize (default) or maximize the objective. */
     public StudyBuilder direction(Direction value) {
         this.direction = Objects.requireNonNull(value, "direction");
+        return this;
+    }
+
+    /**
+     * Several objectives and constraints (what the {@code @Objective}'s record declares); sets the
+     * direction to the first objective's. Needs an optimizer that
+     * {@linkplain Optimizer#handlesSeveralObjectives handles several objectives} when there are.
+     */
+    public StudyBuilder criteria(Criteria value) {
+        this.criteria = Objects.requireNonNull(value, "criteria");
+        this.direction = value.objectives().get(0).direction();
         return this;
     }
 
@@ -273,6 +286,15 @@ public final class StudyBuilder {
         if (stopper != null && stopper.direction() != direction) {
             throw new IllegalStateException("study '" + name + "' is to " + direction + " but its curve stopper "
                     + stopper.direction() + "s");
+        }
+        if (criteria != null && criteria.isMultiObjective() && !optimizer.handlesSeveralObjectives()) {
+            throw new IllegalStateException("study '" + name + "' has " + criteria.objectives().size()
+                    + " objectives " + criteria.objectiveNames() + ", but optimizer '" + optimizerName
+                    + "' ranks by one value; use one for several objectives: random, nsga2, mo-asha or parego");
+        }
+        if (criteria != null && criteria.isMultiObjective() && !priors.isEmpty()) {
+            throw new IllegalStateException("study '" + name + "' has several objectives; warm starts from "
+                    + "earlier properties files are for one objective: remove hpo.warmStart");
         }
         return new Study(this, TrialLoop.of(this));
     }

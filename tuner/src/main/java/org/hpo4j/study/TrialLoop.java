@@ -25,6 +25,8 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Score;
 import org.hpo4j.warmstart.Priors;
 
 /**
@@ -42,6 +44,7 @@ final class TrialLoop {
     final SearchSpace space;
     final String name;
     final Direction direction;
+    final Criteria criteria;
     final Optimizer optimizer;
     final long seed;
     final List<StudyListener> listeners;
@@ -94,6 +97,7 @@ final class TrialLoop {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;
+        this.criteria = b.criteria == null ? Criteria.single(b.direction) : b.criteria;
         this.optimizer = optimizer;
         this.seed = b.seed;
         this.listeners = List.copyOf(b.listeners);
@@ -115,7 +119,7 @@ final class TrialLoop {
 
     /** What the store knows this study by; a stored study with another definition is not continued. */
     StudyDefinition definition() {
-        return new StudyDefinition(name, space.describe(), direction, optimizerName, seed, optimizerSettings);
+        return new StudyDefinition(name, space.describe(), direction, optimizerName, seed, optimizerSettings, criteria);
     }
 
     /** Marks the start of optimizing (for time limits); later calls keep the first start. */
@@ -220,9 +224,31 @@ final class TrialLoop {
         }
     }
 
-    /** A result as the optimizer, which minimizes, is told it. */
+    /**
+     * A result as the optimizer, which minimizes, is told it: the value negated when the study
+     * maximizes; with several objectives, every objective to minimize and each constraint's
+     * violation ({@link Criteria}).
+     */
     private Result forOptimizer(Result r) {
-        return r.isFailure() || direction == Direction.MINIMIZE ? r : Result.of(-r.value());
+        if (r.isFailure()) {
+            return r;
+        }
+        if (!criteria.isMultiObjective() && criteria.constraints().isEmpty()) {
+            return direction == Direction.MINIMIZE ? r : Result.of(-r.value());
+        }
+        if (r.objectives().size() != criteria.objectives().size() || r.constraints().size() != criteria.constraints().size()) {
+            // e.g. stopped early with the first objective's last report only: nothing to rank it by
+            return Result.failed("returned " + r.objectives().size() + " objective and " + r.constraints().size()
+                    + " constraint values where the study has " + criteria.objectives().size() + " and "
+                    + criteria.constraints().size());
+        }
+        Score score = new Score(r.objectives(), r.constraints());
+        List<Double> minimized = java.util.Arrays.stream(criteria.minimized(score)).boxed().toList();
+        List<Double> violations = new ArrayList<>();
+        for (int i = 0; i < criteria.constraints().size(); i++) {
+            violations.add(criteria.constraints().get(i).violation(r.constraints().get(i)));
+        }
+        return Result.of(minimized, violations);
     }
 
     /** Whether the study's first {@code failFastAfter} evaluations (or more) all failed: the objective is broken. */

@@ -196,6 +196,35 @@ final class ProgressPrinter implements StudyListener {
         }
     }
 
+    /** The Pareto front as a table: job, budget and every component, then where it was written. */
+    void front(org.hpo4j.trial.Criteria criteria, List<org.hpo4j.objective.Evaluation> front, Path file) {
+        out.println("hpo4j: Pareto front: " + front.size() + " feasible non-dominated evaluations");
+        if (!front.isEmpty()) {
+            List<String> names = new ArrayList<>(criteria.objectiveNames());
+            criteria.constraints().forEach(c -> {
+                if (!names.contains(c.name())) {
+                    names.add(c.name());
+                }
+            });
+            List<String[]> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("job", "budget"));
+            for (String n : names) {
+                int o = criteria.objectiveNames().indexOf(n);
+                header.add(o < 0 ? n : n + " (" + (criteria.objectives().get(o).direction() == Direction.MAXIMIZE ? "max" : "min") + ")");
+            }
+            rows.add(header.toArray(String[]::new));
+            for (org.hpo4j.objective.Evaluation e : front) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(e.job().id()), Tuner.number(e.job().budget())));
+                for (String n : names) {
+                    row.add(String.format(Locale.ROOT, "%.6g", org.hpo4j.study.Selection.component(e, criteria, n)));
+                }
+                rows.add(row.toArray(String[]::new));
+            }
+            out.print(Tuner.table(rows));
+        }
+        out.println("hpo4j: wrote " + file);
+    }
+
     private static String format(Duration d) {
         long seconds = d.toSeconds();
         return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds / 60 % 60, seconds % 60)

@@ -128,7 +128,7 @@ public final class ReportCommand {
     }
 
     /** Refuses stores that cannot hold the study, before opening one would create an empty file. */
-    private static void checkStorageHasData(String storage, Path hpo, String study) {
+    static void checkStorageHasData(String storage, Path hpo, String study) {
         String s = storage == null ? "" : storage.trim();
         if (s.equals("memory")) {
             throw new IllegalArgumentException("hpo.storage: 'memory' keeps nothing after hpo:tune ends, so there is "

@@ -2,7 +2,6 @@ package org.hpo4j.tune;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,10 @@ import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
+import org.hpo4j.report.ParetoFront;
+import org.hpo4j.study.NoFeasibleEvaluationException;
+import org.hpo4j.study.Selection;
+import org.hpo4j.trial.Criteria;
 import org.hpo4j.report.Reports;
 import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
@@ -48,11 +51,12 @@ import org.hpo4j.study.StudyResult;
 public final class Tuner {
     /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
     static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
-            "async-hyperband", "async-bohb", "hyper-gp");
+            "async-hyperband", "async-bohb", "hyper-gp", "mo-asha", "parego");
 
     private final PrintStream console;
     private String storeUser;
     private String storePassword;
+    private String selection;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
@@ -66,6 +70,16 @@ public final class Tuner {
     public Tuner storeCredentials(String user, String password) {
         this.storeUser = user;
         this.storePassword = password;
+        return this;
+    }
+
+    /**
+     * The rule that picks the configuration of a study of several objectives ({@code hpo.select},
+     * {@link Selection}); {@code null} or blank for the default, the best first objective among the
+     * feasible evaluations.
+     */
+    public Tuner selection(String rule) {
+        this.selection = rule;
         return this;
     }
 
@@ -192,10 +206,13 @@ public final class Tuner {
      * @throws TuneException naming the property at fault (e.g. min budget not below max budget)
      */
     public static Plan plan(TuneRequest r, Injector<?> injector) {
+        // the defaults rank by one value; a study of several objectives gets the multi-objective default
+        String optimizer = injector.criteria().isMultiObjective() && isDefault(r)
+                ? Optimizers.MULTI_OBJECTIVE_DEFAULT : r.optimizer();
         String className = injector.type().getName();
         Optional<BudgetSpec> budget = injector.space().budget();
-        if (budget.isEmpty() && MULTI_FIDELITY.contains(r.optimizer()) && (r.minBudget() == null || r.maxBudget() == null)) {
-            throw new TuneException("class " + className + " has no @Budget field, which optimizer '" + r.optimizer()
+        if (budget.isEmpty() && MULTI_FIDELITY.contains(optimizer) && (r.minBudget() == null || r.maxBudget() == null)) {
+            throw new TuneException("class " + className + " has no @Budget field, which optimizer '" + optimizer
                     + "' varies; annotate the fidelity (e.g. @Budget(min = 1, max = 81) int epochs) or use"
                     + " -Dhpo.optimizer=random");
         }
@@ -217,7 +234,7 @@ public final class Tuner {
             // bracket-based optimizers end after their iterations, and the bound is only a safety
             // net (rounded budgets may cost a little more than the formula); optimizers without
             // brackets never end on their own and get exactly the budget of those iterations
-            maxCost = MULTI_FIDELITY.contains(r.optimizer()) ? iterationCost * 1.5 : iterationCost;
+            maxCost = MULTI_FIDELITY.contains(optimizer) ? iterationCost * 1.5 : iterationCost;
         }
         String study;
         try {
@@ -227,14 +244,22 @@ public final class Tuner {
         }
         Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
-        return new Plan(className, study, r.optimizer(), settings, budget.map(BudgetSpec::name).orElse(null),
+        return new Plan(className, study, optimizer, settings, budget.map(BudgetSpec::name).orElse(null),
                 r.maxEvaluations() != null ? r.maxEvaluations() : 0, maxCost, r.timeLimitDuration(), output);
+    }
+
+    /** Whether the request's optimizer is one {@link TuneRequest#defaultOptimizer} chooses. */
+    private static boolean isDefault(TuneRequest r) {
+        return r.optimizer().equals(TuneRequest.DEFAULT_OPTIMIZER) || r.optimizer().equals(TuneRequest.DEFAULT_PARALLEL_OPTIMIZER);
     }
 
     private <T> TuneSummary execute(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<T> loaded) {
         Injector<T> injector = loaded.injector();
         SearchSpace space = injector.space();
         Direction direction = injector.direction();
+        Criteria criteria = injector.criteria();
+        // read the rule before anything runs, so that a typo costs no tuning
+        Selection rule = criteria.isMultiObjective() ? selection(criteria) : null;
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
         StudyBuilder study = Study.builder(space)
                 .name(plan.study())
@@ -247,6 +272,9 @@ public final class Tuner {
                 .outputLimit(outputLimit(request))
                 .keepCheckpoints(request.keepCheckpoints())
                 .listener(printer);
+        if (criteria.isMultiObjective()) {
+            study.criteria(criteria);
+        }
         if (request.warmStart() != null && !request.warmStart().isBlank()) {
             List<org.hpo4j.warmstart.Prior> priors;
             try {
@@ -300,9 +328,10 @@ public final class Tuner {
         }
         Duration elapsed = Duration.between(started, Instant.now());
         printer.end();
-        writeReport(request, plan, space, result);
+        writeReport(request, plan, space, criteria, result);
 
-        Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
+        Evaluation best = rule != null ? chooseFromFront(request, plan, space, criteria, rule, result, printer)
+                : result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
                 + " of " + plan.className() + (interrupted ? " was interrupted before its first evaluation ended;"
                 + " the same command resumes it" : " ran no evaluation; loosen the stopping rule")));
         TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
@@ -320,6 +349,44 @@ public final class Tuner {
                 (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
         printer.summary(summary, request.baseDirectory());
         return summary;
+    }
+
+    private Selection selection(Criteria criteria) {
+        if (selection == null || selection.isBlank()) {
+            return Selection.defaultFor(criteria);
+        }
+        try {
+            return Selection.parse(selection, criteria);
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the Pareto front ({@code pareto.csv}, {@code pareto.json}), shows it and picks the
+     * evaluation the rule selects.
+     *
+     * @throws TuneException when no evaluation is feasible or none meets the rule, naming the
+     *     constraints; nothing is written to the properties file then
+     */
+    private Evaluation chooseFromFront(TuneRequest request, Plan plan, SearchSpace space, Criteria criteria, Selection rule,
+                                       StudyResult result, ProgressPrinter printer) {
+        Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
+        List<Evaluation> front;
+        try {
+            front = ParetoFront.write(folder, space, criteria, result.evaluations());
+        } catch (IOException e) {
+            throw new TuneException("cannot write the Pareto front into " + folder + ": " + e.getMessage(), e);
+        }
+        printer.front(criteria, front, folder.resolve(ParetoFront.CSV));
+        try {
+            Evaluation chosen = rule.choose(result.evaluations(), criteria);
+            console.println("hpo4j: selected job " + chosen.job().id() + " by '" + rule.text()
+                    + "' (change with -Dhpo.select, or write another with mvn hpo:select -Dhpo.trial=<job>)");
+            return chosen;
+        } catch (NoFeasibleEvaluationException e) {
+            throw new TuneException("study " + plan.study() + ": " + e.getMessage() + "; no properties file written", e);
+        }
     }
 
     /**
@@ -373,10 +440,10 @@ public final class Tuner {
     }
 
     /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */
-    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, StudyResult result) {
+    private void writeReport(TuneRequest request, Plan plan, SearchSpace space, Criteria criteria, StudyResult result) {
         Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
         try {
-            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed()), folder);
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed(), criteria), folder);
             console.println("hpo4j: report " + html);
         } catch (IOException | RuntimeException e) {
             // the tuned properties matter more than the pictures: never fail the run for the report
@@ -406,19 +473,7 @@ public final class Tuner {
      * them for the optimizer when the class maximizes.
      */
     static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
-        Injector<T> injector = loaded.injector();
-        return (configuration, context) -> {
-            T instance;
-            try {
-                instance = loaded.newInstance();
-            } catch (InvocationTargetException e) {
-                // the constructor threw: report its exception, not the reflective wrapper
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-            injector.apply(instance, configuration);
-            injector.applyBudget(instance, context.budget());
-            return injector.evaluate(instance, context);
-        };
+        return new org.hpo4j.execute.InjectedObjective<>(loaded.injector(), loaded::newInstance);
     }
 
     static String number(double v) {

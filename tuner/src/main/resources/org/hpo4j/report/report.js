@@ -346,8 +346,54 @@
       case 'parallel': return parallelOption();
       case 'importance': return importanceOption();
       case 'effect': return effectOption(el.getAttribute('data-parameter'));
+      case 'pareto': return paretoOption(+el.getAttribute('data-x'), +el.getAttribute('data-y'));
+      case 'hypervolume': return hypervolumeOption();
       default: throw new Error('unknown chart kind ' + el.getAttribute('data-chart'));
     }
+  }
+
+  // several objectives: objective x against objective y, front as a line, infeasible as crosses
+  function paretoOption(x, y) {
+    var p = data.pareto;
+    var name = function (k) {
+      return p.objectives[k].name + (p.objectives[k].direction === 'MAXIMIZE' ? ' (max)' : ' (min)');
+    };
+    var point = function (q) { return { value: [q.values[x], q.values[y]], job: q.job, budget: q.budget }; };
+    var front = p.points.filter(function (q) { return q.front; }).map(point)
+      .sort(function (a, b) { return a.value[0] - b.value[0]; });
+    var feasible = p.points.filter(function (q) { return q.feasible && !q.front; }).map(point);
+    var infeasible = p.points.filter(function (q) { return !q.feasible; }).map(point);
+    var xs = p.points.map(function (q) { return q.values[x]; });
+    var ys = p.points.map(function (q) { return q.values[y]; });
+    return {
+      title: title(name(x) + ' against ' + name(y)),
+      legend: { top: 28 },
+      grid: { top: 70, left: 70, right: 20, bottom: 50 },
+      tooltip: { trigger: 'item', formatter: function (q) {
+        return 'job ' + q.data.job + ' at budget ' + fmt(q.data.budget) + '<br>' + esc(name(x)) + ' ' + fmt(q.data.value[0])
+          + '<br>' + esc(name(y)) + ' ' + fmt(q.data.value[1]);
+      } },
+      xAxis: paddedAxis(xs, name(x)),
+      yAxis: paddedAxis(ys, name(y)),
+      series: [
+        { name: 'feasible', type: 'scatter', symbolSize: 7, data: feasible, itemStyle: { opacity: 0.6 } },
+        { name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10', symbolSize: 8,
+          itemStyle: { borderColor: '#c0392b', borderWidth: 2, color: 'none' }, data: infeasible },
+        { name: 'Pareto front', type: 'line', step: false, symbolSize: 9, lineStyle: { width: 2 }, data: front }
+      ]
+    };
+  }
+
+  function hypervolumeOption() {
+    var points = data.pareto.hypervolume;
+    return {
+      title: title('Hypervolume of the front against cost'),
+      grid: { top: 50, left: 70, right: 20, bottom: 50 },
+      tooltip: { trigger: 'axis' },
+      xAxis: valueAxis(points.map(function (q) { return q[0]; }), 'cumulative cost'),
+      yAxis: valueAxis(points.map(function (q) { return q[1]; }), 'hypervolume'),
+      series: [{ type: 'line', step: 'end', showSymbol: false, data: points }]
+    };
   }
 
   updateStatus();

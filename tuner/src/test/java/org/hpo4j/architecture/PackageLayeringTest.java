@@ -41,7 +41,7 @@ class PackageLayeringTest {
                 .layer("optimizer").definedBy("org.hpo4j.optimizer")
                 .layer("algorithms").definedBy("org.hpo4j.optimizer.async..", "org.hpo4j.optimizer.cmaes..",
                         "org.hpo4j.optimizer.gp..", "org.hpo4j.optimizer.grid..", "org.hpo4j.optimizer.local..",
-                        "org.hpo4j.optimizer.tpe..")
+                        "org.hpo4j.optimizer.multi..", "org.hpo4j.optimizer.tpe..")
                 .layer("registry").definedBy("org.hpo4j.optimizer.registry..")
                 .layer("curves").definedBy("org.hpo4j.curves..")
                 .layer("store").definedBy("org.hpo4j.store..")
@@ -60,7 +60,7 @@ class PackageLayeringTest {
                 .whereLayer("optimizer").mayOnlyAccessLayers("space")
                 .whereLayer("algorithms").mayOnlyAccessLayers("space", "optimizer")
                 .whereLayer("registry").mayOnlyAccessLayers("space", "optimizer", "algorithms")
-                .whereLayer("store").mayOnlyAccessLayers("space", "optimizer")
+                .whereLayer("store").mayOnlyAccessLayers("space", "trial", "optimizer")
                 .whereLayer("objective").mayOnlyAccessLayers("space", "trial", "optimizer")
                 .whereLayer("warmstart").mayOnlyAccessLayers("space", "inject", "optimizer", "store")
                 .whereLayer("execute").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store",

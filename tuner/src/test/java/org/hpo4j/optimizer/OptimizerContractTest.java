@@ -60,6 +60,11 @@ class OptimizerContractTest {
 
     /** {@link #drive(Optimizer, int)} with another objective. */
     static List<Job> drive(Optimizer o, int maxJobs, java.util.function.ToDoubleFunction<Configuration> objective) {
+        return driveWith(o, maxJobs, j -> Result.of(objective.applyAsDouble(j.configuration())));
+    }
+
+    /** {@link #drive(Optimizer, int)} with results from {@code results}; every seventh job fails. */
+    static List<Job> driveWith(Optimizer o, int maxJobs, java.util.function.Function<Job, Result> results) {
         List<Job> all = new ArrayList<>();
         while (all.size() < maxJobs) {
             List<Job> batch = new ArrayList<>();
@@ -78,7 +83,7 @@ class OptimizerContractTest {
             List<Job> reversed = new ArrayList<>(batch);
             Collections.reverse(reversed);
             for (Job j : reversed) {
-                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : Result.of(objective.applyAsDouble(j.configuration())));
+                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : results.apply(j));
             }
         }
         return all;
@@ -91,6 +96,46 @@ class OptimizerContractTest {
         List<Job> b = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
         assertEquals(a, b);
         assertFalse(a.isEmpty());
+    }
+
+    /**
+     * Results of two objectives and one constraint, as a study tells them (objectives to minimize,
+     * the constraint's violation): the first objective of {@link #objective}, a second that
+     * prefers small networks, and a bound on the learning rate that a quarter of the prior breaks.
+     */
+    static Result vectorResult(Configuration c) {
+        double size = c.getLong("layers") + (c.isActive("width") ? Math.log(c.getLong("width")) : 0);
+        double violation = Math.max(0, Math.log10(c.getDouble("lr")) + 1.25);
+        return Result.of(List.of(objective(c), size), List.of(violation));
+    }
+
+    /** {@link #drive} with {@link #vectorResult}s. */
+    static List<Job> driveWithVectors(Optimizer o, int maxJobs) {
+        return driveWith(o, maxJobs, j -> vectorResult(j.configuration()));
+    }
+
+    /** Every optimizer accepts results of several objectives (single-objective ones rank by the first). */
+    @ParameterizedTest
+    @MethodSource("names")
+    void vectorResultsGiveTheSameJobsForTheSameSeed(String name) {
+        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        assertEquals(a, b);
+        assertFalse(a.isEmpty());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(i, a.get(i).id());
+            Configuration c = a.get(i).configuration();
+            assertEquals(c, SPACE.configuration(c.asMap()), () -> name + " handed out an invalid configuration " + c);
+        }
+    }
+
+    @Test
+    void theMultiObjectiveOptimizersSayTheyHandleSeveralObjectives() {
+        for (String name : List.of("random", "nsga2", "mo-asha", "parego")) {
+            assertTrue(Optimizers.create(name, SPACE, SETTINGS).handlesSeveralObjectives(), name);
+        }
+        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS).handlesSeveralObjectives());
+        assertTrue(Optimizers.names().contains(Optimizers.MULTI_OBJECTIVE_DEFAULT));
     }
 
     @ParameterizedTest

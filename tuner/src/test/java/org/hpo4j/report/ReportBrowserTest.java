@@ -51,6 +51,29 @@ class ReportBrowserTest {
                 "screenshot " + screenshot + " was not written");
     }
 
+    /** Two objectives: one scatter with the front and the infeasible points, and the hypervolume; three: every pair. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"2, 1", "3, 3", "4, 6"})
+    void severalObjectivesDrawTheFrontAndTheHypervolume(int objectives, int pairs) throws Exception {
+        ReportData several = StudyFixtures.severalObjectives("several <objectives>", 5, 60, objectives);
+        Path severalPage = Reports.write(several, TARGET.resolve("report-browser-test-mo" + objectives).toAbsolutePath());
+        String severalDom = chromium(severalPage, "--dump-dom");
+        Matcher errors = Pattern.compile("<div id=\"errors\" class=\"errors\"( hidden(=\"\")?)?>(.*?)</div>",
+                Pattern.DOTALL).matcher(severalDom);
+        assertTrue(errors.find() && errors.group(3).isBlank(), "script errors: " + errors.group(3));
+        assertTrue(severalDom.contains("data-complete=\"true\""), "not all charts finished");
+        Matcher charts = Pattern.compile("<div class=\"chart[^\"]*\" id=\"(chart-(pareto-\\d-\\d|hypervolume))\"([^>]*)>")
+                .matcher(severalDom);
+        int found = 0;
+        while (charts.find()) {
+            found++;
+            Matcher painted = Pattern.compile("data-painted=\"(\\d+)\"").matcher(charts.group(3));
+            assertTrue(painted.find() && Integer.parseInt(painted.group(1)) > 500,
+                    charts.group(1) + " drew almost nothing: " + charts.group(3));
+        }
+        assertEquals(pairs + 1, found, "pair charts and the hypervolume chart");
+    }
+
     @Test
     void aRandomSearchThatMaximizesRendersToo() throws Exception {
         ReportData random = StudyFixtures.randomSearch("random <search>", 3, 30);

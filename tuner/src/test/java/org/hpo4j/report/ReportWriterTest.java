@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,42 @@ class ReportWriterTest {
     void scriptEndsInsideInlinedCodeAreBroken() {
         assertEquals("var s = '<\\/script>' + '<\\/SCRIPT>';",
                 ReportWriter.inlineScript("var s = '</script>' + '</SCRIPT>';"));
+    }
+
+    @Test
+    void severalObjectivesGetAParetoSectionWithTheFrontInThePageData() {
+        ReportData data = StudyFixtures.severalObjectives("mo", 5, 60, 2);
+        String html = ReportWriter.html(data);
+        assertTrue(html.contains("<section id=\"pareto\">") && html.contains("data-chart=\"pareto\" data-x=\"0\" data-y=\"1\"")
+                && html.contains("data-chart=\"hypervolume\""), "no Pareto section");
+        assertTrue(html.contains("latencyMs &lt;= 20"), "the constraint is named");
+        ParetoView view = ParetoView.of(data);
+        assertFalse(view.front().isEmpty());
+        // the front is feasible, at one budget, and nobody on it dominates another
+        List<ParetoView.PointRow> front = view.points().stream().filter(p -> view.front().contains(p.jobId())).toList();
+        for (ParetoView.PointRow a : front) {
+            assertTrue(a.feasible());
+            assertEquals(front.get(0).budget(), a.budget());
+            for (ParetoView.PointRow b : front) {
+                boolean dominates = a.objectives().get(0) <= b.objectives().get(0) && a.objectives().get(1) >= b.objectives().get(1)
+                        && (a.objectives().get(0) < b.objectives().get(0) || a.objectives().get(1) > b.objectives().get(1));
+                assertFalse(dominates, a + " dominates " + b);
+            }
+        }
+        assertTrue(view.points().stream().anyMatch(p -> !p.feasible()), "some points break the bound");
+        // hypervolume never falls as evaluations come in
+        for (int i = 1; i < view.hypervolume().size(); i++) {
+            assertTrue(view.hypervolume().get(i)[1] >= view.hypervolume().get(i - 1)[1]);
+        }
+        assertTrue(view.hypervolume().get(view.hypervolume().size() - 1)[1] > 0);
+
+        String csv = Reports.csv(data);
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",objective:error,objective:accuracy,constraint:latencyMs,param:"),
+                csv.lines().findFirst().orElseThrow());
+        JsonObject json = JsonParser.parseString(Reports.json(data)).getAsJsonObject();
+        assertEquals(view.front().size(), json.getAsJsonArray("paretoFront").size());
+        JsonObject firstFinished = json.getAsJsonArray("evaluations").get(0).getAsJsonObject();
+        assertTrue(firstFinished.has("objectives") && firstFinished.getAsJsonObject("constraints").has("latencyMs"),
+                firstFinished.toString());
     }
 }

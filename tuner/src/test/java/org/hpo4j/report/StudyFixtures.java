@@ -110,4 +110,44 @@ final class StudyFixtures {
         }
         return new ReportData(name, Direction.MAXIMIZE, "random", seed, space, rows);
     }
+
+    /**
+     * MO-ASHA on {@code objectives} objectives (error, then size, then latency, then memory, all
+     * minimized except a maximized accuracy as the second), with a bound on the latency component
+     * that about a third of the configurations break; job 3 fails.
+     */
+    static ReportData severalObjectives(String name, long seed, int jobs, int objectives) {
+        SearchSpace space = space();
+        List<org.hpo4j.trial.Goal> goals = new ArrayList<>(List.of(
+                new org.hpo4j.trial.Goal("error", Direction.MINIMIZE), new org.hpo4j.trial.Goal("accuracy", Direction.MAXIMIZE),
+                new org.hpo4j.trial.Goal("sizeMb", Direction.MINIMIZE), new org.hpo4j.trial.Goal("memoryMb", Direction.MINIMIZE)));
+        org.hpo4j.trial.Criteria criteria = new org.hpo4j.trial.Criteria(goals.subList(0, objectives),
+                List.of(new org.hpo4j.trial.Constraint("latencyMs", org.hpo4j.trial.Constraint.Kind.AT_MOST, 20)));
+        Optimizer optimizer = Optimizers.create("mo-asha", space, OptimizerSettings.of(1, 27, seed));
+        SplittableRandom noise = new SplittableRandom(seed);
+        List<ReportRow> rows = new ArrayList<>();
+        Instant clock = Instant.parse("2026-11-27T12:00:00Z");
+        for (int i = 0; i < jobs; i++) {
+            Job job = optimizer.ask().orElseThrow();
+            Instant start = clock;
+            clock = clock.plusSeconds(2);
+            double cost = job.budget() / 27;
+            if (job.id() == 3) {
+                optimizer.tell(job, Result.failed(HOSTILE_FAILURE));
+                rows.add(ReportRow.failed(job, HOSTILE_FAILURE, start, clock, cost));
+                continue;
+            }
+            double error = objective(job.configuration(), job.budget(), noise);
+            double latency = 5 + 30 * noise.nextDouble();
+            List<Double> all = List.of(error, 1 - error / 4 + 0.3 * noise.nextDouble(), 40 * noise.nextDouble() + 1 / (error + 0.1),
+                    100 * noise.nextDouble());
+            List<Double> values = all.subList(0, objectives);
+            Result raw = Result.of(values, List.of(latency));
+            double[] minimized = criteria.minimized(new org.hpo4j.trial.Score(values, List.of(latency)));
+            optimizer.tell(job, Result.of(java.util.Arrays.stream(minimized).boxed().toList(),
+                    List.of(criteria.constraints().get(0).violation(latency))));
+            rows.add(ReportRow.finished(job, error, start, clock, cost).withValues(raw.objectives(), raw.constraints()));
+        }
+        return new ReportData(name, Direction.MINIMIZE, "mo-asha", seed, space, rows, criteria);
+    }
 }

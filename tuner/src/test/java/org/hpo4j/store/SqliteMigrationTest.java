@@ -60,4 +60,40 @@ class SqliteMigrationTest {
             assertFalse(rs.next(), "one version row");
         }
     }
+
+    @Test
+    void aVersion4FileGetsTheTablesOfSeveralObjectivesAndKeepsItsStudies() throws Exception {
+        Path file = dir.resolve("v4.db");
+        StudyDefinition study = StudyStoreContractTest.STUDY;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (List<String> step : List.of(SqliteStore.SCHEMA, SqliteStore.MIGRATION_2, SqliteStore.MIGRATION_3,
+                    SqliteStore.MIGRATION_4)) {
+                for (String ddl : step) {
+                    s.execute(ddl);
+                }
+            }
+            s.execute("INSERT INTO schema_version (version) VALUES (4)");
+            s.execute("INSERT INTO studies (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
+                    + " VALUES ('mlp', '" + study.space() + "', 'MINIMIZE', 'random', 42, '" + study.settings() + "', 0, 3)");
+            s.execute("INSERT INTO jobs (study_id, job_id, config_iteration, config_bracket, config_index, rung, budget,"
+                    + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
+                    + " started_at, finished_at, value, failure, told_seq) SELECT id, 0, 0, 0, 0, 0, 9, 0, '{\"lr\":0.01}',"
+                    + " 'FINISHED', 1, 'w', 0, 1, 2, 5, 6, 0.25, NULL, 0 FROM studies");
+        }
+        try (SqliteStore store = SqliteStore.open(file, false)) {
+            assertTrue(store.open(study), "the stored study of one objective opens unchanged");
+            assertEquals(study, store.find("mlp").orElseThrow());
+            assertEquals(Result.of(0.25), store.jobs("mlp").get(0).result());
+            assertFalse(store.open(StudyStoreContractTest.SEVERAL), "a study of several objectives is new");
+            store.addJob("mo", StudyStoreContractTest.job(0), "w", 1, 100);
+            Result vector = Result.of(List.of(0.1, 0.9), List.of(12.0));
+            assertTrue(store.finish("mo", 0, 1, vector, 5));
+            assertEquals(vector, store.jobs("mo").get(0).result());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            assertTrue(rs.next());
+            assertEquals(SqliteStore.SCHEMA_VERSION, rs.getInt(1));
+        }
+    }
 }

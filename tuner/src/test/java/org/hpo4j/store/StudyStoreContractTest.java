@@ -39,6 +39,44 @@ class StudyStoreContractTest {
                 Arguments.of("postgres", postgres));
     }
 
+    /** Two objectives (one maximized) and a bound on a third component. */
+    static final StudyDefinition SEVERAL = new StudyDefinition("mo", "lr FloatParameter [0.001, 1.0] (log)\n",
+            Direction.MINIMIZE, "parego", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0",
+            new org.hpo4j.trial.Criteria(List.of(new org.hpo4j.trial.Goal("error", Direction.MINIMIZE),
+                    new org.hpo4j.trial.Goal("accuracy", Direction.MAXIMIZE)),
+                    List.of(new org.hpo4j.trial.Constraint("latencyMs", org.hpo4j.trial.Constraint.Kind.AT_MOST, 20))));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void keepsEveryObjectiveAndConstraintValueAndTheCriteria(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            assertFalse(store.open(SEVERAL));
+            assertEquals(Optional.of(SEVERAL), store.find("mo"));
+            store.addJob("mo", job(0), "w", 1, 100);
+            store.addJob("mo", job(1), "w", 1, 100);
+            Result vector = Result.of(List.of(0.25, 0.75), List.of(31.5));
+            assertTrue(store.finish("mo", 0, 1, vector, 5));
+            assertTrue(store.finish("mo", 1, 1, Result.failed("boom"), 6));
+            List<StoredJob> jobs = store.jobs("mo");
+            assertEquals(vector, jobs.get(0).result(), "every component comes back");
+            assertEquals(0.25, jobs.get(0).value(), "value is the first objective");
+            assertTrue(jobs.get(1).result().isFailure());
+            store.acknowledge("mo", 0);
+            assertEquals(vector, store.jobs("mo").get(0).result(), "acknowledging keeps the values");
+
+            StudyDefinition otherBound = new StudyDefinition("mo", SEVERAL.space(), Direction.MINIMIZE, "parego", 42,
+                    SEVERAL.settings(), new org.hpo4j.trial.Criteria(SEVERAL.criteria().objectives(),
+                    List.of(new org.hpo4j.trial.Constraint("latencyMs", org.hpo4j.trial.Constraint.Kind.AT_MOST, 10))));
+            StudyMismatchException e = assertThrows(StudyMismatchException.class, () -> store.open(otherBound));
+            assertTrue(e.getMessage().contains("latencyMs <= 20] -> [min error, max accuracy; latencyMs <= 10]"), e.getMessage());
+            // a study of one objective in the same store keeps its plain value
+            store.open(STUDY);
+            store.addJob("mlp", job(0), "w", 1, 100);
+            store.finish("mlp", 0, 1, Result.of(0.5), 5);
+            assertEquals(Result.of(0.5), store.jobs("mlp").get(0).result());
+        }
+    }
+
     static NewJob job(int id) {
         return new NewJob(id, new Job.ConfigId(id, 0, 0), 0, 9.0, 0.0, "{\"lr\":" + (0.001 * (id + 1)) + "}");
     }

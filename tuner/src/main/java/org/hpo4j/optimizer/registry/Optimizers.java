@@ -37,11 +37,17 @@ public final class Optimizers {
         f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
         f.put("async-bohb", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::bohb);
         f.put("hyper-gp", org.hpo4j.optimizer.gp.HyperGp::new);
+        f.put("nsga2", org.hpo4j.optimizer.multi.Nsga2::new);
+        f.put("mo-asha", org.hpo4j.optimizer.multi.MultiObjectiveAsha::asha);
+        f.put("parego", org.hpo4j.optimizer.multi.ParEgo::optimizer);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
     private Optimizers() {
     }
+
+    /** The default optimizer for a study of several objectives. */
+    public static final String MULTI_OBJECTIVE_DEFAULT = "parego";
 
     /** The names {@link #create} accepts. */
     public static Set<String> names() {

@@ -83,7 +83,7 @@ public class DigitsMlp {
      *
      * @param context the tuner's context, {@code null} outside tuning (no checkpoints)
      */
-    private Mlp train(double[][] x, int[] y, TrialContext context) {
+    Mlp train(double[][] x, int[] y, TrialContext context) {
         Mlp net = context == null ? null : context.loadCheckpoint(Mlp.class).orElse(null);
         if (net == null) {
             net = new Mlp(Digits.FEATURES, hidden, Digits.CLASSES, Mlp.Update.valueOf(optimizer.toUpperCase(Locale.ROOT)),
