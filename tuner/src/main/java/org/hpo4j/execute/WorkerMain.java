@@ -10,7 +10,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.hpo4j.inject.Injector;
@@ -94,17 +93,8 @@ public final class WorkerMain {
                     + " each evaluation gets a fresh instance", e);
         }
         constructor.setAccessible(true);
-        Objective objective = (configuration, context) -> {
-            Object instance;
-            try {
-                instance = constructor.newInstance();
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception ex ? ex : e;
-            }
-            injector.apply(instance, configuration);
-            injector.applyBudget(instance, context.budget());
-            return injector.evaluate(instance, context);
-        };
+        @SuppressWarnings("unchecked") // the injector of type, whose instances the constructor makes
+        Objective objective = AnnotatedObjective.of(injector, (java.lang.reflect.Constructor<Object>) constructor);
         return new WorkerMain(out, injector.space(), objective);
     }
 

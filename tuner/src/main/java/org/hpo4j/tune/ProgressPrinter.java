@@ -26,6 +26,8 @@ final class ProgressPrinter implements StudyListener {
     private final List<Evaluation> finished = new ArrayList<>();
     private Instant started = Instant.now();
     private double cost;
+    /** Jobs handed out and not finished yet. */
+    private int running;
     private boolean progressShown;
 
     ProgressPrinter(PrintStream out, boolean batch, Direction direction, String budgetName) {
@@ -58,7 +60,13 @@ final class ProgressPrinter implements StudyListener {
     }
 
     @Override
+    public void evaluationStarted(Job job) {
+        running++;
+    }
+
+    @Override
     public void evaluationFinished(Evaluation e) {
+        running = Math.max(0, running - 1);
         finished.add(e);
         cost += e.cost();
         Optional<Evaluation> best = StudyResult.incumbent(finished, direction);
@@ -72,8 +80,8 @@ final class ProgressPrinter implements StudyListener {
                     // what the evaluation is charged: the increment when it continued from a checkpoint
                     e.continued() ? "  (continued from " + Tuner.number(e.continuedFrom()) + ")" : "");
         } else {
-            out.printf(Locale.ROOT, "\r  evaluations %d | running 0 | best %s | cost %.2f | elapsed %s   ", finished.size(),
-                    bestText, cost, format(Duration.between(started, Instant.now())));
+            out.printf(Locale.ROOT, "\r  evaluations %d | running %d | best %s | cost %.2f | elapsed %s   ", finished.size(),
+                    running, bestText, cost, format(Duration.between(started, Instant.now())));
             out.flush();
             progressShown = true;
         }
