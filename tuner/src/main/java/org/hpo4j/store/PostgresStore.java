@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.hpo4j.optimizer.Result;
 
 /**
  * The store for many machines: one PostgreSQL database shared by a coordinator and any number of
@@ -34,7 +33,7 @@ import org.hpo4j.optimizer.Result;
  * <p>Leases compare the callers' clocks ({@code now} of each call), so the machines' clocks should
  * be synchronized (NTP) to well within a lease.
  */
-public final class PostgresStore implements StudyStore {
+public final class PostgresStore extends JdbcStore {
     /** Key of the advisory lock that serializes schema creation and migration ("hpo4j" in ASCII). */
     private static final long SCHEMA_LOCK = 0x6870_6f34_6aL;
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
@@ -48,6 +47,11 @@ public final class PostgresStore implements StudyStore {
     private final Properties credentials;
     private final String location;
     private final JdbcStudyStore core;
+
+    @Override
+    JdbcStudyStore core() {
+        return core;
+    }
     private Connection connection;
 
     private PostgresStore(String url, Properties credentials) {
@@ -171,82 +175,6 @@ public final class PostgresStore implements StudyStore {
         return renamed;
     }
 
-    @Override
-    public synchronized Optional<StudyDefinition> find(String study) {
-        return core.find(study);
-    }
-
-    @Override
-    public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
-        core.addJob(study, job, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
-        return core.claim(study, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
-        return core.renewLease(study, jobId, attempt, leaseUntil);
-    }
-
-    @Override
-    public synchronized boolean requestStop(String study, int jobId, int attempt) {
-        return core.requestStop(study, jobId, attempt);
-    }
-
-    @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
-                                       double continuedFrom) {
-        return core.finish(study, jobId, attempt, result, now, continuedFrom);
-    }
-
-    @Override
-    public synchronized long acknowledge(String study, int jobId) {
-        return core.acknowledge(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredAttempt> attempts(String study, int jobId) {
-        return core.attempts(study, jobId);
-    }
-
-    @Override
-    public synchronized void setStudyFinished(String study, boolean finished) {
-        core.setStudyFinished(study, finished);
-    }
-
-    @Override
-    public synchronized boolean isStudyFinished(String study) {
-        return core.isStudyFinished(study);
-    }
-
-    @Override
-    public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        core.report(study, jobId, attempt, step, value, now);
-    }
-
-    @Override
-    public synchronized int requeueStale(String study, long now) {
-        return core.requeueStale(study, now);
-    }
-
-    @Override
-    public synchronized List<StoredJob> jobs(String study) {
-        return core.jobs(study);
-    }
-
-    @Override
-    public synchronized List<StoredReport> reports(String study, int jobId) {
-        return core.reports(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredReport> runningReports(String study, long afterId) {
-        return core.runningReports(study, afterId);
-    }
-
 
     @Override
     public String location() {
@@ -296,6 +224,11 @@ public final class PostgresStore implements StudyStore {
         }
 
         @Override
+        public boolean isDuplicateKey(SQLException e) {
+            return "23505".equals(e.getSQLState()); // unique_violation
+        }
+
+        @Override
         public void beforeMigration(Statement s) throws SQLException {
             // held until commit: another process creating or migrating the schema waits here
             s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
@@ -339,7 +272,7 @@ public final class PostgresStore implements StudyStore {
             } catch (SQLException e) {
                 last = e;
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
-                if (state.startsWith("08")) {
+                if (state.startsWith(CONNECTION_CLASS)) {
                     closeQuietly();
                 } else if (!state.equals("40001") && !state.equals("40P01")) {
                     break;
@@ -352,8 +285,15 @@ public final class PostgresStore implements StudyStore {
                 }
             }
         }
+        String state = last == null || last.getSQLState() == null ? "" : last.getSQLState();
+        if (state.startsWith(CONNECTION_CLASS)) {
+            throw new StoreUnavailableException("study store " + location + ": " + message(last), last);
+        }
         throw new IllegalStateException("study store " + location + ": " + message(last), last);
     }
+
+    /** SQL states of this class mean the connection failed or was lost (SQL standard, PostgreSQL appendix A). */
+    private static final String CONNECTION_CLASS = "08";
 
     private void rollbackQuietly() {
         try {

@@ -3,22 +3,30 @@ package org.hpo4j.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hpo4j.annotations.Direction;
 
 /**
- * What identifies a study in a store. Reopening a study checks that all of it is unchanged, since
- * replaying the stored history into an optimizer built from other settings would silently mix two
- * different studies.
+ * What identifies a study in a store. Reopening a study checks that all of it is unchanged, field
+ * by field, since replaying the stored history into an optimizer built from other settings would
+ * silently mix two different studies.
  *
  * @param name the study's name, unique within a store
  * @param space the search space's fingerprint ({@code SearchSpace.describe()})
  * @param direction whether the objective is minimized or maximized
- * @param optimizer the optimizer's registry name
+ * @param optimizer the optimizer's registry name (or class name, for an optimizer object)
  * @param seed the study seed
- * @param settings the optimizer settings in text (budget range, eta, iterations), compared verbatim
+ * @param settings the optimizer's settings (budgets, warm start)
  */
 public record StudyDefinition(String name, String space, Direction direction, String optimizer, long seed,
-                              String settings) {
+                              StudySettings settings) {
+
+    /**
+     * The kinds of parameters as {@code SearchSpace.describe()} wrote them before it used words of its
+     * own: the simple names of the parameter classes. Stored studies of those versions still open.
+     */
+    private static final Pattern LEGACY_KIND = Pattern.compile("(?m)^(\\S+) (FloatParameter|IntParameter|CategoricalParameter) ");
 
     public StudyDefinition {
         Objects.requireNonNull(name, "study name");
@@ -31,15 +39,44 @@ public record StudyDefinition(String name, String space, Direction direction, St
         Objects.requireNonNull(settings, "settings");
     }
 
+    /** A definition whose settings are stored text ({@link StudySettings#decode}). */
+    public StudyDefinition(String name, String space, Direction direction, String optimizer, long seed, String settings) {
+        this(name, space, direction, optimizer, seed, StudySettings.decode(settings));
+    }
+
     /**
-     * What differs between this definition and a stored one, in words (empty when they match).
-     * The space is compared line by line so the message names the parameters that changed.
+     * A space description in today's words: one written when descriptions named parameter classes
+     * ({@code lr FloatParameter [...]}) reads as it is written now ({@code lr float [...]}).
+     */
+    public static String currentSpace(String description) {
+        Matcher m = LEGACY_KIND.matcher(description);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String kind = switch (m.group(2)) {
+                case "FloatParameter" -> "float";
+                case "IntParameter" -> "int";
+                default -> "categorical";
+            };
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + " " + kind + " "));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /** Whether this study's space is the one described by {@code description} (in today's or earlier words). */
+    public boolean hasSpace(String description) {
+        return currentSpace(space).equals(currentSpace(description));
+    }
+
+    /**
+     * What differs between this definition and a stored one, one entry per field (empty when they
+     * match). The space is compared line by line so the message names the parameters that changed.
      */
     public List<String> differencesFrom(StudyDefinition stored) {
         List<String> diffs = new ArrayList<>();
-        if (!space.equals(stored.space)) {
-            List<String> now = List.of(space.split("\n"));
-            List<String> before = List.of(stored.space.split("\n"));
+        if (!hasSpace(stored.space)) {
+            List<String> now = List.of(currentSpace(space).split("\n"));
+            List<String> before = List.of(currentSpace(stored.space).split("\n"));
             StringBuilder b = new StringBuilder("the search space changed:");
             for (String line : before) {
                 if (!now.contains(line)) {
@@ -62,9 +99,7 @@ public record StudyDefinition(String name, String space, Direction direction, St
         if (seed != stored.seed) {
             diffs.add("seed " + stored.seed + " -> " + seed);
         }
-        if (!settings.equals(stored.settings)) {
-            diffs.add("settings [" + stored.settings + "] -> [" + settings + "]");
-        }
+        diffs.addAll(settings.differencesFrom(stored.settings));
         return diffs;
     }
 }

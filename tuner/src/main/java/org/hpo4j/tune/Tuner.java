@@ -2,7 +2,6 @@ package org.hpo4j.tune;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.AnnotatedObjective;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
@@ -252,12 +252,6 @@ public final class Tuner {
         } catch (StudyMismatchException e) {
             printer.end();
             throw new TuneException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            if (!request.curveStopping() || !e.getMessage().contains("curve stopper")) {
-                throw e;
-            }
-            printer.end();
-            throw new TuneException("hpo.curveStopping: " + e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
@@ -342,26 +336,9 @@ public final class Tuner {
         return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
     }
 
-    /**
-     * The objective of a study over a class: a fresh instance per evaluation (so no state leaks
-     * from one to the next), the configuration and the budget set through the injector, then the
-     * {@code @Objective} method. Values are returned as the method returns them; the study negates
-     * them for the optimizer when the class maximizes.
-     */
+    /** The objective of a study over a class ({@link AnnotatedObjective}). */
     static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
-        Injector<T> injector = loaded.injector();
-        return (configuration, context) -> {
-            T instance;
-            try {
-                instance = loaded.newInstance();
-            } catch (InvocationTargetException e) {
-                // the constructor threw: report its exception, not the reflective wrapper
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-            injector.apply(instance, configuration);
-            injector.applyBudget(instance, context.budget());
-            return injector.evaluate(instance, context);
-        };
+        return AnnotatedObjective.of(loaded.injector(), loaded.constructor());
     }
 
     static String number(double v) {
