@@ -2,6 +2,7 @@ package org.hpo4j.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -64,6 +65,16 @@ public abstract sealed class JdbcStore implements StudyStore permits PostgresSto
     @Override
     public synchronized boolean isStudyFinished(String study) {
         return core().isStudyFinished(study);
+    }
+
+    @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        core().recordCheckpoint(study, config, budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return core().checkpointDigest(study, config, budget);
     }
 
     @Override

@@ -2,11 +2,11 @@ package org.hpo4j.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -35,7 +35,7 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore extends JdbcStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -124,6 +124,21 @@ public final class SqliteStore extends JdbcStore {
     static final List<String> MIGRATION_4 = List.of(
             "ALTER TABLE jobs ADD COLUMN stop_attempt INTEGER NOT NULL DEFAULT 0",
             "CREATE INDEX IF NOT EXISTS reports_in_order ON reports (study_id, id)");
+
+    /**
+     * From version 4 to 5: the SHA-256 digest of each checkpoint a configuration saved, recorded
+     * when the evaluation that wrote it ended; a checkpoint is read only when its file still has it.
+     * Checkpoints of earlier versions have none, so promotions of a migrated study start afresh.
+     */
+    static final List<String> MIGRATION_5 = List.of(
+            "CREATE TABLE checkpoints ("
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id),"
+                    + " config_iteration INTEGER NOT NULL,"
+                    + " config_bracket INTEGER NOT NULL,"
+                    + " config_index INTEGER NOT NULL,"
+                    + " budget DOUBLE PRECISION NOT NULL,"
+                    + " digest TEXT NOT NULL,"
+                    + " PRIMARY KEY (study_id, config_iteration, config_bracket, config_index, budget))");
 
     private final String location;
     private final Path lockFile;
@@ -316,8 +331,18 @@ public final class SqliteStore extends JdbcStore {
                     connection.setAutoCommit(true);
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
+                    // the first error is the real one (a full disk fails the commit, and then the
+                    // rollback finds no transaction): the rest is kept as suppressed
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
+                    try {
+                        connection.setAutoCommit(true);
+                    } catch (SQLException autoCommit) {
+                        e.addSuppressed(autoCommit);
+                    }
                     throw e;
                 }
             } catch (SQLException e) {
