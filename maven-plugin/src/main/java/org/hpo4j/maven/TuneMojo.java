@@ -36,9 +36,8 @@ public class TuneMojo extends AbstractMojo {
     String objective;
 
     /**
-     * The optimizer: bohb, async-bohb, hyperband, random, or any other name the runtime's registry
-     * knows. Unset: bohb with one worker, async-bohb with {@code hpo.parallelism} above 1 or a
-     * PostgreSQL store.
+     * The optimizer: hyper-gp, bohb, async-bohb, hyperband, random, or any other name the runtime's
+     * registry knows. Unset: hyper-gp, with one worker or many and on a PostgreSQL store.
      */
     @Parameter(property = "hpo.optimizer")
     String optimizer;

@@ -64,7 +64,7 @@ class TuneMojoTest {
         assertNull(r.timeLimit());
         assertFalse(r.batchMode());
         assertTrue(r.writeDate());
-        assertEquals("bohb", r.optimizer());
+        assertEquals("hyper-gp", r.optimizer());
         assertTrue(r.checkpoints());
         assertNull(r.checkpointDir());
     }

@@ -66,20 +66,24 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                           boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
                           Double storeOutage, boolean keepCheckpoints) {
 
-    /** The optimizer used when none is named and the study has one worker. */
-    public static final String DEFAULT_OPTIMIZER = "bohb";
-
     /**
-     * The optimizer used when none is named and the study has more than one worker: asynchronous
-     * BOHB never holds a worker back at a rung barrier.
+     * The optimizer used when none is named: {@code hyper-gp} ({@link org.hpo4j.optimizer.gp.HyperGp}),
+     * asynchronous Hyperband with a Gaussian process over configuration and budget that moves effort
+     * to larger budgets where small ones mislead (BENCHMARKS.md compares it with the others).
      */
-    public static final String DEFAULT_PARALLEL_OPTIMIZER = "async-bohb";
+    public static final String DEFAULT_OPTIMIZER = "hyper-gp";
 
     /**
-     * The optimizer of a request that names none: {@value #DEFAULT_PARALLEL_OPTIMIZER} when the study
-     * has more than one worker (several evaluations at once, or a PostgreSQL store that
-     * {@code hpo:worker} processes join), else {@value #DEFAULT_OPTIMIZER}, whose single-worker runs
-     * follow HpBandSter's BOHB exactly.
+     * The optimizer used when none is named and the study has more than one worker: the same
+     * {@value #DEFAULT_OPTIMIZER}, which never holds a worker back at a rung barrier.
+     */
+    public static final String DEFAULT_PARALLEL_OPTIMIZER = DEFAULT_OPTIMIZER;
+
+    /**
+     * The optimizer of a request that names none: {@value #DEFAULT_OPTIMIZER} with one worker, with
+     * several evaluations at once and with a PostgreSQL store that {@code hpo:worker} processes
+     * join, since it is asynchronous. {@code bohb} and {@code async-bohb}, the earlier defaults for
+     * one and for several workers, keep their behaviour when named.
      *
      * @param parallelism how many evaluations this process runs at once
      * @param storage the {@code hpo.storage} value, {@code null} for the default store

@@ -47,7 +47,7 @@ import org.hpo4j.study.StudyResult;
 public final class Tuner {
     /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
     static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
-            "async-hyperband", "async-bohb");
+            "async-hyperband", "async-bohb", "hyper-gp");
 
     private final PrintStream console;
     private String storeUser;

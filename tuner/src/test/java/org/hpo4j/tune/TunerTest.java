@@ -94,13 +94,13 @@ class TunerTest {
     }
 
     @Test
-    void unnamedOptimizerIsAsynchronousWhenTheStudyHasSeveralWorkers() {
+    void unnamedOptimizerIsHyperGpWithOneWorkerOrMany() {
         TuneRequest.Builder unnamed = TuneRequest.builder().baseDirectory(dir);
-        assertEquals("bohb", unnamed.build().optimizer());
-        assertEquals("bohb", unnamed.optimizer(" ").build().optimizer());
-        assertEquals("async-bohb", unnamed.optimizer(null).parallelism(2).build().optimizer());
-        assertEquals("async-bohb", unnamed.parallelism(1).storage("jdbc:postgresql://db.example/hpo").build().optimizer());
-        assertEquals("bohb", unnamed.storage("target/hpo/other.db").build().optimizer());
+        assertEquals("hyper-gp", unnamed.build().optimizer());
+        assertEquals("hyper-gp", unnamed.optimizer(" ").build().optimizer());
+        assertEquals("hyper-gp", unnamed.optimizer(null).parallelism(2).build().optimizer());
+        assertEquals("hyper-gp", unnamed.parallelism(1).storage("jdbc:postgresql://db.example/hpo").build().optimizer());
+        assertEquals("hyper-gp", unnamed.storage("target/hpo/other.db").build().optimizer());
         // a named optimizer is kept whatever the workers
         assertEquals("hyperband", unnamed.optimizer("hyperband").parallelism(8).build().optimizer());
     }
@@ -234,7 +234,7 @@ class TunerTest {
     void withoutStoppingParametersBohbRunsOneFullHyperbandIteration() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(TuneRequest.builder().baseDirectory(dir).seed(3).build(), loader);
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).optimizer("bohb").build(), loader);
         assertEquals("bohb", s.optimizer());
         // brackets over [1, 27] with eta 3: 27+9+3+1, 12+4+1, 6+2, 4 evaluations
         assertEquals(40 + 17 + 8 + 4, s.evaluations());
@@ -243,10 +243,25 @@ class TunerTest {
     }
 
     @Test
-    void withTwoWorkersAndNoOptimizerNamedAsyncBohbRunsOneCycleOfBrackets() throws Exception {
+    void withoutStoppingParametersTheDefaultRunsAboutOneHyperbandIterationsBudgetAndFinishes() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        for (int workers : new int[] {1, 2}) {
+            TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                    .run(TuneRequest.builder().baseDirectory(dir).study("default-" + workers).seed(3).parallelism(workers)
+                            .build(), loader);
+            assertEquals("hyper-gp", s.optimizer());
+            // it plans one iteration's budget (423 / 27 over [1, 27]) of new configurations, then only
+            // promotes; a configuration started last may add at most one full-budget evaluation
+            assertTrue(s.cost() >= 0.5 * 423.0 / 27 && s.cost() <= 423.0 / 27 + 1 + 1e-9, workers + " workers: cost " + s.cost());
+            assertEquals(27, s.budget(), "the incumbent is taken at the largest budget");
+        }
+    }
+
+    @Test
+    void withTwoWorkersAsyncBohbRunsOneCycleOfBrackets() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(TuneRequest.builder().baseDirectory(dir).seed(3).parallelism(2).build(), loader);
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).parallelism(2).optimizer("async-bohb").build(), loader);
         assertEquals("async-bohb", s.optimizer());
         // one cycle starts Hyperband's 27 + 12 + 6 + 4 configurations; promotions add at most
         // synchronous successive halving's 13 + 5 + 2

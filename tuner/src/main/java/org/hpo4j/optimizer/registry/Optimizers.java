@@ -36,6 +36,7 @@ public final class Optimizers {
         f.put("asha", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::asha);
         f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
         f.put("async-bohb", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::bohb);
+        f.put("hyper-gp", org.hpo4j.optimizer.gp.HyperGp::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
