@@ -21,7 +21,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The embedded default store: one SQLite file (by default {@code target/hpo/<study>.db}).
+ * The embedded default store: one SQLite file (by default {@code .hpo/<study>.db} in the project).
  *
  * <p>Every write is its own committed transaction, in WAL mode with {@code synchronous=NORMAL}:
  * SQLite documents that combination as durable across a crash of the application (a SIGKILL loses

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The {@code jdbc:} prefixes are matched exactly, as the JDBC drivers match them.
  */
 public sealed interface StorageLocation {
-    /** SQLite at {@code <default folder>/<study>.db}: {@code hpo:tune}'s default ({@code target/hpo}). */
+    /** SQLite at {@code <default folder>/<study>.db}: {@code hpo:tune}'s default ({@code .hpo}, {@link StudyStores#defaultDirectory}). */
     record DefaultFile() implements StorageLocation {
     }
 
@@ -74,7 +74,7 @@ public sealed interface StorageLocation {
             return new SqliteFile(Path.of(s));
         }
         throw new IllegalArgumentException("storage '" + PostgresStore.mask(s) + "' is not supported; use an"
-                + " empty value (SQLite in the default folder, target/hpo for hpo:tune), 'memory', a jdbc:sqlite: URL,"
+                + " empty value (SQLite in the default folder, .hpo for hpo:tune), 'memory', a jdbc:sqlite: URL,"
                 + " a path ending in .db or a jdbc:postgresql: URL");
     }
 

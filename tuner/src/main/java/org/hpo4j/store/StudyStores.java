@@ -4,12 +4,40 @@ import java.nio.file.Path;
 
 /** Chooses a store from the {@code storage} setting ({@code -Dhpo.storage}). */
 public final class StudyStores {
+    /**
+     * Where {@code hpo:tune} keeps SQLite studies by default, relative to the project: outside
+     * {@code target/}, so that {@code mvn clean} does not delete them. Version control should ignore
+     * it ({@code .hpo/} in {@code .gitignore}).
+     */
+    public static final String DEFAULT_FOLDER = ".hpo";
+
+    /** Where older versions kept SQLite studies: inside {@code target/}, which {@code mvn clean} deletes. */
+    public static final String OLD_FOLDER = "target/hpo";
+
     private StudyStores() {
     }
 
     /**
+     * The folder of the default SQLite file of {@code study} in the project at {@code base}:
+     * {@value #DEFAULT_FOLDER}, unless only the old location {@value #OLD_FOLDER} has the study, which
+     * is then read where it is (and {@code notes} is told how to move it).
+     */
+    public static Path defaultDirectory(Path base, String study, java.util.function.Consumer<String> notes) {
+        Path current = base.resolve(DEFAULT_FOLDER);
+        Path old = base.resolve(OLD_FOLDER);
+        String file = study + ".db";
+        if (!java.nio.file.Files.exists(current.resolve(file)) && java.nio.file.Files.isRegularFile(old.resolve(file))) {
+            notes.accept("note: study " + study + " is stored at the old location " + OLD_FOLDER + "/" + file
+                    + ", which mvn clean deletes; it is used there. To keep it, move it: mkdir -p " + DEFAULT_FOLDER
+                    + " && mv " + OLD_FOLDER + "/" + file + " " + DEFAULT_FOLDER + "/");
+            return old;
+        }
+        return current;
+    }
+
+    /**
      * The store that {@code storage} names ({@link StorageLocation#parse}): SQLite at
-     * {@code <defaultDirectory>/<study>.db} by default, in memory, a SQLite file or URL, or a
+     * {@code <defaultDirectory>/<study>.db} by default ({@link #defaultDirectory} for {@code hpo:tune}), in memory, a SQLite file or URL, or a
      * PostgreSQL database shared with workers on other machines (credentials from the environment,
      * see {@link PostgresStore}).
      *

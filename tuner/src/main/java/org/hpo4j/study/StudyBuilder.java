@@ -115,7 +115,7 @@ public final class StudyBuilder {
     }
 
     /**
-     * Seeds the study with earlier evaluations ({@link Priors#load}): the best 3 configurations
+     * Seeds the study with earlier evaluations ({@link org.hpo4j.warmstart.Priors#load}): the best 3 configurations
      * are evaluated first, and model-based optimizers learn from all of them with weight 0.5.
      */
     public StudyBuilder warmStart(List<Prior> value) {
@@ -124,7 +124,7 @@ public final class StudyBuilder {
 
     /**
      * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
-     * ({@link Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
+     * ({@link org.hpo4j.warmstart.Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
      * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
      * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
      */

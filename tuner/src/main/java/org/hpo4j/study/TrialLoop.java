@@ -62,6 +62,11 @@ final class TrialLoop {
     private final StudySettings optimizerSettings;
     private final int failFastAfter;
     private final List<Evaluation> evaluations = new ArrayList<>();
+    /**
+     * Set by {@link Study#interrupt()} (from another thread): the runs stop handing out jobs and return
+     * without waiting for the running ones.
+     */
+    volatile boolean interrupted;
     private double cost;
     private Instant started;
 

@@ -57,6 +57,10 @@ import org.hpo4j.store.StorageLocation;
  * @param keepCheckpoints whether checkpoints stay after the study ({@code hpo.keepCheckpoints});
  *     by default those of configurations that cannot be promoted any more are deleted as the study
  *     goes, and the rest when it ends
+ * @param jvmArgs options of the worker JVMs ({@code hpo.jvmArgs}: heap, system properties,
+ *     {@code java.library.path}, agents), see {@link JvmOptions#parse}; empty for none
+ * @param overwrite whether the result replaces an existing properties file of the same class that
+ *     holds a better one ({@code hpo.overwrite}); otherwise it goes to {@code <name>.new.properties}
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
@@ -64,7 +68,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                           boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
-                          Double storeOutage, boolean keepCheckpoints) {
+                          Double storeOutage, boolean keepCheckpoints, List<String> jvmArgs,
+                          boolean overwrite) {
 
     /**
      * The optimizer used when none is named: {@code hyper-gp} ({@link org.hpo4j.optimizer.gp.HyperGp}),
@@ -100,6 +105,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
 
     public TuneRequest {
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         if (baseDirectory == null) {
             baseDirectory = Path.of("").toAbsolutePath();
         }
@@ -108,7 +114,10 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         }
     }
 
-    /** A request with the default output limit, reused workers and checkpoints deleted at the end. */
+    /**
+     * A request with the default output limit, reused workers, checkpoints deleted at the end, no
+     * worker JVM options and no overwriting of a better properties file.
+     */
     public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                        int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                        String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
@@ -117,7 +126,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean checkpoints, Path checkpointDir) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false);
+                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false, List.of(), false);
     }
 
     /** A request without warm start and curve stopping, with checkpoints in their default folder. */
@@ -128,7 +137,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, null, false, true, null);
+                writeDate, null, false, true, null, null, null, null, false, List.of(), false);
     }
 
     /**
@@ -213,6 +222,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private Integer freshWorkerEvery;
         private boolean keepCheckpoints;
         private Double storeOutage;
+        private List<String> jvmArgs = List.of();
+        private boolean overwrite;
 
         private Builder() {
         }
@@ -385,12 +396,24 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#jvmArgs()}. */
+        public Builder jvmArgs(List<String> v) {
+            jvmArgs = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#overwrite()}. */
+        public Builder overwrite(boolean v) {
+            overwrite = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
                     classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, outputLimit,
-                    freshWorkerEvery, storeOutage, keepCheckpoints);
+                    freshWorkerEvery, storeOutage, keepCheckpoints, jvmArgs, overwrite);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.execute.Interruptions;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
@@ -181,6 +182,7 @@ public final class Tuner {
                     + r.freshWorkerEvery());
         }
         r.timeLimitDuration();
+        JvmOptions.check(r.jvmArgs());
     }
 
     /**
@@ -271,8 +273,18 @@ public final class Tuner {
             console.println("hpo4j: coordinating study " + plan.study() + " in " + store.location()
                     + "; more machines join with: mvn hpo:worker -Dhpo.storage=<the same URL> -Dhpo.study=" + plan.study());
         }
+        boolean interrupted;
         try (store; Executor executor = executor(request, plan, loaded)) {
-            result = study.store(store).executor(executor).build().optimize(stoppingRule(plan));
+            Study running = study.store(store).executor(executor).build();
+            try (Interruptions signals = Interruptions.install(() -> {
+                printer.end();
+                console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
+                        + " (press Ctrl-C again to quit at once)");
+                running.interrupt();
+            })) {
+                result = running.optimize(stoppingRule(plan));
+            }
+            interrupted = running.wasInterrupted();
         } catch (StudyMismatchException e) {
             printer.end();
             throw new TuneException(e.getMessage(), e);
@@ -285,33 +297,40 @@ public final class Tuner {
         writeReport(request, plan, space, result);
 
         Evaluation best = result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
-                + " of " + plan.className() + " ran no evaluation; loosen the stopping rule"));
+                + " of " + plan.className() + (interrupted ? " was interrupted before its first evaluation ended;"
+                + " the same command resumes it" : " ran no evaluation; loosen the stopping rule")));
         TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
                 direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
-                result.evaluations().size(), request.writeDate() ? Instant.now() : null);
+                result.evaluations().size(), request.writeDate() ? Instant.now() : null, plan.settings().maxBudget(),
+                interrupted);
+        Path written = ResultFiles.choose(plan.output(), provenance, request.overwrite(), console);
         try {
-            TunedProperties.write(plan.output(), space, best.job().configuration(), provenance);
+            TunedProperties.write(written, space, best.job().configuration(), provenance);
         } catch (IOException ex) {
-            throw new TuneException("hpo.output: cannot write " + plan.output() + ": " + ex.getMessage(), ex);
+            throw new TuneException("hpo.output: cannot write " + written + ": " + ex.getMessage(), ex);
         }
         TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.settings().seed(),
                 best.job().configuration(), best.value(), direction, best.job().budget(), result.evaluations().size(),
-                (int) result.failures(), result.totalCost(), elapsed, plan.output());
+                (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
         printer.summary(summary, request.baseDirectory());
         return summary;
     }
 
     /**
-     * The study's store: {@code hpo.storage}, by default SQLite at {@code target/hpo/<study>.db}, so
-     * that a second run with the same study name resumes it and a killed run loses nothing.
+     * The study's store: {@code hpo.storage}, by default SQLite at {@code .hpo/<study>.db}, so that a
+     * second run with the same study name resumes it, a killed run loses nothing and {@code mvn clean}
+     * keeps it.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
         if (PostgresStore.hasPassword(request.storage())) {
             console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
         }
         try {
-            StudyStore store = StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
-                    plan.study(), request.fresh(), storeUser, storePassword);
+            // a fresh study starts at the new location; an old store is only read where it is
+            Path folder = request.fresh() ? request.baseDirectory().resolve(StudyStores.DEFAULT_FOLDER)
+                    : StudyStores.defaultDirectory(request.baseDirectory(), plan.study(),
+                            note -> console.println("hpo4j: " + note));
+            StudyStore store = StudyStores.open(request.storage(), folder, plan.study(), request.fresh(), storeUser, storePassword);
             if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
                 postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
             }
@@ -336,6 +355,7 @@ public final class Tuner {
                 .classpath(request.classpath())
                 .workers(request.parallelism())
                 .timeout(timeout)
+                .jvmArgs(JvmOptions.check(request.jvmArgs()))
                 .expectedSpace(loaded.injector().space().describe())
                 .outputLimit(outputLimit(request))
                 .freshWorkerEvery(request.freshWorkerEvery() == null ? 0 : request.freshWorkerEvery())

@@ -35,8 +35,6 @@ import org.hpo4j.optimizer.Directions;
  * which one and why, naming the file and the key; it is never mixed in half-valid.
  */
 public final class Priors {
-    private static final String OBJECTIVE_PREFIX = "# objective: ";
-    private static final String BUDGET_PREFIX = "# budget: ";
 
     private Priors() {
     }
@@ -156,29 +154,16 @@ public final class Priors {
             throw new UncheckedIOException("warm start: cannot read " + file, e);
         }
         Map<String, String> values = TunedProperties.parse(text, file.toString());
-        // a budget field's value is not a hyperparameter; older files may carry it
+        // the budget is not a hyperparameter: files name its field in the header, "# budget: 27 (epochs)"
+        java.util.Optional<TunedProperties.Header> header = TunedProperties.header(text);
         space.budget().ifPresent(b -> values.remove(b.name()));
+        header.map(TunedProperties.Header::budgetName).ifPresent(values::remove);
         Configuration c = fit(values, space, file.toString(), warnings);
         if (c == null) {
             return List.of();
         }
-        return List.of(new Prior(c, header(text, BUDGET_PREFIX), header(text, OBJECTIVE_PREFIX), file.toString()));
-    }
-
-    /** The number after {@code prefix} on a header line, NaN when there is none. */
-    private static double header(String text, String prefix) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith(prefix)) {
-                String rest = line.substring(prefix.length()).trim();
-                int space = rest.indexOf(' ');
-                try {
-                    return Double.parseDouble(space < 0 ? rest : rest.substring(0, space));
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return Double.NaN;
+        return List.of(new Prior(c, header.map(TunedProperties.Header::budget).orElse(Double.NaN),
+                header.map(TunedProperties.Header::value).orElse(Double.NaN), file.toString()));
     }
 
     private static Configuration fit(Map<String, ?> values, SearchSpace space, String source, Consumer<String> warnings) {

@@ -33,10 +33,10 @@ class ProgressPrinterTest {
         }
         printer.evaluationFinished(new Evaluation(job(1), Result.of(0.5), Instant.EPOCH, Instant.EPOCH, List.of(), 1));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("evaluations 1 | running 2 | best 0.500000"), out);
+        assertTrue(out.contains("evaluations 1 | running 2 | best 0.500000 at budget 1"), out);
         printer.evaluationFinished(new Evaluation(job(0), Result.of(0.25), Instant.EPOCH, Instant.EPOCH, List.of(), 1));
         printer.evaluationFinished(new Evaluation(job(2), Result.failed("boom"), Instant.EPOCH, Instant.EPOCH, List.of(), 1));
         out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("evaluations 3 | running 0 | best 0.250000"), out);
+        assertTrue(out.contains("evaluations 3 | running 0 | best 0.250000 at budget 1"), out);
     }
 }
