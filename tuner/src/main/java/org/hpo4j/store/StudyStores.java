@@ -36,16 +36,10 @@ public final class StudyStores {
     }
 
     /**
-     * The store that {@code storage} names:
-     * <ul>
-     *   <li>empty or {@code null}: SQLite at {@code <defaultDirectory>/<study>.db} (the default for
-     *       {@code hpo:tune} is {@link #defaultDirectory}, {@value #DEFAULT_FOLDER} in the project);</li>
-     *   <li>{@code memory}: in memory, lost when the JVM ends;</li>
-     *   <li>{@code jdbc:sqlite:<file>}: that SQLite file;</li>
-     *   <li>a path ending in {@code .db}: that SQLite file;</li>
-     *   <li>{@code jdbc:postgresql://host[:port]/database}: that PostgreSQL database, shared with
-     *       workers on other machines; credentials from the environment (see {@link PostgresStore}).</li>
-     * </ul>
+     * The store that {@code storage} names ({@link StorageLocation#parse}): SQLite at
+     * {@code <defaultDirectory>/<study>.db} by default ({@link #defaultDirectory} for {@code hpo:tune}), in memory, a SQLite file or URL, or a
+     * PostgreSQL database shared with workers on other machines (credentials from the environment,
+     * see {@link PostgresStore}).
      *
      * @param fresh start over: an existing SQLite file is renamed to a timestamped backup first, a
      *     PostgreSQL study of that name is kept under a timestamped name
@@ -62,32 +56,20 @@ public final class StudyStores {
      */
     public static StudyStore open(String storage, Path defaultDirectory, String study, boolean fresh, String user,
                                   String password) {
-        if (storage != null && storage.trim().startsWith("jdbc:postgresql:")) {
-            PostgresStore store = PostgresStore.open(storage.trim(), user, password);
+        StorageLocation location = StorageLocation.parse(storage);
+        if (location instanceof StorageLocation.Postgres postgres) {
+            PostgresStore store = PostgresStore.open(postgres.url(), user, password);
             if (fresh) {
                 store.archive(study);
             }
             return store;
         }
-        if (storage == null || storage.isBlank()) {
-            return SqliteStore.open(defaultDirectory.resolve(study + ".db"), fresh);
-        }
-        String s = storage.trim();
-        if (s.equals("memory")) {
+        if (location instanceof StorageLocation.Memory) {
             return new InMemoryStore();
         }
-        if (s.startsWith("jdbc:sqlite:")) {
-            String file = s.substring("jdbc:sqlite:".length());
-            if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-                return SqliteStore.open(s);
-            }
-            return SqliteStore.open(Path.of(file), fresh);
+        if (location instanceof StorageLocation.SqliteUrl url) {
+            return SqliteStore.open(url.url());
         }
-        if (s.endsWith(".db")) {
-            return SqliteStore.open(Path.of(s), fresh);
-        }
-        throw new IllegalArgumentException("storage '" + PostgresStore.mask(storage) + "' is not supported; use an"
-                + " empty value (SQLite in " + defaultDirectory + "), 'memory', a jdbc:sqlite: URL, a path ending in .db"
-                + " or a jdbc:postgresql: URL");
+        return SqliteStore.open(location.sqliteFile(defaultDirectory, study).orElseThrow(), fresh);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.report.ReportData;
@@ -15,6 +15,7 @@ import org.hpo4j.report.Reports;
 import org.hpo4j.report.StudyReports;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:report} does, without Maven: finds the objective class on a class path (for
@@ -115,7 +116,7 @@ public final class ReportCommand {
         List<Injector<?>> fitting = new ArrayList<>();
         for (String c : classes) {
             Injector<?> candidate = ObjectiveClasses.load(c, loader).injector();
-            if (candidate.space().describe().equals(stored.get().space())) {
+            if (stored.get().hasSpace(candidate.space().describe())) {
                 fitting.add(candidate);
             }
         }
@@ -129,22 +130,16 @@ public final class ReportCommand {
 
     /** Refuses stores that cannot hold the study, before opening one would create an empty file. */
     static void checkStorageHasData(String storage, Path hpo, String study) {
-        String s = storage == null ? "" : storage.trim();
-        if (s.equals("memory")) {
+        StorageLocation location = StorageLocation.parse(storage);
+        if (location instanceof StorageLocation.Memory) {
             throw new IllegalArgumentException("hpo.storage: 'memory' keeps nothing after hpo:tune ends, so there is "
                     + "no study to report; tune with the default storage or a file");
         }
-        Path file = null;
-        if (s.isEmpty()) {
-            file = hpo.resolve(study + ".db");
-        } else if (s.startsWith("jdbc:sqlite:") && !s.contains(":memory:") && !s.startsWith("jdbc:sqlite:file:")) {
-            file = Path.of(s.substring("jdbc:sqlite:".length()));
-        } else if (s.toLowerCase(Locale.ROOT).endsWith(".db")) {
-            file = Path.of(s);
-        }
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no stored study '" + study + "': " + file + " does not exist; run "
-                    + "mvn hpo:tune first" + (s.isEmpty() ? "" : " with the same hpo.storage") + ", or set hpo.study");
+        Optional<Path> file = location.sqliteFile(hpo, study);
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new IllegalArgumentException("no stored study '" + study + "': " + file.get() + " does not exist; run "
+                    + "mvn hpo:tune first" + (location instanceof StorageLocation.DefaultFile ? "" : " with the same hpo.storage")
+                    + ", or set hpo.study");
         }
     }
 }

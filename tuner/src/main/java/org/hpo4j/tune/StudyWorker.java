@@ -13,6 +13,7 @@ import org.hpo4j.inject.StudyNames;
 import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:worker} does, without Maven: finds the objective class on a class path, joins
@@ -89,6 +90,14 @@ public final class StudyWorker {
         }
     }
 
+    private static boolean isShared(String storage) {
+        try {
+            return StorageLocation.parse(storage).shared();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
     /**
      * Joins the study and works until it is finished.
      *
@@ -96,7 +105,7 @@ public final class StudyWorker {
      *     objective class
      */
     public RemoteWorker.Summary run(Request r, ClassLoader loader) throws InterruptedException {
-        if (r.storage() == null || !r.storage().trim().startsWith("jdbc:postgresql:")) {
+        if (!isShared(r.storage())) {
             throw new TuneException("hpo.storage: hpo:worker joins a study in a shared database; give a"
                     + " jdbc:postgresql://host/database URL (the same as the coordinator's hpo:tune)");
         }

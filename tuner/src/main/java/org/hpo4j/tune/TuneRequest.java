@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * Everything a tuning run is told: what {@code mvn hpo:tune} passes from its {@code hpo.*}
@@ -93,7 +94,12 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
      * @param storage the {@code hpo.storage} value, {@code null} for the default store
      */
     public static String defaultOptimizer(int parallelism, String storage) {
-        boolean shared = storage != null && storage.trim().startsWith("jdbc:postgresql:");
+        boolean shared;
+        try {
+            shared = StorageLocation.parse(storage).shared();
+        } catch (IllegalArgumentException unknown) {
+            shared = false; // named when the store is opened
+        }
         return parallelism > 1 || shared ? DEFAULT_PARALLEL_OPTIMIZER : DEFAULT_OPTIMIZER;
     }
 

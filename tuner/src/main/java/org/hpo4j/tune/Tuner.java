@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.InjectedObjective;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
@@ -316,12 +317,6 @@ public final class Tuner {
         } catch (StudyMismatchException e) {
             printer.end();
             throw new TuneException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            if (!request.curveStopping() || !e.getMessage().contains("curve stopper")) {
-                throw e;
-            }
-            printer.end();
-            throw new TuneException("hpo.curveStopping: " + e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
@@ -466,14 +461,9 @@ public final class Tuner {
         return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
     }
 
-    /**
-     * The objective of a study over a class: a fresh instance per evaluation (so no state leaks
-     * from one to the next), the configuration and the budget set through the injector, then the
-     * {@code @Objective} method. Values are returned as the method returns them; the study negates
-     * them for the optimizer when the class maximizes.
-     */
+    /** The objective of a study over a class ({@link InjectedObjective}). */
     static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
-        return new org.hpo4j.execute.InjectedObjective<>(loaded.injector(), loaded::newInstance);
+        return new InjectedObjective<>(loaded.injector(), loaded::newInstance);
     }
 
     static String number(double v) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,6 +22,8 @@ import org.hpo4j.store.JobState;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
+import org.hpo4j.optimizer.Directions;
 
 /**
  * Loads the evaluations of earlier studies as {@link Prior}s of a new space, and chooses from them.
@@ -72,20 +75,22 @@ public final class Priors {
             }
             int hash = entry.lastIndexOf('#');
             String location = hash < 0 ? entry : entry.substring(0, hash);
-            if (location.endsWith(".db")) {
-                location = resolve(base, location).toString();
+            Optional<Path> file = StorageLocation.parse(location) instanceof StorageLocation.SqliteFile f
+                    ? Optional.of(resolve(base, f.file().toString())) : Optional.empty();
+            if (file.isPresent()) {
+                location = file.get().toString();
             }
             String study;
             if (hash >= 0) {
                 study = entry.substring(hash + 1);
-            } else if (location.endsWith(".db")) {
-                String file = Path.of(location).getFileName().toString();
-                study = file.substring(0, file.length() - ".db".length());
+            } else if (file.isPresent()) {
+                String name = file.get().getFileName().toString();
+                study = name.substring(0, name.length() - ".db".length());
             } else {
                 throw new IllegalArgumentException("warm start entry '" + entry + "': name the study as "
                         + entry + "#<study>, or give a .db file or a .properties file");
             }
-            if (location.endsWith(".db") && !Files.isRegularFile(Path.of(location))) {
+            if (file.isPresent() && !Files.isRegularFile(file.get())) {
                 throw new IllegalArgumentException("warm start entry '" + entry + "': no study store " + location);
             }
             Path dir = Path.of(location).toAbsolutePath().getParent();
@@ -196,7 +201,7 @@ public final class Priors {
             top.merge(p.configuration(), p, (a, b) -> budgetOf(b) > budgetOf(a) ? b : a);
         }
         Comparator<Prior> byValue = Comparator.comparingDouble(p -> !p.hasValue() ? Double.POSITIVE_INFINITY
-                : direction == Direction.MINIMIZE ? p.value() : -p.value());
+                : Directions.minimized(direction, p.value()));
         Comparator<Prior> order = Comparator.comparing(Prior::hasValue).reversed()
                 .thenComparing(Comparator.comparingDouble(Priors::budgetOf).reversed())
                 .thenComparing(byValue);
@@ -218,7 +223,7 @@ public final class Priors {
         List<PriorObservation> out = new ArrayList<>();
         for (Prior p : priors) {
             if (p.hasValue()) {
-                double v = direction == Direction.MINIMIZE ? p.value() : -p.value();
+                double v = Directions.minimized(direction, p.value());
                 out.add(new PriorObservation(p.configuration(), Double.isNaN(p.budget()) ? defaultBudget : p.budget(), v));
             }
         }
