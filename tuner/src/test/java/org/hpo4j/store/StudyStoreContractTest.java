@@ -41,7 +41,7 @@ class StudyStoreContractTest {
 
     /** Two objectives (one maximized) and a bound on a third component. */
     static final StudyDefinition SEVERAL = new StudyDefinition("mo", "lr FloatParameter [0.001, 1.0] (log)\n",
-            Direction.MINIMIZE, "parego", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0",
+            Direction.MINIMIZE, "parego", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0 seed=42",
             new org.hpo4j.trial.Criteria(List.of(new org.hpo4j.trial.Goal("error", Direction.MINIMIZE),
                     new org.hpo4j.trial.Goal("accuracy", Direction.MAXIMIZE)),
                     List.of(new org.hpo4j.trial.Constraint("latencyMs", org.hpo4j.trial.Constraint.Kind.AT_MOST, 20))));
