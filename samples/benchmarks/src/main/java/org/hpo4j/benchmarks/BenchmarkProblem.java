@@ -1,13 +1,15 @@
 package org.hpo4j.benchmarks;
 
+import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
 /**
- * A multi-fidelity test problem of {@code PROBLEMS.md}: minimised, with a known optimum, a budget
- * range {@code [maxBudget / 81, maxBudget]} (Hyperband with eta = 3 and five rungs) and a noise-free
- * true value at the full budget against which regret is measured.
+ * A multi-fidelity benchmark problem: minimised, with a known (or reference) optimum, a budget
+ * range {@code [minBudget, maxBudget]} ({@code maxBudget / 81} unless the problem says otherwise:
+ * Hyperband with eta = 3 and five rungs) and a noise-free true value at the full budget against which
+ * regret is measured.
  */
 public interface BenchmarkProblem {
 
@@ -45,10 +47,25 @@ public interface BenchmarkProblem {
     /** The value at the full budget without noise. */
     double trueValue(Configuration configuration);
 
-    /** The smallest true value over the space (PROBLEMS.md, {@code reference/optima.json}). */
+    /**
+     * The smallest true value over the space (PROBLEMS.md, {@code reference/optima.json}), or for
+     * LCBench the reference optimum of {@code lcbench/optima.json}.
+     */
     double optimum();
 
-    /** True value minus optimum; never negative for a configuration of the space. */
+    /**
+     * What a user would get from {@code configuration}: its score on held-out test data at the full
+     * budget, reported beside regret for the incumbent; empty for problems without test data (all
+     * but LCBench, whose score is {@code test_balanced_accuracy} at epoch 52).
+     */
+    default OptionalDouble testScore(Configuration configuration) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * True value minus optimum; never negative where the optimum is exact, negative where an
+     * optimizer beats a reference optimum (LCBench), reported as it is.
+     */
     default double regret(Configuration configuration) {
         return trueValue(configuration) - optimum();
     }

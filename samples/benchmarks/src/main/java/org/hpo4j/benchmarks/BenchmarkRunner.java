@@ -14,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures optimizers on the problems of PROBLEMS.md: regret of the incumbent at fixed costs over
+ * Measures optimizers on the benchmark problems (PROBLEMS.md, LCBench, misleading budgets): regret of the incumbent at fixed costs over
  * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}.
  *
  * <pre>java -jar samples/benchmarks/target/hpo4j-benchmarks.jar --problems all
- *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE</pre>
+ *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE --compare bohb</pre>
  */
 public final class BenchmarkRunner {
     private BenchmarkRunner() {
@@ -39,6 +39,9 @@ public final class BenchmarkRunner {
             List<CellSummary> cells = run(options, System.err);
             double seconds = (System.nanoTime() - start) / 1e9;
             printTable(options, cells, seconds, System.out);
+            if (options.compare() != null) {
+                Comparison.print(options.compare(), cells, PeerFigures.load(), System.out);
+            }
             if (options.json() != null) {
                 writeJson(cells, options.json());
                 System.out.println("JSON written to " + options.json());
@@ -120,6 +123,7 @@ public final class BenchmarkRunner {
         out.println("incumbent: best observed value among evaluations at the highest budget reached so far;"
                 + " regret = its true value - optimum, taken when the cumulative cost first reaches the column's cost");
         out.println("cells: median [q25, q75] of regret over seeds; overhead: time inside ask()+tell() per evaluation");
+        out.println("test score (LCBench): the incumbent's test_balanced_accuracy at epoch 52, median [q25, q75]");
         int width = 14;
         for (CellSummary cell : cells) {
             width = Math.max(width, Math.max(cell.problem().length(), cell.optimizer().length()));
@@ -145,12 +149,21 @@ public final class BenchmarkRunner {
             row.append(String.format(Locale.ROOT, " | %10.1f / %-12.1f | %.0f", cell.meanOverheadMicros(),
                     cell.medianOverheadMicros(), cell.meanEvaluations()));
             out.println(row);
+            if (cell.hasTestScore()) {
+                StringBuilder scores = new StringBuilder(String.format(Locale.ROOT, nameColumn, "  test score"));
+                for (Quartiles q : cell.testScore()) {
+                    scores.append(String.format(Locale.ROOT, " | %-26s",
+                            String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", q.median(), q.q25(), q.q75())));
+                }
+                out.println(scores);
+            }
         }
     }
 
     /**
      * Writes {@code {"problem": {"optimizer": {"10": {"median": m, "q25": a, "q75": b}, ...,
-     * "overhead_us": mean, "overhead_median_us": median, "seeds": n}}}}.
+     * "test_score": {"10": {...}, ...}, "overhead_us": mean, "overhead_median_us": median, "seeds": n}}}};
+     * {@code test_score} (the incumbent's, LCBench only) is absent for problems without one.
      */
     public static void writeJson(List<CellSummary> cells, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -160,15 +173,23 @@ public final class BenchmarkRunner {
         Files.writeString(file, toJson(cells), StandardCharsets.UTF_8);
     }
 
-    /** Writes one line {@code problem,optimizer,seed,cost,regret} per seed and checkpoint. */
+    /**
+     * Writes one line {@code problem,optimizer,seed,cost,regret,test_score} per seed and checkpoint;
+     * {@code test_score} is empty for problems without one.
+     */
     public static void writeCsv(List<CellSummary> cells, Path file) throws IOException {
-        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret\n");
+        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret,test_score\n");
         for (CellSummary cell : cells) {
             for (int seed = 0; seed < cell.seedRegrets().length; seed++) {
                 for (int k = 0; k < cell.checkpoints().length; k++) {
                     csv.append(cell.problem()).append(',').append(cell.optimizer()).append(',').append(seed).append(',')
                             .append(RunnerOptions.format(cell.checkpoints()[k])).append(',')
-                            .append(cell.seedRegrets()[seed][k]).append('\n');
+                            .append(cell.seedRegrets()[seed][k]).append(',');
+                    double score = cell.seedTestScores()[seed][k];
+                    if (Double.isFinite(score)) {
+                        csv.append(score);
+                    }
+                    csv.append('\n');
                 }
             }
         }
@@ -200,6 +221,17 @@ public final class BenchmarkRunner {
                         .append(": {\"median\": ").append(number(q.median()))
                         .append(", \"q25\": ").append(number(q.q25()))
                         .append(", \"q75\": ").append(number(q.q75())).append("},");
+            }
+            if (cell.hasTestScore()) {
+                json.append("\n      \"test_score\": {");
+                for (int k = 0; k < cell.checkpoints().length; k++) {
+                    Quartiles q = cell.testScore()[k];
+                    json.append(k == 0 ? "" : ",").append("\n        ").append(quote(RunnerOptions.format(cell.checkpoints()[k])))
+                            .append(": {\"median\": ").append(number(q.median()))
+                            .append(", \"q25\": ").append(number(q.q25()))
+                            .append(", \"q75\": ").append(number(q.q75())).append("}");
+                }
+                json.append("\n      },");
             }
             json.append("\n      \"overhead_us\": ").append(number(cell.meanOverheadMicros()))
                     .append(",\n      \"overhead_median_us\": ").append(number(cell.medianOverheadMicros()))

@@ -16,28 +16,45 @@ import java.util.List;
  * @param seeds number of seeds
  * @param meanEvaluations mean number of evaluations per seed
  * @param seedRegrets the regret of each seed (first index, seeds 0, 1, ...) at each checkpoint
+ * @param testScore the quartiles of the incumbent's test score over seeds, one per checkpoint, or
+ *     {@code null} for a problem without test scores
+ * @param seedTestScores the test score of each seed at each checkpoint (NaN where there is none)
  */
 public record CellSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] regret,
                           double meanOverheadMicros, double medianOverheadMicros, int seeds,
-                          double meanEvaluations, double[][] seedRegrets) {
+                          double meanEvaluations, double[][] seedRegrets, Quartiles[] testScore,
+                          double[][] seedTestScores) {
 
     /** Summarises the outcomes of every seed. */
     public static CellSummary of(String problem, String optimizer, double[] checkpoints, List<SeedOutcome> outcomes) {
-        Quartiles[] regret = new Quartiles[checkpoints.length];
-        for (int k = 0; k < checkpoints.length; k++) {
-            double[] atK = new double[outcomes.size()];
-            for (int s = 0; s < atK.length; s++) {
-                atK[s] = outcomes.get(s).regrets()[k];
-            }
-            regret[k] = Quartiles.of(atK);
-        }
+        double[][] seedRegrets = outcomes.stream().map(o -> o.regrets().clone()).toArray(double[][]::new);
+        double[][] seedTestScores = outcomes.stream().map(o -> o.testScores().clone()).toArray(double[][]::new);
+        boolean scored = Arrays.stream(seedTestScores).flatMapToDouble(Arrays::stream).anyMatch(Double::isFinite);
         long[] all = outcomes.stream().flatMapToLong(o -> Arrays.stream(o.overheadNanos())).toArray();
         double[] micros = Arrays.stream(all).mapToDouble(n -> n / 1000.0).toArray();
         Arrays.sort(micros);
         double mean = Arrays.stream(micros).average().orElse(Double.NaN);
         double evaluations = outcomes.stream().mapToInt(SeedOutcome::evaluations).average().orElse(0);
-        return new CellSummary(problem, optimizer, checkpoints.clone(), regret, mean,
-                Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations,
-                outcomes.stream().map(o -> o.regrets().clone()).toArray(double[][]::new));
+        return new CellSummary(problem, optimizer, checkpoints.clone(), quartiles(seedRegrets, checkpoints.length), mean,
+                Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations, seedRegrets,
+                scored ? quartiles(seedTestScores, checkpoints.length) : null, seedTestScores);
+    }
+
+    /** Whether the problem reports a test score for the incumbent (LCBench). */
+    public boolean hasTestScore() {
+        return testScore != null;
+    }
+
+    /** The quartiles over seeds (first index) at each checkpoint (second index). */
+    private static Quartiles[] quartiles(double[][] perSeed, int checkpoints) {
+        Quartiles[] q = new Quartiles[checkpoints];
+        for (int k = 0; k < checkpoints; k++) {
+            double[] atK = new double[perSeed.length];
+            for (int s = 0; s < atK.length; s++) {
+                atK[s] = perSeed[s][k];
+            }
+            q[k] = Quartiles.of(atK);
+        }
+        return q;
     }
 }

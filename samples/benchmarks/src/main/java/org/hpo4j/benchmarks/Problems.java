@@ -6,10 +6,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hpo4j.benchmarks.lcbench.LcBenchProblem;
+import org.hpo4j.benchmarks.lcbench.LcBenchTasks;
+import org.hpo4j.benchmarks.misleading.CrossingCurves;
+import org.hpo4j.benchmarks.misleading.LateParameter;
+import org.hpo4j.benchmarks.misleading.SlowBigModels;
 
-/** The problems of PROBLEMS.md by name. */
+/**
+ * The benchmark problems by name: the four of PROBLEMS.md, LCBench ({@code lcbench-<task>}) and the
+ * problems whose small budgets mislead.
+ */
 public final class Problems {
-    private static final Map<String, Supplier<BenchmarkProblem>> FACTORIES;
+
+    /** The problems of record, in groups the runner's {@code --problems} also accepts by name. */
+    public enum Group {
+        /** The four formulas of PROBLEMS.md. */
+        PROBLEMS_MD("problems-md"),
+        /** LCBench on the three tasks of record. */
+        LCBENCH("lcbench"),
+        /** Problems whose small budgets mislead (this module's README). */
+        MISLEADING("misleading");
+
+        private final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        /** The name {@code --problems} accepts for the whole group. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final Map<String, Supplier<BenchmarkProblem>> FORMULAS;
+    private static final Map<Group, List<String>> GROUPS;
 
     static {
         Map<String, Supplier<BenchmarkProblem>> f = new LinkedHashMap<>();
@@ -17,36 +48,76 @@ public final class Problems {
         f.put("hartmann6-mf", Hartmann6Mf::new);
         f.put("counting-ones", CountingOnes::new);
         f.put("conditional-mf", ConditionalMf::new);
-        FACTORIES = Collections.unmodifiableMap(f);
+        f.put("slow-big-models", SlowBigModels::new);
+        f.put("crossing-curves", CrossingCurves::new);
+        f.put("late-parameter", LateParameter::new);
+        FORMULAS = Collections.unmodifiableMap(f);
+        Map<Group, List<String>> g = new LinkedHashMap<>();
+        g.put(Group.PROBLEMS_MD, List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf"));
+        g.put(Group.LCBENCH, LcBenchTasks.OF_RECORD.stream().map(t -> LcBenchProblem.PREFIX + t).toList());
+        g.put(Group.MISLEADING, List.of("slow-big-models", "crossing-curves", "late-parameter"));
+        GROUPS = Collections.unmodifiableMap(g);
     }
 
     private Problems() {
     }
 
-    /** The names, in PROBLEMS.md's order. */
+    /** Every problem of record: PROBLEMS.md's four, the three LCBench tasks, the misleading ones. */
     public static List<String> names() {
-        return new ArrayList<>(FACTORIES.keySet());
+        List<String> all = new ArrayList<>();
+        GROUPS.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The problems of one group, in order. */
+    public static List<String> names(Group group) {
+        return GROUPS.get(group);
     }
 
     /**
-     * The problem called {@code name}.
+     * The problem names a {@code --problems} entry stands for: {@code all}, a group's label, or one
+     * problem's name.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static List<String> expand(String entry) {
+        if (entry.equals("all")) {
+            return names();
+        }
+        for (Group group : Group.values()) {
+            if (group.label().equals(entry)) {
+                return names(group);
+            }
+        }
+        byName(entry);
+        return List.of(entry);
+    }
+
+    /**
+     * The problem called {@code name}: one of {@link #names()}, or {@code lcbench-<task>} for any
+     * OpenML task the LCBench surrogate serves.
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static BenchmarkProblem byName(String name) {
-        Supplier<BenchmarkProblem> factory = FACTORIES.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown problem '" + name + "'; known: " + String.join(", ", names()));
+        Supplier<BenchmarkProblem> factory = FORMULAS.get(name);
+        if (factory != null) {
+            return factory.get();
         }
-        return factory.get();
+        if (name.startsWith(LcBenchProblem.PREFIX)) {
+            try {
+                return new LcBenchProblem(name.substring(LcBenchProblem.PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown problem '" + name + "': " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalArgumentException("unknown problem '" + name + "'; known: " + String.join(", ", FORMULAS.keySet())
+                + ", " + LcBenchProblem.PREFIX + "<task> for the OpenML tasks " + String.join(", ", LcBenchTasks.get().tasks())
+                + " (groups: all, " + String.join(", ", GROUPS.keySet().stream().map(Group::label).toList()) + ")");
     }
 
-    /** Every problem, in PROBLEMS.md's order. */
-    public static List<BenchmarkProblem> all() {
-        List<BenchmarkProblem> all = new ArrayList<>();
-        for (Supplier<BenchmarkProblem> f : FACTORIES.values()) {
-            all.add(f.get());
-        }
-        return all;
+    /** Every problem of {@code group}, in order. */
+    public static List<BenchmarkProblem> all(Group group) {
+        return names(group).stream().map(Problems::byName).toList();
     }
 }

@@ -17,9 +17,11 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * @param json where to write the JSON summary, {@code null} for none
  * @param threads number of seeds run in parallel
  * @param csv where to write every seed's regret at every checkpoint, {@code null} for none
+ * @param compare the optimizer whose median regret the summary table divides by the others' and the
+ *     best peer's, {@code null} for no summary table
  */
 public record RunnerOptions(List<String> problems, List<String> optimizers, int seeds, double maxCost,
-                            double[] checkpoints, Path json, int threads, Path csv) {
+                            double[] checkpoints, Path json, int threads, Path csv, String compare) {
 
     /** PROBLEMS.md's reporting costs. */
     public static final double[] DEFAULT_CHECKPOINTS = {10, 30, 100, 300};
@@ -27,14 +29,17 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
     /** How to call the runner. */
     public static final String USAGE = String.join("\n",
             "usage: java -jar hpo4j-benchmarks.jar [options]",
-            "  --problems all|NAME[,NAME...]   problems (default all: " + String.join(", ", Problems.names()) + ")",
+            "  --problems all|GROUP|NAME[,...] problems (default all: " + String.join(", ", Problems.names()) + ";",
+            "                                  groups problems-md, lcbench, misleading; lcbench-<task> for any LCBench task)",
             "  --optimizers NAME[,NAME...]     optimizers (default random; known: " + String.join(", ", Optimizers.names()) + ")",
             "  --seeds N                       seeds 0..N-1 (default 32)",
             "  --max-cost C                    stop each run at C full evaluations (default 300)",
             "  --costs C1,C2,...               report regret at these costs (default the ones of 10,30,100,300 up to --max-cost)",
             "  --threads N                     run seeds in parallel on N threads (default 1)",
             "  --json FILE                     also write the summary as JSON",
-            "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret)");
+            "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret,test_score)",
+            "  --compare NAME                  also print NAME's median regret over each other optimizer's and the best peer's",
+            "                                  (PEERS.md), with 95% seed-bootstrap intervals; NAME must be one of --optimizers");
 
     /**
      * Parses the command line.
@@ -50,6 +55,7 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
         Path json = null;
         Path csv = null;
         int threads = 1;
+        String compare = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -61,8 +67,14 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
             String value = args[++i];
             switch (option) {
                 case "--problems":
-                    problems = value.equals("all") ? Problems.names() : names(option, value);
-                    problems.forEach(Problems::byName);
+                    problems = new ArrayList<>();
+                    for (String entry : names(option, value)) {
+                        for (String name : Problems.expand(entry)) {
+                            if (!problems.contains(name)) {
+                                problems.add(name);
+                            }
+                        }
+                    }
                     break;
                 case "--optimizers":
                     optimizers = names(option, value);
@@ -91,6 +103,9 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
                 case "--csv":
                     csv = Path.of(value);
                     break;
+                case "--compare":
+                    compare = value.trim();
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
             }
@@ -110,7 +125,12 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
                 throw new IllegalArgumentException("--costs must be ascending, got " + Arrays.toString(checkpoints));
             }
         }
-        return new RunnerOptions(List.copyOf(problems), List.copyOf(optimizers), seeds, maxCost, checkpoints, json, threads, csv);
+        if (compare != null && !optimizers.contains(compare)) {
+            throw new IllegalArgumentException("--compare: '" + compare + "' is not one of --optimizers "
+                    + String.join(",", optimizers));
+        }
+        return new RunnerOptions(List.copyOf(problems), List.copyOf(optimizers), seeds, maxCost, checkpoints, json, threads,
+                csv, compare);
     }
 
     /** A cost as the JSON keys and the table spell it: {@code 10}, not {@code 10.0}. */

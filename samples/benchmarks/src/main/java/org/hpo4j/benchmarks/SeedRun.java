@@ -47,6 +47,7 @@ public final class SeedRun {
                                   double maxCost, double[] checkpoints) {
         IncumbentTracker incumbent = new IncumbentTracker();
         double[] regrets = new double[checkpoints.length];
+        double[] testScores = new double[checkpoints.length];
         long[] overhead = new long[1024];
         int evaluations = 0;
         int nextCheckpoint = 0;
@@ -79,13 +80,21 @@ public final class SeedRun {
             incumbent.offer(job.configuration(), budget, value);
             while (nextCheckpoint < checkpoints.length
                     && spentBudget / maxBudget >= checkpoints[nextCheckpoint] * (1 - COST_SLACK)) {
-                regrets[nextCheckpoint++] = regretOf(problem, incumbent);
+                record(problem, incumbent, nextCheckpoint++, regrets, testScores);
             }
         }
         while (nextCheckpoint < checkpoints.length) {
-            regrets[nextCheckpoint++] = regretOf(problem, incumbent);
+            record(problem, incumbent, nextCheckpoint++, regrets, testScores);
         }
-        return new SeedOutcome(regrets, Arrays.copyOf(overhead, evaluations), evaluations, spentBudget / maxBudget);
+        return new SeedOutcome(regrets, Arrays.copyOf(overhead, evaluations), evaluations, spentBudget / maxBudget,
+                testScores);
+    }
+
+    private static void record(BenchmarkProblem problem, IncumbentTracker incumbent, int checkpoint, double[] regrets,
+                               double[] testScores) {
+        regrets[checkpoint] = regretOf(problem, incumbent);
+        testScores[checkpoint] = incumbent.configuration() == null ? Double.NaN
+                : problem.testScore(incumbent.configuration()).orElse(Double.NaN);
     }
 
     private static double regretOf(BenchmarkProblem problem, IncumbentTracker incumbent) {

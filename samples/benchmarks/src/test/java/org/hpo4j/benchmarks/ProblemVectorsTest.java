@@ -78,7 +78,7 @@ class ProblemVectorsTest {
     @Test
     void optimaMatchTheReference() throws IOException {
         JsonObject optima = resource("/reference/optima.json").getAsJsonObject();
-        for (BenchmarkProblem p : Problems.all()) {
+        for (BenchmarkProblem p : Problems.all(Problems.Group.PROBLEMS_MD)) {
             assertEquals(optima.get(p.name()).getAsDouble(), p.optimum(), 0.0, p.name());
         }
     }
@@ -135,7 +135,7 @@ class ProblemVectorsTest {
 
     @Test
     void budgetRangesFollowHyperbandWithFiveRungs() {
-        for (BenchmarkProblem p : Problems.all()) {
+        for (BenchmarkProblem p : Problems.all(Problems.Group.PROBLEMS_MD)) {
             assertEquals(p.maxBudget() / 81, p.minBudget(), 0.0, p.name());
             assertEquals(p.maxBudget(), p.space().budget().orElseThrow().max(), 0.0, p.name());
             assertEquals(p.minBudget(), p.space().budget().orElseThrow().min(), 0.0, p.name());

@@ -52,7 +52,12 @@ class RunnerSmokeTest {
         Path csv = dir.resolve("seeds.csv");
         BenchmarkRunner.writeCsv(cells, csv);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("problem,optimizer,seed,cost,regret", lines.get(0));
+        assertEquals("problem,optimizer,seed,cost,regret,test_score", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            assertEquals(6, fields.length, line);
+            assertEquals(fields[0].startsWith("lcbench-"), !fields[5].isEmpty(), "a test score exactly for LCBench: " + line);
+        }
         assertEquals(1 + problems.size() * optimizerNames.size() * 2 * 2, lines.size(), "a line per seed and cost");
 
         JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -72,6 +77,14 @@ class RunnerSmokeTest {
                     assertTrue(Double.isFinite(q25) && q25 >= 0, where + " q25 " + q25);
                     assertTrue(q25 <= median && median <= q75, where + " quartiles out of order");
                 }
+                if (problem.startsWith("lcbench-")) {
+                    for (String cost : List.of("2", "6")) {
+                        double score = cell.getAsJsonObject("test_score").getAsJsonObject(cost).get("median").getAsDouble();
+                        assertTrue(score > 0 && score <= 1, where + " test balanced accuracy " + score);
+                    }
+                } else {
+                    assertTrue(!cell.has("test_score"), where + " has no test score");
+                }
                 double overhead = cell.get("overhead_us").getAsDouble();
                 assertTrue(Double.isFinite(overhead) && overhead > 0, where + " overhead " + overhead);
                 assertEquals(2, cell.get("seeds").getAsInt(), where);
@@ -87,15 +100,18 @@ class RunnerSmokeTest {
 
     @Test
     void parallelAndSequentialRunsGiveTheSameRegrets() {
-        RunnerOptions one = RunnerOptions.parse("--problems", "counting-ones,branin-mf", "--seeds", "3", "--max-cost", "4");
-        RunnerOptions two = RunnerOptions.parse("--problems", "counting-ones,branin-mf", "--seeds", "3", "--max-cost", "4",
-                "--threads", "2");
+        // lcbench-189906: threads share one onnxruntime session
+        RunnerOptions one = RunnerOptions.parse("--problems", "counting-ones,branin-mf,lcbench-189906", "--seeds", "3",
+                "--max-cost", "4");
+        RunnerOptions two = RunnerOptions.parse("--problems", "counting-ones,branin-mf,lcbench-189906", "--seeds", "3",
+                "--max-cost", "4", "--threads", "2");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         List<CellSummary> a = BenchmarkRunner.run(one, quiet);
         List<CellSummary> b = BenchmarkRunner.run(two, quiet);
-        assertEquals(2, a.size());
+        assertEquals(3, a.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).regret()[0], b.get(i).regret()[0]);
+            assertTrue(java.util.Arrays.deepEquals(a.get(i).seedRegrets(), b.get(i).seedRegrets()), a.get(i).problem());
         }
         assertEquals(1, one.checkpoints().length);
         assertEquals(4.0, one.checkpoints()[0], 0.0, "no default cost fits under --max-cost 4, so 4 itself is reported");
@@ -115,6 +131,20 @@ class RunnerSmokeTest {
     private static void assertMessage(String expected, String... args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(args));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void problemGroupsExpandInOrderWithoutRepeats() {
+        assertEquals(List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf", "lcbench-167168",
+                "lcbench-189873", "lcbench-189906", "slow-big-models", "crossing-curves", "late-parameter"),
+                RunnerOptions.parse().problems(), "the default is every problem of record");
+        assertEquals(RunnerOptions.parse().problems(), RunnerOptions.parse("--problems", "all").problems());
+        assertEquals(List.of("lcbench-167168", "lcbench-189873", "lcbench-189906", "branin-mf", "lcbench-3945"),
+                RunnerOptions.parse("--problems", "lcbench,lcbench-189873,branin-mf,lcbench-3945").problems());
+        assertEquals(List.of("slow-big-models", "crossing-curves", "late-parameter"),
+                RunnerOptions.parse("--problems", "misleading").problems());
+        assertEquals(4, RunnerOptions.parse("--problems", "problems-md").problems().size());
+        assertMessage("lcbench-42", "--problems", "lcbench-42");
     }
 
     @Test

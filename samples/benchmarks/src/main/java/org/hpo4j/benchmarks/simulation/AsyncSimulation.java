@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.benchmarks.MedianRatio;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -20,11 +21,12 @@ import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
  * The simulation benchmark of asynchronous against synchronous multi-fidelity optimizers: each
- * problem of PROBLEMS.md, each optimizer, each seed, on a {@link VirtualCluster} of many workers
+ * benchmark problem, each optimizer, each seed, on a {@link VirtualCluster} of many workers
  * whose configurations train at speeds 10x apart. Prints a Markdown table of worker utilisation
  * and regret at equal cost (median and quartiles over the seeds).
  *
- * <p>Options (all optional): {@code --problems a,b} (default: all four), {@code --optimizers a,b}
+ * <p>Options (all optional): {@code --problems a,b} (names or groups as {@link Problems#expand} reads them; default:
+ * every problem of record), {@code --optimizers a,b}
  * (default {@code asha,async-hyperband,async-bohb,hyperband,bohb,hyperband:barriers,bohb:barriers};
  * a name ending in {@code :barriers} runs that optimizer one bracket at a time, see
  * {@link OneBracketAtATime}), {@code --seeds N} (seeds
@@ -117,8 +119,9 @@ public final class AsyncSimulation {
             for (int i = 0; i < options.costs.length; i++) {
                 double[] a = regrets(e.getValue(), i);
                 double[] b = regrets(byOptimizer.get(REFERENCE), i);
-                double[] interval = bootstrapRatio(a, b, 2000, 0.95, new SplittableRandom(i));
-                row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", quantile(a, 0.5) / quantile(b, 0.5),
+                double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
+                        new SplittableRandom(i));
+                row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", MedianRatio.of(a, b),
                         interval[0], interval[1]));
             }
             out.println(row);
@@ -129,27 +132,6 @@ public final class AsyncSimulation {
 
     private static double[] regrets(List<SimulationRun> runs, int costIndex) {
         return runs.stream().mapToDouble(r -> r.regrets().get(costIndex)).toArray();
-    }
-
-    /**
-     * The percentile bootstrap interval, at {@code level}, of {@code median(a) / median(b)}, each
-     * sample resampled with replacement on its own.
-     */
-    static double[] bootstrapRatio(double[] a, double[] b, int resamples, double level, SplittableRandom random) {
-        double[] ratios = new double[resamples];
-        double[] ra = new double[a.length];
-        double[] rb = new double[b.length];
-        for (int k = 0; k < resamples; k++) {
-            for (int i = 0; i < a.length; i++) {
-                ra[i] = a[random.nextInt(a.length)];
-            }
-            for (int i = 0; i < b.length; i++) {
-                rb[i] = b[random.nextInt(b.length)];
-            }
-            ratios[k] = quantile(ra, 0.5) / quantile(rb, 0.5);
-        }
-        double tail = (1 - level) / 2;
-        return new double[] {quantile(ratios, tail), quantile(ratios, 1 - tail)};
     }
 
     /** The registered optimizer {@code name}, wrapped in {@link OneBracketAtATime} when it ends in its suffix. */
@@ -173,13 +155,13 @@ public final class AsyncSimulation {
             double[] drained = runs.stream().mapToDouble(SimulationRun::utilisationWithDrain).toArray();
             double[] end = runs.stream().mapToDouble(SimulationRun::endTime).toArray();
             StringBuilder row = new StringBuilder("| " + e.getKey() + " | ");
-            row.append(String.format(Locale.ROOT, "%.1f%% (%.1f%%) | %.1f%% | %.1f |", 100 * quantile(util, 0.5),
-                    100 * Arrays.stream(util).min().orElse(Double.NaN), 100 * quantile(drained, 0.5), quantile(end, 0.5)));
+            row.append(String.format(Locale.ROOT, "%.1f%% (%.1f%%) | %.1f%% | %.1f |", 100 * MedianRatio.quantile(util, 0.5),
+                    100 * Arrays.stream(util).min().orElse(Double.NaN), 100 * MedianRatio.quantile(drained, 0.5), MedianRatio.quantile(end, 0.5)));
             for (int i = 0; i < options.costs.length; i++) {
                 int at = i;
                 double[] regret = runs.stream().mapToDouble(r -> r.regrets().get(at)).toArray();
-                row.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", quantile(regret, 0.5),
-                        quantile(regret, 0.25), quantile(regret, 0.75)));
+                row.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", MedianRatio.quantile(regret, 0.5),
+                        MedianRatio.quantile(regret, 0.25), MedianRatio.quantile(regret, 0.75)));
             }
             out.println(row);
         }
@@ -203,21 +185,6 @@ public final class AsyncSimulation {
         return c == Math.rint(c) ? String.valueOf((long) c) : String.valueOf(c);
     }
 
-    /**
-     * The {@code p}-quantile with linear interpolation between order statistics (R's type 7); NaN
-     * entries (no incumbent yet) rank last, as the worst outcome.
-     */
-    static double quantile(double[] values, double p) {
-        double[] v = values.clone();
-        Arrays.sort(v); // Arrays.sort puts NaN last
-        double h = (v.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        if (h == lo) {
-            return v[lo]; // no interpolation: a NaN neighbour must not spoil an exact order statistic
-        }
-        return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
-    }
-
     /** The command line, checked. */
     static final class Options {
         List<String> problems = Problems.names();
@@ -237,8 +204,8 @@ public final class AsyncSimulation {
                 String value = args[++i];
                 switch (key) {
                     case "--problems" -> {
-                        o.problems = List.of(value.split(","));
-                        o.problems.forEach(Problems::byName);
+                        o.problems = Arrays.stream(value.split(",")).flatMap(p -> Problems.expand(p).stream())
+                                .distinct().toList();
                     }
                     case "--optimizers" -> {
                         o.optimizers = List.of(value.split(","));

@@ -210,28 +210,4 @@ class VirtualClusterTest {
         assertTrue(overlapping.utilisation() > 0.95, "overlapping brackets: " + overlapping.utilisation());
         assertTrue(strict.endTime() > 2 * overlapping.endTime());
     }
-
-    @Test
-    void bootstrapIntervalOfAMedianRatioSeparatesOnlyWhatDiffers() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-        double[] a = new double[200];
-        double[] same = new double[200];
-        double[] doubled = new double[200];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = random.nextDouble();
-            same[i] = random.nextDouble();
-            doubled[i] = 2 * random.nextDouble();
-        }
-        double[] tied = AsyncSimulation.bootstrapRatio(a, same, 1000, 0.95, new java.util.SplittableRandom(1));
-        assertTrue(tied[0] < 1 && tied[1] > 1, tied[0] + ", " + tied[1]);
-        double[] apart = AsyncSimulation.bootstrapRatio(a, doubled, 1000, 0.95, new java.util.SplittableRandom(1));
-        assertTrue(apart[0] > 0.35 && apart[1] < 0.7, apart[0] + ", " + apart[1]);
-    }
-
-    @Test
-    void quantilesInterpolateAndRankMissingValuesLast() {
-        assertEquals(2.5, AsyncSimulation.quantile(new double[] {4, 1, 3, 2}, 0.5), 1e-12);
-        assertEquals(1.75, AsyncSimulation.quantile(new double[] {4, 1, 3, 2}, 0.25), 1e-12);
-        assertEquals(2, AsyncSimulation.quantile(new double[] {Double.NaN, 1, 2}, 0.5), 1e-12);
-    }
 }
