@@ -436,7 +436,8 @@ class GeneratedCodeTest {
         return values.stream().map(v -> ((Enum<?>) v).name()).toList();
     }
 
-    private static TrialContext context(double budget) {
+    /** A context with a budget and nothing else. */
+    static TrialContext context(double budget) {
         return new TrialContext() {
             @Override
             public int jobId() {

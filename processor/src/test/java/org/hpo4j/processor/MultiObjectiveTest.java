@@ -55,9 +55,9 @@ class MultiObjectiveTest {
 
         Object target = injector.type().getConstructor().newInstance();
         Compile.set(target, "x", 0.25);
-        Score score = injector.score(target, new FixedContext(3));
+        Score score = injector.score(target, GeneratedCodeTest.context(3));
         assertEquals(new Score(List.of(0.25, 7.0), List.of(7.0, 43.0)), score);
-        assertEquals(0.25, injector.evaluate(target, new FixedContext(3)), "evaluate gives the first objective");
+        assertEquals(0.25, injector.evaluate(target, GeneratedCodeTest.context(3)), "evaluate gives the first objective");
     }
 
     @Test
@@ -69,10 +69,10 @@ class MultiObjectiveTest {
         Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Trainer", true, Compile.loader(compilation)));
         Object target = injector.type().getConstructor().newInstance();
         Compile.set(target, "x", 0.25);
-        IllegalStateException none = assertThrows(IllegalStateException.class, () -> injector.score(target, new FixedContext(1)));
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> injector.score(target, GeneratedCodeTest.context(1)));
         assertTrue(none.getMessage().contains("train returned null"), none.getMessage());
         Compile.set(target, "x", 0.75);
-        IllegalStateException component = assertThrows(IllegalStateException.class, () -> injector.score(target, new FixedContext(1)));
+        IllegalStateException component = assertThrows(IllegalStateException.class, () -> injector.score(target, GeneratedCodeTest.context(1)));
         assertTrue(component.getMessage().contains("'size'"), component.getMessage());
     }
 
@@ -84,7 +84,7 @@ class MultiObjectiveTest {
         Injector<Object> injector = DigitsMlpTest.injector(Class.forName("test.Trainer", true, Compile.loader(compilation)));
         assertEquals(Criteria.single(Direction.MAXIMIZE), injector.criteria());
         Object target = injector.type().getConstructor().newInstance();
-        assertEquals(Score.of(0.5), injector.score(target, new FixedContext(1)));
+        assertEquals(Score.of(0.5), injector.score(target, GeneratedCodeTest.context(1)));
     }
 
     // ---- errors, each at its line ---------------------------------------------------------------
@@ -167,37 +167,5 @@ class MultiObjectiveTest {
         JavaFileObject source = trainer("public static class Score { public double error; }",
                 "@Objective public Score train() { return null; }");
         assertErrorAt("@Objective method 'train' returns test.Trainer.Score; it must return double, float, int or long", 7, source);
-    }
-
-    /** A context with a budget and nothing else. */
-    private record FixedContext(double budget) implements org.hpo4j.trial.TrialContext {
-        @Override
-        public int jobId() {
-            return 0;
-        }
-
-        @Override
-        public double previousBudget() {
-            return 0;
-        }
-
-        @Override
-        public long seed() {
-            return 0;
-        }
-
-        @Override
-        public void report(double step, double value) {
-        }
-
-        @Override
-        public boolean shouldStop() {
-            return false;
-        }
-
-        @Override
-        public java.nio.file.Path workDirectory() {
-            throw new UnsupportedOperationException();
-        }
     }
 }

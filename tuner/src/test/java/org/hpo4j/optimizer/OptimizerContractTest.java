@@ -60,6 +60,11 @@ class OptimizerContractTest {
 
     /** {@link #drive(Optimizer, int)} with another objective. */
     static List<Job> drive(Optimizer o, int maxJobs, java.util.function.ToDoubleFunction<Configuration> objective) {
+        return driveWith(o, maxJobs, j -> Result.of(objective.applyAsDouble(j.configuration())));
+    }
+
+    /** {@link #drive(Optimizer, int)} with results from {@code results}; every seventh job fails. */
+    static List<Job> driveWith(Optimizer o, int maxJobs, java.util.function.Function<Job, Result> results) {
         List<Job> all = new ArrayList<>();
         while (all.size() < maxJobs) {
             List<Job> batch = new ArrayList<>();
@@ -78,7 +83,7 @@ class OptimizerContractTest {
             List<Job> reversed = new ArrayList<>(batch);
             Collections.reverse(reversed);
             for (Job j : reversed) {
-                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : Result.of(objective.applyAsDouble(j.configuration())));
+                o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : results.apply(j));
             }
         }
         return all;
@@ -106,27 +111,7 @@ class OptimizerContractTest {
 
     /** {@link #drive} with {@link #vectorResult}s. */
     static List<Job> driveWithVectors(Optimizer o, int maxJobs) {
-        List<Job> all = new ArrayList<>();
-        while (all.size() < maxJobs) {
-            List<Job> batch = new ArrayList<>();
-            while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
-                Optional<Job> j = o.ask();
-                if (j.isEmpty()) {
-                    break;
-                }
-                batch.add(j.get());
-            }
-            if (batch.isEmpty()) {
-                assertTrue(o.isFinished(), "ask() returned empty with no job outstanding, but isFinished() is false");
-                break;
-            }
-            all.addAll(batch);
-            for (int i = batch.size() - 1; i >= 0; i--) {
-                Job j = batch.get(i);
-                o.tell(j, j.id() % 7 == 3 ? Result.failed("boom") : vectorResult(j.configuration()));
-            }
-        }
-        return all;
+        return driveWith(o, maxJobs, j -> vectorResult(j.configuration()));
     }
 
     /** Every optimizer accepts results of several objectives (single-objective ones rank by the first). */
