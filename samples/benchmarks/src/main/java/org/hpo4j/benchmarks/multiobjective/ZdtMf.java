@@ -20,7 +20,7 @@ import org.hpo4j.space.SearchSpace;
  * At the full budget the front is {@code x2 .. x5 = 0.5} ({@code g = 1}): {@code f2 = 1 - sqrt(f1)},
  * {@code f1} in [0, 1], whose hypervolume below (1, 1) is {@code 2 / 3}; hypervolumes are divided by
  * it. At the smallest budget the distance optimum lies 0.296 from the true one in every coordinate,
- * so a configuration good at 1 has {@code g = 1.35} at 81.
+ * so a configuration best at budget 1 has {@code g = 1.70} at 81.
  */
 public final class ZdtMf implements MultiObjectiveProblem {
     /** The hypervolume of the true front {@code f2 = 1 - sqrt(f1)} below (1, 1). */
