@@ -29,8 +29,8 @@ public record FrontSummary(String problem, String optimizer, double[] checkpoint
                 .toArray(double[][]::new);
         double[] micros = outcomes.stream().flatMapToLong(o -> Arrays.stream(o.overheadNanos()))
                 .mapToDouble(n -> n / 1000.0).sorted().toArray();
-        return new FrontSummary(problem, optimizer, checkpoints.clone(), quartiles(perSeed, checkpoints.length),
-                quartiles(sizes, checkpoints.length), Arrays.stream(micros).average().orElse(Double.NaN),
+        return new FrontSummary(problem, optimizer, checkpoints.clone(), Quartiles.perCheckpoint(perSeed, checkpoints.length),
+                Quartiles.perCheckpoint(sizes, checkpoints.length), Arrays.stream(micros).average().orElse(Double.NaN),
                 Quartiles.quantile(micros, 0.5),
                 outcomes.stream().mapToInt(FrontRun.Outcome::evaluations).average().orElse(0), perSeed);
     }
@@ -47,17 +47,5 @@ public record FrontSummary(String problem, String optimizer, double[] checkpoint
             v[s] = seedHypervolumes[s][k];
         }
         return v;
-    }
-
-    private static Quartiles[] quartiles(double[][] perSeed, int checkpoints) {
-        Quartiles[] q = new Quartiles[checkpoints];
-        for (int k = 0; k < checkpoints; k++) {
-            double[] atK = new double[perSeed.length];
-            for (int s = 0; s < atK.length; s++) {
-                atK[s] = perSeed[s][k];
-            }
-            q[k] = Quartiles.of(atK);
-        }
-        return q;
     }
 }

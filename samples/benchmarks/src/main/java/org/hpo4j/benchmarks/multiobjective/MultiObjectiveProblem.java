@@ -2,9 +2,9 @@ package org.hpo4j.benchmarks.multiobjective;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.hpo4j.benchmarks.MultiFidelityProblem;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.space.Configuration;
-import org.hpo4j.space.SearchSpace;
 
 /**
  * A multi-fidelity benchmark problem of two or more objectives, all minimised, with a known (or
@@ -13,28 +13,9 @@ import org.hpo4j.space.SearchSpace;
  * {@code effectiveBudget(b) / maxBudget}. Quality is the {@link #hypervolume} of the true objectives
  * (at the full budget, without noise) of the incumbent front, with respect to {@link #REFERENCE}.
  */
-public interface MultiObjectiveProblem {
+public interface MultiObjectiveProblem extends MultiFidelityProblem {
     /** The reference point of every hypervolume: (1, 1), the corner of the unit square. */
     double[] REFERENCE = {1, 1};
-
-    /** The problem's name as the runner's {@code --problems} spells it. */
-    String name();
-
-    /** The hyperparameters, with the budget as the space's fidelity. */
-    SearchSpace space();
-
-    /** The full budget {@code b_max}. */
-    double maxBudget();
-
-    /** The smallest budget, {@code b_max / 81} unless the problem says otherwise. */
-    default double minBudget() {
-        return maxBudget() / 81;
-    }
-
-    /** The budget an evaluation at {@code budget} really uses, on which cost is charged. */
-    default double effectiveBudget(double budget) {
-        return budget;
-    }
 
     /**
      * The observed objectives of {@code configuration} at {@code budget}, in the problem's order.
@@ -61,14 +42,5 @@ public interface MultiObjectiveProblem {
      */
     default double hypervolume(List<double[]> trueObjectives) {
         return Pareto.hypervolume(trueObjectives, REFERENCE) / bestHypervolume();
-    }
-
-    /** Rejects budgets outside the problem's range, with a small tolerance for rounding. */
-    default void checkBudget(double budget) {
-        double slack = 1e-9 * maxBudget();
-        if (!(budget >= minBudget() - slack && budget <= maxBudget() + slack)) {
-            throw new IllegalArgumentException(name() + ": budget " + budget + " is outside ["
-                    + minBudget() + ", " + maxBudget() + "]");
-        }
     }
 }
