@@ -150,6 +150,31 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.checkpointDir")
     File checkpointDir;
 
+    /**
+     * How many characters of a failure cause and of a worker's captured output are kept (default
+     * 65536); longer ones keep their start and end, marked as cut.
+     */
+    @Parameter(property = "hpo.outputLimit")
+    Integer outputLimit;
+
+    /**
+     * Starts a fresh worker JVM after this many evaluations (1: each evaluation in a fresh JVM, so no
+     * static state or thread of one evaluation reaches the next); default 0, workers live for the study.
+     */
+    @Parameter(property = "hpo.freshWorkerEvery")
+    Integer freshWorkerEvery;
+
+    /**
+     * Whether checkpoints stay after the study; by default those of configurations that reached the
+     * largest budget are deleted as the study goes and the rest when it ends.
+     */
+    @Parameter(property = "hpo.keepCheckpoints", defaultValue = "false")
+    boolean keepCheckpoints;
+
+    /** Seconds a PostgreSQL store keeps trying to reach an unreachable database (restart, outage); default 300. */
+    @Parameter(property = "hpo.storeOutage")
+    Double storeOutage;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -215,6 +240,10 @@ public class TuneMojo extends AbstractMojo {
                 .curveStopping(curveStopping)
                 .checkpoints(checkpoints)
                 .checkpointDir(checkpointDir == null ? null : checkpointDir.toPath())
+                .outputLimit(outputLimit)
+                .freshWorkerEvery(freshWorkerEvery)
+                .keepCheckpoints(keepCheckpoints)
+                .storeOutage(storeOutage)
                 .build();
     }
 

@@ -71,6 +71,21 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.checkpointDir")
     File checkpointDir;
 
+    /**
+     * How many characters of a failure cause and of a worker's captured output are kept (default
+     * 65536); longer ones keep their start and end, marked as cut.
+     */
+    @Parameter(property = "hpo.outputLimit")
+    Integer outputLimit;
+
+    /** Starts a fresh worker JVM after this many evaluations (1: always); default 0, workers are kept. */
+    @Parameter(property = "hpo.freshWorkerEvery")
+    Integer freshWorkerEvery;
+
+    /** Seconds the worker keeps trying to reach an unreachable database (restart, outage); default 300. */
+    @Parameter(property = "hpo.storeOutage")
+    Double storeOutage;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -98,7 +113,8 @@ public class WorkerMojo extends AbstractMojo {
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(),
-                ProjectClasses.workerClasspath(pluginArtifacts, classpath), checkpointDir == null ? null : checkpointDir.toPath());
+                ProjectClasses.workerClasspath(pluginArtifacts, classpath), checkpointDir == null ? null : checkpointDir.toPath(),
+                outputLimit, freshWorkerEvery, storeOutage);
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.processor.AnnotatedClass.AnnotatedField;
 import org.hpo4j.processor.AnnotatedClass.AnnotatedMethod;
 import org.hpo4j.processor.AnnotatedClass.Use;
@@ -280,9 +281,10 @@ final class ClassValidator {
         }
         Use use = source.studyName().get();
         String name = use.text("value");
-        if (!Names.isValidStudyName(name)) {
-            diagnostics.error(source.element(), use.mirror(), use.at("value"), Message.BAD_STUDY_NAME, name);
+        if (!StudyNames.isValid(name)) {
+            diagnostics.error(source.element(), use.mirror(), use.at("value"), Message.BAD_STUDY_NAME, name,
+                    StudyNames.RULE);
         }
-        return name;
+        return StudyNames.normalize(name);
     }
 }

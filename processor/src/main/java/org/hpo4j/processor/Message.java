@@ -89,7 +89,7 @@ enum Message {
             + "could not tell the two apart, so rename one of them"),
     DUPLICATE_NAME("'%s' uses the name '%s', which '%s' already uses; give one of them another name"),
     BAD_NAME("name '%s' of '%s' may hold letters, digits, '_', '.', '-' and '$' only"),
-    BAD_STUDY_NAME("@StudyName(\"%s\"): a study name holds letters, digits, '.', '_' and '-' only, and is not empty"),
+    BAD_STUDY_NAME("@StudyName(\"%s\"): %s"),
 
     INDEX_UNWRITABLE("cannot write the objective index %s: %s"),
     FILE_UNWRITABLE("cannot write %s: %s");

@@ -1,5 +1,6 @@
 package org.hpo4j.processor;
 
+
 /** Names of generated classes and parameters, in one place so that processor and runtime agree. */
 final class Names {
     private Names() {
@@ -40,20 +41,6 @@ final class Names {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a study name holds letters, digits, '.', '_' and '-' only. */
-    static boolean isValidStudyName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
                 return false;
             }
         }

@@ -58,7 +58,7 @@ public final class Hpo {
             try (InputStream in = url.openStream()) {
                 fromFile = TunedProperties.read(in, resource);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + url, e);
+                throw new UncheckedIOException("cannot read " + url + ": " + e.getMessage(), e);
             }
         }
         return apply(instance, injector, fromFile, source, System.getProperties());
@@ -73,7 +73,7 @@ public final class Hpo {
         try {
             return apply(instance, Injectors.forClass(type), TunedProperties.read(file), file.toString(), System.getProperties());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

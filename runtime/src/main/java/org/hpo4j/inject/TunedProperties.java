@@ -2,18 +2,26 @@ package org.hpo4j.inject;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.space.Configuration;
@@ -102,20 +110,92 @@ public final class TunedProperties {
     }
 
     /**
+     * The largest properties file read: a tuned file holds a few lines, and a huge one (a value of
+     * 100 MB, say) would only exhaust the heap.
+     */
+    public static final int MAX_BYTES = 1 << 20;
+
+    /**
      * Reads the {@code key=value} pairs of a properties text (comments ignored), sorted by key.
      *
      * @param source names the text in error messages
-     * @throws HpoConfigurationException when the text is not a valid properties file
+     * @throws HpoConfigurationException when the text is not a valid properties file or a key
+     *     appears twice (naming the line and the key)
      */
     public static Map<String, String> read(Reader reader, String source) {
-        Properties properties = new Properties();
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
         try {
-            properties.load(reader);
+            int n;
+            while ((n = reader.read(buffer)) > 0) {
+                text.append(buffer, 0, n);
+                if (text.length() > MAX_BYTES) {
+                    throw tooLarge(source);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return parse(text.toString(), source);
+    }
+
+    /**
+     * {@link #read(Reader, String)} from a UTF-8 stream, at most {@value #MAX_BYTES} bytes.
+     *
+     * @throws HpoConfigurationException also for bytes that are not UTF-8, naming the line
+     */
+    public static Map<String, String> read(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(source);
+        }
+        return parse(decode(bytes, source), source);
+    }
+
+    /** {@link #read(InputStream, String)} from a file. */
+    public static Map<String, String> read(Path file) throws IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw tooLarge(file.toString());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** {@link #read(Reader, String)} from a text. */
+    public static Map<String, String> parse(String text, String source) {
+        if (text.length() > MAX_BYTES) {
+            throw tooLarge(source);
+        }
+        List<String> keys = new ArrayList<>();
+        Properties properties = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                keys.add((String) key);
+                return super.put(key, value);
+            }
+        };
+        try {
+            properties.load(new StringReader(text));
         } catch (IllegalArgumentException e) {
             // Properties reports a malformed \\uXXXX escape this way
             throw new HpoConfigurationException(source, "(file)", null, "not a valid properties file: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            if (!seen.add(key)) {
+                throw new HpoConfigurationException(source + ", line " + lineOf(text, key, 2), key, null,
+                        "the key appears twice (first on line " + lineOf(text, key, 1) + "); keep one of them");
+            }
         }
         Map<String, String> values = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
@@ -124,21 +204,68 @@ public final class TunedProperties {
         return values;
     }
 
-    /** {@link #read(Reader, String)} from a UTF-8 stream. */
-    public static Map<String, String> read(InputStream in, String source) {
-        return read(new InputStreamReader(in, StandardCharsets.UTF_8), source);
+    private static HpoConfigurationException tooLarge(String source) {
+        return new HpoConfigurationException(source, "(file)", null, "larger than " + (MAX_BYTES >> 20)
+                + " MiB; a tuned properties file holds one short line per parameter");
     }
 
-    /** {@link #read(Reader, String)} from a file. */
-    public static Map<String, String> read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
+    /** The text of UTF-8 bytes; bytes that are not UTF-8 (a file saved as Latin-1) are an error naming their line. */
+    private static String decode(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            // the key as far as it reads (the bytes before the bad one are UTF-8)
+            String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
+            String key = before.split("[=:\\s]", 2)[0];
+            throw new HpoConfigurationException(source + ", line " + line, key.isEmpty() ? "(file)" : key, null,
+                    String.format("byte 0x%02X is not UTF-8; save the file as UTF-8 (hpo4j writes it so; an editor"
+                            + " may have saved it as Latin-1)", bytes[at] & 0xFF));
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
-    /** {@link #read(Reader, String)} from a text. */
-    public static Map<String, String> parse(String text, String source) {
-        return read(new StringReader(text), source);
+    /** The line on which {@code key} is set for the {@code occurrence}-th time, as {@link Properties} reads lines. */
+    private static int lineOf(String text, String key, int occurrence) {
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+        int found = 0;
+        boolean continued = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean startsEntry = !continued;
+            int backslashes = 0;
+            for (int j = line.length() - 1; j >= 0 && line.charAt(j) == '\\'; j--) {
+                backslashes++;
+            }
+            String trimmed = line.stripLeading();
+            boolean comment = startsEntry && (trimmed.startsWith("#") || trimmed.startsWith("!"));
+            continued = !comment && backslashes % 2 == 1;
+            if (!startsEntry || comment || trimmed.isEmpty()) {
+                continue;
+            }
+            Properties one = new Properties();
+            try {
+                one.load(new StringReader(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line));
+            } catch (IOException | IllegalArgumentException e) {
+                continue;
+            }
+            if (one.containsKey(key) && ++found == occurrence) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** The text without its date line, to compare the files of two runs. */

@@ -13,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.study.CheckpointDigests;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.TrialTasks;
 
@@ -54,8 +57,11 @@ public final class RemoteWorker {
     private volatile boolean stopRequested;
     /** The attempts this worker runs, by job id; read by {@link #release()} from another thread. */
     private final Map<Integer, Integer> running = new ConcurrentHashMap<>();
+    /** The configuration of each job this worker runs, whose checkpoint digest it records. */
+    private final Map<Integer, Job.ConfigId> configs = new ConcurrentHashMap<>();
     private final EarlyStops earlyStops = new EarlyStops();
     private Path checkpointRoot;
+    private int outputLimit = Failures.DEFAULT_LIMIT;
 
     /** What a worker did. */
     public record Summary(int finished, int failed, int superseded) {
@@ -118,6 +124,15 @@ public final class RemoteWorker {
         return released;
     }
 
+    /**
+     * How many characters of a failure cause are stored ({@code hpo.outputLimit}, default
+     * {@value Failures#DEFAULT_LIMIT}); a longer one keeps its start and end, marked as cut.
+     */
+    public RemoteWorker outputLimit(int characters) {
+        this.outputLimit = Math.max(Failures.MIN_LIMIT, characters);
+        return this;
+    }
+
     /** Asks a running {@link #run()} to return once its evaluations in progress have ended. */
     public void stop() {
         stopRequested = true;
@@ -141,6 +156,7 @@ public final class RemoteWorker {
                     + " another objective than this worker's: " + String.join("; ", diffs));
         }
         TrialTasks tasks = new TrialTasks(definition.seed(), space);
+        CheckpointDigests digests = new CheckpointDigests(store, study);
         if (store.isStudyFinished(study)) {
             console.println("[hpo] study '" + study + "' in " + store.location() + " is already finished");
             return new Summary(0, 0, 0);
@@ -177,9 +193,12 @@ public final class RemoteWorker {
                     StoredJob c = claimed.get();
                     Job job = c.toJob(space);
                     running.put(job.id(), c.attempt());
+                    configs.put(job.id(), job.configId());
+                    double previous = tasks.effectiveBudget(job.previousBudget());
                     console.println("[hpo] job " + job.id() + " (attempt " + c.attempt() + ", budget "
                             + job.budget() + ") " + job.configuration());
-                    executor.submit(tasks.task(job, c.attempt(), workDirectory.resolve(study), checkpointRoot));
+                    executor.submit(tasks.task(job, c.attempt(), workDirectory.resolve(study), checkpointRoot,
+                            checkpointRoot == null ? null : digests.expected(job.configId(), previous)));
                 }
                 if (executor.outstanding() > 0) {
                     executor.poll(poll).map(this::settle).ifPresent(unsaved::add);
@@ -190,10 +209,17 @@ public final class RemoteWorker {
                 while (!unsaved.isEmpty()) {
                     Ended ended = unsaved.peekFirst();
                     Completion c = ended.completion();
-                    boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), c.result(),
+                    Job.ConfigId config = configs.get(c.task().jobId());
+                    if (config != null) {
+                        digests.record(checkpointRoot, config, c.task().budget());
+                    }
+                    Result result = c.result().isFailure()
+                            ? Result.failed(Failures.bound(c.result().failure(), outputLimit)) : c.result();
+                    boolean counted = store.finish(study, c.task().jobId(), c.task().attempt(), result,
                             c.finishedAt(), c.continuedFrom());
                     unsaved.removeFirst();
                     running.remove(c.task().jobId());
+                    configs.remove(c.task().jobId());
                     say(c, ended.stopRequested(), counted, counts);
                 }
                 long now = System.currentTimeMillis();

@@ -35,6 +35,55 @@ public final class Failures {
         return b.toString();
     }
 
+    /**
+     * The default bound, in characters, of what hpo4j keeps of an evaluation's failure cause and of
+     * a worker's captured output ({@code hpo.outputLimit}): 64 KB.
+     */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    /** The system property that tells a worker JVM the bound. */
+    public static final String LIMIT_PROPERTY = "hpo.outputLimit";
+
+    /** The smallest bound accepted: room for an exception, its frames and the cut marker. */
+    public static final int MIN_LIMIT = 1024;
+
+    /**
+     * {@code text} in at most about {@code limit} characters: unchanged when it fits, else its start
+     * (the exception and its message) and its end (the last output) with the middle replaced by a
+     * line that says how much was cut.
+     */
+    public static String bound(String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return text;
+        }
+        int head = limit / 4;
+        int tail = limit - head;
+        return text.substring(0, head) + "\n[... " + (text.length() - head - tail) + " characters cut by hpo4j ("
+                + LIMIT_PROPERTY + "=" + limit + ") ...]\n" + text.substring(text.length() - tail);
+    }
+
+    /**
+     * {@code characters} if it is an acceptable bound.
+     *
+     * @throws IllegalArgumentException naming {@code hpo.outputLimit} when it is below {@value #MIN_LIMIT}
+     */
+    public static int checkLimit(int characters) {
+        if (characters < MIN_LIMIT) {
+            throw new IllegalArgumentException(LIMIT_PROPERTY + ": must be at least " + MIN_LIMIT + " characters, got "
+                    + characters);
+        }
+        return characters;
+    }
+
+    /** The bound a worker JVM was given ({@value #LIMIT_PROPERTY}), else the default. */
+    static int limitOfThisJvm() {
+        try {
+            return Math.max(MIN_LIMIT, Integer.parseInt(System.getProperty(LIMIT_PROPERTY, "" + DEFAULT_LIMIT)));
+        } catch (NumberFormatException e) {
+            return DEFAULT_LIMIT;
+        }
+    }
+
     /** "timeout after 2 s" (or "0.5 s"). */
     public static String timeout(java.time.Duration timeout) {
         long ms = timeout.toMillis();

@@ -2,12 +2,12 @@ package org.hpo4j.execute;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +36,13 @@ import org.hpo4j.store.ConfigurationCodec;
  */
 public final class ForkedWorkerExecutor implements Executor {
     private static final Task STOP = new Task(-1, 0, null, 0, 0, 0, null);
-    /** Lines of a worker's standard error kept to explain a crash. */
+    /** Lines of a worker's standard error kept to explain a crash (within the output limit). */
     private static final int TAIL_LINES = 5;
+    /** Lines of a worker's output echoed to the console at once, and per second after that. */
+    static final int ECHO_BURST = 200;
+    static final int ECHO_PER_SECOND = 50;
+    /** Characters of one echoed line; the captured tail keeps up to the output limit. */
+    static final int ECHO_LINE = 2000;
 
     private final Settings settings;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
@@ -49,7 +56,8 @@ public final class ForkedWorkerExecutor implements Executor {
     /** Everything that decides how workers are started; see {@link Builder}. */
     private record Settings(String objectiveClass, String classpath, int workers, List<String> jvmArgs,
                             Duration timeout, Duration startupTimeout, String javaExecutable,
-                            String expectedSpace, Consumer<String> workerOutput) {
+                            String expectedSpace, Consumer<String> workerOutput, int outputLimit,
+                            int freshWorkerEvery, Set<String> passedSecrets) {
     }
 
     private ForkedWorkerExecutor(Settings settings) {
@@ -166,21 +174,49 @@ public final class ForkedWorkerExecutor implements Executor {
         final DataOutputStream in;
         final DataInputStream out;
         final Deque<String> tail = new ArrayDeque<>();
+        private int tailChars;
+        private final EchoLimit echo = new EchoLimit(ECHO_BURST, ECHO_PER_SECOND);
+        private final String prefix;
+        private final Consumer<String> console;
         final String name;
         volatile boolean timedOut;
 
-        Worker(Process process, String name) {
+        Worker(Process process, String name, String prefix, Consumer<String> console) {
             this.process = process;
             this.name = name;
+            this.prefix = prefix;
+            this.console = console;
             this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
             this.out = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         }
 
-        synchronized void remember(String line) {
-            if (tail.size() == TAIL_LINES) {
-                tail.removeFirst();
-            }
+        synchronized void remember(String line, int limit) {
             tail.addLast(line);
+            tailChars += line.length() + 1;
+            while (tail.size() > TAIL_LINES || (tailChars > limit && tail.size() > 1)) {
+                tailChars -= tail.removeFirst().length() + 1;
+            }
+        }
+
+        /** Echoes a line of output to the console, unless the worker prints faster than the echo's rate. */
+        synchronized void echo(String line) {
+            long dropped = echo.tryAcquire(System.nanoTime());
+            if (dropped != EchoLimit.REFUSED) {
+                sayDropped(dropped);
+                console.accept(prefix + Failures.bound(line, ECHO_LINE));
+            }
+        }
+
+        /** Says how many lines were not echoed since the last one that was (at the end of an evaluation). */
+        synchronized void flushEcho() {
+            sayDropped(echo.takeDropped());
+        }
+
+        private void sayDropped(long dropped) {
+            if (dropped > 0) {
+                console.accept(prefix + "[" + dropped + " lines not shown: more than " + ECHO_PER_SECOND
+                        + " lines per second]");
+            }
         }
 
         synchronized String tail() {
@@ -189,6 +225,7 @@ public final class ForkedWorkerExecutor implements Executor {
 
         synchronized void forget() {
             tail.clear();
+            tailChars = 0;
         }
     }
 
@@ -202,6 +239,8 @@ public final class ForkedWorkerExecutor implements Executor {
         String startupFailure;
         /** The budget the current task's objective continued from (a CONTINUED frame), 0 if none. */
         double continuedFrom;
+        /** How many evaluations the current worker JVM ran. */
+        int evaluationsOfWorker;
 
         Slot(int number) {
             this.number = number;
@@ -243,6 +282,10 @@ public final class ForkedWorkerExecutor implements Executor {
                         ? Result.failed("worker " + number + " failed to start: " + startupFailure)
                         : run(task);
                 current = null;
+                if (worker != null && settings.freshWorkerEvery > 0 && ++evaluationsOfWorker >= settings.freshWorkerEvery) {
+                    // static state and leftover threads of the user's code end with the JVM
+                    stopWorker();
+                }
                 done.add(new Completion(task, result, name, start, System.currentTimeMillis(), continuedFrom));
             }
         }
@@ -251,18 +294,22 @@ public final class ForkedWorkerExecutor implements Executor {
             List<String> command = new ArrayList<>();
             command.add(settings.javaExecutable);
             command.addAll(settings.jvmArgs);
+            command.add("-D" + Failures.LIMIT_PROPERTY + "=" + settings.outputLimit);
             command.add("-cp");
             command.add(settings.classpath);
             command.add(WorkerMain.class.getName());
             command.add(settings.objectiveClass);
             Process process;
             try {
-                process = new ProcessBuilder(command).start();
+                ProcessBuilder builder = new ProcessBuilder(command);
+                withholdSecrets(builder.environment(), settings.passedSecrets);
+                process = builder.start();
             } catch (IOException e) {
                 startupFailure = "cannot run " + settings.javaExecutable + ": " + e.getMessage();
                 return;
             }
-            Worker w = new Worker(process, "worker-" + number + " (pid " + process.pid() + ")");
+            Worker w = new Worker(process, "worker-" + number + " (pid " + process.pid() + ")", "[worker-" + number + "] ",
+                    settings.workerOutput);
             Thread err = new Thread(() -> drain(w), "hpo-worker-" + number + "-stderr");
             err.setDaemon(true);
             err.start();
@@ -292,6 +339,7 @@ public final class ForkedWorkerExecutor implements Executor {
                 startupFailure = null;
                 w.forget();
                 worker = w;
+                evaluationsOfWorker = 0;
             } catch (IOException e) {
                 process.destroyForcibly();
                 startupFailure = w.timedOut
@@ -315,6 +363,7 @@ public final class ForkedWorkerExecutor implements Executor {
                     WorkerProtocol.writeString(w.in, task.workDirectory().toAbsolutePath().toString());
                     WorkerProtocol.writeString(w.in, task.checkpointDirectory() == null ? ""
                             : task.checkpointDirectory().toAbsolutePath().toString());
+                    WorkerProtocol.writeString(w.in, task.checkpointDigest() == null ? "" : task.checkpointDigest());
                     WorkerProtocol.writeString(w.in, ConfigurationCodec.encode(task.configuration()));
                     w.in.flush();
                 }
@@ -350,7 +399,7 @@ public final class ForkedWorkerExecutor implements Executor {
                         return Result.of(objectives, WorkerProtocol.readValues(w.out));
                     } else if (type == WorkerProtocol.FAILED) {
                         w.out.readInt();
-                        String cause = WorkerProtocol.readString(w.out);
+                        String cause = Failures.bound(WorkerProtocol.readString(w.out), settings.outputLimit);
                         if (w.out.readBoolean()) {
                             retire(w);
                         }
@@ -376,6 +425,7 @@ public final class ForkedWorkerExecutor implements Executor {
                     // the timer fired as the result came in: the worker is being killed, do not reuse it
                     retire(w);
                 }
+                w.flushEcho();
                 w.forget();
             }
         }
@@ -411,15 +461,29 @@ public final class ForkedWorkerExecutor implements Executor {
         }
 
         private void drain(Worker w) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(w.process.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    w.remember(line);
-                    settings.workerOutput.accept("[worker-" + number + "] " + line);
-                }
+            try (Reader r = new InputStreamReader(w.process.getErrorStream(), StandardCharsets.UTF_8)) {
+                BoundedLines.read(r, settings.outputLimit, line -> {
+                    w.remember(line, settings.outputLimit);
+                    w.echo(line);
+                });
             } catch (IOException e) {
                 // the worker is gone; nothing more to read
+            }
+            w.flushEcho();
+        }
+    }
+
+    /**
+     * The environment variables of database passwords, which hpo4j reads in the coordinator and the
+     * {@code hpo:worker} process; the worker JVMs that run evaluations never open the study store.
+     */
+    static final Set<String> SECRETS = Set.of("HPO_DB_PASSWORD", "PGPASSWORD");
+
+    /** Removes the {@link #SECRETS} from a worker's environment, but those the objective needs ({@code passed}). */
+    static void withholdSecrets(Map<String, String> environment, Set<String> passed) {
+        for (String name : SECRETS) {
+            if (!passed.contains(name)) {
+                environment.remove(name);
             }
         }
     }
@@ -444,14 +508,18 @@ public final class ForkedWorkerExecutor implements Executor {
         return p.isAlive() ? "still running" : "exit code " + exitCode(p);
     }
 
-    private static String tailOf(Worker w) {
+    private String tailOf(Worker w) {
+        return tailOf(w, settings.outputLimit);
+    }
+
+    private static String tailOf(Worker w, int limit) {
         // the stderr reader may lag the exit by a moment
         try {
             Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String tail = w.tail();
+        String tail = Failures.bound(w.tail(), limit);
         return tail.isEmpty() ? "" : "\nlast output of the worker:\n" + tail;
     }
 
@@ -466,6 +534,9 @@ public final class ForkedWorkerExecutor implements Executor {
         private String javaExecutable = defaultJava();
         private String expectedSpace;
         private Consumer<String> workerOutput = System.err::println;
+        private int outputLimit = Failures.DEFAULT_LIMIT;
+        private int freshWorkerEvery;
+        private final Set<String> passedSecrets = new java.util.TreeSet<>();
 
         private Builder(String objectiveClass) {
             this.objectiveClass = Objects.requireNonNull(objectiveClass, "objective class");
@@ -551,10 +622,46 @@ public final class ForkedWorkerExecutor implements Executor {
             return workerOutput(stream::println);
         }
 
+        /**
+         * How many characters of a worker's output and of a failure cause are kept
+         * ({@code hpo.outputLimit}, default {@value Failures#DEFAULT_LIMIT}); longer ones keep
+         * their start and end, marked as cut.
+         */
+        public Builder outputLimit(int characters) {
+            this.outputLimit = Failures.checkLimit(characters);
+            return this;
+        }
+
+        /**
+         * Starts a fresh worker JVM after this many evaluations ({@code hpo.freshWorkerEvery}; 1:
+         * every evaluation in a fresh JVM, so no static state or thread carries over); 0 (the
+         * default) keeps each worker for the whole study, saving a JVM start per evaluation.
+         */
+        public Builder freshWorkerEvery(int evaluations) {
+            if (evaluations < 0) {
+                throw new IllegalArgumentException("hpo.freshWorkerEvery: must be 0 or more, got " + evaluations);
+            }
+            this.freshWorkerEvery = evaluations;
+            return this;
+        }
+
+        /**
+         * Passes a database password variable ({@code HPO_DB_PASSWORD} or {@code PGPASSWORD}) on to
+         * the worker JVMs, for an objective that reads it itself; by default they do not inherit them.
+         */
+        public Builder passSecret(String variable) {
+            if (!SECRETS.contains(variable)) {
+                throw new IllegalArgumentException(variable + " is passed to workers anyway; only " + SECRETS + " are withheld");
+            }
+            passedSecrets.add(variable);
+            return this;
+        }
+
         /** Starts the workers (in the background) and returns the executor. */
         public ForkedWorkerExecutor build() {
             return new ForkedWorkerExecutor(new Settings(objectiveClass, classpath, workers, List.copyOf(jvmArgs),
-                    timeout, startupTimeout, javaExecutable, expectedSpace, workerOutput));
+                    timeout, startupTimeout, javaExecutable, expectedSpace, workerOutput, outputLimit, freshWorkerEvery,
+                    Set.copyOf(passedSecrets)));
         }
     }
 }

@@ -127,7 +127,8 @@ public final class InProcessExecutor implements Executor {
     /** The checkpoints of a task's configuration; {@code null} when the study keeps none. */
     static CheckpointFolder checkpoints(Task task) {
         return task.checkpointDirectory() == null ? null : new CheckpointFolder(task.checkpointDirectory(),
-                task.budget(), task.previousBudget(), ConfigurationCodec.encode(task.configuration()));
+                task.budget(), task.previousBudget(), ConfigurationCodec.encode(task.configuration()),
+                task.checkpointDigest());
     }
 
     @Override

@@ -17,9 +17,18 @@ import org.hpo4j.space.Configuration;
  * @param workDirectory a folder for this evaluation's files, created when the objective asks for it
  * @param checkpointDirectory the folder of the configuration's checkpoints, shared by all its
  *     evaluations; {@code null} when the study keeps no checkpoints
+ * @param checkpointDigest the digest the study store recorded for the configuration's checkpoint at
+ *     {@code previousBudget} ({@code CheckpointFolder#digest}); {@code null} when none was recorded,
+ *     and then no checkpoint is loaded
  */
 public record Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,
-                   long seed, Path workDirectory, Path checkpointDirectory) {
+                   long seed, Path workDirectory, Path checkpointDirectory, String checkpointDigest) {
+
+    /** A task whose configuration has no recorded checkpoint to continue from. */
+    public Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,
+                long seed, Path workDirectory, Path checkpointDirectory) {
+        this(jobId, attempt, configuration, budget, previousBudget, seed, workDirectory, checkpointDirectory, null);
+    }
 
     /** A task without checkpoints. */
     public Task(int jobId, int attempt, Configuration configuration, double budget, double previousBudget,

@@ -11,6 +11,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.Injectors;
@@ -100,7 +103,7 @@ public final class WorkerMain {
 
     /** One frame from the coordinator: a task, or null to stop. */
     private record Request(int jobId, long seed, double budget, double previousBudget, String workDirectory,
-                           String checkpointDirectory, String configuration) {
+                           String checkpointDirectory, String checkpointDigest, String configuration) {
     }
 
     /** The job the coordinator asked to stop early; job ids are never reused, so the last one suffices. */
@@ -124,9 +127,10 @@ public final class WorkerMain {
                         throw new IOException("unknown frame type " + type);
                     }
                     requests.add(new Request(in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
-                            WorkerProtocol.readString(in), WorkerProtocol.readString(in), WorkerProtocol.readString(in)));
+                            WorkerProtocol.readString(in), WorkerProtocol.readString(in), WorkerProtocol.readString(in),
+                            WorkerProtocol.readString(in)));
                 }
-                requests.add(new Request(-1, 0, 0, 0, null, null, null));
+                requests.add(new Request(-1, 0, 0, 0, null, null, null, null));
             } catch (IOException e) {
                 // the coordinator is gone: nobody wants the result of what runs now
                 Runtime.getRuntime().halt(WorkerProtocol.isEnd(e) ? 0 : 4);
@@ -145,7 +149,35 @@ public final class WorkerMain {
                 out.flush();
                 System.exit(0);
             }
+            Set<Thread> before = nonDaemonThreads();
             run(r);
+            warnAboutLeftoverThreads(r.jobId(), before);
+        }
+    }
+
+    private static Set<Thread> nonDaemonThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.isDaemon() && t.isAlive()) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * Threads an evaluation started and left running carry over to the next evaluation in this JVM
+     * (and keep the CPU busy): the user hears of them once, with a way out.
+     */
+    private static void warnAboutLeftoverThreads(int jobId, Set<Thread> before) {
+        Set<Thread> left = nonDaemonThreads();
+        left.removeAll(before);
+        if (!left.isEmpty()) {
+            List<String> names = left.stream().map(Thread::getName).sorted().limit(5).toList();
+            System.err.println("hpo4j: warning: the evaluation of job " + jobId + " left " + left.size()
+                    + " non-daemon thread(s) running (" + String.join(", ", names) + (left.size() > 5 ? ", ..." : "")
+                    + "); they go on into the next evaluations of this worker JVM. Stop them before the objective"
+                    + " returns, or start a fresh worker for each evaluation with -Dhpo.freshWorkerEvery=1");
         }
     }
 
@@ -155,7 +187,7 @@ public final class WorkerMain {
             Configuration configuration = ConfigurationCodec.decode(space, r.configuration());
             CheckpointFolder checkpoints = r.checkpointDirectory().isEmpty() ? null
                     : new CheckpointFolder(Path.of(r.checkpointDirectory()), r.budget(), r.previousBudget(),
-                    r.configuration());
+                    r.configuration(), r.checkpointDigest().isEmpty() ? null : r.checkpointDigest());
             TaskContext context = new TaskContext(r.jobId(), r.budget(), r.previousBudget(), r.seed(),
                     Path.of(r.workDirectory()), new TaskContext.Sink() {
                         @Override
@@ -172,7 +204,8 @@ public final class WorkerMain {
         } catch (Throwable t) {
             // after an OutOfMemoryError (or another VirtualMachineError) this JVM is suspect: report, then leave
             boolean fatal = t instanceof VirtualMachineError;
-            String cause = Failures.describe(t);
+            // bounded here too: a cause of many MB would cross the pipe, be stored twice and reported
+            String cause = Failures.bound(Failures.describe(t), Failures.limitOfThisJvm());
             synchronized (out) {
                 WorkerProtocol.begin(out, WorkerProtocol.FAILED);
                 out.writeInt(r.jobId());

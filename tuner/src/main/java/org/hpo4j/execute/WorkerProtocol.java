@@ -18,7 +18,8 @@ final class WorkerProtocol {
     // coordinator -> worker
     /**
      * Run: jobId int, seed long, budget double, previousBudget double, workDirectory, checkpoint
-     * folder of the configuration (empty string: no checkpoints), configuration JSON.
+     * folder of the configuration (empty string: no checkpoints), the recorded digest of the
+     * checkpoint at previousBudget (empty string: none), configuration JSON.
      */
     static final byte RUN = 1;
     /** Finish the current evaluation's loop and exit. */

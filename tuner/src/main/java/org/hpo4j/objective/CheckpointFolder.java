@@ -5,23 +5,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hpo4j.optimizer.Job;
 
@@ -37,6 +42,12 @@ import org.hpo4j.optimizer.Job;
  * old checkpoint or the new one, never a torn one. Each file records the configuration it belongs
  * to; a file of another configuration (a stale folder) is ignored.
  *
+ * <p>A checkpoint folder may be shared between machines, so its files are not trusted: a file is
+ * read only when its SHA-256 digest equals the one the study store recorded when the evaluation
+ * that wrote it ended ({@link #digest}), and an object is deserialized through a filter that admits
+ * only the expected class and what it is built from, within limits ({@code CheckpointInput}). A
+ * file that fails either check is not read, with a warning: the evaluation starts from scratch.
+ *
  * <p>Whether a load succeeded is remembered ({@link #continuedFrom()}): the study charges such an
  * evaluation only the budget it added.
  */
@@ -45,11 +56,17 @@ public final class CheckpointFolder {
     private static final byte BYTES = 1;
     private static final byte OBJECT = 2;
     private static final String SUFFIX = ".ckpt";
+    /** The file hpo4j writes into each checkpoint folder it creates; folders without it are never cleaned. */
+    public static final String MARKER = ".hpo4j-checkpoints";
+    private static final Pattern CONFIGURATION_FOLDER = Pattern.compile("\\d+-\\d+-\\d+");
+    /** Checkpoints and the temporary files they are written to ({@code budget-3.ckpt12345.tmp}). */
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("budget-[0-9.Ee+-]+\\.ckpt(\\d*\\.tmp)?");
 
     private final Path directory;
     private final double budget;
     private final double previousBudget;
     private final String configuration;
+    private final String expectedDigest;
     private volatile double continuedFrom;
 
     /**
@@ -61,12 +78,41 @@ public final class CheckpointFolder {
      *     checkpoint saved at it
      * @param configuration the configuration as {@code ConfigurationCodec} JSON, stored with each
      *     checkpoint and compared on load
+     * @param expectedDigest the {@linkplain #digest digest} the study store recorded for the
+     *     checkpoint at {@code previousBudget} when it was written; {@code null} when none was
+     *     recorded, and then nothing is loaded
      */
-    public CheckpointFolder(Path directory, double budget, double previousBudget, String configuration) {
+    public CheckpointFolder(Path directory, double budget, double previousBudget, String configuration,
+                            String expectedDigest) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.budget = budget;
         this.previousBudget = previousBudget;
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.expectedDigest = expectedDigest;
+    }
+
+    /**
+     * The SHA-256 digest (hex) of the checkpoint a configuration's folder holds at {@code atBudget}:
+     * what the study store records when an evaluation that saved one ends.
+     *
+     * @return empty when there is no checkpoint at that budget
+     */
+    public static Optional<String> digest(Path directory, double atBudget) {
+        try {
+            return Optional.of(sha256(Files.readAllBytes(file(directory, atBudget))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + file(directory, atBudget), e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The folder of a configuration under a study's checkpoint folder: {@code <root>/<iteration>-<bracket>-<index>}. */
@@ -77,6 +123,7 @@ public final class CheckpointFolder {
     /** The configuration's folder, created if needed (for files of the objective's own). */
     public Path directory() {
         try {
+            prepareRoot(directory.getParent());
             return Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the checkpoint folder " + directory, e);
@@ -137,10 +184,18 @@ public final class CheckpointFolder {
             throw new IllegalStateException("checkpoint " + file + " holds bytes; read it with loadCheckpointBytes()");
         }
         Object value;
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(stored.get().payload),
-                type.getClassLoader())) {
+        byte[] payload = stored.get().payload;
+        CheckpointInput in = null;
+        try {
+            in = new CheckpointInput(new ByteArrayInputStream(payload), type, payload.length);
             value = in.readObject();
         } catch (IOException | ClassNotFoundException e) {
+            if (in != null && in.refusal() != null) {
+                // not what this objective saves: never run it, train from scratch
+                warn("checkpoint " + file + " is refused (" + in.refusal() + "), so it is not read; the evaluation"
+                        + " starts from scratch");
+                return Optional.empty();
+            }
             throw new IllegalStateException("cannot read checkpoint " + file + " as " + type.getName()
                     + " (did its class change since it was saved? start the study afresh): " + e, e);
         }
@@ -152,17 +207,112 @@ public final class CheckpointFolder {
         return Optional.of(type.cast(value));
     }
 
-    /** Deletes a study's checkpoint folder and everything in it (a study that starts afresh). */
-    public static void deleteAll(Path root) {
-        if (!Files.exists(root)) {
+    /**
+     * Deletes the checkpoints hpo4j wrote below a study's checkpoint folder (a study that starts
+     * afresh, or one that ended), and nothing else: only a folder that holds hpo4j's
+     * {@linkplain #MARKER marker} is touched, and in it only checkpoint files ({@code budget-*.ckpt}
+     * and their temporary files) in configuration folders ({@code <iteration>-<bracket>-<index>}).
+     * Folders left empty are removed, the root last. Anything else stays where it is, and
+     * {@code warnings} hears about it.
+     *
+     * @throws UncheckedIOException when a checkpoint cannot be deleted
+     */
+    public static void deleteAll(Path root, Consumer<String> warnings) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(root)) {
+                warnings.accept("checkpoint folder " + root + " is not a folder hpo4j created; left as it is");
+            }
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+        if (!Files.isRegularFile(root.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            warnings.accept("checkpoint folder " + root + " was not created by hpo4j (it holds no " + MARKER
+                    + "), so nothing in it is deleted; give hpo.checkpointDir a folder of its own");
+            return;
+        }
+        List<Path> foreign = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.equals(MARKER)) {
+                    continue;
+                }
+                if (CONFIGURATION_FOLDER.matcher(name).matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteCheckpoints(entry, foreign);
+                } else {
+                    foreign.add(entry);
+                }
+            }
+            if (foreign.isEmpty()) {
+                Files.delete(root.resolve(MARKER));
+                Files.delete(root);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the stale checkpoints in " + root, e);
+            throw new UncheckedIOException("cannot delete the checkpoints in " + root, e);
+        }
+        if (!foreign.isEmpty()) {
+            warnings.accept("left " + foreign.size() + " file(s) in checkpoint folder " + root
+                    + " that are not hpo4j's checkpoints, e.g. " + foreign.get(0));
+        }
+    }
+
+    /**
+     * Deletes the checkpoints of one configuration that will not be continued any more (it reached
+     * the largest budget), as {@link #deleteAll} does for all: only in a folder hpo4j marked, only its
+     * checkpoint files; what else is there waits for {@link #deleteAll}, which warns about it.
+     */
+    public static void deleteConfiguration(Path root, Job.ConfigId id) {
+        Path folder = of(root, id);
+        if (!Files.isRegularFile(root.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            deleteCheckpoints(folder, new ArrayList<>());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the checkpoints in " + folder, e);
+        }
+    }
+
+    /** Deletes the configuration folder {@code folder}'s checkpoint files, and the folder if that empties it. */
+    private static void deleteCheckpoints(Path folder, List<Path> foreign) throws IOException {
+        boolean empty = true;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                if (CHECKPOINT_FILE.matcher(f.getFileName().toString()).matches()
+                        && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(f);
+                } else {
+                    foreign.add(f);
+                    empty = false;
+                }
+            }
+        }
+        if (empty) {
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /**
+     * Creates a study's checkpoint folder with hpo4j's marker in it, when it does not exist yet or is
+     * empty; a folder that already holds other things is used as it is, unmarked, and never cleaned.
+     */
+    static void prepareRoot(Path root) throws IOException {
+        if (Files.isRegularFile(root.resolve(MARKER))) {
+            return;
+        }
+        Files.createDirectories(root);
+        boolean empty;
+        try (Stream<Path> entries = Files.list(root)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (empty) {
+            try {
+                Files.writeString(root.resolve(MARKER), "checkpoints of hpo4j; hpo4j deletes only its own files in"
+                        + " this folder (budget-*.ckpt in <iteration>-<bracket>-<index> folders)\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException e) {
+                // another worker marked it first
+            }
         }
     }
 
@@ -181,6 +331,18 @@ public final class CheckpointFolder {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file, e);
+        }
+        // only what this study wrote is read: the store recorded the file's digest when the
+        // evaluation that saved it ended (a file put there by anyone else never gets deserialized)
+        if (expectedDigest == null) {
+            warn("checkpoint " + file + " has no digest in the study store (written by another run or an older"
+                    + " hpo4j), so it is not read; the evaluation starts from scratch");
+            return Optional.empty();
+        }
+        if (!expectedDigest.equals(sha256(all))) {
+            warn("checkpoint " + file + " is not the file the study wrote (its SHA-256 digest differs from the one"
+                    + " recorded in the study store), so it is not read; the evaluation starts from scratch");
+            return Optional.empty();
         }
         // a file that does not read whole (only a power cut can leave one, see write) is no state to
         // continue from: the evaluation restarts and is charged in full
@@ -267,32 +429,17 @@ public final class CheckpointFolder {
     }
 
     private Path file(double atBudget) {
+        return file(directory, atBudget);
+    }
+
+    private static Path file(Path directory, double atBudget) {
         String b = atBudget == Math.rint(atBudget) && Math.abs(atBudget) < 1e15
                 ? Long.toString((long) atBudget) : Double.toString(atBudget);
         return directory.resolve("budget-" + b + SUFFIX);
     }
 
-    /** Resolves classes with the objective's class loader first (a plugin's class realm may not see them). */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            for (ClassLoader l : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader()}) {
-                if (l != null) {
-                    try {
-                        return Class.forName(desc.getName(), false, l);
-                    } catch (ClassNotFoundException e) {
-                        // try the next loader
-                    }
-                }
-            }
-            return super.resolveClass(desc);
-        }
+    /** Warnings reach the console: a worker JVM's standard error is echoed by its coordinator. */
+    private static void warn(String message) {
+        System.err.println("hpo4j: warning: " + message);
     }
 }

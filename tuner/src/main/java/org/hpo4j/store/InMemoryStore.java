@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /** A store that keeps studies in memory, for tests and for studies that need not survive the JVM. */
@@ -17,6 +18,7 @@ public final class InMemoryStore implements StudyStore {
         final TreeMap<Integer, StoredJob> jobs = new TreeMap<>();
         final List<StoredReport> reports = new ArrayList<>();
         final Map<Integer, List<StoredAttempt>> attempts = new HashMap<>();
+        final Map<String, String> checkpointDigests = new HashMap<>();
         long nextSeq = 1;
         boolean finished;
 
@@ -115,6 +117,7 @@ public final class InMemoryStore implements StudyStore {
         for (int i = 0; i < log.size(); i++) {
             StoredAttempt a = log.get(i);
             if (a.attempt() == attempt && a.result() == null) {
+                // a late result also replaces an abandoned entry
                 log.set(i, new StoredAttempt(jobId, attempt, a.worker(), a.startedAt(), now, result, current));
             }
         }
@@ -165,6 +168,16 @@ public final class InMemoryStore implements StudyStore {
     }
 
     @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        study(study).checkpointDigests.put(config + "@" + budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return Optional.ofNullable(study(study).checkpointDigests.get(config + "@" + budget));
+    }
+
+    @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
         List<StoredReport> reports = study(study).reports;
         reports.add(new StoredReport(jobId, attempt, step, value, now, reports.size() + 1));
@@ -176,6 +189,14 @@ public final class InMemoryStore implements StudyStore {
         int n = 0;
         for (StoredJob j : new ArrayList<>(data.jobs.values())) {
             if (j.state() == JobState.RUNNING && j.leaseUntil() < now) {
+                List<StoredAttempt> log = data.attempts.getOrDefault(j.jobId(), List.of());
+                for (int i = 0; i < log.size(); i++) {
+                    StoredAttempt a = log.get(i);
+                    if (a.attempt() == j.attempt() && a.result() == null && !a.abandoned()) {
+                        log.set(i, new StoredAttempt(a.jobId(), a.attempt(), a.worker(), a.startedAt(),
+                                now == Long.MAX_VALUE ? System.currentTimeMillis() : now, null, false, true));
+                    }
+                }
                 data.jobs.put(j.jobId(), new StoredJob(j.jobId(), j.configId(), j.rung(), j.budget(),
                         j.previousBudget(), j.configuration(), JobState.PENDING, j.attempt(), null, 0,
                         j.handedSeq(), 0, 0, 0, Double.NaN, null, 0, 0, j.stopAttempt()));

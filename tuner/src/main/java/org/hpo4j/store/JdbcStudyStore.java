@@ -58,6 +58,9 @@ final class JdbcStudyStore {
             + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
             + " started_at, finished_at, value, failure, told_seq, continued_from, stop_attempt";
 
+    /** The state of a logged attempt whose lease ran out without an outcome. */
+    static final String ABANDONED = "ABANDONED";
+
     private final Dialect dialect;
     private final String location;
     private final Map<String, Long> studyIds = new HashMap<>();
@@ -109,6 +112,11 @@ final class JdbcStudyStore {
                 }
                 if (version < 5) {
                     for (String ddl : SqliteStore.MIGRATION_5) {
+                        s.execute(ddl);
+                    }
+                }
+                if (version < 6) {
+                    for (String ddl : SqliteStore.MIGRATION_6) {
                         s.execute(ddl);
                     }
                 }
@@ -451,7 +459,7 @@ final class JdbcStudyStore {
             throws SQLException {
         try (PreparedStatement p = prepare("UPDATE attempts SET finished_at = ?, state = ?,"
                 + " value = ?, failure = ?, counted = ? WHERE study_id = ? AND job_id = ? AND attempt = ?"
-                + " AND state = 'RUNNING'")) {
+                + " AND state IN ('RUNNING', '" + ABANDONED + "')")) {
             p.setLong(1, now);
             setOutcome(p, 2, result);
             p.setInt(5, counted ? 1 : 0);
@@ -504,7 +512,7 @@ final class JdbcStudyStore {
                     Result result = state.equals(JobState.FINISHED.name()) ? Result.of(value)
                             : state.equals(JobState.FAILED.name()) ? Result.failed(rs.getString(8)) : null;
                     return new StoredAttempt(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5), result, rs.getInt(9) != 0);
+                            rs.getLong(5), result, rs.getInt(9) != 0, state.equals(ABANDONED));
                 });
             }
         });
@@ -548,8 +556,52 @@ final class JdbcStudyStore {
         });
     }
 
+    void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("INSERT INTO checkpoints"
+                    + " (study_id, config_iteration, config_bracket, config_index, budget, digest) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (study_id, config_iteration, config_bracket, config_index, budget)"
+                    + " DO UPDATE SET digest = excluded.digest")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, config.iteration());
+                p.setInt(3, config.bracket());
+                p.setInt(4, config.index());
+                p.setDouble(5, budget);
+                p.setString(6, digest);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return dialect.transaction(() -> {
+            try (PreparedStatement p = prepare("SELECT digest FROM checkpoints WHERE study_id = ?"
+                    + " AND config_iteration = ? AND config_bracket = ? AND config_index = ? AND budget = ?")) {
+                p.setLong(1, studyId(study));
+                p.setInt(2, config.iteration());
+                p.setInt(3, config.bracket());
+                p.setInt(4, config.index());
+                p.setDouble(5, budget);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     int requeueStale(String study, long now) {
         return dialect.transaction(() -> {
+            // the attempts whose lease ran out end as abandoned in the log, rather than running for ever
+            try (PreparedStatement p = prepare("UPDATE attempts SET state = '" + ABANDONED + "', finished_at = ?"
+                    + " WHERE study_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM jobs j"
+                    + " WHERE j.study_id = attempts.study_id AND j.job_id = attempts.job_id AND j.attempt = attempts.attempt"
+                    + " AND j.state = 'RUNNING' AND j.lease_until < ?)")) {
+                p.setLong(1, now == Long.MAX_VALUE ? System.currentTimeMillis() : now);
+                p.setLong(2, studyId(study));
+                p.setLong(3, now);
+                p.executeUpdate();
+            }
             try (PreparedStatement p = prepare("UPDATE jobs SET state = 'PENDING',"
                     + " worker = NULL, lease_until = 0, started_at = 0"
                     + " WHERE study_id = ? AND state = 'RUNNING' AND lease_until < ?")) {

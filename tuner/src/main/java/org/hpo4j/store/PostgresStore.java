@@ -1,17 +1,23 @@
 package org.hpo4j.store;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -37,7 +43,8 @@ import org.hpo4j.optimizer.Result;
 public final class PostgresStore implements StudyStore {
     /** Key of the advisory lock that serializes schema creation and migration ("hpo4j" in ASCII). */
     private static final long SCHEMA_LOCK = 0x6870_6f34_6aL;
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    /** A password parameter of the URL's query: pgjdbc ends a value at the next '&' only (';' and all else are the password's). */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&]password=)[^&]*");
 
     /** Version 1 of {@link SqliteStore#SCHEMA} in PostgreSQL's words: identity columns for ids. */
     static final List<String> SCHEMA = SqliteStore.SCHEMA.stream()
@@ -99,6 +106,19 @@ public final class PostgresStore implements StudyStore {
         props.setProperty("ApplicationName", "hpo4j");
         return new PostgresStore(jdbcUrl, props);
     }
+
+    /**
+     * Whether the URL carries a password ({@code ?password=...}), which every user of the machine
+     * can read in the process list and which {@code mvn -X} prints.
+     */
+    public static boolean hasPassword(String jdbcUrl) {
+        return jdbcUrl != null && PASSWORD_IN_URL.matcher(jdbcUrl).find();
+    }
+
+    /** What a warning about a password in the URL says. */
+    public static final String PASSWORD_IN_URL_WARNING = "hpo.storage carries a password, which other users of this"
+            + " machine can read in the process list (and mvn -X prints); give it in a settings.xml server"
+            + " (hpo.storageServer) or in HPO_DB_PASSWORD instead";
 
     /** The URL with any inline password replaced by {@code ***}. */
     public static String mask(String jdbcUrl) {
@@ -223,13 +243,30 @@ public final class PostgresStore implements StudyStore {
     }
 
     @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        core.recordCheckpoint(study, config, budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return core.checkpointDigest(study, config, budget);
+    }
+
+    @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
         core.report(study, jobId, attempt, step, value, now);
     }
 
+    /**
+     * As the interface says, except that a lease does not run out while the database was
+     * unreachable: for a while after an outage this store rode out, leases count from before it
+     * (their workers could not renew them), so the jobs of live workers are not handed out again.
+     */
     @Override
     public synchronized int requeueStale(String study, long now) {
-        return core.requeueStale(study, now);
+        long credit = now != Long.MAX_VALUE && now - lastOutageEnd < lastOutageMs + DEFAULT_OUTAGE.toMillis()
+                ? lastOutageMs : 0;
+        return core.requeueStale(study, now - credit);
     }
 
     @Override
@@ -313,53 +350,130 @@ public final class PostgresStore implements StudyStore {
     }
 
 
-    /** Attempts of one transaction that failed for a reason worth another try (lost connection, deadlock). */
+    /** Attempts of one transaction chosen as a deadlock victim or serialization failure. */
     private static final int TRIES = 3;
+
+    /** How long a store rides out an unreachable database by default: a restart, a fail-over, a network outage. */
+    public static final Duration DEFAULT_OUTAGE = Duration.ofMinutes(5);
+
+    /** The longest wait between two tries to reach the database. */
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private Duration outageTolerance = DEFAULT_OUTAGE;
+    /** Length and end (epoch ms) of the last outage this store rode out, for the leases that ran meanwhile. */
+    private long lastOutageMs;
+    private long lastOutageEnd;
+
+    /**
+     * How long the store keeps trying to reach an unreachable database before a call fails
+     * ({@code hpo.storeOutage}, default {@link #DEFAULT_OUTAGE}); tries back off from 0.1 s to 5 s.
+     */
+    public synchronized PostgresStore outageTolerance(Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("hpo.storeOutage: must be zero or more, got " + value);
+        }
+        this.outageTolerance = value;
+        return this;
+    }
+
+    /**
+     * Whether an error says the connection is gone (the server restarts, shuts down, is not up yet,
+     * or the network failed), so that a new connection may succeed later: SQLState class 08,
+     * 57P01 (terminated by the administrator), 57P02 (crash shutdown), 57P03 (cannot connect now),
+     * and socket errors the driver passes on without a state.
+     */
+    static boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Runs {@code work} as one committed transaction, rolled back on failure. A transaction that
-     * lost its connection (the database restarted, a network blip) is retried on a new connection,
-     * and one chosen as a deadlock victim or serialization failure is retried as it is.
+     * lost its connection is tried again on a new connection, with backoff, until the database is
+     * back or the {@linkplain #outageTolerance outage tolerance} is spent; one chosen as a deadlock
+     * victim or serialization failure is retried as it is. The work is idempotent as a unit: a
+     * transaction that failed rolled back, so a retry does it once.
      */
     private <T> T transaction(JdbcStudyStore.SqlWork<T> work) {
         SQLException last = null;
-        for (int tryNumber = 1; tryNumber <= TRIES; tryNumber++) {
+        long outageStart = 0;
+        long backoff = 100;
+        int conflicts = 0;
+        while (true) {
             try {
                 if (connection == null || connection.isClosed()) {
                     connection = connect();
                 }
+                T result;
                 try {
-                    T result = work.run();
+                    result = work.run();
                     connection.commit();
-                    return result;
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
+                    rollbackQuietly(e);
                     throw e;
                 }
+                if (outageStart != 0) {
+                    lastOutageMs = System.currentTimeMillis() - outageStart;
+                    lastOutageEnd = System.currentTimeMillis();
+                    System.err.printf("hpo4j: the study store %s is reachable again after %.1f s%n", location,
+                            lastOutageMs / 1000.0);
+                }
+                return result;
             } catch (SQLException e) {
                 last = e;
-                String state = e.getSQLState() == null ? "" : e.getSQLState();
-                if (state.startsWith("08")) {
+                long now = System.currentTimeMillis();
+                if (isConnectionLoss(e)) {
                     closeQuietly();
-                } else if (!state.equals("40001") && !state.equals("40P01")) {
-                    break;
+                    if (outageStart == 0) {
+                        outageStart = now;
+                        System.err.println("hpo4j: the study store " + location + " is unreachable (" + message(e)
+                                + "); trying again for up to " + outageTolerance.toSeconds() + " s (hpo.storeOutage)");
+                    }
+                    long left = outageStart + outageTolerance.toMillis() - now;
+                    if (left <= 0) {
+                        throw new IllegalStateException("study store " + location + ": unreachable for "
+                                + (now - outageStart) / 1000 + " s (hpo.storeOutage = " + outageTolerance.toSeconds()
+                                + " s): " + message(last), last);
+                    }
+                    sleep(Math.min(backoff, left));
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                    continue;
                 }
-                try {
-                    Thread.sleep(100L * tryNumber);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                if ((state.equals("40001") || state.equals("40P01")) && ++conflicts < TRIES) {
+                    sleep(100L * conflicts);
+                    continue;
                 }
+                throw new IllegalStateException("study store " + location + ": " + message(last), last);
             }
         }
-        throw new IllegalStateException("study store " + location + ": " + message(last), last);
     }
 
-    private void rollbackQuietly() {
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the study store", ie);
+        }
+    }
+
+    /** Rolls back after {@code cause}, which stays the error reported; a failed rollback is added to it. */
+    private void rollbackQuietly(Exception cause) {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
+        } catch (SQLException rollback) {
             // the connection is broken; the next transaction opens a new one
+            cause.addSuppressed(rollback);
             closeQuietly();
         }
     }
@@ -375,8 +489,30 @@ public final class PostgresStore implements StudyStore {
         connection = null;
     }
 
-    /** The driver's message with the URL's password masked, should the driver ever repeat the URL. */
-    private static String message(SQLException e) {
-        return e == null ? "unknown error" : mask(String.valueOf(e.getMessage()));
+    /**
+     * The driver's message with the URL's password masked, should the driver ever repeat the URL,
+     * and the password itself wherever it appears (as given and as the URL decodes it).
+     */
+    private String message(SQLException e) {
+        String text = e == null ? "unknown error" : mask(String.valueOf(e.getMessage()));
+        List<String> secrets = new ArrayList<>();
+        secrets.add(credentials.getProperty("password"));
+        Matcher m = PASSWORD_IN_URL.matcher(url);
+        while (m.find()) {
+            String raw = m.group().substring(m.group(1).length());
+            secrets.add(raw);
+            try {
+                secrets.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // the raw form is masked already
+            }
+        }
+        for (String secret : secrets) {
+            // very short ones would mask ordinary words; the URL form is masked above anyway
+            if (secret != null && secret.length() >= 4) {
+                text = text.replace(secret, "***");
+            }
+        }
+        return text;
     }
 }

@@ -2,11 +2,11 @@ package org.hpo4j.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.sqlite.SQLiteConfig;
 
@@ -35,7 +36,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteStore implements StudyStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /**
      * Version 1 of the schema. Times are epoch milliseconds; values are the objective's, not negated.
@@ -126,14 +127,29 @@ public final class SqliteStore implements StudyStore {
             "CREATE INDEX IF NOT EXISTS reports_in_order ON reports (study_id, id)");
 
     /**
-     * From version 4 to 5: several objectives and constraints. {@code study_criteria} holds a
+     * From version 4 to 5: the SHA-256 digest of each checkpoint a configuration saved, recorded
+     * when the evaluation that wrote it ended; a checkpoint is read only when its file still has it.
+     * Checkpoints of earlier versions have none, so promotions of a migrated study start afresh.
+     */
+    static final List<String> MIGRATION_5 = List.of(
+            "CREATE TABLE checkpoints ("
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id),"
+                    + " config_iteration INTEGER NOT NULL,"
+                    + " config_bracket INTEGER NOT NULL,"
+                    + " config_index INTEGER NOT NULL,"
+                    + " budget DOUBLE PRECISION NOT NULL,"
+                    + " digest TEXT NOT NULL,"
+                    + " PRIMARY KEY (study_id, config_iteration, config_bracket, config_index, budget))");
+
+    /**
+     * From version 5 to 6: several objectives and constraints. {@code study_criteria} holds a
      * study's objectives ({@code kind} MINIMIZE or MAXIMIZE) and constraints (AT_MOST or AT_LEAST
      * with their {@code bound}) in order; a study without rows there has the one objective of its
      * {@code direction}, as every study of earlier versions. {@code result_values} holds every
      * objective ({@code kind} OBJECTIVE) and constrained component (CONSTRAINT) of a finished job's
      * counted result, as returned; {@code jobs.value} stays the first objective.
      */
-    static final List<String> MIGRATION_5 = List.of(
+    static final List<String> MIGRATION_6 = List.of(
             "CREATE TABLE IF NOT EXISTS study_criteria ("
                     + " study_id BIGINT NOT NULL REFERENCES studies (id),"
                     + " position INTEGER NOT NULL,"
@@ -347,6 +363,16 @@ public final class SqliteStore implements StudyStore {
     }
 
     @Override
+    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
+        core.recordCheckpoint(study, config, budget, digest);
+    }
+
+    @Override
+    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
+        return core.checkpointDigest(study, config, budget);
+    }
+
+    @Override
     public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
         core.report(study, jobId, attempt, step, value, now);
     }
@@ -411,8 +437,18 @@ public final class SqliteStore implements StudyStore {
                     connection.setAutoCommit(true);
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
+                    // the first error is the real one (a full disk fails the commit, and then the
+                    // rollback finds no transaction): the rest is kept as suppressed
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
+                    try {
+                        connection.setAutoCommit(true);
+                    } catch (SQLException autoCommit) {
+                        e.addSuppressed(autoCommit);
+                    }
                     throw e;
                 }
             } catch (SQLException e) {

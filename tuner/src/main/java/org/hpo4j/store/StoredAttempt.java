@@ -14,7 +14,16 @@ import org.hpo4j.optimizer.Result;
  *     runs, or its worker died)
  * @param counted whether that outcome became the job's result; false for a late result of an
  *     attempt that had been handed out again
+ * @param abandoned whether the attempt's lease ran out with no outcome (its worker died or lost
+ *     the database) and the job was handed out again; {@code finishedAt} is then when that was
+ *     noticed. A result that still arrives later replaces this with its outcome, not counted.
  */
 public record StoredAttempt(int jobId, int attempt, String worker, long startedAt, long finishedAt, Result result,
-                            boolean counted) {
+                            boolean counted, boolean abandoned) {
+
+    /** An attempt that was not abandoned. */
+    public StoredAttempt(int jobId, int attempt, String worker, long startedAt, long finishedAt, Result result,
+                         boolean counted) {
+        this(jobId, attempt, worker, startedAt, finishedAt, result, counted, false);
+    }
 }

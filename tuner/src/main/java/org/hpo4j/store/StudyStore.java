@@ -2,6 +2,7 @@ package org.hpo4j.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -140,6 +141,16 @@ public interface StudyStore extends AutoCloseable {
     default boolean shared() {
         return false;
     }
+
+    /**
+     * Records the SHA-256 digest of the checkpoint a configuration saved at {@code budget}, when the
+     * evaluation that wrote it ended (a later write at the same budget replaces it). Evaluations
+     * that continue from that checkpoint read it only when the file still has this digest.
+     */
+    void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest);
+
+    /** The digest {@linkplain #recordCheckpoint recorded} for a configuration's checkpoint at {@code budget}. */
+    Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget);
 
     /** Stores an intermediate value of a running attempt. */
     void report(String study, int jobId, int attempt, double step, double value, long now);

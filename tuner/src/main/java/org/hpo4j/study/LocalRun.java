@@ -155,7 +155,8 @@ final class LocalRun {
     void complete(Completion done) {
         Job job = running.remove(done.task().jobId());
         StopCheck check = checks.remove(job.id());
-        Evaluation evaluation = loop.outcomes.ended(job, done.result(), Instant.ofEpochMilli(done.startedAt()),
+        loop.recordCheckpoint(job, done.task().budget());
+        Evaluation evaluation = loop.outcomes.ended(job, loop.bounded(done.result()), Instant.ofEpochMilli(done.startedAt()),
                 Instant.ofEpochMilli(done.finishedAt()), List.copyOf(reports.getOrDefault(job.id(), List.of())),
                 check != null && check.stopped(), done.continuedFrom());
         if (store != null) {

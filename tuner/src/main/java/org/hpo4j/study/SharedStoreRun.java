@@ -60,6 +60,7 @@ final class SharedStoreRun {
             store.report(name, task.jobId(), task.attempt(), step, value, System.currentTimeMillis());
         });
         Map<Integer, Integer> localAttempts = new HashMap<>();
+        Map<Integer, Job> localJobs = new HashMap<>();
         Map<Integer, WatchedCurve> curves = new HashMap<>();
         boolean stopping = false;
         long nextHeartbeat = 0;
@@ -119,6 +120,7 @@ final class SharedStoreRun {
                 StoredJob c = claimed.get();
                 Job job = handedOut.containsKey(c.jobId()) ? handedOut.get(c.jobId()) : c.toJob(loop.space);
                 localAttempts.put(c.jobId(), c.attempt());
+                localJobs.put(c.jobId(), job);
                 runner.submit(loop.task(job, c.attempt()));
             }
             // 4. wait for a local result, heart-beating the local jobs
@@ -130,8 +132,9 @@ final class SharedStoreRun {
                 if (done.isPresent()) {
                     Completion c = done.get();
                     localAttempts.remove(c.task().jobId());
+                    loop.recordCheckpoint(localJobs.remove(c.task().jobId()), c.task().budget());
                     // an evaluation that obeyed a stop request counts with its last reported value
-                    store.finish(name, c.task().jobId(), c.task().attempt(), localStops.settle(c), c.finishedAt(),
+                    store.finish(name, c.task().jobId(), c.task().attempt(), loop.bounded(localStops.settle(c)), c.finishedAt(),
                             c.continuedFrom());
                 }
             } catch (InterruptedException e) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -45,18 +47,21 @@ public final class StudyBuilder {
     boolean checkpoints = true;
     Path checkpointDirectory;
     Duration lease = Duration.ofSeconds(60);
+    int outputLimit = Failures.DEFAULT_LIMIT;
+    boolean keepCheckpoints;
 
     StudyBuilder(SearchSpace space) {
         this.space = Objects.requireNonNull(space, "space");
         space.budget().ifPresent(b -> maxBudget = b.max());
     }
 
-    /** The study's name; {@code "study"} by default. */
+    /**
+     * The study's name; {@code "study"} by default.
+     *
+     * @throws IllegalArgumentException when it breaks the {@linkplain StudyNames rule for study names}
+     */
     public StudyBuilder name(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a study name must not be blank");
-        }
-        this.name = value;
+        this.name = StudyNames.check(value, "study name");
         return this;
     }
 
@@ -240,6 +245,26 @@ public final class StudyBuilder {
             throw new IllegalArgumentException("lease must be at least 100 ms, got " + value);
         }
         this.lease = value;
+        return this;
+    }
+
+    /**
+     * How many characters of a failure cause the study keeps ({@code hpo.outputLimit}, default
+     * {@value Failures#DEFAULT_LIMIT}); a longer one keeps its start and end, marked as cut.
+     */
+    public StudyBuilder outputLimit(int characters) {
+        this.outputLimit = Failures.checkLimit(characters);
+        return this;
+    }
+
+    /**
+     * Whether checkpoints stay when the study ends ({@code hpo.keepCheckpoints}, default false):
+     * by default those of a configuration that reached the largest budget are deleted at once
+     * (nothing promotes it further) and all others when the run ends. Keep them to continue the
+     * study later without training its promotions again.
+     */
+    public StudyBuilder keepCheckpoints(boolean keep) {
+        this.keepCheckpoints = keep;
         return this;
     }
 

@@ -25,4 +25,8 @@ public interface StudyListener {
     /** The study stopped; {@code result} is what {@link Study#optimize} returns. */
     default void studyFinished(StudyResult result) {
     }
+
+    /** Something the user should know that does not stop the study (e.g. files it left alone). */
+    default void warning(String message) {
+    }
 }

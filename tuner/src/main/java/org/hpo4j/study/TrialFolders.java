@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.optimizer.Job;
 
 /**
  * The folders of a study: its work folder ({@code <work folder>/<name>}, or a new temporary one),
@@ -18,9 +20,12 @@ final class TrialFolders {
     private final Path configuredCheckpointRoot;
     private boolean checkpointsPrepared;
     private Path workRoot;
+    private final Consumer<String> warnings;
 
-    TrialFolders(String name, Path configuredWorkRoot, boolean checkpoints, Path configuredCheckpointRoot) {
+    TrialFolders(String name, Path configuredWorkRoot, boolean checkpoints, Path configuredCheckpointRoot,
+                 Consumer<String> warnings) {
         this.name = name;
+        this.warnings = warnings;
         this.configuredWorkRoot = configuredWorkRoot;
         this.checkpoints = checkpoints;
         this.configuredCheckpointRoot = configuredCheckpointRoot;
@@ -46,7 +51,21 @@ final class TrialFolders {
         }
         checkpointsPrepared = true;
         if (checkpoints && !resumed) {
-            CheckpointFolder.deleteAll(checkpointRoot());
+            CheckpointFolder.deleteAll(checkpointRoot(), warnings);
+        }
+    }
+
+    /** Deletes hpo4j's checkpoints of the study, when it keeps any (the run ended). */
+    void deleteCheckpoints() {
+        if (checkpoints) {
+            CheckpointFolder.deleteAll(checkpointRoot(), warnings);
+        }
+    }
+
+    /** Deletes the checkpoints of one configuration, which nothing continues any more. */
+    void deleteCheckpoints(Job.ConfigId config) {
+        if (checkpoints) {
+            CheckpointFolder.deleteConfiguration(checkpointRoot(), config);
         }
     }
 

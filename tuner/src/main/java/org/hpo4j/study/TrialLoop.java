@@ -1,7 +1,6 @@
 package org.hpo4j.study;
 
-import org.hpo4j.trial.Criteria;
-import org.hpo4j.trial.Score;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.Task;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
@@ -25,6 +25,8 @@ import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Score;
 import org.hpo4j.warmstart.Priors;
 
 /**
@@ -53,6 +55,10 @@ final class TrialLoop {
     final TrialFolders folders;
     final TrialTasks tasks;
     final TrialOutcomes outcomes;
+    private final CheckpointDigests digests;
+    private final int outputLimit;
+    private final boolean keepCheckpoints;
+    private final double maxBudget;
     private final String optimizerName;
     private final String optimizerSettings;
     private final int failFastAfter;
@@ -97,8 +103,12 @@ final class TrialLoop {
         this.failFastAfter = b.failFastAfter;
         this.stopper = b.stopper;
         this.lease = b.lease;
-        this.folders = new TrialFolders(b.name, b.workDirectory, b.checkpoints, b.checkpointDirectory);
+        this.folders = new TrialFolders(b.name, b.workDirectory, b.checkpoints, b.checkpointDirectory, this::warn);
         this.tasks = new TrialTasks(b.seed, b.space);
+        this.digests = new CheckpointDigests(b.store, b.name);
+        this.outputLimit = b.outputLimit;
+        this.keepCheckpoints = b.keepCheckpoints;
+        this.maxBudget = b.maxBudget;
         this.outcomes = new TrialOutcomes(b.space, b.maxBudget);
     }
 
@@ -139,7 +149,32 @@ final class TrialLoop {
 
     /** The task of attempt {@code attempt} at {@code job}. */
     Task task(Job job, int attempt) {
-        return tasks.task(job, attempt, folders.workRoot(), folders.taskCheckpointRoot());
+        Path checkpointRoot = folders.taskCheckpointRoot();
+        return tasks.task(job, attempt, folders.workRoot(), checkpointRoot,
+                checkpointRoot == null ? null : digests.expected(job.configId(), tasks.effectiveBudget(job.previousBudget())));
+    }
+
+    /** Records the digest of the checkpoint an ended job saved at {@code budget}; before its result is stored. */
+    void recordCheckpoint(Job job, double budget) {
+        if (job != null) {
+            digests.record(folders.taskCheckpointRoot(), job.configId(), budget);
+        }
+    }
+
+    /** The result with its failure cause cut to the {@linkplain StudyBuilder#outputLimit output limit}. */
+    Result bounded(Result result) {
+        return result.isFailure() && result.failure().length() > outputLimit
+                ? Result.failed(Failures.bound(result.failure(), outputLimit)) : result;
+    }
+
+    /** Tells the listeners (the console) about something the user should know; stderr when none listens. */
+    void warn(String message) {
+        if (listeners.isEmpty()) {
+            System.err.println("hpo4j: warning: " + message);
+        }
+        for (StudyListener l : listeners) {
+            l.warning(message);
+        }
     }
 
     /** The stop signal of a job that starts now; {@code null} without a curve stopper. */
@@ -174,6 +209,11 @@ final class TrialLoop {
         optimizer.tell(evaluation.job(), forOptimizer(evaluation.result()));
         evaluations.add(evaluation);
         cost += evaluation.cost();
+        if (!keepCheckpoints && !Double.isNaN(maxBudget)
+                && tasks.effectiveBudget(evaluation.job().budget()) >= tasks.effectiveBudget(maxBudget)) {
+            // at the largest budget nothing promotes it further: its checkpoints are dead weight
+            folders.deleteCheckpoints(evaluation.job().configId());
+        }
         for (StudyListener l : listeners) {
             l.evaluationFinished(evaluation);
         }
@@ -240,6 +280,10 @@ final class TrialLoop {
      */
     StudyResult finish() {
         StudyResult result = result();
+        if (!keepCheckpoints) {
+            // a later run that continues the study trains its promotions from scratch (charged in full)
+            folders.deleteCheckpoints();
+        }
         for (StudyListener l : listeners) {
             l.studyFinished(result);
         }

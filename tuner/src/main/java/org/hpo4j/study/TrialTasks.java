@@ -34,9 +34,18 @@ public final class TrialTasks {
      * @param checkpointRoot the study's checkpoint folder; {@code null} when it keeps no checkpoints
      */
     public Task task(Job job, int attempt, Path workRoot, Path checkpointRoot) {
+        return task(job, attempt, workRoot, checkpointRoot, null);
+    }
+
+    /**
+     * The task of attempt {@code attempt} at {@code job}, which may continue from the checkpoint its
+     * configuration saved at the job's previous budget if the file has {@code checkpointDigest}
+     * ({@link CheckpointDigests#expected}; {@code null}: nothing is loaded).
+     */
+    public Task task(Job job, int attempt, Path workRoot, Path checkpointRoot, String checkpointDigest) {
         return new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
                 effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
                 workRoot.resolve("job-" + job.id()),
-                checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()));
+                checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()), checkpointDigest);
     }
 }

@@ -79,6 +79,12 @@ final class ProgressPrinter implements StudyListener {
         }
     }
 
+    @Override
+    public void warning(String message) {
+        end();
+        out.println("hpo4j: warning: " + message);
+    }
+
     void end() {
         if (progressShown) {
             out.println();

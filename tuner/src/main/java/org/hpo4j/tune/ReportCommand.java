@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.report.ReportData;
 import org.hpo4j.report.ReportFormat;
 import org.hpo4j.report.Reports;
@@ -61,7 +62,7 @@ public final class ReportCommand {
         }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective);
         Injector<?> injector = ObjectiveClasses.load(className, loader).injector();
-        String name = study != null && !study.isBlank() ? study : injector.studyName();
+        String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
         Path hpo = baseDirectory.resolve(HPO_FOLDER);
         checkStorageHasData(storage, hpo, name);
 

@@ -4,10 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
-import org.hpo4j.distributed.RemoteWorker;
+import org.hpo4j.inject.StudyNames;
+import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 
@@ -50,17 +53,32 @@ public final class StudyWorker {
      * @param checkpointDir the folder under which the study's checkpoints live
      *     ({@code hpo.checkpointDir}, the coordinator's, shared by every machine); {@code null}:
      *     {@code target/hpo/<study>/checkpoints}, which only workers on the coordinator's machine share
+     * @param outputLimit how many characters of a failure cause and of a worker's output are kept
+     *     ({@code hpo.outputLimit}); {@code null}: {@value Failures#DEFAULT_LIMIT}
+     * @param freshWorkerEvery start a fresh worker JVM after this many evaluations
+     *     ({@code hpo.freshWorkerEvery}, 1: always); {@code null} or 0: keep workers
+     * @param storeOutage seconds the worker keeps trying to reach an unreachable database
+     *     ({@code hpo.storeOutage}); {@code null}: 300
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
-                          List<Path> classpath, Path checkpointDir) {
+                          List<Path> classpath, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
+                          Double storeOutage) {
+
+        /** A request with the default output limit. */
+        public Request(String objective, String study, String storage, String user, String password,
+                       int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
+                       List<Path> classpath, Path checkpointDir) {
+            this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
+                    baseDirectory, classpath, checkpointDir, null, null, null);
+        }
 
         /** A request with the default checkpoint folder. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null);
+                    baseDirectory, classpath, null, null, null, null);
         }
 
         public Request {
@@ -89,9 +107,25 @@ public final class StudyWorker {
             throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got "
                     + r.evaluationTimeout());
         }
+        if (r.outputLimit() != null) {
+            try {
+                Failures.checkLimit(r.outputLimit());
+            } catch (IllegalArgumentException e) {
+                throw new TuneException(e.getMessage(), e);
+            }
+        }
+        int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
+        if (PostgresStore.hasPassword(r.storage())) {
+            console.println("[hpo] warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
+        }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
-        String study = r.study() != null ? r.study() : loaded.injector().studyName();
+        String study;
+        try {
+            study = StudyNames.resolve(r.study(), loaded.injector());
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
         Path base = r.baseDirectory() != null ? r.baseDirectory() : Path.of("").toAbsolutePath();
         Duration timeout = r.evaluationTimeout() == null ? null
                 : Duration.ofMillis(Math.round(r.evaluationTimeout() * 1000));
@@ -103,10 +137,16 @@ public final class StudyWorker {
              Executor executor = r.classpath().isEmpty()
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).expectedSpace(loaded.injector().space().describe()).build()) {
+                             .timeout(timeout).expectedSpace(loaded.injector().space().describe())
+                             .outputLimit(outputLimit)
+                             .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
+                             .build()) {
+            if (store instanceof PostgresStore postgres && r.storeOutage() != null) {
+                postgres.outageTolerance(Duration.ofMillis(Math.round(Math.max(0, r.storeOutage()) * 1000)));
+            }
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
-                    POLL, console);
+                    POLL, console).outputLimit(outputLimit);
             // SIGTERM (a Kubernetes pod or Slurm job stopped): hand the running evaluations back at
             // once rather than a lease later
             Thread release = new Thread(worker::release, "hpo-worker-release");

@@ -46,13 +46,24 @@ import java.util.Locale;
  * @param checkpointDir the folder under which the study's checkpoints live ({@code hpo.checkpointDir},
  *     relative to the base directory); {@code null}: {@code target/hpo/<study>/checkpoints}. Every
  *     worker must see it (a shared directory for studies on several machines)
+ * @param outputLimit how many characters of a failure cause and of a worker's captured output are
+ *     kept ({@code hpo.outputLimit}); {@code null}: {@value org.hpo4j.execute.Failures#DEFAULT_LIMIT}
+ * @param freshWorkerEvery start a fresh worker JVM after this many evaluations
+ *     ({@code hpo.freshWorkerEvery}; 1: every evaluation in a fresh JVM); {@code null} or 0: reuse
+ *     workers for the whole study
+ * @param storeOutage seconds a PostgreSQL store keeps trying to reach an unreachable database
+ *     ({@code hpo.storeOutage}); {@code null}: 300
+ * @param keepCheckpoints whether checkpoints stay after the study ({@code hpo.keepCheckpoints});
+ *     by default those of configurations that cannot be promoted any more are deleted as the study
+ *     goes, and the rest when it ends
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                           String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
-                          boolean checkpoints, Path checkpointDir) {
+                          boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
+                          Double storeOutage, boolean keepCheckpoints) {
 
     /** The optimizer used when none is named and the study has one worker. */
     public static final String DEFAULT_OPTIMIZER = "bohb";
@@ -85,6 +96,18 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         if (optimizer == null || optimizer.isBlank()) {
             optimizer = defaultOptimizer(parallelism, storage);
         }
+    }
+
+    /** A request with the default output limit, reused workers and checkpoints deleted at the end. */
+    public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
+                       int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
+                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                       Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
+                       boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
+                       boolean checkpoints, Path checkpointDir) {
+        this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
+                evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
+                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false);
     }
 
     /** A request without warm start and curve stopping, with checkpoints in their default folder. */
@@ -176,6 +199,10 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private boolean curveStopping;
         private boolean checkpoints = true;
         private Path checkpointDir;
+        private Integer outputLimit;
+        private Integer freshWorkerEvery;
+        private boolean keepCheckpoints;
+        private Double storeOutage;
 
         private Builder() {
         }
@@ -324,11 +351,36 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#outputLimit()}. */
+        public Builder outputLimit(Integer v) {
+            outputLimit = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#freshWorkerEvery()}. */
+        public Builder freshWorkerEvery(Integer v) {
+            freshWorkerEvery = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#storeOutage()}. */
+        public Builder storeOutage(Double v) {
+            storeOutage = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#keepCheckpoints()}. */
+        public Builder keepCheckpoints(boolean v) {
+            keepCheckpoints = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
-                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir);
+                    classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, outputLimit,
+                    freshWorkerEvery, storeOutage, keepCheckpoints);
         }
     }
 }

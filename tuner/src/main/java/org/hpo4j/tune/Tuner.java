@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.execute.Executor;
+import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.OptimizerSettings;
@@ -28,6 +30,7 @@ import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyMismatchException;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
@@ -174,8 +177,22 @@ public final class Tuner {
         if (r.minBudget() != null && !(r.minBudget() > 0)) {
             throw new TuneException("hpo.minBudget: must be positive, got " + r.minBudget());
         }
-        if (r.study() != null && !r.study().matches("[A-Za-z0-9._-]+")) {
-            throw new TuneException("hpo.study: '" + r.study() + "' may hold letters, digits, '.', '_' and '-' only");
+        if (r.study() != null && !StudyNames.isValid(r.study())) {
+            throw new TuneException("hpo.study: '" + r.study() + "' is not a valid study name: " + StudyNames.RULE);
+        }
+        if (r.storeOutage() != null && !(r.storeOutage() >= 0)) {
+            throw new TuneException("hpo.storeOutage: must be zero or more seconds, got " + r.storeOutage());
+        }
+        if (r.outputLimit() != null) {
+            try {
+                Failures.checkLimit(r.outputLimit());
+            } catch (IllegalArgumentException e) {
+                throw new TuneException(e.getMessage(), e);
+            }
+        }
+        if (r.freshWorkerEvery() != null && r.freshWorkerEvery() < 0) {
+            throw new TuneException("hpo.freshWorkerEvery: must be 0 (reuse workers) or at least 1, got "
+                    + r.freshWorkerEvery());
         }
         r.timeLimitDuration();
     }
@@ -217,7 +234,12 @@ public final class Tuner {
             // brackets never end on their own and get exactly the budget of those iterations
             maxCost = MULTI_FIDELITY.contains(optimizer) ? iterationCost * 1.5 : iterationCost;
         }
-        String study = r.study() != null ? r.study() : injector.studyName();
+        String study;
+        try {
+            study = StudyNames.resolve(r.study(), injector);
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
         Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
         return new Plan(className, study, optimizer, settings, budget.map(BudgetSpec::name).orElse(null),
@@ -245,6 +267,8 @@ public final class Tuner {
                 .seed(plan.settings().seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
                 .checkpoints(request.checkpoints())
+                .outputLimit(outputLimit(request))
+                .keepCheckpoints(request.keepCheckpoints())
                 .listener(printer);
         if (criteria.isMultiObjective()) {
             study.criteria(criteria);
@@ -355,9 +379,16 @@ public final class Tuner {
      * that a second run with the same study name resumes it and a killed run loses nothing.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
+        if (PostgresStore.hasPassword(request.storage())) {
+            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
+        }
         try {
-            return StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
+            StudyStore store = StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
                     plan.study(), request.fresh(), storeUser, storePassword);
+            if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
+                postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
+            }
+            return store;
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new TuneException("hpo.storage: " + e.getMessage(), e);
         }
@@ -379,7 +410,13 @@ public final class Tuner {
                 .workers(request.parallelism())
                 .timeout(timeout)
                 .expectedSpace(loaded.injector().space().describe())
+                .outputLimit(outputLimit(request))
+                .freshWorkerEvery(request.freshWorkerEvery() == null ? 0 : request.freshWorkerEvery())
                 .build();
+    }
+
+    private static int outputLimit(TuneRequest request) {
+        return request.outputLimit() != null ? request.outputLimit() : Failures.DEFAULT_LIMIT;
     }
 
     /** The study's report and exports under {@code target/hpo/<study>/}; a failure here only warns. */

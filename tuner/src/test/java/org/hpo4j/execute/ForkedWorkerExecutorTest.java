@@ -79,11 +79,15 @@ class ForkedWorkerExecutorTest {
         assertEquals(0.0, r.get(7).value(), "printing to System.out does not disturb the protocol");
         // stderr is drained on its own thread and may lag the result a little
         long deadline = System.currentTimeMillis() + 10_000;
-        while (workerOutput.stream().noneMatch(l -> l.endsWith("] user output 999 that must not reach the protocol"))
+        while (workerOutput.stream().noneMatch(l -> l.endsWith("] user output 199 that must not reach the protocol"))
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(workerOutput.stream().anyMatch(l -> l.matches("\\[worker-[12]\\] user output 999 that must not reach the protocol")));
+        assertTrue(workerOutput.stream().anyMatch(l -> l.matches("\\[worker-[12]\\] user output 199 that must not reach the protocol")));
+        // a thousand lines at once: the console gets the first ones and a note, not a flood
+        assertTrue(workerOutput.stream().anyMatch(l -> l.matches("\\[worker-[12]\\] \\[\\d{3} lines not shown: more than 50 lines per second\\]")),
+                workerOutput.toString());
+        assertTrue(workerOutput.stream().filter(l -> l.contains("user output")).count() < 400);
 
         // the dead and killed workers were replaced: both slots still evaluate
         Map<Integer, Result> after = runAll(List.of(task(8, 1, "ok"), task(9, 4, "ok"), task(10, 5, "ok")));

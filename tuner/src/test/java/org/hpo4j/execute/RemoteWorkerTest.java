@@ -74,6 +74,8 @@ class RemoteWorkerTest {
         @Override public List<StoredJob> jobs(String s) { return inner.jobs(s); }
         @Override public List<StoredReport> reports(String s, int j) { return inner.reports(s, j); }
         @Override public List<StoredReport> runningReports(String s, long after) { return inner.runningReports(s, after); }
+        @Override public void recordCheckpoint(String s, Job.ConfigId c, double b, String d) { inner.recordCheckpoint(s, c, b, d); }
+        @Override public Optional<String> checkpointDigest(String s, Job.ConfigId c, double b) { return inner.checkpointDigest(s, c, b); }
         @Override public String location() { return "flaky"; }
         @Override public void close() { }
     }

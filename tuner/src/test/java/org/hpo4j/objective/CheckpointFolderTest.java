@@ -21,8 +21,10 @@ class CheckpointFolderTest {
     @TempDir
     Path dir;
 
+    /** The folder as an evaluation sees it, with the digest a study would have recorded for the previous budget. */
     CheckpointFolder at(double budget, double previous) {
-        return new CheckpointFolder(dir.resolve("0-2-1"), budget, previous, CONFIG);
+        return new CheckpointFolder(dir.resolve("0-2-1"), budget, previous, CONFIG,
+                CheckpointFolder.digest(dir.resolve("0-2-1"), previous).orElse(null));
     }
 
     List<String> files() throws IOException {
@@ -62,7 +64,8 @@ class CheckpointFolderTest {
     @Test
     void anotherConfigurationsCheckpointIsIgnored() {
         at(3, 0).save(new byte[] {1});
-        CheckpointFolder other = new CheckpointFolder(dir.resolve("0-2-1"), 9, 3, "{\"x\":0.7}");
+        CheckpointFolder other = new CheckpointFolder(dir.resolve("0-2-1"), 9, 3, "{\"x\":0.7}",
+                CheckpointFolder.digest(dir.resolve("0-2-1"), 3).orElseThrow());
         assertEquals(Optional.empty(), other.loadBytes());
         assertEquals(0, other.continuedFrom(), "a miss is a restart");
     }
@@ -100,10 +103,48 @@ class CheckpointFolderTest {
     }
 
     @Test
-    void deleteAllRemovesTheTree() throws IOException {
+    void deleteAllRemovesWhatHpo4jWroteAndTheFoldersItEmptied() throws IOException {
         at(3, 0).save(new byte[] {1});
-        CheckpointFolder.deleteAll(dir);
+        at(9, 3).save(new byte[] {2});
+        assertTrue(Files.isRegularFile(dir.resolve(CheckpointFolder.MARKER)), "the folder hpo4j created is marked");
+        List<String> warnings = new ArrayList<>();
+        CheckpointFolder.deleteAll(dir, warnings::add);
         assertTrue(Files.notExists(dir));
-        CheckpointFolder.deleteAll(dir.resolve("never-made"));
+        assertEquals(List.of(), warnings);
+        CheckpointFolder.deleteAll(dir.resolve("never-made"), warnings::add);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void deleteAllLeavesEverythingElseAndSaysSo() throws IOException {
+        at(3, 0).save(new byte[] {1});
+        Path own = Files.writeString(dir.resolve("0-2-1").resolve("weights.bin"), "the objective's own file");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "the user's");
+        Path folder = Files.createDirectories(dir.resolve("src"));
+        List<String> warnings = new ArrayList<>();
+        CheckpointFolder.deleteAll(dir, warnings::add);
+        assertTrue(Files.notExists(dir.resolve("0-2-1").resolve("budget-3.ckpt")));
+        assertTrue(Files.exists(own) && Files.exists(notes) && Files.isDirectory(folder));
+        assertTrue(Files.exists(dir.resolve(CheckpointFolder.MARKER)), "still hpo4j's, for the next clean-up");
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("left 3 file(s)"), warnings::toString);
+    }
+
+    @Test
+    void aFolderHpo4jDidNotCreateIsNeverCleaned() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path pom = Files.writeString(project.resolve("pom.xml"), "<project/>");
+        // a folder named like a configuration's, holding a file named like a checkpoint
+        Path lookalike = Files.createDirectories(project.resolve("0-0-0")).resolve("budget-1.ckpt");
+        Files.writeString(lookalike, "not hpo4j's");
+        List<String> warnings = new ArrayList<>();
+        CheckpointFolder.deleteAll(project, warnings::add);
+        assertTrue(Files.exists(pom) && Files.exists(lookalike));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("was not created by hpo4j"), warnings::toString);
+
+        // saving into it later does not claim it either
+        new CheckpointFolder(project.resolve("1-0-0"), 3, 0, CONFIG, null).save(new byte[] {1});
+        assertTrue(Files.notExists(project.resolve(CheckpointFolder.MARKER)));
     }
 }

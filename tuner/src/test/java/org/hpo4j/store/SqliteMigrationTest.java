@@ -93,7 +93,7 @@ class SqliteMigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
             assertTrue(rs.next());
-            assertEquals(5, rs.getInt(1));
+            assertEquals(SqliteStore.SCHEMA_VERSION, rs.getInt(1));
         }
     }
 }

@@ -94,6 +94,33 @@ class StudyStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void anAttemptWhoseLeaseRanOutIsLoggedAsAbandoned(String name, Supplier<StudyStore> factory) {
+        try (StudyStore store = factory.get()) {
+            store.open(STUDY);
+            store.addJob("mlp", job(0), null, 0, 0);
+            assertEquals(1, store.claim("mlp", "w1", 10, 20).orElseThrow().attempt());
+            assertEquals(0, store.requeueStale("mlp", 15), "the lease still holds");
+            assertFalse(store.attempts("mlp", 0).get(0).abandoned());
+            assertEquals(1, store.requeueStale("mlp", 25));
+            StoredAttempt first = store.attempts("mlp", 0).get(0);
+            assertTrue(first.abandoned(), first.toString());
+            assertEquals(25, first.finishedAt());
+            assertEquals(null, first.result());
+            assertEquals(2, store.claim("mlp", "w2", 30, 1000).orElseThrow().attempt());
+            assertFalse(store.attempts("mlp", 0).get(1).abandoned(), "the new attempt runs");
+            assertTrue(store.finish("mlp", 0, 2, Result.of(0.5), 40));
+            // the first worker was only slow: its late result is logged, not counted, not abandoned
+            assertFalse(store.finish("mlp", 0, 1, Result.of(0.7), 50));
+            List<StoredAttempt> log = store.attempts("mlp", 0);
+            assertEquals(List.of(false, false), log.stream().map(StoredAttempt::abandoned).toList());
+            assertEquals(Result.of(0.7), log.get(0).result());
+            assertFalse(log.get(0).counted());
+            assertTrue(log.get(1).counted());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void refusesAChangedSpaceNamingStudyAndParameter(String name, Supplier<StudyStore> factory) {
         try (StudyStore store = factory.get()) {
             store.open(STUDY);

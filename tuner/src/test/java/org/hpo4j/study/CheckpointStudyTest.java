@@ -109,9 +109,37 @@ class CheckpointStudyTest {
         assertTrue(result.totalCost() < restartCost, result.totalCost() + " vs " + restartCost);
     }
 
+    /**
+     * Checkpoints go as the study goes: a configuration that reached the largest budget loses its
+     * checkpoints when its evaluation is recorded, and the rest go when the study ends.
+     */
+    @Test
+    void checkpointsAreDeletedWhenNothingContinuesThemAnyMore() throws IOException {
+        List<String> atMax = new java.util.ArrayList<>();
+        StudyListener watcher = new StudyListener() {
+            @Override
+            public void evaluationFinished(Evaluation e) {
+                Path folder = CheckpointFolder.of(dir.resolve("cleaned").resolve("checkpoints"), e.job().configId());
+                if (e.job().budget() >= MAX) {
+                    atMax.add(e.job().configId() + (Files.exists(folder) ? " kept" : " deleted"));
+                }
+            }
+        };
+        Study study = study("cleaned").listener(watcher).build();
+        StudyResult result = study.optimize(new CountingObjective(), UNTIL_DONE);
+        assertChargedAsContinued(result);
+        assertFalse(atMax.isEmpty());
+        assertTrue(atMax.stream().allMatch(s -> s.endsWith(" deleted")), atMax.toString());
+        assertFalse(Files.exists(study.checkpointRoot()), "nothing is left when the study ends");
+
+        Study kept = study("kept").keepCheckpoints(true).build();
+        kept.optimize(new CountingObjective(), UNTIL_DONE);
+        assertTrue(Files.isRegularFile(kept.checkpointRoot().resolve(CheckpointFolder.MARKER)), "hpo.keepCheckpoints keeps them");
+    }
+
     @Test
     void checkpointFilesArePerConfiguration() throws IOException {
-        Study study = study("files").build();
+        Study study = study("files").keepCheckpoints(true).build();
         StudyResult result = study.optimize(new CountingObjective(), UNTIL_DONE);
         Path root = study.checkpointRoot();
         assertEquals(dir.resolve("files").resolve("checkpoints"), root);
@@ -122,7 +150,7 @@ class CheckpointStudyTest {
         }
         Set<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
-            folders = s.collect(Collectors.toSet());
+            folders = s.filter(p -> !p.getFileName().toString().equals(CheckpointFolder.MARKER)).collect(Collectors.toSet());
         }
         Set<Path> expected = new HashSet<>();
         for (Job.ConfigId id : lastOf.keySet()) {
@@ -133,7 +161,8 @@ class CheckpointStudyTest {
             Job job = last.job();
             // read the folder as the next promotion would: it continues from the final budget
             CheckpointFolder next = new CheckpointFolder(CheckpointFolder.of(root, job.configId()), job.budget() * 3,
-                    job.budget(), ConfigurationCodec.encode(job.configuration()));
+                    job.budget(), ConfigurationCodec.encode(job.configuration()),
+                    CheckpointFolder.digest(CheckpointFolder.of(root, job.configId()), job.budget()).orElseThrow());
             CountingObjective.State state = next.load(CountingObjective.State.class).orElseThrow();
             assertEquals(job.configuration().toString(), state.owner, "the folder holds its own configuration's state");
             assertEquals(job.budget(), state.epoch, 0);

@@ -95,4 +95,18 @@ class StudyWorkerTest {
         assertTrue(lease.getMessage().startsWith("hpo.lease:"), lease.getMessage());
         assertFalse(Files.exists(dir.resolve("target/x.db")));
     }
+
+    @Test
+    void aPasswordInTheUrlIsWarnedAboutAndNotShown() throws Exception {
+        ClassLoader loader = withPeak();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StudyWorker worker = new StudyWorker(new PrintStream(out, true, StandardCharsets.UTF_8));
+        TuneException e = assertThrows(TuneException.class, () -> worker.run(new StudyWorker.Request(null, null,
+                "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2&password=ab;cdLEAKTAIL", null, null, 1, null, 60,
+                dir, null), loader));
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("warning: hpo.storage carries a password, which other users of this machine can read"),
+                console);
+        assertFalse(console.contains("LEAKTAIL") || e.getMessage().contains("LEAKTAIL"), e.getMessage());
+    }
 }

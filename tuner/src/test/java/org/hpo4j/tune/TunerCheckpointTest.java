@@ -39,7 +39,7 @@ class TunerCheckpointTest {
         ByteArrayOutputStream on = new ByteArrayOutputStream();
         TuneSummary continued = tune(TuneRequest.builder(), on);
         int continuedEpochs = Epochs.TRAINED.get();
-        assertTrue(Files.isDirectory(dir.resolve("target/hpo/Epochs/checkpoints")));
+        assertFalse(Files.exists(dir.resolve("target/hpo/Epochs/checkpoints")), "checkpoints are gone at the end");
         assertTrue(on.toString(StandardCharsets.UTF_8).contains("(continued from 3)"), on.toString(StandardCharsets.UTF_8));
 
         ByteArrayOutputStream off = new ByteArrayOutputStream();
@@ -53,7 +53,9 @@ class TunerCheckpointTest {
         assertTrue(continuedEpochs < restartedEpochs, continuedEpochs + " vs " + restartedEpochs);
         assertEquals(restarted.best(), continued.best(), "the same trials either way");
 
-        tune(TuneRequest.builder().checkpointDir(Path.of("shared")), new ByteArrayOutputStream());
+        tune(TuneRequest.builder().checkpointDir(Path.of("shared")).keepCheckpoints(true), new ByteArrayOutputStream());
         assertTrue(Files.isDirectory(dir.resolve("shared/Epochs")), "one folder per study under hpo.checkpointDir");
+        assertTrue(Files.isRegularFile(dir.resolve("shared/Epochs").resolve(org.hpo4j.objective.CheckpointFolder.MARKER)),
+                "hpo.keepCheckpoints keeps them");
     }
 }

@@ -126,4 +126,26 @@ class TunerMultiObjectiveTest {
         assertTrue(e.getMessage().contains("optimizer 'tpe' ranks by one value") && e.getMessage().contains("parego"),
                 e.getMessage());
     }
+
+    @Test
+    void selectWritesAnyStoredEvaluationWithoutTuningAgain() throws Exception {
+        ClassLoader loader = withIndex(Tradeoff.class.getName());
+        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().maxEvaluations(30).build(), loader);
+        List<String> front = Files.readAllLines(dir.resolve("target/hpo/Tradeoff/pareto.csv"));
+        String[] last = front.get(front.size() - 1).split(",");
+        int job = Integer.parseInt(last[0]);
+
+        Path output = Path.of("chosen.properties");
+        SelectCommand.Selected selected = SelectCommand.run(loader, null, null, null, job, output, dir, false);
+        assertEquals(dir.resolve(output), selected.file());
+        assertEquals("", selected.warning(), "a point of the front is feasible");
+        Map<String, String> written = TunedProperties.read(selected.file());
+        assertEquals(last[5], written.get("x"));
+        assertEquals(last[6], written.get("y"));
+        assertTrue(Files.readString(selected.file()).contains("# evaluations: 30"));
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> SelectCommand.run(loader, null, null, null, 999, output, dir, false));
+        assertTrue(unknown.getMessage().startsWith("hpo.trial: study 'Tradeoff' has no evaluation 999"), unknown.getMessage());
+    }
 }
