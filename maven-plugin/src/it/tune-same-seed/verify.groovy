@@ -7,8 +7,9 @@ assert second.isFile() : "hpo.output moves the file to ${second}"
 def props = new Properties()
 first.withReader('UTF-8') { props.load(it) }
 
-// every active parameter, nothing inactive, values in range
-def expected = ['x', 'k', 'shape'] as Set
+// every active parameter, nothing inactive, values in range; and the budget they were tuned for
+assert props.rounds == '9' : "rounds = ${props.rounds}, the full budget the best was evaluated at"
+def expected = ['x', 'k', 'shape', 'rounds'] as Set
 if (props.shape == 'shifted') {
     expected << 'shift'
 }
@@ -49,10 +50,12 @@ assert log.count('hpo4j: study Bowl finished: 22 evaluations (0 failed)') == 2
 assert log.count('hpo4j: wrote ') == 2
 assert (log =~ /(?m)^\[\s*\d+\] rounds /).count == 44 : 'one line per evaluation in batch mode'
 
-// the study lives in the default store; hpo.fresh kept run 1's file as a backup; both runs wrote the report
+// the study lives in the default store, outside target/ (mvn clean keeps it); hpo.fresh kept run 1's
+// file as a backup; both runs wrote the report, which is in target/
+def stores = new File(basedir, '.hpo')
+assert new File(stores, 'Bowl.db').isFile()
+assert stores.listFiles().findAll { it.name ==~ /Bowl-\d{8}-\d{6}\.db/ }.size() == 1 : 'one backup: ' + stores.list()
 def hpo = new File(basedir, 'target/hpo')
-assert new File(hpo, 'Bowl.db').isFile()
-assert hpo.listFiles().findAll { it.name ==~ /Bowl-\d{8}-\d{6}\.db/ }.size() == 1 : 'one backup: ' + hpo.list()
 ['report.html', 'evaluations.csv', 'evaluations.json'].each { assert new File(hpo, "Bowl/$it").isFile() : it }
 assert new File(hpo, 'Bowl/evaluations.csv').readLines().size() == 23 : 'a header and one row per evaluation'
 return true

@@ -33,7 +33,10 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "hpo.study")
     String study;
 
-    /** Where the study is stored, as given to {@code hpo:tune}; default {@code target/hpo/<study>.db}. */
+    /**
+     * Where the study is stored, as given to {@code hpo:tune}; default {@code .hpo/<study>.db} (or
+     * {@code target/hpo/<study>.db}, where older versions kept it).
+     */
     @Parameter(property = "hpo.storage")
     String storage;
 

@@ -17,6 +17,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.hpo4j.tune.JvmOptions;
+import org.hpo4j.tune.ResultFiles;
 import org.hpo4j.tune.TuneException;
 import org.hpo4j.tune.TuneRequest;
 import org.hpo4j.tune.TuneSummary;
@@ -36,9 +38,8 @@ public class TuneMojo extends AbstractMojo {
     String objective;
 
     /**
-     * The optimizer: bohb, async-bohb, hyperband, random, or any other name the runtime's registry
-     * knows. Unset: bohb with one worker, async-bohb with {@code hpo.parallelism} above 1 or a
-     * PostgreSQL store.
+     * The optimizer: hyper-gp, bohb, async-bohb, hyperband, random, or any other name the runtime's
+     * registry knows. Unset: hyper-gp, with one worker or many and on a PostgreSQL store.
      */
     @Parameter(property = "hpo.optimizer")
     String optimizer;
@@ -102,7 +103,7 @@ public class TuneMojo extends AbstractMojo {
     boolean fresh;
 
     /**
-     * Earlier studies to start from, comma-separated: study stores ({@code target/hpo/Old.db},
+     * Earlier studies to start from, comma-separated: study stores ({@code .hpo/Old.db},
      * {@code other.db#study}) and tuned {@code .properties} files. Their best configurations run
      * first; model-based optimizers also learn from their evaluations, at half weight.
      */
@@ -175,6 +176,23 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.storeOutage")
     Double storeOutage;
 
+    /**
+     * Options of the worker JVMs that run the evaluations, as {@code java} takes them: heap
+     * ({@code -Xmx4g}), system properties the objective reads ({@code -Dxgb.nthread=2}),
+     * {@code -Djava.library.path=...}, agents ({@code -javaagent:...}). White space separates
+     * options; quotes keep one with spaces together. A {@code -D} given to {@code mvn} itself only
+     * reaches Maven's JVM, not the workers.
+     */
+    @Parameter(property = "hpo.jvmArgs")
+    String jvmArgs;
+
+    /**
+     * Replace the properties file even when it holds a better result of the same class than this
+     * study's; without it such a file is kept and the new result goes to {@code <name>.new.properties}.
+     */
+    @Parameter(property = "hpo.overwrite", defaultValue = "false")
+    boolean overwrite;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -196,8 +214,13 @@ public class TuneMojo extends AbstractMojo {
             return;
         }
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
-        TuneRequest request = request(ProjectClasses.workerClasspath(pluginArtifacts, classpath),
-                !session.getRequest().isInteractiveMode() || System.console() == null);
+        TuneRequest request;
+        try {
+            request = request(ProjectClasses.workerClasspath(pluginArtifacts, classpath),
+                    !session.getRequest().isInteractiveMode() || System.console() == null);
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
             String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
             try {
@@ -210,7 +233,16 @@ public class TuneMojo extends AbstractMojo {
                 throw new MojoExecutionException("hpo:tune failed: " + e, e);
             }
         });
-        copyToOutputDirectory(summary.output());
+        if (!summary.output().getFileName().toString().endsWith(ResultFiles.NEW_SUFFIX)) {
+            // a kept better file stays the one the program loads
+            copyToOutputDirectory(summary.output());
+        }
+        if (summary.interrupted()) {
+            // not a success: a build that goes on (to train, say) would use a result of an unfinished study
+            throw new MojoFailureException("hpo:tune was interrupted after " + summary.evaluations() + " evaluations;"
+                    + " the best so far (budget " + TuneSummary.number(summary.budget()) + ") is in " + summary.output()
+                    + ", marked as interrupted. Run the same command again to resume the study.");
+        }
     }
 
     /** The request built from the parameters. */
@@ -244,6 +276,8 @@ public class TuneMojo extends AbstractMojo {
                 .freshWorkerEvery(freshWorkerEvery)
                 .keepCheckpoints(keepCheckpoints)
                 .storeOutage(storeOutage)
+                .jvmArgs(JvmOptions.parse(jvmArgs))
+                .overwrite(overwrite)
                 .build();
     }
 

@@ -17,7 +17,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.hpo4j.distributed.RemoteWorker;
+import org.hpo4j.tune.JvmOptions;
 import org.hpo4j.tune.StudyWorker;
+import org.hpo4j.tune.TuneException;
 
 /**
  * Joins a study that {@code hpo:tune} coordinates in a PostgreSQL database and runs its evaluations
@@ -86,6 +88,16 @@ public class WorkerMojo extends AbstractMojo {
     @Parameter(property = "hpo.storeOutage")
     Double storeOutage;
 
+    /**
+     * Options of the worker JVMs that run the evaluations, as {@code java} takes them: heap
+     * ({@code -Xmx4g}), system properties the objective reads ({@code -Dxgb.nthread=2}),
+     * {@code -Djava.library.path=...}, agents ({@code -javaagent:...}). White space separates
+     * options; quotes keep one with spaces together. A {@code -D} given to {@code mvn} itself only
+     * reaches Maven's JVM, not the workers.
+     */
+    @Parameter(property = "hpo.jvmArgs")
+    String jvmArgs;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -103,6 +115,15 @@ public class WorkerMojo extends AbstractMojo {
     @Component
     SettingsDecrypter decrypter;
 
+    /** {@code hpo.jvmArgs} as options; a bad one fails the goal with its message. */
+    private List<String> jvmOptions() throws MojoFailureException {
+        try {
+            return JvmOptions.parse(jvmArgs);
+        } catch (TuneException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -114,7 +135,7 @@ public class WorkerMojo extends AbstractMojo {
         StudyWorker.Request request = new StudyWorker.Request(objective, study, storage, credentials[0],
                 credentials[1], parallelism, evaluationTimeout, lease, project.getBasedir().toPath(),
                 ProjectClasses.workerClasspath(pluginArtifacts, classpath), checkpointDir == null ? null : checkpointDir.toPath(),
-                outputLimit, freshWorkerEvery, storeOutage);
+                outputLimit, freshWorkerEvery, storeOutage, jvmOptions());
         RemoteWorker.Summary summary = ProjectClasses.withLoader(classpath, loader -> {
             try {
                 return new StudyWorker(System.out).run(request, loader);

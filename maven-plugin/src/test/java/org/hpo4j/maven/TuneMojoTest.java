@@ -40,9 +40,12 @@ class TuneMojoTest {
         mojo.writeDate = false;
         mojo.checkpoints = false;
         mojo.checkpointDir = new File("/shared/ckpt");
+        mojo.overwrite = true;
+        mojo.jvmArgs = "-Xmx2g  -Dxgb.nthread=2 '-Dmodel.dir=/data/my models'";
         TuneRequest r = mojo.request(List.of(dir), true);
         assertEquals(new TuneRequest("a.B", "hyperband", 11, "s1", "jdbc:sqlite:x.db", 4, 2, 50, 900.0, "10m", 30.0, true,
-                Path.of("out.properties"), 4, 2.0, 64.0, dir, List.of(dir), true, false, null, false, false, Path.of("/shared/ckpt")), r);
+                Path.of("out.properties"), 4, 2.0, 64.0, dir, List.of(dir), true, false, null, false, false, Path.of("/shared/ckpt"),
+                null, null, null, false, List.of("-Xmx2g", "-Dxgb.nthread=2", "-Dmodel.dir=/data/my models"), true), r);
     }
 
     @Test
@@ -64,8 +67,9 @@ class TuneMojoTest {
         assertNull(r.timeLimit());
         assertFalse(r.batchMode());
         assertTrue(r.writeDate());
-        assertEquals("bohb", r.optimizer());
+        assertEquals("hyper-gp", r.optimizer());
         assertTrue(r.checkpoints());
         assertNull(r.checkpointDir());
+        assertEquals(List.of(), r.jvmArgs());
     }
 }

@@ -7,8 +7,10 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
@@ -26,9 +28,18 @@ import org.hpo4j.space.SearchSpace;
  * win over the file. Parameters that neither sets keep the instance's values. Every given key is
  * checked against the class's search space; a bad one is an {@link HpoConfigurationException}
  * that names the file or system property, the key, the value and what is allowed.
+ *
+ * <p>The budget is part of the tuned result: a learning rate tuned for 405 boosting rounds is not
+ * the one for 100. So the {@code @Budget} field is set to the budget the file was tuned for (its
+ * key is the field's name, like a hyperparameter's), and {@code -Dhpo.<SimpleName>.<budgetField>=N}
+ * overrides it. {@code -D}{@value #KEEP_BUDGET}{@code =true}, or {@link #loadKeepingBudget}, keeps
+ * the field's own value instead (an explicit system property for the budget still applies).
  */
 public final class Hpo {
     private static final String PREFIX = "hpo.";
+
+    /** The system property that, set to {@code true}, keeps the {@code @Budget} field's own value. */
+    public static final String KEEP_BUDGET = "hpo.keepBudget";
 
     private Hpo() {
     }
@@ -47,6 +58,21 @@ public final class Hpo {
      * @throws IllegalStateException when the class has no generated injector
      */
     public static <T> T load(T instance) {
+        return load(instance, System.getProperties());
+    }
+
+    /**
+     * Like {@link #load(Object)}, but the {@code @Budget} field keeps its value: the hyperparameters
+     * tuned at one budget, applied to a run at another (on purpose).
+     */
+    public static <T> T loadKeepingBudget(T instance) {
+        Properties properties = new Properties();
+        properties.putAll(System.getProperties());
+        properties.setProperty(KEEP_BUDGET, "true");
+        return load(instance, properties);
+    }
+
+    private static <T> T load(T instance, Properties systemProperties) {
         Class<T> type = typeOf(instance);
         Injector<T> injector = Injectors.forClass(type);
         String resource = resourceName(type);
@@ -61,7 +87,7 @@ public final class Hpo {
                 throw new UncheckedIOException("cannot read " + url + ": " + e.getMessage(), e);
             }
         }
-        return apply(instance, injector, fromFile, source, System.getProperties());
+        return apply(instance, injector, fromFile, source, systemProperties);
     }
 
     /**
@@ -86,10 +112,22 @@ public final class Hpo {
     public static <T> T apply(T instance, Injector<T> injector, Map<String, String> fromFile, String source,
                               Properties systemProperties) {
         SearchSpace space = injector.space();
+        Optional<BudgetSpec> budget = space.budget();
+        boolean keepBudget = keepBudget(systemProperties);
+        // the budget with where it came from; a system property replaces the file's
+        String budgetText = null;
+        String budgetOrigin = null;
         // given values with where each came from; overrides replace file values
         Map<String, String> given = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(fromFile).entrySet()) {
+            if (isBudget(budget, e.getKey())) {
+                if (!keepBudget) {
+                    budgetText = e.getValue();
+                    budgetOrigin = source;
+                }
+                continue;
+            }
             if (!space.contains(e.getKey())) {
                 throw new HpoConfigurationException(source, e.getKey(), e.getValue(),
                         "unknown parameter of " + injector.type().getName() + "; known: " + names(space));
@@ -100,12 +138,20 @@ public final class Hpo {
         for (Map.Entry<String, String> e : overrides(injector.type(), systemProperties).entrySet()) {
             String property = e.getKey();
             String key = keyOf(injector.type(), property);
+            if (isBudget(budget, key)) {
+                budgetText = e.getValue();
+                budgetOrigin = "system property " + property;
+                continue;
+            }
             if (!space.contains(key)) {
                 throw new HpoConfigurationException("system property " + property, key, e.getValue(),
                         "unknown parameter of " + injector.type().getName() + "; known: " + names(space));
             }
             given.put(key, e.getValue());
             origin.put(key, "system property " + property);
+        }
+        if (budgetText != null) {
+            injector.applyBudget(instance, budgetValue(budget.get(), budgetText, budgetOrigin));
         }
         if (given.isEmpty()) {
             return instance;
@@ -135,6 +181,44 @@ public final class Hpo {
         Configuration configuration = space.configuration(values);
         injector.apply(instance, configuration);
         return instance;
+    }
+
+    private static boolean isBudget(Optional<BudgetSpec> budget, String key) {
+        return budget.isPresent() && budget.get().name().equals(key);
+    }
+
+    /** Whether {@value #KEEP_BUDGET} asks to keep the budget field's value; anything but true/false is an error. */
+    private static boolean keepBudget(Properties systemProperties) {
+        String text = systemProperties.getProperty(KEEP_BUDGET);
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new HpoConfigurationException("system property " + KEEP_BUDGET, KEEP_BUDGET, text,
+                    "expected true or false");
+        };
+    }
+
+    /**
+     * The budget {@code text} says, checked: a positive finite number, whole for an integer field. It
+     * may lie outside {@code @Budget}'s range, since {@code hpo.maxBudget} may have tuned beyond it.
+     */
+    private static double budgetValue(BudgetSpec spec, String text, String origin) {
+        double value;
+        try {
+            value = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new HpoConfigurationException(origin, spec.name(), text, "the budget must be a number");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new HpoConfigurationException(origin, spec.name(), text, "the budget must be positive and finite");
+        }
+        if (spec.integer() && value != Math.rint(value)) {
+            throw new HpoConfigurationException(origin, spec.name(), text, "the budget field holds whole numbers");
+        }
+        return value;
     }
 
     /** The system properties that override parameters of {@code type}, sorted by name. */

@@ -30,7 +30,8 @@ import org.hpo4j.space.SearchSpace;
 
 /**
  * The {@code .properties} file of a tuned configuration: one line per active parameter, in the
- * space's order, below a comment header that says where the values came from.
+ * space's order, below a comment header that says where the values came from, and last the budget
+ * the configuration was tuned for, under the name of the {@code @Budget} field.
  *
  * <p>The content is a function of the configuration and the {@link Provenance} alone. The only
  * line that differs between two runs with the same seed is the one starting with
@@ -41,6 +42,14 @@ public final class TunedProperties {
 
     /** The start of the header line that holds the date; the one line that changes between equal runs. */
     public static final String DATE_PREFIX = "# date: ";
+
+    private static final String TITLE_PREFIX = "# hpo4j: tuned hyperparameters of ";
+    private static final String OBJECTIVE_PREFIX = "# objective: ";
+    private static final String BUDGET_PREFIX = "# budget: ";
+
+    /** The comment above the budget's key: what {@code Hpo.load} does with it, and how to keep the field's own value. */
+    static final String BUDGET_COMMENT = "# the budget these values were tuned for: Hpo.load sets it (-D"
+            + Hpo.KEEP_BUDGET + "=true keeps the field's own value)";
 
     private TunedProperties() {
     }
@@ -58,14 +67,75 @@ public final class TunedProperties {
      * @param seed the study's seed
      * @param evaluations the number of evaluations the study ran
      * @param date when the study ended; {@code null} writes no date line
+     * @param maxBudget the largest budget the study was planned for ({@code hpo.maxBudget}); NaN when
+     *     unknown. A {@code budget} below it gets a header line that says so
+     * @param interrupted whether Ctrl-C or SIGTERM ended the study early; the header says so
      */
     public record Provenance(String className, String study, double value, Direction direction, double budget,
-                             String budgetName, String optimizer, long seed, int evaluations, Instant date) {
+                             String budgetName, String optimizer, long seed, int evaluations, Instant date,
+                             double maxBudget, boolean interrupted) {
         public Provenance {
             Objects.requireNonNull(className, "className");
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(optimizer, "optimizer");
         }
+
+        /** A provenance of a study that ran to its end, without a planned maximum budget to compare with. */
+        public Provenance(String className, String study, double value, Direction direction, double budget,
+                          String budgetName, String optimizer, long seed, int evaluations, Instant date) {
+            this(className, study, value, direction, budget, budgetName, optimizer, seed, evaluations, date, Double.NaN,
+                    false);
+        }
+    }
+
+    /**
+     * What the header of an existing file says about its result, to compare a new one with.
+     *
+     * @param className the tuned class of the header's first line
+     * @param value the objective value of the {@code # objective:} line
+     * @param direction the direction of that line
+     * @param budget the budget of the {@code # budget:} line, NaN when there is none
+     * @param budgetName the budget field that line names, {@code null} when it names none
+     */
+    public record Header(String className, double value, Direction direction, double budget, String budgetName) {
+    }
+
+    /**
+     * The header of a file written by {@code hpo:tune}, empty when {@code text} has none (a file
+     * written by hand, or by another tool) or it cannot be read.
+     */
+    public static java.util.Optional<Header> header(String text) {
+        String className = null;
+        Double value = null;
+        Direction direction = null;
+        double budget = Double.NaN;
+        String budgetName = null;
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            try {
+                if (line.startsWith(TITLE_PREFIX)) {
+                    className = line.substring(TITLE_PREFIX.length()).trim();
+                } else if (line.startsWith(OBJECTIVE_PREFIX)) {
+                    String[] words = line.substring(OBJECTIVE_PREFIX.length()).trim().split("\\s+");
+                    value = Double.parseDouble(words[0]);
+                    direction = Direction.valueOf(words[1].replaceAll("[()]", "").toUpperCase(java.util.Locale.ROOT));
+                } else if (line.startsWith(BUDGET_PREFIX)) {
+                    String[] words = line.substring(BUDGET_PREFIX.length()).trim().split("\\s+");
+                    budget = Double.parseDouble(words[0]);
+                    if (words.length > 1 && words[1].startsWith("(") && words[1].endsWith(")")) {
+                        budgetName = words[1].substring(1, words[1].length() - 1);
+                    }
+                }
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (className == null || value == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Header(className, value, direction, budget, budgetName));
     }
 
     /**
@@ -76,17 +146,29 @@ public final class TunedProperties {
      */
     public static String format(SearchSpace space, Configuration best, Provenance provenance) {
         StringBuilder b = new StringBuilder();
-        b.append("# hpo4j: tuned hyperparameters of ").append(provenance.className()).append('\n');
+        b.append(TITLE_PREFIX).append(provenance.className()).append('\n');
         if (provenance.study() != null) {
             b.append("# study: ").append(provenance.study()).append('\n');
         }
-        b.append("# objective: ").append(provenance.value()).append(" (")
+        b.append(OBJECTIVE_PREFIX).append(provenance.value()).append(" (")
                 .append(provenance.direction().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
-        b.append("# budget: ").append(formatBudget(provenance.budget()));
+        b.append(BUDGET_PREFIX).append(formatBudget(provenance.budget()));
         if (provenance.budgetName() != null) {
             b.append(" (").append(provenance.budgetName()).append(')');
         }
         b.append('\n');
+        if (provenance.interrupted()) {
+            b.append("# interrupted: the study was stopped (Ctrl-C or SIGTERM) after ").append(provenance.evaluations())
+                    .append(" evaluations; these are the best so far, at budget ").append(formatBudget(provenance.budget()));
+            if (!Double.isNaN(provenance.maxBudget())) {
+                b.append(" of ").append(formatBudget(provenance.maxBudget()));
+            }
+            b.append(". Run the same hpo:tune command to resume it.\n");
+        } else if (provenance.budget() < provenance.maxBudget()) {
+            b.append("# note: budget ").append(formatBudget(provenance.budget())).append(" is below the planned maximum ")
+                    .append(formatBudget(provenance.maxBudget()))
+                    .append(": the study stopped before any configuration reached the full budget\n");
+        }
         b.append("# optimizer: ").append(provenance.optimizer()).append('\n');
         b.append("# seed: ").append(provenance.seed()).append('\n');
         b.append("# evaluations: ").append(provenance.evaluations()).append('\n');
@@ -96,6 +178,11 @@ public final class TunedProperties {
         for (String name : best.names()) {
             Parameter p = space.parameter(name);
             b.append(escape(name, true)).append('=').append(escape(p.format(best.get(name)), false)).append('\n');
+        }
+        if (provenance.budgetName() != null) {
+            // a key like the others, so that a system property can override it the same way
+            b.append(BUDGET_COMMENT).append('\n');
+            b.append(escape(provenance.budgetName(), true)).append('=').append(formatBudget(provenance.budget())).append('\n');
         }
         return b.toString();
     }

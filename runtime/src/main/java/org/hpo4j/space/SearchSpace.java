@@ -195,13 +195,14 @@ public final class SearchSpace {
 
     /**
      * A text that changes whenever a parameter, domain, condition or the budget changes; stores use
-     * it to refuse mixing studies of different spaces.
+     * it to refuse mixing studies of different spaces. One line per parameter: its name, its kind
+     * ({@code float}, {@code int} or {@code categorical}: words of the format, not class names, so
+     * that renaming a class changes no stored study), its domain and its conditions; then the budget.
      */
     public String describe() {
         StringBuilder b = new StringBuilder();
         for (Parameter p : parameters) {
-            b.append(p.name()).append(' ').append(p.getClass().getSimpleName()).append(' ')
-                    .append(p.describeDomain());
+            b.append(p.name()).append(' ').append(kind(p)).append(' ').append(p.describeDomain());
             if (!p.conditions().isEmpty()) {
                 b.append(" if ").append(p.conditions());
             }
@@ -212,6 +213,13 @@ public final class SearchSpace {
                     .append(budget.max()).append("]\n");
         }
         return b.toString();
+    }
+
+    private static String kind(Parameter p) {
+        if (p instanceof FloatParameter) {
+            return "float";
+        }
+        return p instanceof IntParameter ? "int" : "categorical";
     }
 
     @Override

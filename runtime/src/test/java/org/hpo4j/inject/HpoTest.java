@@ -20,6 +20,7 @@ class HpoTest {
     @AfterEach
     void clearOverrides() {
         System.clearProperty("hpo.TunableNet.hidden");
+        System.clearProperty(Hpo.KEEP_BUDGET);
         System.clearProperty("hpo.org.hpo4j.inject.UntunedNet.learningRate");
     }
 
@@ -36,7 +37,59 @@ class HpoTest {
         assertEquals(128, net.hidden);
         assertEquals("momentum", net.optimizer);
         assertEquals(0.75, net.momentum);
-        assertEquals(27, net.epochs, "the budget field is not a hyperparameter and keeps its value");
+        assertEquals(9, net.epochs, "the budget the file was tuned for");
+    }
+
+    @Test
+    void theBudgetCanBeKeptOrOverridden() {
+        TunableNet kept = Hpo.loadKeepingBudget(new TunableNet());
+        assertEquals(27, kept.epochs, "the field's own value");
+        assertEquals(128, kept.hidden, "the hyperparameters still come from the file");
+
+        Properties system = new Properties();
+        system.setProperty(Hpo.KEEP_BUDGET, "true");
+        Map<String, String> file = Map.of("hidden", "100", "epochs", "9");
+        assertEquals(27, Hpo.apply(new TunableNet(), injector, file, SOURCE, system).epochs);
+        system.setProperty("hpo.TunableNet.epochs", "20");
+        assertEquals(20, Hpo.apply(new TunableNet(), injector, file, SOURCE, system).epochs,
+                "an explicit override of the budget applies even so");
+        system.remove(Hpo.KEEP_BUDGET);
+        system.setProperty("hpo.TunableNet.epochs", "405");
+        TunableNet beyond = Hpo.apply(new TunableNet(), injector, file, SOURCE, system);
+        assertEquals(405, beyond.epochs, "a budget above @Budget(max) is allowed: hpo.maxBudget may have tuned there");
+        assertEquals(100, beyond.hidden);
+        assertEquals(9, Hpo.apply(new TunableNet(), injector, file, SOURCE, new Properties()).epochs);
+    }
+
+    @Test
+    void aBadBudgetOrSwitchNamesWhereItCameFrom() {
+        HpoConfigurationException fraction = assertThrows(HpoConfigurationException.class,
+                () -> Hpo.apply(new TunableNet(), injector, Map.of("epochs", "2.5"), SOURCE, new Properties()));
+        assertEquals(SOURCE, fraction.source());
+        assertTrue(fraction.getMessage().contains("epochs = 2.5") && fraction.getMessage().contains("whole numbers"),
+                fraction.getMessage());
+        Properties system = new Properties();
+        system.setProperty("hpo.TunableNet.epochs", "-3");
+        HpoConfigurationException negative = assertThrows(HpoConfigurationException.class,
+                () -> Hpo.apply(new TunableNet(), injector, Map.of(), SOURCE, system));
+        assertEquals("system property hpo.TunableNet.epochs", negative.source());
+        Properties bad = new Properties();
+        bad.setProperty(Hpo.KEEP_BUDGET, "yes");
+        HpoConfigurationException flag = assertThrows(HpoConfigurationException.class,
+                () -> Hpo.apply(new TunableNet(), injector, Map.of(), SOURCE, bad));
+        assertTrue(flag.getMessage().contains("expected true or false"), flag.getMessage());
+    }
+
+    @Test
+    void aWrittenFileCarriesItsBudgetBackIntoTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tuned.properties");
+        TunedProperties.write(file, injector.space(), injector.space().configuration(Map.of("learningRate", 0.2,
+                "hidden", 40L, "optimizer", "adam")), new TunedProperties.Provenance(TunableNet.class.getName(), "s", 1.5,
+                org.hpo4j.annotations.Direction.MINIMIZE, 3, "epochs", "hyperband", 0, 10, null));
+        assertTrue(Files.readString(file).endsWith("keeps the field's own value)\nepochs=3\n"), Files.readString(file));
+        TunableNet net = Hpo.load(new TunableNet(), file);
+        assertEquals(3, net.epochs);
+        assertEquals(40, net.hidden);
     }
 
     @Test

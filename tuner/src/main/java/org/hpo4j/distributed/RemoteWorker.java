@@ -18,6 +18,7 @@ import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.LeaseStatus;
+import org.hpo4j.store.StoreUnavailableException;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
@@ -237,9 +238,10 @@ public final class RemoteWorker {
                     nextHeartbeat = now + lease.toMillis() / 4;
                 }
                 failingSince = 0;
-            } catch (IllegalStateException e) {
+            } catch (StoreUnavailableException e) {
                 // the database is unreachable (restart, network): keep the evaluations running and
-                // try again; give up only after an outage of many leases
+                // try again; give up only after an outage of many leases. Any other failure of the
+                // store is not an outage and ends the worker at once
                 long now = System.currentTimeMillis();
                 if (failingSince == 0) {
                     failingSince = now;

@@ -51,6 +51,8 @@ public final class WorkerMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        // Ctrl-C in a terminal reaches the whole process group; the coordinator ends its workers itself
+        Interruptions.ignoreCtrlC();
         if (args.length != 1) {
             startupFailed(out, "usage: WorkerMain <objective class>");
             return;

@@ -2,6 +2,7 @@ package org.hpo4j.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.hpo4j.store.JsonStrings;
 
 /**
  * Writes JSON text with correct escaping, without a dependency.
@@ -167,43 +168,6 @@ final class JsonWriter {
     }
 
     private void quote(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u2028', '\u2029' -> unicode(c);
-                case '<', '>', '&', '\'' -> {
-                    if (htmlSafe) {
-                        unicode(c);
-                    } else {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        unicode(c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        unicode(c);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private void unicode(char c) {
-        out.append(String.format("\\u%04x", (int) c));
+        JsonStrings.quote(out, s, htmlSafe);
     }
 }

@@ -12,6 +12,38 @@ final class PageData {
     private PageData() {
     }
 
+    /** The quantiles the configurations chart's colours span. */
+    static final double LOW_QUANTILE = 0.05;
+    static final double HIGH_QUANTILE = 0.95;
+
+    /**
+     * The values the configurations chart's colours span: the {@value #LOW_QUANTILE} and
+     * {@value #HIGH_QUANTILE} quantiles (nearest rank, inward) of each configuration's value at the
+     * largest budget it finished, so that one log-loss of 29 among values near 0.1 does not give all
+     * the others one colour. {@code [0, 1]} without finished evaluations.
+     */
+    static double[] colourRange(ReportData data) {
+        java.util.Map<Object, ReportRow> last = new java.util.HashMap<>();
+        for (ReportRow r : data.rows()) {
+            if (r.state() == EvaluationState.FINISHED) {
+                last.merge(r.configId(), r, (a, b) -> b.budget() > a.budget() ? b : a);
+            }
+        }
+        double[] v = last.values().stream().mapToDouble(ReportRow::value).sorted().toArray();
+        if (v.length == 0) {
+            return new double[] {0, 1};
+        }
+        int n = v.length;
+        double lo = v[(int) Math.ceil(LOW_QUANTILE * (n - 1))];
+        double hi = v[(int) Math.floor(HIGH_QUANTILE * (n - 1))];
+        if (!(hi > lo)) {
+            // every value (but outliers) alike: the full range, else one step
+            lo = v[0];
+            hi = v[n - 1] > lo ? v[n - 1] : lo + 1;
+        }
+        return new double[] {lo, hi};
+    }
+
     static String json(ReportData data, List<Progress.Trace> traces, ImportanceEstimate importance) {
         JsonWriter w = new JsonWriter(true, false);
         w.beginObject();
@@ -85,11 +117,15 @@ final class PageData {
         }
         w.endArray();
 
+        double[] colours = colourRange(data);
+        w.name("colourRange").beginArray().value(colours[0]).value(colours[1]).endArray();
+
         w.name("importance");
         if (importance == null) {
             w.nullValue();
         } else {
-            w.beginObject().member("budget", importance.budget()).member("evaluations", importance.evaluations());
+            w.beginObject().member("budget", importance.budget()).member("evaluations", importance.evaluations())
+                    .member("reliable", importance.reliable());
             w.name("params").beginArray();
             for (ParameterImportance p : importance.parameters()) {
                 w.beginObject().member("name", p.name()).member("importance", p.importance())

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.optimizer.Directions;
 
 /**
  * Everything a report shows, independent of where the study is stored: the study's identity, its
@@ -53,7 +54,7 @@ public record ReportData(String studyName, Direction direction, String optimizer
 
     /** Whether {@code a} is strictly better than {@code b} in this study's direction. */
     public boolean better(double a, double b) {
-        return direction == Direction.MAXIMIZE ? a > b : a < b;
+        return Directions.better(direction, a, b);
     }
 
     /** The best finished evaluation at the largest budget that has one, ties to the earliest job. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -105,7 +106,9 @@ public final class ReportWriter {
         h.append("<section id=\"configurations\">\n<h2>Configurations</h2>\n");
         if (anyFinished && data.space().size() > 0) {
             h.append("<p class=\"note\">Each line is a configuration at the largest budget it finished, coloured by its "
-                    + "value. Log-scale parameters have log axes; an inactive parameter is skipped by its line.</p>\n");
+                    + "value. The colours span the 5 % to 95 % quantiles of the values, so that an outlier does not "
+                    + "wash them out; values beyond take the end colours. Log-scale parameters have log axes; an "
+                    + "inactive parameter is skipped by its line.</p>\n");
             chart(h, "chart-parallel", "parallel", " wide");
         } else {
             h.append("<p class=\"note\">Nothing to show: no finished evaluation or no parameters.</p>\n");
@@ -120,7 +123,17 @@ public final class ReportWriter {
                     .append(", read over the whole search space: the share of the variance of the objective that each "
                             + "parameter explains on its own (functional-ANOVA main effect; the rest is interactions). "
                             + "The charts below show the value against the most important parameters, with the "
-                            + "estimated main effect (averaged over the other parameters) as a line.</p>\n");
+                            + "estimated main effect (averaged over the other parameters) as a line. The main effects "
+                            + "add up to ").append(String.format(Locale.ROOT, "%.0f", 100 * est.mainEffectsTotal()))
+                    .append(" %; the rest is interactions and noise.</p>\n");
+            if (!est.reliable()) {
+                h.append("<p class=\"note warning\" id=\"importance-unreliable\"><strong>Unreliable:</strong> ")
+                        .append(est.evaluations()).append(" evaluations for ").append(est.parameters().size())
+                        .append(" parameters. An estimate like this needs about ")
+                        .append(ImportanceEstimate.RELIABLE_PER_PARAMETER).append(" evaluations per parameter (here ")
+                        .append(est.reliableEvaluations()).append("); with fewer the forest mostly fits noise. Read the "
+                                + "bars as a hint at most.</p>\n");
+            }
             chart(h, "chart-importance", "importance", "");
             h.append("<div class=\"grid\">\n");
             int shown = 0;

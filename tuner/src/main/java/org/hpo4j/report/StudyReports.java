@@ -3,13 +3,12 @@ package org.hpo4j.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
+import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.Study;
@@ -21,8 +20,6 @@ import org.hpo4j.study.TrialOutcomes;
  * {@link StudyStore} that holds one (for {@code hpo:report}, possibly while the study still runs).
  */
 public final class StudyReports {
-    private static final Pattern MAX_BUDGET = Pattern.compile("maxBudget=([-+0-9.eE]+|Infinity|NaN)");
-
     private StudyReports() {
     }
 
@@ -76,7 +73,7 @@ public final class StudyReports {
     public static ReportData fromStore(StudyStore store, String study, SearchSpace space) {
         StudyDefinition definition = store.find(study).orElseThrow(() -> new IllegalArgumentException(
                 "no study '" + study + "' in " + store.location() + "; run hpo:tune first or set hpo.study"));
-        if (!definition.space().equals(space.describe())) {
+        if (!definition.hasSpace(space.describe())) {
             StudyDefinition now = new StudyDefinition(definition.name(), space.describe(), definition.direction(),
                     definition.optimizer(), definition.seed(), definition.settings());
             throw new IllegalArgumentException("study '" + study + "' in " + store.location()
@@ -106,24 +103,14 @@ public final class StudyReports {
 
     /**
      * The budget that counts as one full evaluation, chosen as {@link Study} chooses it: the
-     * space's largest budget, else the largest budget of the stored optimizer settings (the text
-     * of {@code OptimizerSettings}); NaN when neither says (every evaluation then costs 1).
+     * space's largest budget, else the largest budget of the stored optimizer settings; NaN when
+     * neither says (every evaluation then costs 1).
      */
-    static double maxBudget(String settings, SearchSpace space) {
+    static double maxBudget(StudySettings settings, SearchSpace space) {
         if (space.budget().isPresent()) {
             return space.budget().get().max();
         }
-        Matcher m = MAX_BUDGET.matcher(settings);
-        if (m.find()) {
-            try {
-                double v = Double.parseDouble(m.group(1));
-                if (v > 0 && Double.isFinite(v)) {
-                    return v;
-                }
-            } catch (NumberFormatException ignored) {
-                // unknown: every evaluation costs 1
-            }
-        }
-        return Double.NaN;
+        return settings.budgets().map(StudySettings.Budgets::max).filter(v -> v > 0 && Double.isFinite(v))
+                .orElse(Double.NaN);
     }
 }

@@ -58,25 +58,7 @@ public final class ConfigurationCodec {
     }
 
     private static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        JsonStrings.quote(b, s, false);
     }
 
     /** A parser for exactly what {@link #encode} writes (plus whitespace). */
@@ -166,6 +148,8 @@ public final class ConfigurationCodec {
                     case 'n' -> b.append('\n');
                     case 'r' -> b.append('\r');
                     case 't' -> b.append('\t');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
                     case 'u' -> {
                         b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
                         pos += 4;

@@ -47,6 +47,9 @@ final class JdbcStudyStore {
         /** Appended to the INSERT of a job, so a duplicate inserts no row instead of failing. */
         String ignoreDuplicate();
 
+        /** Whether {@code e} says that an insert failed because its key is taken (by its code, not its text). */
+        boolean isDuplicateKey(SQLException e);
+
         /** Runs first in the migration's transaction (e.g. takes a lock other processes wait on). */
         void beforeMigration(Statement s) throws SQLException;
 
@@ -150,7 +153,7 @@ final class JdbcStudyStore {
                 p.setString(3, definition.direction().name());
                 p.setString(4, definition.optimizer());
                 p.setLong(5, definition.seed());
-                p.setString(6, definition.settings());
+                p.setString(6, definition.settings().encode());
                 p.setLong(7, System.currentTimeMillis());
                 p.executeUpdate();
             }
@@ -313,8 +316,8 @@ final class JdbcStudyStore {
                     throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId());
                 }
             } catch (SQLException e) {
-                // SQLite reports the duplicate as a failed UNIQUE constraint
-                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                // a database that cannot ignore duplicates reports one as a failed key constraint
+                if (dialect.isDuplicateKey(e)) {
                     throw new IllegalArgumentException("study '" + study + "' already has job " + job.jobId(), e);
                 }
                 throw e;

@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.Result;
 
 /**
  * The store for many machines: one PostgreSQL database shared by a coordinator and any number of
@@ -40,7 +38,7 @@ import org.hpo4j.optimizer.Result;
  * <p>Leases compare the callers' clocks ({@code now} of each call), so the machines' clocks should
  * be synchronized (NTP) to well within a lease.
  */
-public final class PostgresStore implements StudyStore {
+public final class PostgresStore extends JdbcStore {
     /** Key of the advisory lock that serializes schema creation and migration ("hpo4j" in ASCII). */
     private static final long SCHEMA_LOCK = 0x6870_6f34_6aL;
     /** A password parameter of the URL's query: pgjdbc ends a value at the next '&' only (';' and all else are the password's). */
@@ -55,6 +53,11 @@ public final class PostgresStore implements StudyStore {
     private final Properties credentials;
     private final String location;
     private final JdbcStudyStore core;
+
+    @Override
+    JdbcStudyStore core() {
+        return core;
+    }
     private Connection connection;
 
     private PostgresStore(String url, Properties credentials) {
@@ -191,72 +194,6 @@ public final class PostgresStore implements StudyStore {
         return renamed;
     }
 
-    @Override
-    public synchronized Optional<StudyDefinition> find(String study) {
-        return core.find(study);
-    }
-
-    @Override
-    public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
-        core.addJob(study, job, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
-        return core.claim(study, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
-        return core.renewLease(study, jobId, attempt, leaseUntil);
-    }
-
-    @Override
-    public synchronized boolean requestStop(String study, int jobId, int attempt) {
-        return core.requestStop(study, jobId, attempt);
-    }
-
-    @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
-                                       double continuedFrom) {
-        return core.finish(study, jobId, attempt, result, now, continuedFrom);
-    }
-
-    @Override
-    public synchronized long acknowledge(String study, int jobId) {
-        return core.acknowledge(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredAttempt> attempts(String study, int jobId) {
-        return core.attempts(study, jobId);
-    }
-
-    @Override
-    public synchronized void setStudyFinished(String study, boolean finished) {
-        core.setStudyFinished(study, finished);
-    }
-
-    @Override
-    public synchronized boolean isStudyFinished(String study) {
-        return core.isStudyFinished(study);
-    }
-
-    @Override
-    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
-        core.recordCheckpoint(study, config, budget, digest);
-    }
-
-    @Override
-    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
-        return core.checkpointDigest(study, config, budget);
-    }
-
-    @Override
-    public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        core.report(study, jobId, attempt, step, value, now);
-    }
-
     /**
      * As the interface says, except that a lease does not run out while the database was
      * unreachable: for a while after an outage this store rode out, leases count from before it
@@ -267,21 +204,6 @@ public final class PostgresStore implements StudyStore {
         long credit = now != Long.MAX_VALUE && now - lastOutageEnd < lastOutageMs + DEFAULT_OUTAGE.toMillis()
                 ? lastOutageMs : 0;
         return core.requeueStale(study, now - credit);
-    }
-
-    @Override
-    public synchronized List<StoredJob> jobs(String study) {
-        return core.jobs(study);
-    }
-
-    @Override
-    public synchronized List<StoredReport> reports(String study, int jobId) {
-        return core.reports(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredReport> runningReports(String study, long afterId) {
-        return core.runningReports(study, afterId);
     }
 
 
@@ -330,6 +252,11 @@ public final class PostgresStore implements StudyStore {
         @Override
         public String ignoreDuplicate() {
             return " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        public boolean isDuplicateKey(SQLException e) {
+            return "23505".equals(e.getSQLState()); // unique_violation
         }
 
         @Override
@@ -440,7 +367,7 @@ public final class PostgresStore implements StudyStore {
                     }
                     long left = outageStart + outageTolerance.toMillis() - now;
                     if (left <= 0) {
-                        throw new IllegalStateException("study store " + location + ": unreachable for "
+                        throw new StoreUnavailableException("study store " + location + ": unreachable for "
                                 + (now - outageStart) / 1000 + " s (hpo.storeOutage = " + outageTolerance.toSeconds()
                                 + " s): " + message(last), last);
                     }

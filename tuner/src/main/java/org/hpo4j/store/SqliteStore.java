@@ -16,13 +16,12 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
-import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.Result;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
- * The embedded default store: one SQLite file (by default {@code target/hpo/<study>.db}).
+ * The embedded default store: one SQLite file (by default {@code .hpo/<study>.db} in the project).
  *
  * <p>Every write is its own committed transaction, in WAL mode with {@code synchronous=NORMAL}:
  * SQLite documents that combination as durable across a crash of the application (a SIGKILL loses
@@ -34,7 +33,7 @@ import org.sqlite.SQLiteConfig;
  * {@link PostgresStore} in {@code JdbcStudyStore}; the stores differ only in identity columns, row
  * locks ({@code FOR UPDATE SKIP LOCKED} in {@link #claim}) and how transactions begin.
  */
-public final class SqliteStore implements StudyStore {
+public final class SqliteStore extends JdbcStore {
     /** The schema version this code writes; older files are migrated, newer ones refused. */
     public static final int SCHEMA_VERSION = 6;
 
@@ -170,6 +169,11 @@ public final class SqliteStore implements StudyStore {
     private FileChannel lock;
     private final Connection connection;
     private final JdbcStudyStore core;
+
+    @Override
+    JdbcStudyStore core() {
+        return core;
+    }
 
     private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
         this.location = location;
@@ -312,92 +316,6 @@ public final class SqliteStore implements StudyStore {
     }
 
     @Override
-    public synchronized Optional<StudyDefinition> find(String study) {
-        return core.find(study);
-    }
-
-    @Override
-    public synchronized void addJob(String study, NewJob job, String worker, long now, long leaseUntil) {
-        core.addJob(study, job, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized Optional<StoredJob> claim(String study, String worker, long now, long leaseUntil) {
-        return core.claim(study, worker, now, leaseUntil);
-    }
-
-    @Override
-    public synchronized LeaseStatus renewLease(String study, int jobId, int attempt, long leaseUntil) {
-        return core.renewLease(study, jobId, attempt, leaseUntil);
-    }
-
-    @Override
-    public synchronized boolean requestStop(String study, int jobId, int attempt) {
-        return core.requestStop(study, jobId, attempt);
-    }
-
-    @Override
-    public synchronized boolean finish(String study, int jobId, int attempt, Result result, long now,
-                                       double continuedFrom) {
-        return core.finish(study, jobId, attempt, result, now, continuedFrom);
-    }
-
-    @Override
-    public synchronized long acknowledge(String study, int jobId) {
-        return core.acknowledge(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredAttempt> attempts(String study, int jobId) {
-        return core.attempts(study, jobId);
-    }
-
-    @Override
-    public synchronized void setStudyFinished(String study, boolean finished) {
-        core.setStudyFinished(study, finished);
-    }
-
-    @Override
-    public synchronized boolean isStudyFinished(String study) {
-        return core.isStudyFinished(study);
-    }
-
-    @Override
-    public synchronized void recordCheckpoint(String study, Job.ConfigId config, double budget, String digest) {
-        core.recordCheckpoint(study, config, budget, digest);
-    }
-
-    @Override
-    public synchronized Optional<String> checkpointDigest(String study, Job.ConfigId config, double budget) {
-        return core.checkpointDigest(study, config, budget);
-    }
-
-    @Override
-    public synchronized void report(String study, int jobId, int attempt, double step, double value, long now) {
-        core.report(study, jobId, attempt, step, value, now);
-    }
-
-    @Override
-    public synchronized int requeueStale(String study, long now) {
-        return core.requeueStale(study, now);
-    }
-
-    @Override
-    public synchronized List<StoredJob> jobs(String study) {
-        return core.jobs(study);
-    }
-
-    @Override
-    public synchronized List<StoredReport> reports(String study, int jobId) {
-        return core.reports(study, jobId);
-    }
-
-    @Override
-    public synchronized List<StoredReport> runningReports(String study, long afterId) {
-        return core.runningReports(study, afterId);
-    }
-
-    @Override
     public String location() {
         return location;
     }
@@ -469,6 +387,12 @@ public final class SqliteStore implements StudyStore {
         @Override
         public String ignoreDuplicate() {
             return "";
+        }
+
+        @Override
+        public boolean isDuplicateKey(SQLException e) {
+            return e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                    || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
         }
 
         @Override

@@ -39,6 +39,8 @@ final class LocalRun {
     private final Map<Integer, StopCheck> checks = new ConcurrentHashMap<>();
     private final Deque<Job> rerun;
     private boolean stopping;
+    /** How often a run waiting for a result looks whether the study was interrupted. */
+    private static final java.time.Duration INTERRUPT_POLL = java.time.Duration.ofMillis(100);
 
     /** Starts a run: opens and replays the stored study, if any, and listens to the runner's reports. */
     LocalRun(TrialLoop loop, Executor runner) {
@@ -76,20 +78,27 @@ final class LocalRun {
      */
     StudyResult run(StoppingRule stoppingRule) {
         while (true) {
-            while (!stopping && runner.outstanding() < runner.parallelism()) {
+            while (!stopping && !loop.interrupted && runner.outstanding() < runner.parallelism()) {
                 if (submitNext(stoppingRule).isEmpty()) {
                     break;
                 }
             }
-            if (runner.outstanding() == 0) {
+            if (runner.outstanding() == 0 || loop.interrupted) {
                 break;
             }
-            Completion done;
+            Completion done = null;
             try {
-                done = runner.take();
+                // in slices, so that an interrupt is seen while a long evaluation runs
+                while (done == null && !loop.interrupted) {
+                    done = runner.poll(INTERRUPT_POLL).orElse(null);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("study '" + name + "' was interrupted", e);
+            }
+            if (done == null) {
+                // interrupted: the running jobs stay running in the store, to run again on resume
+                break;
             }
             complete(done);
         }

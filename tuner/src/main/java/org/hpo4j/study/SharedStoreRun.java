@@ -87,7 +87,7 @@ final class SharedStoreRun {
             long busyWorkers = stored.stream().filter(j -> j.state() == JobState.RUNNING).map(StoredJob::worker)
                     .distinct().count();
             long wanted = Math.max(1, runner.parallelism() + busyWorkers);
-            while (!stopping && pending < wanted) {
+            while (!stopping && !loop.interrupted && pending < wanted) {
                 if (stoppingRule.shouldStop(loop.projectedProgress(handedOut.values()))) {
                     stopping = true;
                     break;
@@ -109,6 +109,10 @@ final class SharedStoreRun {
             }
             if (handedOut.isEmpty()) {
                 break;
+            }
+            if (loop.interrupted) {
+                // not finished: workers elsewhere go on with what is pending, a restart carries on
+                return loop.finish();
             }
             // 3. this process's own workers claim pending jobs like any remote worker
             while (runner.outstanding() < runner.parallelism()) {

@@ -75,6 +75,23 @@ public final class Study {
     }
 
     /**
+     * Asks a running {@code optimize} (on another thread, e.g. a Ctrl-C handler's) to end as soon as
+     * it can: no new jobs, and no waiting for the running ones, which are not recorded. In a store
+     * they stay running, so a resumed study runs them again; in a shared store a coordinator's
+     * claims run out after their lease, and the study is not marked finished, so {@code hpo:worker}
+     * processes keep working on what is pending. {@code optimize} then returns the evaluations so
+     * far, and {@link #wasInterrupted()} says why.
+     */
+    public void interrupt() {
+        loop.interrupted = true;
+    }
+
+    /** Whether {@link #interrupt()} was called. */
+    public boolean wasInterrupted() {
+        return loop.interrupted;
+    }
+
+    /**
      * Runs the study: jobs one after another until {@code stoppingRule} says stop or the optimizer
      * is finished. May be called again to continue (without a store). The objective runs on one
      * thread of an {@link InProcessExecutor}, as with a store, where each job is stored as it

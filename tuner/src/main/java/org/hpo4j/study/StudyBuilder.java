@@ -17,6 +17,7 @@ import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.trial.Criteria;
 import org.hpo4j.trial.TrialContext;
@@ -37,7 +38,7 @@ public final class StudyBuilder {
     Executor executor;
     StudyStore store;
     String optimizerName;
-    String optimizerSettings = "";
+    StudySettings optimizerSettings = StudySettings.NONE;
     int failFastAfter = 10;
     CurveStopper stopper;
     List<Prior> priors = List.of();
@@ -86,7 +87,7 @@ public final class StudyBuilder {
     public StudyBuilder optimizer(Optimizer value) {
         this.optimizer = Objects.requireNonNull(value, "optimizer");
         this.optimizerName = value.getClass().getName();
-        this.optimizerSettings = "";
+        this.optimizerSettings = StudySettings.NONE;
         this.optimizerMaxBudget = Double.NaN;
         return this;
     }
@@ -100,8 +101,8 @@ public final class StudyBuilder {
         this.optimizerName = optimizerName;
         // maxIterations is left out: a study may be continued for more (or fewer) iterations,
         // since the bound only ends the same sequence of jobs earlier or later
-        this.optimizerSettings = "minBudget=" + settings.minBudget() + " maxBudget=" + settings.maxBudget()
-                + " eta=" + settings.eta() + " seed=" + settings.seed();
+        this.optimizerSettings = StudySettings.of(new StudySettings.Budgets(settings.minBudget(), settings.maxBudget(),
+                settings.eta(), settings.seed()));
         if (space.budget().isEmpty()) {
             this.maxBudget = settings.maxBudget();
         }
@@ -127,7 +128,7 @@ public final class StudyBuilder {
     }
 
     /**
-     * Seeds the study with earlier evaluations ({@link Priors#load}): the best 3 configurations
+     * Seeds the study with earlier evaluations ({@link org.hpo4j.warmstart.Priors#load}): the best 3 configurations
      * are evaluated first, and model-based optimizers learn from all of them with weight 0.5.
      */
     public StudyBuilder warmStart(List<Prior> value) {
@@ -136,7 +137,7 @@ public final class StudyBuilder {
 
     /**
      * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
-     * ({@link Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
+     * ({@link org.hpo4j.warmstart.Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
      * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
      * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
      */

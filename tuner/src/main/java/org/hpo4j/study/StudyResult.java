@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.optimizer.Directions;
 
 /**
  * What a study did: its evaluations in the order they finished, the cost spent and the incumbent.
@@ -73,14 +74,10 @@ public record StudyResult(String name, Direction direction, List<Evaluation> eva
             if (e.isFailure() || e.stoppedEarly() || e.job().budget() != highest) {
                 continue;
             }
-            if (best == null || better(e.value(), best.value(), direction)) {
+            if (best == null || Directions.better(direction, e.value(), best.value())) {
                 best = e;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static boolean better(double a, double b, Direction direction) {
-        return direction == Direction.MAXIMIZE ? a > b : a < b;
     }
 }

@@ -24,10 +24,12 @@ import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyDefinition;
+import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.trial.Criteria;
 import org.hpo4j.trial.Score;
 import org.hpo4j.warmstart.Priors;
+import org.hpo4j.optimizer.Directions;
 
 /**
  * The life of every trial of a study, whichever way it runs ({@link LocalRun}: one thread, threads,
@@ -60,9 +62,14 @@ final class TrialLoop {
     private final boolean keepCheckpoints;
     private final double maxBudget;
     private final String optimizerName;
-    private final String optimizerSettings;
+    private final StudySettings optimizerSettings;
     private final int failFastAfter;
     private final List<Evaluation> evaluations = new ArrayList<>();
+    /**
+     * Set by {@link Study#interrupt()} (from another thread): the runs stop handing out jobs and return
+     * without waiting for the running ones.
+     */
+    volatile boolean interrupted;
     private double cost;
     private Instant started;
 
@@ -73,7 +80,7 @@ final class TrialLoop {
      */
     static TrialLoop of(StudyBuilder b) {
         Optimizer chosen = b.optimizer;
-        String settings = b.optimizerSettings;
+        StudySettings settings = b.optimizerSettings;
         if (!b.priors.isEmpty()) {
             double seedBudget = !Double.isNaN(b.optimizerMaxBudget) ? b.optimizerMaxBudget
                     : b.space.budget().map(x -> x.max()).orElse(Double.isNaN(b.maxBudget) ? 1.0 : b.maxBudget);
@@ -82,13 +89,13 @@ final class TrialLoop {
                     Priors.observations(b.priors, b.direction, seedBudget), b.warmStartWeight);
             String digest = Integer.toHexString(b.priors.stream()
                     .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()).toList().hashCode());
-            settings = (b.optimizerSettings + " warmStart=" + seeds.size() + "/" + b.priors.size() + "/"
-                    + b.warmStartWeight + "/" + digest).trim();
+            settings = settings.withWarmStart(new StudySettings.WarmStart(seeds.size(), b.priors.size(),
+                    b.warmStartWeight, digest));
         }
         return new TrialLoop(b, chosen, settings);
     }
 
-    private TrialLoop(StudyBuilder b, Optimizer optimizer, String optimizerSettings) {
+    private TrialLoop(StudyBuilder b, Optimizer optimizer, StudySettings optimizerSettings) {
         this.space = b.space;
         this.name = b.name;
         this.direction = b.direction;
@@ -194,7 +201,7 @@ final class TrialLoop {
                 continue;
             }
             double v = e.value();
-            if (Double.isNaN(best) || (direction == Direction.MINIMIZE ? v < best : v > best)) {
+            if (Double.isNaN(best) || Directions.better(direction, v, best)) {
                 best = v;
             }
         }
@@ -229,7 +236,7 @@ final class TrialLoop {
             return r;
         }
         if (!criteria.isMultiObjective() && criteria.constraints().isEmpty()) {
-            return direction == Direction.MINIMIZE ? r : Result.of(-r.value());
+            return Result.of(Directions.minimized(direction, r.value()));
         }
         if (r.objectives().size() != criteria.objectives().size() || r.constraints().size() != criteria.constraints().size()) {
             // e.g. stopped early with the first objective's last report only: nothing to rank it by

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.report.ReportData;
@@ -15,6 +15,7 @@ import org.hpo4j.report.Reports;
 import org.hpo4j.report.StudyReports;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:report} does, without Maven: finds the objective class on a class path (for
@@ -33,9 +34,11 @@ public final class ReportCommand {
      *
      * @param loader sees the project's compiled classes, with the processor's objective index
      * @param objective the objective class ({@code hpo.objective}); {@code null} when there is only one
-     * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name
+     * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name. When
+     *     the project has several objective classes and {@code objective} is {@code null}, the class
+     *     is the one whose search space the stored study has
      * @param storage where the study is stored ({@code hpo.storage}); {@code null} for the default
-     *     SQLite file {@code target/hpo/<study>.db}
+     *     SQLite file {@code .hpo/<study>.db} (or {@code target/hpo/<study>.db}, where older versions kept it)
      * @param format {@code html}, {@code csv} or {@code json} ({@code hpo.format}) to write one file;
      *     {@code null} for all three in {@code target/hpo/<study>/}
      * @param output the file for a single format ({@code hpo.output}), relative to
@@ -60,14 +63,18 @@ public final class ReportCommand {
             throw new IllegalArgumentException("hpo.output needs hpo.format (html, csv or json): without it the "
                     + "report's three files go to " + HPO_FOLDER + "/<study>/");
         }
-        String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective);
-        Injector<?> injector = ObjectiveClasses.load(className, loader).injector();
-        String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
+        List<String> classes = ObjectiveClasses.list(loader);
+        boolean named = study != null && !study.isBlank();
+        Injector<?> injector = named && (objective == null || objective.isBlank()) && classes.size() > 1
+                ? classOfStudy(loader, classes, study, storage, baseDirectory)
+                : ObjectiveClasses.load(ObjectiveClasses.choose(classes, objective), loader).injector();
+        String name = StudyNames.resolve(named ? study : null, injector);
         Path hpo = baseDirectory.resolve(HPO_FOLDER);
-        checkStorageHasData(storage, hpo, name);
+        Path stores = StudyStores.defaultDirectory(baseDirectory, name, note -> { });
+        checkStorageHasData(storage, stores, name);
 
         ReportData data;
-        try (StudyStore store = StudyStores.open(storage, hpo, name, false)) {
+        try (StudyStore store = StudyStores.open(storage, stores, name, false)) {
             data = StudyReports.fromStore(store, name, injector.space());
         }
         Path folder = hpo.resolve(name);
@@ -88,24 +95,51 @@ public final class ReportCommand {
         }
     }
 
+    /**
+     * The objective class of a stored study when the project has several and none is named: the one
+     * whose search space is the study's.
+     *
+     * @throws org.hpo4j.tune.TuneException when none or several classes fit, naming them
+     */
+    private static Injector<?> classOfStudy(ClassLoader loader, List<String> classes, String study, String storage,
+                                            Path baseDirectory) {
+        Path stores = StudyStores.defaultDirectory(baseDirectory, study, note -> { });
+        checkStorageHasData(storage, stores, study);
+        java.util.Optional<org.hpo4j.store.StudyDefinition> stored;
+        try (StudyStore store = StudyStores.open(storage, stores, study, false)) {
+            stored = store.find(study);
+        }
+        if (stored.isEmpty()) {
+            throw new IllegalArgumentException("no stored study '" + study + "' in " + stores + "; run mvn hpo:tune first,"
+                    + " or set hpo.storage");
+        }
+        List<Injector<?>> fitting = new ArrayList<>();
+        for (String c : classes) {
+            Injector<?> candidate = ObjectiveClasses.load(c, loader).injector();
+            if (stored.get().hasSpace(candidate.space().describe())) {
+                fitting.add(candidate);
+            }
+        }
+        if (fitting.size() == 1) {
+            return fitting.get(0);
+        }
+        // none or several fit: the usual choice, which names the classes and asks for hpo.objective
+        return ObjectiveClasses.load(ObjectiveClasses.choose(fitting.isEmpty() ? classes
+                : fitting.stream().map(i -> i.type().getName()).toList(), null), loader).injector();
+    }
+
     /** Refuses stores that cannot hold the study, before opening one would create an empty file. */
     static void checkStorageHasData(String storage, Path hpo, String study) {
-        String s = storage == null ? "" : storage.trim();
-        if (s.equals("memory")) {
+        StorageLocation location = StorageLocation.parse(storage);
+        if (location instanceof StorageLocation.Memory) {
             throw new IllegalArgumentException("hpo.storage: 'memory' keeps nothing after hpo:tune ends, so there is "
                     + "no study to report; tune with the default storage or a file");
         }
-        Path file = null;
-        if (s.isEmpty()) {
-            file = hpo.resolve(study + ".db");
-        } else if (s.startsWith("jdbc:sqlite:") && !s.contains(":memory:") && !s.startsWith("jdbc:sqlite:file:")) {
-            file = Path.of(s.substring("jdbc:sqlite:".length()));
-        } else if (s.toLowerCase(Locale.ROOT).endsWith(".db")) {
-            file = Path.of(s);
-        }
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no stored study '" + study + "': " + file + " does not exist; run "
-                    + "mvn hpo:tune first" + (s.isEmpty() ? "" : " with the same hpo.storage") + ", or set hpo.study");
+        Optional<Path> file = location.sqliteFile(hpo, study);
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new IllegalArgumentException("no stored study '" + study + "': " + file.get() + " does not exist; run "
+                    + "mvn hpo:tune first" + (location instanceof StorageLocation.DefaultFile ? "" : " with the same hpo.storage")
+                    + ", or set hpo.study");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.StoredJob;
@@ -44,8 +45,8 @@ public final class SelectCommand {
                                Path output, Path baseDirectory, boolean writeDate) {
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective);
         Injector<?> injector = ObjectiveClasses.load(className, loader).injector();
-        String name = study != null && !study.isBlank() ? study : injector.studyName();
-        Path hpo = baseDirectory.resolve(ReportCommand.HPO_FOLDER);
+        String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
+        Path hpo = StudyStores.defaultDirectory(baseDirectory, name, note -> { });
         ReportCommand.checkStorageHasData(storage, hpo, name);
         StudyDefinition definition;
         List<StoredJob> jobs;

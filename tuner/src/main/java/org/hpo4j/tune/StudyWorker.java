@@ -13,6 +13,7 @@ import org.hpo4j.inject.StudyNames;
 import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:worker} does, without Maven: finds the objective class on a class path, joins
@@ -59,30 +60,41 @@ public final class StudyWorker {
      *     ({@code hpo.freshWorkerEvery}, 1: always); {@code null} or 0: keep workers
      * @param storeOutage seconds the worker keeps trying to reach an unreachable database
      *     ({@code hpo.storeOutage}); {@code null}: 300
+     * @param jvmArgs options of the worker JVMs this worker forks ({@code hpo.jvmArgs}), see
+     *     {@link JvmOptions#parse}; unused without a class path
      */
     public record Request(String objective, String study, String storage, String user, String password,
                           int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                           List<Path> classpath, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
-                          Double storeOutage) {
+                          Double storeOutage, List<String> jvmArgs) {
 
-        /** A request with the default output limit. */
+        /** A request with the default output limit, fresh-worker rule, outage tolerance and no worker JVM options. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath, Path checkpointDir) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, checkpointDir, null, null, null);
+                    baseDirectory, classpath, checkpointDir, null, null, null, List.of());
         }
 
-        /** A request with the default checkpoint folder. */
+        /** A request with the default checkpoint folder and no worker JVM options. */
         public Request(String objective, String study, String storage, String user, String password,
                        int parallelism, Double evaluationTimeout, double leaseSeconds, Path baseDirectory,
                        List<Path> classpath) {
             this(objective, study, storage, user, password, parallelism, evaluationTimeout, leaseSeconds,
-                    baseDirectory, classpath, null, null, null, null);
+                    baseDirectory, classpath, null, null, null, null, List.of());
         }
 
         public Request {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+    }
+
+    private static boolean isShared(String storage) {
+        try {
+            return StorageLocation.parse(storage).shared();
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 
@@ -93,7 +105,7 @@ public final class StudyWorker {
      *     objective class
      */
     public RemoteWorker.Summary run(Request r, ClassLoader loader) throws InterruptedException {
-        if (r.storage() == null || !r.storage().trim().startsWith("jdbc:postgresql:")) {
+        if (!isShared(r.storage())) {
             throw new TuneException("hpo.storage: hpo:worker joins a study in a shared database; give a"
                     + " jdbc:postgresql://host/database URL (the same as the coordinator's hpo:tune)");
         }
@@ -137,7 +149,7 @@ public final class StudyWorker {
              Executor executor = r.classpath().isEmpty()
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).expectedSpace(loaded.injector().space().describe())
+                             .timeout(timeout).jvmArgs(JvmOptions.check(r.jvmArgs())).expectedSpace(loaded.injector().space().describe())
                              .outputLimit(outputLimit)
                              .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
                              .build()) {

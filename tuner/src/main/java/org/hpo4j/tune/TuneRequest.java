@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.hpo4j.store.StorageLocation;
 
 /**
  * Everything a tuning run is told: what {@code mvn hpo:tune} passes from its {@code hpo.*}
@@ -56,6 +57,10 @@ import java.util.Locale;
  * @param keepCheckpoints whether checkpoints stay after the study ({@code hpo.keepCheckpoints});
  *     by default those of configurations that cannot be promoted any more are deleted as the study
  *     goes, and the rest when it ends
+ * @param jvmArgs options of the worker JVMs ({@code hpo.jvmArgs}: heap, system properties,
+ *     {@code java.library.path}, agents), see {@link JvmOptions#parse}; empty for none
+ * @param overwrite whether the result replaces an existing properties file of the same class that
+ *     holds a better one ({@code hpo.overwrite}); otherwise it goes to {@code <name>.new.properties}
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
@@ -63,33 +68,44 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                           boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
-                          Double storeOutage, boolean keepCheckpoints) {
-
-    /** The optimizer used when none is named and the study has one worker. */
-    public static final String DEFAULT_OPTIMIZER = "bohb";
+                          Double storeOutage, boolean keepCheckpoints, List<String> jvmArgs,
+                          boolean overwrite) {
 
     /**
-     * The optimizer used when none is named and the study has more than one worker: asynchronous
-     * BOHB never holds a worker back at a rung barrier.
+     * The optimizer used when none is named: {@code hyper-gp} ({@link org.hpo4j.optimizer.gp.HyperGp}),
+     * asynchronous Hyperband with a Gaussian process over configuration and budget that moves effort
+     * to larger budgets where small ones mislead (BENCHMARKS.md compares it with the others).
      */
-    public static final String DEFAULT_PARALLEL_OPTIMIZER = "async-bohb";
+    public static final String DEFAULT_OPTIMIZER = "hyper-gp";
 
     /**
-     * The optimizer of a request that names none: {@value #DEFAULT_PARALLEL_OPTIMIZER} when the study
-     * has more than one worker (several evaluations at once, or a PostgreSQL store that
-     * {@code hpo:worker} processes join), else {@value #DEFAULT_OPTIMIZER}, whose single-worker runs
-     * follow HpBandSter's BOHB exactly.
+     * The optimizer used when none is named and the study has more than one worker: the same
+     * {@value #DEFAULT_OPTIMIZER}, which never holds a worker back at a rung barrier.
+     */
+    public static final String DEFAULT_PARALLEL_OPTIMIZER = DEFAULT_OPTIMIZER;
+
+    /**
+     * The optimizer of a request that names none: {@value #DEFAULT_OPTIMIZER} with one worker, with
+     * several evaluations at once and with a PostgreSQL store that {@code hpo:worker} processes
+     * join, since it is asynchronous. {@code bohb} and {@code async-bohb}, the earlier defaults for
+     * one and for several workers, keep their behaviour when named.
      *
      * @param parallelism how many evaluations this process runs at once
      * @param storage the {@code hpo.storage} value, {@code null} for the default store
      */
     public static String defaultOptimizer(int parallelism, String storage) {
-        boolean shared = storage != null && storage.trim().startsWith("jdbc:postgresql:");
+        boolean shared;
+        try {
+            shared = StorageLocation.parse(storage).shared();
+        } catch (IllegalArgumentException unknown) {
+            shared = false; // named when the store is opened
+        }
         return parallelism > 1 || shared ? DEFAULT_PARALLEL_OPTIMIZER : DEFAULT_OPTIMIZER;
     }
 
     public TuneRequest {
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         if (baseDirectory == null) {
             baseDirectory = Path.of("").toAbsolutePath();
         }
@@ -98,7 +114,10 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         }
     }
 
-    /** A request with the default output limit, reused workers and checkpoints deleted at the end. */
+    /**
+     * A request with the default output limit, reused workers, checkpoints deleted at the end, no
+     * worker JVM options and no overwriting of a better properties file.
+     */
     public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                        int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
                        String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
@@ -107,7 +126,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean checkpoints, Path checkpointDir) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false);
+                writeDate, warmStart, curveStopping, checkpoints, checkpointDir, null, null, null, false, List.of(), false);
     }
 
     /** A request without warm start and curve stopping, with checkpoints in their default folder. */
@@ -118,7 +137,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
                 evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory, classpath, batchMode,
-                writeDate, null, false, true, null);
+                writeDate, null, false, true, null, null, null, null, false, List.of(), false);
     }
 
     /**
@@ -203,6 +222,8 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private Integer freshWorkerEvery;
         private boolean keepCheckpoints;
         private Double storeOutage;
+        private List<String> jvmArgs = List.of();
+        private boolean overwrite;
 
         private Builder() {
         }
@@ -375,12 +396,24 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
             return this;
         }
 
+        /** See {@link TuneRequest#jvmArgs()}. */
+        public Builder jvmArgs(List<String> v) {
+            jvmArgs = v;
+            return this;
+        }
+
+        /** See {@link TuneRequest#overwrite()}. */
+        public Builder overwrite(boolean v) {
+            overwrite = v;
+            return this;
+        }
+
         /** The request; {@link Tuner} checks it. */
         public TuneRequest build() {
             return new TuneRequest(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations,
                     maxCost, timeLimit, evaluationTimeout, fresh, output, eta, minBudget, maxBudget, baseDirectory,
                     classpath, batchMode, writeDate, warmStart, curveStopping, checkpoints, checkpointDir, outputLimit,
-                    freshWorkerEvery, storeOutage, keepCheckpoints);
+                    freshWorkerEvery, storeOutage, keepCheckpoints, jvmArgs, overwrite);
         }
     }
 }

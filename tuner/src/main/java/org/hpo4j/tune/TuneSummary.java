@@ -22,9 +22,17 @@ import org.hpo4j.space.Configuration;
  * @param cost the cost spent, in full evaluations (an evaluation at budget {@code b} costs
  *     {@code b / maxBudget})
  * @param elapsed wall time of the study
- * @param output the properties file written, {@code null} when none was
+ * @param output the properties file written, {@code null} when none was; {@code <name>.new.properties}
+ *     when the existing file held a better result (see {@code hpo.overwrite})
+ * @param interrupted whether Ctrl-C or SIGTERM ended the study before its stopping rule; the same
+ *     request resumes it
  */
 public record TuneSummary(String className, String study, String optimizer, long seed, Configuration best, double value,
                           Direction direction, double budget, int evaluations, int failures, double cost,
-                          Duration elapsed, Path output) {
+                          Duration elapsed, Path output, boolean interrupted) {
+
+    /** A budget as people write it: {@code 27}, not {@code 27.0}. */
+    public static String number(double budget) {
+        return Tuner.number(budget);
+    }
 }

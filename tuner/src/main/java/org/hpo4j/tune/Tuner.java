@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.execute.InjectedObjective;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
+import org.hpo4j.execute.Interruptions;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
@@ -50,7 +52,7 @@ import org.hpo4j.study.StudyResult;
 public final class Tuner {
     /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
     static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
-            "async-hyperband", "async-bohb", "mo-asha", "parego");
+            "async-hyperband", "async-bohb", "hyper-gp", "mo-asha", "parego");
 
     private final PrintStream console;
     private String storeUser;
@@ -195,6 +197,7 @@ public final class Tuner {
                     + r.freshWorkerEvery());
         }
         r.timeLimitDuration();
+        JvmOptions.check(r.jvmArgs());
     }
 
     /**
@@ -299,17 +302,21 @@ public final class Tuner {
             console.println("hpo4j: coordinating study " + plan.study() + " in " + store.location()
                     + "; more machines join with: mvn hpo:worker -Dhpo.storage=<the same URL> -Dhpo.study=" + plan.study());
         }
+        boolean interrupted;
         try (store; Executor executor = executor(request, plan, loaded)) {
-            result = study.store(store).executor(executor).build().optimize(stoppingRule(plan));
+            Study running = study.store(store).executor(executor).build();
+            try (Interruptions signals = Interruptions.install(() -> {
+                printer.end();
+                console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
+                        + " (press Ctrl-C again to quit at once)");
+                running.interrupt();
+            })) {
+                result = running.optimize(stoppingRule(plan));
+            }
+            interrupted = running.wasInterrupted();
         } catch (StudyMismatchException e) {
             printer.end();
             throw new TuneException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            if (!request.curveStopping() || !e.getMessage().contains("curve stopper")) {
-                throw e;
-            }
-            printer.end();
-            throw new TuneException("hpo.curveStopping: " + e.getMessage(), e);
         } catch (StudyFailedException e) {
             printer.end();
             throw new TuneException("every evaluation of " + plan.className() + " failed: " + e.getMessage(), e);
@@ -320,18 +327,21 @@ public final class Tuner {
 
         Evaluation best = rule != null ? chooseFromFront(request, plan, space, criteria, rule, result, printer)
                 : result.incumbent().orElseThrow(() -> new TuneException("study " + plan.study()
-                + " of " + plan.className() + " ran no evaluation; loosen the stopping rule"));
+                + " of " + plan.className() + (interrupted ? " was interrupted before its first evaluation ended;"
+                + " the same command resumes it" : " ran no evaluation; loosen the stopping rule")));
         TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
                 direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
-                result.evaluations().size(), request.writeDate() ? Instant.now() : null);
+                result.evaluations().size(), request.writeDate() ? Instant.now() : null, plan.settings().maxBudget(),
+                interrupted);
+        Path written = ResultFiles.choose(plan.output(), provenance, request.overwrite(), console);
         try {
-            TunedProperties.write(plan.output(), space, best.job().configuration(), provenance);
+            TunedProperties.write(written, space, best.job().configuration(), provenance);
         } catch (IOException ex) {
-            throw new TuneException("hpo.output: cannot write " + plan.output() + ": " + ex.getMessage(), ex);
+            throw new TuneException("hpo.output: cannot write " + written + ": " + ex.getMessage(), ex);
         }
         TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.settings().seed(),
                 best.job().configuration(), best.value(), direction, best.job().budget(), result.evaluations().size(),
-                (int) result.failures(), result.totalCost(), elapsed, plan.output());
+                (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
         printer.summary(summary, request.baseDirectory());
         return summary;
     }
@@ -375,16 +385,20 @@ public final class Tuner {
     }
 
     /**
-     * The study's store: {@code hpo.storage}, by default SQLite at {@code target/hpo/<study>.db}, so
-     * that a second run with the same study name resumes it and a killed run loses nothing.
+     * The study's store: {@code hpo.storage}, by default SQLite at {@code .hpo/<study>.db}, so that a
+     * second run with the same study name resumes it, a killed run loses nothing and {@code mvn clean}
+     * keeps it.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
         if (PostgresStore.hasPassword(request.storage())) {
             console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
         }
         try {
-            StudyStore store = StudyStores.open(request.storage(), request.baseDirectory().resolve(ReportCommand.HPO_FOLDER),
-                    plan.study(), request.fresh(), storeUser, storePassword);
+            // a fresh study starts at the new location; an old store is only read where it is
+            Path folder = request.fresh() ? request.baseDirectory().resolve(StudyStores.DEFAULT_FOLDER)
+                    : StudyStores.defaultDirectory(request.baseDirectory(), plan.study(),
+                            note -> console.println("hpo4j: " + note));
+            StudyStore store = StudyStores.open(request.storage(), folder, plan.study(), request.fresh(), storeUser, storePassword);
             if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
                 postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
             }
@@ -409,6 +423,7 @@ public final class Tuner {
                 .classpath(request.classpath())
                 .workers(request.parallelism())
                 .timeout(timeout)
+                .jvmArgs(JvmOptions.check(request.jvmArgs()))
                 .expectedSpace(loaded.injector().space().describe())
                 .outputLimit(outputLimit(request))
                 .freshWorkerEvery(request.freshWorkerEvery() == null ? 0 : request.freshWorkerEvery())
@@ -446,14 +461,9 @@ public final class Tuner {
         return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
     }
 
-    /**
-     * The objective of a study over a class: a fresh instance per evaluation (so no state leaks
-     * from one to the next), the configuration and the budget set through the injector, then the
-     * {@code @Objective} method. Values are returned as the method returns them; the study negates
-     * them for the optimizer when the class maximizes.
-     */
+    /** The objective of a study over a class ({@link InjectedObjective}). */
     static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
-        return new org.hpo4j.execute.InjectedObjective<>(loaded.injector(), loaded::newInstance);
+        return new InjectedObjective<>(loaded.injector(), loaded::newInstance);
     }
 
     static String number(double v) {

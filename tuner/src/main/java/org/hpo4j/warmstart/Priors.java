@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,6 +22,8 @@ import org.hpo4j.store.JobState;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
+import org.hpo4j.store.StorageLocation;
+import org.hpo4j.optimizer.Directions;
 
 /**
  * Loads the evaluations of earlier studies as {@link Prior}s of a new space, and chooses from them.
@@ -32,8 +35,6 @@ import org.hpo4j.store.StudyStores;
  * which one and why, naming the file and the key; it is never mixed in half-valid.
  */
 public final class Priors {
-    private static final String OBJECTIVE_PREFIX = "# objective: ";
-    private static final String BUDGET_PREFIX = "# budget: ";
 
     private Priors() {
     }
@@ -74,20 +75,22 @@ public final class Priors {
             }
             int hash = entry.lastIndexOf('#');
             String location = hash < 0 ? entry : entry.substring(0, hash);
-            if (location.endsWith(".db")) {
-                location = resolve(base, location).toString();
+            Optional<Path> file = StorageLocation.parse(location) instanceof StorageLocation.SqliteFile f
+                    ? Optional.of(resolve(base, f.file().toString())) : Optional.empty();
+            if (file.isPresent()) {
+                location = file.get().toString();
             }
             String study;
             if (hash >= 0) {
                 study = entry.substring(hash + 1);
-            } else if (location.endsWith(".db")) {
-                String file = Path.of(location).getFileName().toString();
-                study = file.substring(0, file.length() - ".db".length());
+            } else if (file.isPresent()) {
+                String name = file.get().getFileName().toString();
+                study = name.substring(0, name.length() - ".db".length());
             } else {
                 throw new IllegalArgumentException("warm start entry '" + entry + "': name the study as "
                         + entry + "#<study>, or give a .db file or a .properties file");
             }
-            if (location.endsWith(".db") && !Files.isRegularFile(Path.of(location))) {
+            if (file.isPresent() && !Files.isRegularFile(file.get())) {
                 throw new IllegalArgumentException("warm start entry '" + entry + "': no study store " + location);
             }
             Path dir = Path.of(location).toAbsolutePath().getParent();
@@ -151,29 +154,16 @@ public final class Priors {
             throw new UncheckedIOException("warm start: cannot read " + file, e);
         }
         Map<String, String> values = TunedProperties.parse(text, file.toString());
-        // a budget field's value is not a hyperparameter; older files may carry it
+        // the budget is not a hyperparameter: files name its field in the header, "# budget: 27 (epochs)"
+        java.util.Optional<TunedProperties.Header> header = TunedProperties.header(text);
         space.budget().ifPresent(b -> values.remove(b.name()));
+        header.map(TunedProperties.Header::budgetName).ifPresent(values::remove);
         Configuration c = fit(values, space, file.toString(), warnings);
         if (c == null) {
             return List.of();
         }
-        return List.of(new Prior(c, header(text, BUDGET_PREFIX), header(text, OBJECTIVE_PREFIX), file.toString()));
-    }
-
-    /** The number after {@code prefix} on a header line, NaN when there is none. */
-    private static double header(String text, String prefix) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith(prefix)) {
-                String rest = line.substring(prefix.length()).trim();
-                int space = rest.indexOf(' ');
-                try {
-                    return Double.parseDouble(space < 0 ? rest : rest.substring(0, space));
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return Double.NaN;
+        return List.of(new Prior(c, header.map(TunedProperties.Header::budget).orElse(Double.NaN),
+                header.map(TunedProperties.Header::value).orElse(Double.NaN), file.toString()));
     }
 
     private static Configuration fit(Map<String, ?> values, SearchSpace space, String source, Consumer<String> warnings) {
@@ -211,7 +201,7 @@ public final class Priors {
             top.merge(p.configuration(), p, (a, b) -> budgetOf(b) > budgetOf(a) ? b : a);
         }
         Comparator<Prior> byValue = Comparator.comparingDouble(p -> !p.hasValue() ? Double.POSITIVE_INFINITY
-                : direction == Direction.MINIMIZE ? p.value() : -p.value());
+                : Directions.minimized(direction, p.value()));
         Comparator<Prior> order = Comparator.comparing(Prior::hasValue).reversed()
                 .thenComparing(Comparator.comparingDouble(Priors::budgetOf).reversed())
                 .thenComparing(byValue);
@@ -233,7 +223,7 @@ public final class Priors {
         List<PriorObservation> out = new ArrayList<>();
         for (Prior p : priors) {
             if (p.hasValue()) {
-                double v = direction == Direction.MINIMIZE ? p.value() : -p.value();
+                double v = Directions.minimized(direction, p.value());
                 out.add(new PriorObservation(p.configuration(), Double.isNaN(p.budget()) ? defaultBudget : p.budget(), v));
             }
         }

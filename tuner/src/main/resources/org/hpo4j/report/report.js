@@ -260,7 +260,6 @@
       return { dim: i, name: p.name, type: p.log ? 'log' : 'value', min: p.lo, max: p.hi };
     });
     var budgets = rows.map(function (r) { return r.budget; });
-    var values = rows.map(function (r) { return r.value; });
     var budgetAxisOf = { dim: n, name: budgetName, type: wantsLog(budgets, 3) ? 'log' : 'value', logBase: 3, scale: true };
     if (budgets.length > 0 && Math.max.apply(null, budgets) > Math.min.apply(null, budgets)) {
       budgetAxisOf.min = Math.min.apply(null, budgets);
@@ -268,21 +267,22 @@
     }
     axes.push(budgetAxisOf);
     axes.push({ dim: n + 1, name: 'value', type: 'value', scale: true });
-    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
-    if (!(hi > lo)) { hi = lo + 1; }
+    // quantiles from the page data: an outlier does not wash out the colours of the others
+    var lo = data.colourRange[0], hi = data.colourRange[1];
+    function clamp(v) { return Math.min(hi, Math.max(lo, v)); }
     return {
       title: title('Configurations, coloured by value'),
       parallel: { left: 50, right: 120, top: 70, bottom: 40,
         parallelAxisDefault: { nameLocation: 'end', nameGap: 16, nameTextStyle: { fontSize: 12 } } },
       parallelAxis: axes,
       visualMap: {
-        type: 'continuous', dimension: n + 1, min: lo, max: hi, calculable: true, right: 10, top: 'middle',
+        type: 'continuous', dimension: n + 2, min: lo, max: hi, calculable: true, right: 10, top: 'middle',
         precision: 4, text: [minimize ? 'worse' : 'better', minimize ? 'better' : 'worse'],
         inRange: { color: minimize ? GOOD_TO_BAD : GOOD_TO_BAD.slice().reverse() }
       },
       series: [{
         type: 'parallel', lineStyle: { width: 1.2, opacity: 0.75 },
-        data: rows.map(function (r) { return r.x.concat([r.budget, r.value]); })
+        data: rows.map(function (r) { return r.x.concat([r.budget, r.value, clamp(r.value)]); })
       }]
     };
   }
@@ -291,7 +291,8 @@
     var params = data.importance.params.slice().reverse();
     return {
       title: title('Importance at ' + budgetName + ' ' + fmt(data.importance.budget)
-        + ' (' + data.importance.evaluations + ' evaluations)'),
+        + ' (' + data.importance.evaluations + ' evaluations'
+        + (data.importance.reliable ? ')' : ', unreliable)')),
       grid: { left: 20, right: 60, top: 40, bottom: 40, containLabel: true },
       tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + ': ' + p.value + ' %'; } },
       xAxis: { type: 'value', name: '% of variance', nameLocation: 'middle', nameGap: 26, min: 0 },

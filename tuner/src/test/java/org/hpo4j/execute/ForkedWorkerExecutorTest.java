@@ -127,6 +127,23 @@ class ForkedWorkerExecutorTest {
     }
 
     @Test
+    void workerJvmsGetTheGivenOptions() throws Exception {
+        try (ForkedWorkerExecutor tuned = ForkedWorkerExecutor.builder(ModeObjective.class.getName())
+                .jvmArgs(List.of("-Xmx96m", "-D" + ModeObjective.PROPERTY + "=2.5"))
+                .expectedSpace(ModeObjective.SPACE.describe()).workerOutput(line -> { }).build()) {
+            tuned.submit(task(50, 0, "property"));
+            assertEquals(2.5, tuned.take().result().value(), "the objective reads the system property");
+            tuned.submit(task(51, 0, "heap"));
+            double heap = tuned.take().result().value();
+            // the JVM reports the heap less what one survivor space holds back, depending on the collector
+            assertTrue(heap <= 96 << 20 && heap > 80 << 20, "max heap of the worker: " + heap);
+        }
+        // and without them, the worker has its own default heap and no property
+        Map<Integer, Result> plain = runAll(List.of(task(52, 0, "property")));
+        assertEquals("objective returned NaN", plain.get(52).failure(), "other workers do not have the property");
+    }
+
+    @Test
     void runsAnAnnotatedClassThroughItsInjector() throws Exception {
         try (ForkedWorkerExecutor annotated = ForkedWorkerExecutor.builder(AnnotatedSphere.class.getName())
                 .expectedSpace(AnnotatedSphereInjector.SPACE.describe()).workerOutput(line -> { }).build()) {

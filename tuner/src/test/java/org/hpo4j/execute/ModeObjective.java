@@ -15,7 +15,10 @@ import org.hpo4j.trial.TrialContext;
  */
 public class ModeObjective implements WorkerObjective {
     public static final List<String> MODES = List.of("ok", "throw", "nan", "sleep", "exit", "oom", "print", "report",
-            "seed", "file");
+            "seed", "file", "property", "heap");
+
+    /** The system property that mode "property" returns, as the worker JVM was started with it. */
+    public static final String PROPERTY = "hpo4j.test.value";
 
     public static final SearchSpace SPACE = SearchSpace.builder()
             .add(FloatParameter.uniform("x", -5, 5))
@@ -57,6 +60,10 @@ public class ModeObjective implements WorkerObjective {
                     context.report(step, x * step);
                 }
                 return x * 3;
+            case "property":
+                return Double.parseDouble(System.getProperty(PROPERTY, "NaN"));
+            case "heap":
+                return Runtime.getRuntime().maxMemory();
             case "seed":
                 return context.seed();
             case "file":

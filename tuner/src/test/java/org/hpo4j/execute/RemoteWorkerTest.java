@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpo4j.annotations.Direction;
@@ -24,6 +25,7 @@ import org.hpo4j.store.InMemoryStore;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.LeaseStatus;
 import org.hpo4j.store.NewJob;
+import org.hpo4j.store.StoreUnavailableException;
 import org.hpo4j.store.StoredAttempt;
 import org.hpo4j.store.StoredJob;
 import org.hpo4j.store.StoredReport;
@@ -45,15 +47,21 @@ class RemoteWorkerTest {
     static final class FlakyStore implements StudyStore {
         final InMemoryStore inner = new InMemoryStore();
         final AtomicInteger failuresLeft;
+        final RuntimeException failure;
 
         FlakyStore(int failures) {
+            this(failures, new StoreUnavailableException("study store test: connection refused"));
+        }
+
+        FlakyStore(int failures, RuntimeException failure) {
             failuresLeft = new AtomicInteger(failures);
+            this.failure = failure;
         }
 
         @Override
         public boolean finish(String study, int jobId, int attempt, Result result, long now, double continuedFrom) {
             if (failuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("study store test: connection refused");
+                throw failure;
             }
             return inner.finish(study, jobId, attempt, result, now, continuedFrom);
         }
@@ -119,15 +127,31 @@ class RemoteWorkerTest {
     }
 
     @Test
+    void aFailureOfTheStoreThatIsNoOutageEndsTheWorkerAtOnce() throws Exception {
+        FlakyStore store = new FlakyStore(1, new IllegalStateException("study store test: no such column"));
+        store.open(STUDY);
+        store.addJob("w", job(0), null, 0, 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InProcessExecutor executor = new InProcessExecutor((c, ctx) -> 1.0, 1)) {
+            RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofMillis(400),
+                    Duration.ofMillis(10), new PrintStream(out, true, StandardCharsets.UTF_8));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> inBackground(worker).get(10, TimeUnit.SECONDS));
+            assertEquals("study store test: no such column", e.getCause().getMessage());
+        }
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("trying again"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void refusesAStudyOfAnotherSpace() {
         InMemoryStore store = new InMemoryStore();
-        store.open(new StudyDefinition("w", "x FloatParameter [0.0, 1.0]\n", Direction.MINIMIZE, "random", 9, ""));
+        store.open(new StudyDefinition("w", "x float [0.0, 1.0]\n", Direction.MINIMIZE, "random", 9, ""));
         try (InProcessExecutor executor = new InProcessExecutor((c, ctx) -> 0, 1)) {
             RemoteWorker worker = new RemoteWorker(store, "w", SPACE, executor, dir, Duration.ofSeconds(1),
                     Duration.ofMillis(10), new PrintStream(new ByteArrayOutputStream()));
             IllegalStateException e = assertThrows(IllegalStateException.class, worker::run);
             assertTrue(e.getMessage().contains("study 'w'") && e.getMessage().contains("another objective")
-                    && e.getMessage().contains("x FloatParameter"), e.getMessage());
+                    && e.getMessage().contains("x float"), e.getMessage());
         }
     }
 

@@ -165,7 +165,7 @@ class StudyExecutionTest {
             StudyMismatchException e = assertThrows(StudyMismatchException.class,
                     () -> changed.optimize(QUADRATIC, StoppingRule.maxEvaluations(4)));
             assertTrue(e.getMessage().contains("study 'quad'"), e.getMessage());
-            assertTrue(e.getMessage().contains("+ x FloatParameter [-10.0, 10.0]"), e.getMessage());
+            assertTrue(e.getMessage().contains("+ x float [-10.0, 10.0]"), e.getMessage());
         }
     }
 

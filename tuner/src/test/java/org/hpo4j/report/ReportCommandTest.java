@@ -25,11 +25,11 @@ class ReportCommandTest {
     Path project;
 
     /** The test classes plus an objective index naming TunableNet, as the processor would write it. */
-    private ClassLoader loader() throws Exception {
+    private ClassLoader loader(String... more) throws Exception {
         Path root = Files.createTempDirectory(project, "cp");
         Path index = root.resolve(ObjectiveClasses.INDEX);
         Files.createDirectories(index.getParent());
-        Files.writeString(index, "org.hpo4j.inject.TunableNet\n");
+        Files.writeString(index, "org.hpo4j.inject.TunableNet\n" + String.join("\n", more) + "\n");
         return new URLClassLoader(new URL[] {root.toUri().toURL()}, getClass().getClassLoader());
     }
 
@@ -56,6 +56,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aNamedStudyPicksItsClassAmongSeveralByTheStoredSearchSpace() throws Exception {
+        tune(5);
+        // a project with two objective classes: the study's space is TunableNet's, not Peak's
+        ClassLoader two = loader("org.hpo4j.tune.Peak");
+        List<Path> written = ReportCommand.run(two, null, "TunableNet", null, "csv", null, project);
+        assertEquals(6, CsvParser.parse(Files.readString(written.get(0))).size());
+        // without a study name there is nothing to tell them apart: the usual question
+        org.hpo4j.tune.TuneException ask = assertThrows(org.hpo4j.tune.TuneException.class,
+                () -> ReportCommand.run(two, null, null, null, "csv", null, project));
+        assertTrue(ask.getMessage().contains("-Dhpo.objective"), ask.getMessage());
+    }
+
+    @Test
     void writesOneFormatToAChosenFile() throws Exception {
         tune(5);
         List<Path> written = ReportCommand.run(loader(), "org.hpo4j.inject.TunableNet", "TunableNet", null, "JSON",
@@ -79,6 +92,7 @@ class ReportCommandTest {
         assertTrue(missing.getMessage().contains("no stored study 'TunableNet'")
                 && missing.getMessage().contains("TunableNet.db"), missing.getMessage());
         assertFalse(Files.exists(project.resolve("target/hpo/TunableNet.db")), "an empty store was created");
+        assertFalse(Files.exists(project.resolve(".hpo/TunableNet.db")), "an empty store was created");
         IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
                 () -> ReportCommand.run(loader, null, null, "memory", null, null, project));
         assertTrue(memory.getMessage().startsWith("hpo.storage: 'memory'"), memory.getMessage());

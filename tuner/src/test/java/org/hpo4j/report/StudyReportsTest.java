@@ -15,6 +15,7 @@ import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
 import org.hpo4j.store.NewJob;
+import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
@@ -121,10 +122,11 @@ class StudyReportsTest {
     @Test
     void theCostUnitIsTheSpacesLargestBudgetElseTheStoredSettings() {
         SearchSpace space = StudyFixtures.space();
-        assertEquals(27, StudyReports.maxBudget(OptimizerSettings.of(1, 81, 0).toString(), space));
+        StudySettings settings = StudySettings.of(new StudySettings.Budgets(1, 81, 3, 0));
+        assertEquals(27, StudyReports.maxBudget(settings, space));
         SearchSpace noBudget = SearchSpace.builder().add(FloatParameter.uniform("x", 0, 1)).build();
-        assertEquals(81, StudyReports.maxBudget(OptimizerSettings.of(1, 81, 0).toString(), noBudget));
-        assertTrue(Double.isNaN(StudyReports.maxBudget("something else", noBudget)));
+        assertEquals(81, StudyReports.maxBudget(settings, noBudget));
+        assertTrue(Double.isNaN(StudyReports.maxBudget(StudySettings.NONE, noBudget)));
     }
 
     /** A learning curve that continues from its checkpoint and returns early when asked to. */

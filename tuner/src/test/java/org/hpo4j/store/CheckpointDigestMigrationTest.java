@@ -37,7 +37,7 @@ class CheckpointDigestMigrationTest {
             s.execute("INSERT INTO schema_version (version) VALUES (4)");
             s.execute("INSERT INTO studies (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
                     + " VALUES ('" + study.name() + "', '" + study.space() + "', 'MINIMIZE', '" + study.optimizer() + "', "
-                    + study.seed() + ", '" + study.settings() + "', 0, 3)");
+                    + study.seed() + ", '" + study.settings().encode() + "', 0, 3)");
             s.execute("INSERT INTO jobs (study_id, job_id, config_iteration, config_bracket, config_index, rung, budget,"
                     + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
                     + " started_at, finished_at, value, failure, told_seq, continued_from, stop_attempt)"

@@ -24,7 +24,7 @@ class ContinuationStoreTest {
     static Path dir;
 
     static final StudyDefinition STUDY = new StudyDefinition("mlp", "lr FloatParameter [0.001, 1.0] (log)\n",
-            Direction.MINIMIZE, "hyperband", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0");
+            Direction.MINIMIZE, "hyperband", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0 seed=42");
 
     static Stream<Arguments> stores() {
         Supplier<StudyStore> memory = InMemoryStore::new;
@@ -61,7 +61,7 @@ class ContinuationStoreTest {
             s.execute("INSERT INTO schema_version (version) VALUES (1)");
             s.execute("INSERT INTO studies (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
                     + " VALUES ('mlp', 'lr FloatParameter [0.001, 1.0] (log)\n', 'MINIMIZE', 'hyperband', 42,"
-                    + " 'minBudget=1.0 maxBudget=9.0 eta=3.0', 0, 3)");
+                    + " 'minBudget=1.0 maxBudget=9.0 eta=3.0 seed=42', 0, 3)");
             s.execute("INSERT INTO jobs (study_id, job_id, config_iteration, config_bracket, config_index, rung, budget,"
                     + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
                     + " started_at, finished_at, value, failure) VALUES (1, 0, 0, 2, 0, 1, 9, 3, '{\"lr\":0.01}',"

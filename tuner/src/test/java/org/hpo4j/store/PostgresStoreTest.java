@@ -148,7 +148,7 @@ class PostgresStoreTest {
             }
             s.execute("INSERT INTO schema_version (version) VALUES (1)");
             s.execute("INSERT INTO studies (name, space, direction, optimizer, seed, settings, created_at, next_seq)"
-                    + " VALUES ('mlp', '" + STUDY.space() + "', 'MINIMIZE', 'random', 42, '" + STUDY.settings() + "', 0, 3)");
+                    + " VALUES ('mlp', '" + STUDY.space() + "', 'MINIMIZE', 'random', 42, '" + STUDY.settings().encode() + "', 0, 3)");
             s.execute("INSERT INTO jobs (study_id, job_id, config_iteration, config_bracket, config_index, rung, budget,"
                     + " previous_budget, configuration, state, attempt, worker, lease_until, handed_seq, finished_seq,"
                     + " started_at, finished_at, value, failure) SELECT id, 0, 0, 0, 0, 0, 9, 0, '{\"lr\":0.01}',"

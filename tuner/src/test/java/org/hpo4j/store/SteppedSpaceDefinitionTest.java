@@ -23,7 +23,7 @@ class SteppedSpaceDefinitionTest {
         StudyDefinition now = new StudyDefinition("s", by8.describe(), Direction.MINIMIZE, "tpe", 1, "");
         List<String> differences = now.differencesFrom(stored);
         assertEquals(1, differences.size(), differences::toString);
-        assertTrue(differences.get(0).contains("- batch IntParameter integers [16, 256] step 16")
-                && differences.get(0).contains("+ batch IntParameter integers [16, 256] step 8"), differences.get(0));
+        assertTrue(differences.get(0).contains("- batch int integers [16, 256] step 16")
+                && differences.get(0).contains("+ batch int integers [16, 256] step 8"), differences.get(0));
     }
 }

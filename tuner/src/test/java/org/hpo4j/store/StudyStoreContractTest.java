@@ -29,7 +29,7 @@ class StudyStoreContractTest {
     static Path dir;
 
     static final StudyDefinition STUDY = new StudyDefinition("mlp", "lr FloatParameter [0.001, 1.0] (log)\n",
-            Direction.MINIMIZE, "random", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0");
+            Direction.MINIMIZE, "random", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0 seed=42");
 
     static Stream<Arguments> stores() {
         Supplier<StudyStore> memory = InMemoryStore::new;
@@ -128,8 +128,8 @@ class StudyStoreContractTest {
                     Direction.MINIMIZE, "random", 42, STUDY.settings());
             StudyMismatchException e = assertThrows(StudyMismatchException.class, () -> store.open(changed));
             assertTrue(e.getMessage().contains("study 'mlp'"), e.getMessage());
-            assertTrue(e.getMessage().contains("- lr FloatParameter [0.001, 1.0] (log)"), e.getMessage());
-            assertTrue(e.getMessage().contains("+ lr FloatParameter [1.0E-4, 1.0] (log)"), e.getMessage());
+            assertTrue(e.getMessage().contains("- lr float [0.001, 1.0] (log)"), e.getMessage());
+            assertTrue(e.getMessage().contains("+ lr float [1.0E-4, 1.0] (log)"), e.getMessage());
             assertTrue(e.getMessage().contains("hpo.fresh"), e.getMessage());
             StudyDefinition otherSeed = new StudyDefinition("mlp", STUDY.space(), Direction.MINIMIZE, "random", 43,
                     STUDY.settings());

@@ -50,7 +50,7 @@ public final class EpochsInjector implements Injector<Epochs> {
     }
 
     @Override
-    public double evaluate(Epochs target, TrialContext context) {
+    public double evaluate(Epochs target, TrialContext context) throws Exception {
         return target.train(context);
     }
 

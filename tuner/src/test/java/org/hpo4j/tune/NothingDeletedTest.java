@@ -117,6 +117,6 @@ class NothingDeletedTest {
     void unicodeNamesAreAcceptedInEitherNormalForm() throws Exception {
         Path project = project(dir.resolve("work/proj"));
         tune(project, "u\u0308ni-çødé", "ckpt");
-        assertTrue(Files.exists(project.resolve("target/hpo/\u00fcni-çødé.db")), "stored under the NFC name");
+        assertTrue(Files.exists(project.resolve(".hpo/\u00fcni-çødé.db")), "stored under the NFC name");
     }
 }

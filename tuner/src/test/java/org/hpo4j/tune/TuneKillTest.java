@@ -57,7 +57,7 @@ class TuneKillTest {
 
     private static Map<Integer, StoredJob> finishedJobs(Path project) {
         Map<Integer, StoredJob> done = new HashMap<>();
-        try (SqliteStore store = SqliteStore.open(project.resolve("target/hpo/kills.db"), false)) {
+        try (SqliteStore store = SqliteStore.open(project.resolve(".hpo/kills.db"), false)) {
             for (StoredJob j : store.jobs("kills")) {
                 if (j.state().isDone()) {
                     done.put(j.jobId(), j);

@@ -94,13 +94,13 @@ class TunerTest {
     }
 
     @Test
-    void unnamedOptimizerIsAsynchronousWhenTheStudyHasSeveralWorkers() {
+    void unnamedOptimizerIsHyperGpWithOneWorkerOrMany() {
         TuneRequest.Builder unnamed = TuneRequest.builder().baseDirectory(dir);
-        assertEquals("bohb", unnamed.build().optimizer());
-        assertEquals("bohb", unnamed.optimizer(" ").build().optimizer());
-        assertEquals("async-bohb", unnamed.optimizer(null).parallelism(2).build().optimizer());
-        assertEquals("async-bohb", unnamed.parallelism(1).storage("jdbc:postgresql://db.example/hpo").build().optimizer());
-        assertEquals("bohb", unnamed.storage("target/hpo/other.db").build().optimizer());
+        assertEquals("hyper-gp", unnamed.build().optimizer());
+        assertEquals("hyper-gp", unnamed.optimizer(" ").build().optimizer());
+        assertEquals("hyper-gp", unnamed.optimizer(null).parallelism(2).build().optimizer());
+        assertEquals("hyper-gp", unnamed.parallelism(1).storage("jdbc:postgresql://db.example/hpo").build().optimizer());
+        assertEquals("hyper-gp", unnamed.storage("target/hpo/other.db").build().optimizer());
         // a named optimizer is kept whatever the workers
         assertEquals("hyperband", unnamed.optimizer("hyperband").parallelism(8).build().optimizer());
     }
@@ -187,7 +187,8 @@ class TunerTest {
         Path file = dir.resolve("src/main/resources/hpo/org.hpo4j.inject.TunableNet.properties");
         assertEquals(file, first.output());
         String text = Files.readString(file);
-        Map<String, String> values = TunedProperties.read(file);
+        Map<String, String> values = new java.util.TreeMap<>(TunedProperties.read(file));
+        assertEquals("27", values.remove("epochs"), "random search evaluates at the max budget, and the file says so");
         Configuration written = TunableNetInjector.SPACE.configuration(values);
         assertEquals(first.best(), written);
         double expected = written.getDouble("learningRate") * written.getLong("hidden") + 27;
@@ -207,7 +208,8 @@ class TunerTest {
                 .run(request().seed(8).maxEvaluations(12).build(), loader));
         assertTrue(mismatch.getMessage().contains("seed 7 -> 8") && mismatch.getMessage().contains("-Dhpo.fresh=true"),
                 mismatch.getMessage());
-        new Tuner(new PrintStream(new ByteArrayOutputStream())).run(request().seed(8).fresh(true).maxEvaluations(12).build(), loader);
+        new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().seed(8).fresh(true).overwrite(true).maxEvaluations(12).build(), loader);
         assertFalse(TunedProperties.withoutDate(text).equals(TunedProperties.withoutDate(Files.readString(file))),
                 "another seed explores other configurations");
     }
@@ -219,14 +221,14 @@ class TunerTest {
                 .run(request().study("earlier").maxEvaluations(8).build(), loader);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8)).run(request().study("later").seed(9)
-                .optimizer("tpe").warmStart("target/hpo/earlier.db").curveStopping(true).maxEvaluations(5).build(), loader);
+                .optimizer("tpe").warmStart(".hpo/earlier.db").curveStopping(true).maxEvaluations(5).build(), loader);
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("warm start from 8 earlier evaluations"),
                 console.toString(StandardCharsets.UTF_8));
-        try (org.hpo4j.store.SqliteStore store = org.hpo4j.store.SqliteStore.open(dir.resolve("target/hpo/later.db"), false)) {
+        try (org.hpo4j.store.SqliteStore store = org.hpo4j.store.SqliteStore.open(dir.resolve(".hpo/later.db"), false)) {
             assertEquals(earlier.best(), store.jobs("later").get(0).toJob(TunableNetInjector.SPACE).configuration());
         }
         TuneException e = assertThrows(TuneException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(request().study("third").warmStart("target/hpo/none.db").maxEvaluations(2).build(), loader));
+                .run(request().study("third").warmStart(".hpo/none.db").maxEvaluations(2).build(), loader));
         assertTrue(e.getMessage().startsWith("hpo.warmStart:") && e.getMessage().contains("none.db"), e.getMessage());
     }
 
@@ -234,7 +236,7 @@ class TunerTest {
     void withoutStoppingParametersBohbRunsOneFullHyperbandIteration() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(TuneRequest.builder().baseDirectory(dir).seed(3).build(), loader);
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).optimizer("bohb").build(), loader);
         assertEquals("bohb", s.optimizer());
         // brackets over [1, 27] with eta 3: 27+9+3+1, 12+4+1, 6+2, 4 evaluations
         assertEquals(40 + 17 + 8 + 4, s.evaluations());
@@ -243,10 +245,54 @@ class TunerTest {
     }
 
     @Test
-    void withTwoWorkersAndNoOptimizerNamedAsyncBohbRunsOneCycleOfBrackets() throws Exception {
+    void withoutStoppingParametersTheDefaultRunsAboutOneHyperbandIterationsBudgetAndFinishes() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        for (int workers : new int[] {1, 2}) {
+            TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                    .run(TuneRequest.builder().baseDirectory(dir).study("default-" + workers).seed(3).parallelism(workers)
+                            .build(), loader);
+            assertEquals("hyper-gp", s.optimizer());
+            // it plans one iteration's budget (423 / 27 over [1, 27]) of new configurations, then only
+            // promotes; a configuration started last may add at most one full-budget evaluation
+            assertTrue(s.cost() >= 0.5 * 423.0 / 27 && s.cost() <= 423.0 / 27 + 1 + 1e-9, workers + " workers: cost " + s.cost());
+            assertEquals(27, s.budget(), "the incumbent is taken at the largest budget");
+        }
+    }
+
+    @Test
+    void theBannerSaysWhatEtaIsAndWhatTheStudyWillSpendAndTheProgressCountsAgainstIt() throws Exception {
+        ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(TuneRequest.builder().optimizer("bohb").baseDirectory(dir).seed(3).build(), loader);
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("hpo4j:   eta 3 is Hyperband's halving rate: each rung keeps the best 1/3 of its"
+                + " configurations and gives them 3 times the epochs"), out);
+        // the brackets of [1, 27] with eta 3: 40 + 17 + 8 + 4 evaluations, 423 epochs = 15.67 full evaluations
+        assertTrue(out.contains("hpo4j:   stops after 1 Hyperband iteration (every bracket once); plans 69 evaluations"
+                + " costing 15.67 full evaluations (one full evaluation = 27 epochs;"), out);
+        assertTrue(out.contains("hpo4j: evaluations 10/69 | running "), "a progress line every 10 in batch mode:\n" + out);
+        assertTrue(out.contains("hpo4j: evaluations 60/69 | running "), out);
+        assertTrue(out.lines().filter(l -> l.startsWith("[")).allMatch(l -> l.matches(".* best [-0-9.e+]+@\\d+ .*")),
+                "the best names the budget it is at:\n" + out);
+        Outlook bohb = Outlook.of(Tuner.plan(TuneRequest.builder().optimizer("bohb").baseDirectory(dir).build(), new TunableNetInjector()));
+        assertEquals("69", bohb.evaluationsText());
+        assertEquals(423.0 / 27, bohb.cost(), 1e-9);
+        Outlook async = Outlook.of(Tuner.plan(TuneRequest.builder().optimizer("async-bohb").baseDirectory(dir).parallelism(2).build(),
+                new TunableNetInjector()));
+        assertEquals("~69", async.evaluationsText(), "asynchronous promotions: an estimate");
+        Outlook random = Outlook.of(Tuner.plan(TuneRequest.builder().optimizer("random").baseDirectory(dir).build(),
+                new TunableNetInjector()));
+        assertEquals("~16", random.evaluationsText(), "the cost of a Hyperband iteration, one full evaluation each");
+        assertEquals("12", Outlook.of(Tuner.plan(TuneRequest.builder().optimizer("bohb").maxEvaluations(12).baseDirectory(dir).build(),
+                new TunableNetInjector())).evaluationsText());
+    }
+
+    @Test
+    void withTwoWorkersAsyncBohbRunsOneCycleOfBrackets() throws Exception {
         ClassLoader loader = withIndex("org.hpo4j.inject.TunableNet");
         TuneSummary s = new Tuner(new PrintStream(new ByteArrayOutputStream()))
-                .run(TuneRequest.builder().baseDirectory(dir).seed(3).parallelism(2).build(), loader);
+                .run(TuneRequest.builder().baseDirectory(dir).seed(3).parallelism(2).optimizer("async-bohb").build(), loader);
         assertEquals("async-bohb", s.optimizer());
         // one cycle starts Hyperband's 27 + 12 + 6 + 4 configurations; promotions add at most
         // synchronous successive halving's 13 + 5 + 2
@@ -262,7 +308,8 @@ class TunerTest {
                 .run(request().maxEvaluations(5).batchMode(false).build(), loader);
         String out = console.toString(StandardCharsets.UTF_8);
         assertEquals(5, out.split("\r  evaluations ", -1).length - 1, out);
-        assertTrue(out.contains("evaluations 5 | running 0 | best "), out);
+        assertTrue(out.contains("evaluations 5/5 | running 0 | best "), out);
+        assertTrue(out.contains("evaluations 1/5 | running 0 | best ") && out.contains(" | left ~"), out);
         assertFalse(out.lines().anyMatch(l -> l.startsWith("[")), "no per-evaluation lines: " + out);
         assertTrue(out.contains("hpo4j: study Peak finished: 5 evaluations"), out);
     }

@@ -16,9 +16,13 @@ import org.hpo4j.optimizer.Result;
  * preempted for a time slice), the CPU time is the optimizer's own; JMH reports wall time only.
  *
  * <pre>java -cp samples/benchmarks/target/hpo4j-benchmarks.jar org.hpo4j.benchmarks.OverheadProbe \
- *     [optimizer=bohb] [problem=hartmann6-mf] [historyCost=300] [seeds=40] [calls=10]</pre>
+ *     [optimizer=bohb] [problem=hartmann6-mf] [history=300] [seeds=40] [calls=10]</pre>
+ *
+ * The history is a cost in full evaluations ({@code 300}) or a number of evaluations ({@code 1000evals}).
  */
 public final class OverheadProbe {
+    private static final String EVALUATIONS = "evals";
+
     private OverheadProbe() {
     }
 
@@ -26,7 +30,9 @@ public final class OverheadProbe {
     public static void main(String[] args) {
         String optimizerName = args.length > 0 ? args[0] : "bohb";
         BenchmarkProblem problem = Problems.byName(args.length > 1 ? args[1] : "hartmann6-mf");
-        double historyCost = args.length > 2 ? Double.parseDouble(args[2]) : 300;
+        String history = args.length > 2 ? args[2] : "300";
+        boolean byCount = history.endsWith(EVALUATIONS);
+        double historySize = Double.parseDouble(byCount ? history.substring(0, history.length() - EVALUATIONS.length()) : history);
         int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         int calls = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -37,7 +43,7 @@ public final class OverheadProbe {
             Optimizer optimizer = Optimizers.create(optimizerName, problem.space(),
                     new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0));
             double spent = 0;
-            while (spent < historyCost * problem.maxBudget()) {
+            for (int n = 0; byCount ? n < historySize : spent < historySize * problem.maxBudget(); n++) {
                 spent += step(optimizer, problem, seed).budget();
             }
             for (int c = 0; c < calls; c++) {
@@ -51,8 +57,8 @@ public final class OverheadProbe {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%s on %s after %s full evaluations, %d calls (%d seeds x %d):%n", optimizerName,
-                problem.name(), RunnerOptions.format(historyCost), k, seeds, calls);
+        System.out.printf(Locale.ROOT, "%s on %s after %s %s, %d calls (%d seeds x %d):%n", optimizerName,
+                problem.name(), RunnerOptions.format(historySize), byCount ? "evaluations" : "full evaluations", k, seeds, calls);
         System.out.println(line("wall time", wall));
         System.out.println(line("thread CPU time", cpu));
     }

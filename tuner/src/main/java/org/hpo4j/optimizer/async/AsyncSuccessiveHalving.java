@@ -73,10 +73,9 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     private final HyperbandSchedule schedule;
     private final List<Bracket> brackets = new ArrayList<>();
     private final ConfigurationSource source;
-    private final long maxNewConfigurations;
+    private final BracketPolicy policy;
     private final Map<Integer, Job> outstanding = new HashMap<>();
     private final Map<Job.ConfigId, Trial> trials = new HashMap<>();
-    private final int configurationsPerCycle;
     private final boolean capPromotions;
     private long startedConfigurations;
     private int nextJobId;
@@ -87,17 +86,25 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
      */
     AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
                                    int maxIterations, boolean capPromotions) {
+        this(schedule, bracketIndices, source, new CyclicBrackets(schedule, bracketIndices, maxIterations), capPromotions);
+    }
+
+    /**
+     * Asynchronous successive halving over the brackets {@code bracketIndices} of {@code schedule},
+     * new configurations from {@code source}, started in the brackets {@code policy} chooses.
+     *
+     * @param capPromotions whether a rung promotes at most {@code floor(n / eta)} configurations
+     *     (see the class comment)
+     */
+    public AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
+                                  BracketPolicy policy, boolean capPromotions) {
         this.schedule = schedule;
         this.capPromotions = capPromotions;
         this.source = source;
-        int weights = 0;
+        this.policy = policy;
         for (int s : bracketIndices) {
-            Bracket b = new Bracket(s, schedule);
-            brackets.add(b);
-            weights += b.weight;
+            brackets.add(new Bracket(s, schedule));
         }
-        this.configurationsPerCycle = weights;
-        this.maxNewConfigurations = maxIterations == 0 ? Long.MAX_VALUE : (long) maxIterations * weights;
     }
 
     /**
@@ -162,7 +169,8 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
                 settings.maxIterations(), true);
     }
 
-    private static List<Integer> allBrackets(HyperbandSchedule schedule) {
+    /** Every bracket of {@code schedule}, {@code s_max} first. */
+    public static List<Integer> allBrackets(HyperbandSchedule schedule) {
         List<Integer> all = new ArrayList<>();
         for (int s = schedule.sMax(); s >= 0; s--) {
             all.add(s);
@@ -173,13 +181,14 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     @Override
     public Optional<Job> ask() {
         Job job = promotion();
-        if (job == null && startedConfigurations < maxNewConfigurations) {
+        if (job == null && !policy.exhausted()) {
             job = newConfiguration();
         }
         if (job == null) {
             return Optional.empty();
         }
         outstanding.put(job.id(), job);
+        source.started(job);
         return Optional.of(job);
     }
 
@@ -211,18 +220,18 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     }
 
     private Job newConfiguration() {
-        long cycle = startedConfigurations / configurationsPerCycle;
-        long index = startedConfigurations % configurationsPerCycle;
+        BracketPolicy.Start start = policy.next();
         Bracket chosen = null;
         for (Bracket b : brackets) {
-            if (index < b.weight) {
+            if (b.s == start.bracket()) {
                 chosen = b;
-                break;
             }
-            index -= b.weight;
         }
-        Job.ConfigId id = new Job.ConfigId(Math.toIntExact(cycle), chosen.s, (int) index);
-        Trial t = new Trial(id, source.next(), chosen, startedConfigurations++);
+        if (chosen == null) {
+            throw new IllegalStateException("bracket policy chose bracket " + start.bracket() + ", which this optimizer does not run");
+        }
+        Job.ConfigId id = new Job.ConfigId(start.iteration(), chosen.s, start.index());
+        Trial t = new Trial(id, source.next(chosen.rungs[0].budget), chosen, startedConfigurations++);
         trials.put(id, t);
         return new Job(nextJobId++, id, t.configuration, chosen.rungs[0].budget, 0, 0);
     }
@@ -246,7 +255,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
 
     @Override
     public boolean isFinished() {
-        if (startedConfigurations < maxNewConfigurations || !outstanding.isEmpty()) {
+        if (!policy.exhausted() || !outstanding.isEmpty()) {
             return false;
         }
         for (Bracket b : brackets) {
@@ -282,12 +291,10 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
 
     private static final class Bracket {
         final int s;
-        final int weight;
         final Rung[] rungs;
 
         Bracket(int s, HyperbandSchedule schedule) {
             this.s = s;
-            this.weight = schedule.rungSizes(s)[0];
             double[] budgets = schedule.rungBudgets(s);
             this.rungs = new Rung[s + 1];
             for (int k = 0; k <= s; k++) {

@@ -9,10 +9,14 @@ import org.hpo4j.space.Configuration;
  * Hyperband) or a model of the results so far (async BOHB). Sees every result in the order the
  * optimizer is told them, so it stays a pure function of the seed and that order.
  */
-interface ConfigurationSource {
+public interface ConfigurationSource {
 
-    /** A configuration to start at the bottom rung of a bracket. */
-    Configuration next();
+    /** A configuration to start at the bottom rung of a bracket, whose budget is {@code budget}. */
+    Configuration next(double budget);
+
+    /** Learns that {@code job} was handed out (a new configuration or a promotion); running until observed. */
+    default void started(Job job) {
+    }
 
     /** Records the outcome of a job (its configuration at its budget). */
     void observe(Job job, Result result);

@@ -14,7 +14,7 @@ final class ModelSource implements ConfigurationSource {
     }
 
     @Override
-    public Configuration next() {
+    public Configuration next(double budget) {
         return model.propose();
     }
 

@@ -17,7 +17,7 @@ final class PriorSource implements ConfigurationSource {
     }
 
     @Override
-    public Configuration next() {
+    public Configuration next(double budget) {
         return space.sample(random::nextDouble);
     }
 

@@ -242,6 +242,46 @@ final class GaussianProcess {
         return s;
     }
 
+    /** The posterior mean at {@code x}, without the variance's {@code O(n^2)} solve. */
+    double predictMean(double[] x) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += kernel(xs[i], x) * alpha[i];
+        }
+        return mean;
+    }
+
+    /**
+     * The posterior mean at each point given all the other points (leave-one-out), from the closed
+     * form {@code y_i - alpha_i / (K^-1)_ii}; {@code ys} are the targets {@link #withTargets} set.
+     * Costs one inversion of the Cholesky factor, {@code O(n^3 / 6)}.
+     */
+    double[] leaveOneOutMeans(double[] ys) {
+        // (K^-1)_ii = sum over j of (L^-1)_ji^2; column i of L^-1 solves L c = e_i
+        double[] diagonal = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(c, 0);
+            c[i] = 1 / lower[i][i];
+            double sum = c[i] * c[i];
+            for (int j = i + 1; j < n; j++) {
+                double[] row = lower[j];
+                double s = 0;
+                for (int m = i; m < j; m++) {
+                    s -= row[m] * c[m];
+                }
+                c[j] = s / row[j];
+                sum += c[j] * c[j];
+            }
+            diagonal[i] = sum;
+        }
+        double[] means = new double[n];
+        for (int i = 0; i < n; i++) {
+            means[i] = ys[i] - alpha[i] / diagonal[i];
+        }
+        return means;
+    }
+
     /** The posterior mean and variance (of the latent function) at {@code x}, into {@code out}. */
     void predict(double[] x, double[] out) {
         double[] k = new double[n];

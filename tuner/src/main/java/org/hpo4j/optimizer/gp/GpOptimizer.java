@@ -6,22 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.special.Erf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.Result;
-import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
@@ -46,15 +37,6 @@ import org.hpo4j.space.SearchSpace;
  */
 public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmStartable {
     private static final int LOCAL_CENTRES = 5;
-    private static final int REFINED = 3;
-    private static final double LOCAL_SIGMA = 0.05;
-    private static final double LOG_MIN_SCALE = Math.log(0.02);
-    private static final double LOG_MAX_SCALE = Math.log(20);
-    private static final double LOG_MIN_SIGNAL = Math.log(0.05);
-    private static final double LOG_MAX_SIGNAL = Math.log(20);
-    private static final double LOG_MIN_NOISE = Math.log(1e-6);
-    private static final double LOG_MAX_NOISE = Math.log(1);
-    private static final int FIT_EVALUATIONS = 250;
 
     private final SearchSpace space;
     private final double budget;
@@ -62,6 +44,8 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final RandomGenerator random;
     private final GpFeatures features;
     private final int[] group;
+    private final HyperparameterFit fit;
+    private final AcquisitionSearch search;
 
     private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
     /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
@@ -90,15 +74,10 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
         this.random = new MersenneTwister(settings.seed());
         this.features = new GpFeatures(space);
         this.group = features.group;
-        this.theta = neutralTheta();
-    }
-
-    private double[] neutralTheta() {
-        double[] t = new double[features.groups() + 2];
-        Arrays.fill(t, 0, features.groups(), Math.log(0.5));
-        t[features.groups()] = 0;
-        t[features.groups() + 1] = Math.log(1e-3);
-        return t;
+        this.fit = new HyperparameterFit(features.groups());
+        this.search = new AcquisitionSearch(space, random, gp.randomCandidates(), gp.localCandidates(),
+                gp.refinementSteps());
+        this.theta = fit.neutral();
     }
 
     @Override
@@ -187,7 +166,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             lastFitSize = n;
             model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             if (model == null) {
-                theta = neutralTheta();
+                theta = fit.neutral();
                 model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             }
             return;
@@ -211,103 +190,15 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             cs[i] = inflations[subset[i]];
             inflated |= cs[i] != 0;
         }
-        double[] fitInflation = inflated ? cs : null;
-        double[] neutral = neutralTheta();
-        double[][] best = {theta.clone()};
-        double[] bestValue = {Double.NEGATIVE_INFINITY};
-        ObjectiveFunction objective = new ObjectiveFunction(t -> {
-            double[] clamped = clamp(t);
-            double penalty = 0;
-            for (int i = 0; i < t.length; i++) {
-                penalty += 10 * (t[i] - clamped[i]) * (t[i] - clamped[i]);
-            }
-            double value = GaussianProcess.logMarginalLikelihood(group, clamped, xs, ys, xs.length, fitInflation)
-                    + logPrior(clamped, neutral) - penalty;
-            if (value > bestValue[0]) {
-                bestValue[0] = value;
-                best[0] = clamped;
-            }
-            return Double.isFinite(value) ? value : -1e300;
-        });
         // the previous fit is a good start once the data have settled; early on, try a neutral one too
         double[][] starts = lastFitSize < 3 * gp.initialPoints()
-                ? new double[][] {theta.clone(), neutral} : new double[][] {theta.clone()};
-        for (double[] start : starts) {
-            try {
-                new SimplexOptimizer(1e-6, 1e-8).optimize(new MaxEval(FIT_EVALUATIONS), objective,
-                        GoalType.MAXIMIZE, new InitialGuess(start), new NelderMeadSimplex(start.length, 0.7));
-            } catch (TooManyEvaluationsException e) {
-                // the best point seen so far is kept by the objective
-            }
-        }
-        theta = best[0];
-    }
-
-    /** Log-normal prior around the neutral hyperparameters: wide for scales, wider for the noise. */
-    private double logPrior(double[] t, double[] neutral) {
-        double s = 0;
-        for (int i = 0; i < t.length; i++) {
-            double sd = i == t.length - 1 ? 3 : 1.5;
-            double z = (t[i] - neutral[i]) / sd;
-            s -= 0.5 * z * z;
-        }
-        return s;
-    }
-
-    private double[] clamp(double[] t) {
-        double[] c = t.clone();
-        int g = features.groups();
-        for (int i = 0; i < g; i++) {
-            c[i] = Math.min(LOG_MAX_SCALE, Math.max(LOG_MIN_SCALE, c[i]));
-        }
-        c[g] = Math.min(LOG_MAX_SIGNAL, Math.max(LOG_MIN_SIGNAL, c[g]));
-        c[g + 1] = Math.min(LOG_MAX_NOISE, Math.max(LOG_MIN_NOISE, c[g + 1]));
-        return c;
+                ? new double[][] {theta.clone(), fit.neutral()} : new double[][] {theta.clone()};
+        theta = fit.fit(group, xs, ys, inflated ? cs : null, theta, starts);
     }
 
     /** All points, or the best fifth plus an even spread of the rest when there are too many. */
     private int[] fitSubset(int n) {
-        int max = gp.maxFitPoints();
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        if (n <= max) {
-            return all;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        int bestCount = max / 5;
-        boolean[] taken = new boolean[n];
-        for (int r = 0; r < bestCount; r++) {
-            taken[order[r]] = true;
-        }
-        int rest = max - bestCount;
-        int restAvailable = n - bestCount;
-        int seen = 0;
-        int added = 0;
-        for (int i = 0; i < n && added < rest; i++) {
-            if (taken[i]) {
-                continue;
-            }
-            // Bresenham-style spread: take the point when the running quota crosses an integer
-            if ((long) (seen + 1) * rest / restAvailable > (long) seen * rest / restAvailable) {
-                taken[i] = true;
-                added++;
-            }
-            seen++;
-        }
-        int[] subset = new int[bestCount + added];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (taken[i]) {
-                subset[k++] = i;
-            }
-        }
-        return subset;
+        return PointSubset.bestAndSpread(values, n, gp.maxFitPoints(), gp.maxFitPoints() / 5);
     }
 
     private double[] proposeFromModel() {
@@ -332,55 +223,12 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             believed.withTargets(withLies);
         }
         Acquisition acquisition = new Acquisition(believed, incumbent);
-
-        int total = gp.randomCandidates() + gp.localCandidates();
-        double[][] candidates = new double[total][];
-        double[] scores = new double[total];
-        for (int c = 0; c < gp.randomCandidates(); c++) {
-            candidates[c] = space.encode(space.sample(random::nextDouble));
-        }
-        int[] best = bestObservations(Math.min(LOCAL_CENTRES, n));
-        for (int c = gp.randomCandidates(); c < total; c++) {
-            candidates[c] = perturb(units.get(best[c % best.length]), LOCAL_SIGMA);
-        }
-        for (int c = 0; c < total; c++) {
-            scores[c] = acquisition.value(candidates[c]);
-        }
-        Integer[] order = new Integer[total];
-        for (int c = 0; c < total; c++) {
-            order[c] = c;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        double[] winner = null;
-        double winnerScore = Double.NEGATIVE_INFINITY;
-        int refined = Math.min(REFINED, total);
-        int stepsEach = gp.refinementSteps() / Math.max(1, refined);
-        for (int r = 0; r < refined; r++) {
-            double[] x = candidates[order[r]];
-            double score = isNew(x) ? scores[order[r]] : Double.NEGATIVE_INFINITY;
-            double sigma = LOCAL_SIGMA;
-            for (int s = 0; s < stepsEach; s++) {
-                double[] next = perturb(x, sigma);
-                double nextScore = acquisition.value(next);
-                if (nextScore > score && isNew(next)) {
-                    x = next;
-                    score = nextScore;
-                } else {
-                    sigma = Math.max(1e-3, sigma * 0.8);
-                }
-            }
-            if (score > winnerScore) {
-                winner = x;
-                winnerScore = score;
-            }
-        }
-        for (int r = refined; winner == null && r < total; r++) {
-            if (isNew(candidates[order[r]])) {
-                winner = candidates[order[r]];
-            }
+        List<double[]> centres = new ArrayList<>();
+        for (int i : bestObservations(Math.min(LOCAL_CENTRES, n))) {
+            centres.add(units.get(i));
         }
         // null (every candidate already proposed, in a tiny space): ask() draws from the prior
-        return winner;
+        return search.maximize(acquisition::value, centres, this::isNew);
     }
 
     private boolean isNew(double[] unit) {
@@ -398,27 +246,6 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             out[i] = order[i];
         }
         return out;
-    }
-
-    /**
-     * A nearby point: gaussian steps on the active numeric coordinates, and now and then another
-     * choice for a categorical one; coordinates that become active are drawn at random.
-     */
-    private double[] perturb(double[] unit, double sigma) {
-        double[] x = unit.clone();
-        int d = x.length;
-        for (int i = 0; i < d; i++) {
-            if (Double.isNaN(x[i])) {
-                x[i] = random.nextDouble();
-            } else if (space.parameters().get(i) instanceof CategoricalParameter) {
-                if (random.nextDouble() < 1.0 / d) {
-                    x[i] = random.nextDouble();
-                }
-            } else {
-                x[i] = Math.min(1, Math.max(0, x[i] + sigma * random.nextGaussian()));
-            }
-        }
-        return space.encode(space.decode(x));
     }
 
     /** Expected improvement below the incumbent, on the standardized scale. */
@@ -440,9 +267,6 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
 
     /** Expected improvement of a gaussian N(mean, sd^2) below {@code incumbent}. */
     static double expectedImprovement(double incumbent, double mean, double sd) {
-        double z = (incumbent - mean) / sd;
-        double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
-        double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-        return (incumbent - mean) * cdf + sd * pdf;
+        return AcquisitionSearch.expectedImprovement(incumbent, mean, sd);
     }
 }

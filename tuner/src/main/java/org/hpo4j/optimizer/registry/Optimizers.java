@@ -36,6 +36,7 @@ public final class Optimizers {
         f.put("asha", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::asha);
         f.put("async-hyperband", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::hyperband);
         f.put("async-bohb", org.hpo4j.optimizer.async.AsyncSuccessiveHalving::bohb);
+        f.put("hyper-gp", org.hpo4j.optimizer.gp.HyperGp::new);
         f.put("nsga2", org.hpo4j.optimizer.multi.Nsga2::new);
         f.put("mo-asha", org.hpo4j.optimizer.multi.MultiObjectiveAsha::asha);
         f.put("parego", org.hpo4j.optimizer.multi.ParEgo::optimizer);

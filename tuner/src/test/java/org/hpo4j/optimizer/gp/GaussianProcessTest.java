@@ -122,4 +122,29 @@ class GaussianProcessTest {
         assertTrue(GpOptimizer.expectedImprovement(0, -1, 0.1) > 0.99);
         assertTrue(GpOptimizer.expectedImprovement(0, 5, 0.1) < 1e-10);
     }
+
+    @Test
+    void leaveOneOutMeansMatchFitsWithoutThePoint() {
+        double[][] xs = points(12, 3);
+        double[] ys = new double[12];
+        for (int i = 0; i < 12; i++) {
+            ys[i] = f(xs[i]);
+        }
+        double[] theta = {Math.log(0.3), Math.log(0.3), 0, Math.log(1e-2)};
+        double[] loo = GaussianProcess.fit(GROUP, theta, xs, ys, 12).leaveOneOutMeans(ys);
+        double[] out = new double[2];
+        for (int left = 0; left < 12; left++) {
+            double[][] others = new double[11][];
+            double[] otherYs = new double[11];
+            for (int i = 0, k = 0; i < 12; i++) {
+                if (i != left) {
+                    others[k] = xs[i];
+                    otherYs[k++] = ys[i];
+                }
+            }
+            GaussianProcess.fit(GROUP, theta, others, otherYs, 11).predict(xs[left], out);
+            assertEquals(out[0], loo[left], 1e-6, "point " + left);
+            assertEquals(out[0], GaussianProcess.fit(GROUP, theta, others, otherYs, 11).predictMean(xs[left]), 1e-12);
+        }
+    }
 }

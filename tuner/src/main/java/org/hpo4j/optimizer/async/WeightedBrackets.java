@@ -1,0 +1,107 @@
+package org.hpo4j.optimizer.async;
+
+import java.util.function.Supplier;
+import org.hpo4j.optimizer.HyperbandSchedule;
+
+/**
+ * Splits the budget among the brackets by shares that may change as results come in: each new
+ * configuration goes to the bracket furthest behind its share of the budget planned so far (a
+ * deterministic deficit rule, so equal shares give Hyperband's split). A configuration plans the
+ * budget its bracket spends per configuration when every rung is full ({@code sum_i n_i r_i / n_0}).
+ * The brackets open in Hyperband's order: bracket {@code s} takes configurations once the budget
+ * planned so far covers the brackets before it ({@code s_max} first), each scaled by its share
+ * relative to an equal one. With equal shares the first full-budget evaluations thus come after the
+ * first rounds of screening, as in Hyperband's first iteration, rather than as blind guesses; a
+ * bracket whose predecessors lost their shares opens at once. Once open, the deficit rule decides.
+ *
+ * <p>With {@code maxIterations = m}, configurations start until the planned budget reaches
+ * {@code m} Hyperband iterations' budget, so a bounded run costs about what Hyperband's would, however
+ * the shares move. A configuration's iteration is the number of whole iterations' budget planned
+ * before it.
+ */
+public final class WeightedBrackets implements BracketPolicy {
+    private final int sMax;
+    private final double[] perConfiguration;
+    /** Per bracket, the budget it spends when every rung is full. */
+    private final double[] bracketBudget;
+    private final double iterationBudget;
+    private final double maxPlanned;
+    private final Supplier<double[]> shares;
+    private final double[] planned;
+    private final java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    private double total;
+
+    /**
+     * @param shares the wanted share of the budget per bracket, indexed by {@code s}, non-negative,
+     *     not all zero; asked before every start
+     * @param maxIterations bound in Hyperband iterations' budget, 0 for none
+     */
+    public WeightedBrackets(HyperbandSchedule schedule, Supplier<double[]> shares, int maxIterations) {
+        this.sMax = schedule.sMax();
+        this.perConfiguration = new double[sMax + 1];
+        for (int s = 0; s <= sMax; s++) {
+            int[] n = schedule.rungSizes(s);
+            double[] b = schedule.rungBudgets(s);
+            double spend = 0;
+            for (int i = 0; i < n.length; i++) {
+                spend += n[i] * b[i];
+            }
+            perConfiguration[s] = spend / n[0];
+        }
+        this.bracketBudget = new double[sMax + 1];
+        for (int s = 0; s <= sMax; s++) {
+            bracketBudget[s] = perConfiguration[s] * schedule.rungSizes(s)[0];
+        }
+        this.iterationBudget = schedule.iterationBudget();
+        this.maxPlanned = maxIterations == 0 ? Double.POSITIVE_INFINITY : maxIterations * iterationBudget;
+        this.shares = shares;
+        this.planned = new double[sMax + 1];
+    }
+
+    @Override
+    public Start next() {
+        if (exhausted()) {
+            return null;
+        }
+        double[] wanted = shares.get();
+        double sum = 0;
+        for (double w : wanted) {
+            sum += w;
+        }
+        int chosen = -1;
+        double largest = Double.NEGATIVE_INFINITY;
+        // bracket s opens once the budget planned covers the brackets before it in Hyperband's
+        // order, each scaled by its share relative to an equal one (Hyperband's order while the
+        // shares are equal; at once when the brackets before it have lost their shares)
+        double opensAt = 0;
+        // from the most aggressive bracket down, so ties (e.g. at the start) go to small budgets first
+        for (int s = sMax; s >= 0; s--) {
+            double open = opensAt;
+            opensAt += bracketBudget[s] * wanted[s] / sum * (sMax + 1);
+            if (!(wanted[s] > 0) || total < open * (1 - 1e-12)) {
+                continue;
+            }
+            double deficit = wanted[s] / sum * total - planned[s];
+            if (deficit > largest) {
+                largest = deficit;
+                chosen = s;
+            }
+        }
+        int iteration = (int) Math.floor(total / iterationBudget * (1 + 1e-12));
+        long key = (long) iteration * (sMax + 1) + chosen;
+        int index = counts.merge(key, 1, Integer::sum) - 1;
+        planned[chosen] += perConfiguration[chosen];
+        total += perConfiguration[chosen];
+        return new Start(chosen, iteration, index);
+    }
+
+    @Override
+    public boolean exhausted() {
+        return total >= maxPlanned * (1 - 1e-12);
+    }
+
+    /** The budget planned so far per bracket {@code s}, in the budget's units. */
+    public double[] planned() {
+        return planned.clone();
+    }
+}

@@ -1,0 +1,341 @@
+package org.hpo4j.optimizer.gp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hpo4j.optimizer.HyperbandSchedule;
+import org.hpo4j.optimizer.Job;
+import org.hpo4j.optimizer.PriorObservation;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.async.ConfigurationSource;
+import org.hpo4j.space.Configuration;
+import org.hpo4j.space.SearchSpace;
+
+/**
+ * The model of {@link HyperGp}: a Gaussian process over (configuration, budget), as MOBSTER
+ * (Klein et al. 2020) has it, a second one over the full budget's results alone, and the rung
+ * reliability of Hyper-Tune (Li et al. 2022), which says how far each budget's ranking can be
+ * trusted.
+ *
+ * <p><b>Proposals.</b> The joint GP's inputs are {@link GpFeatures}' features of the configuration
+ * and the budget level scaled to [0, 1], with a length-scale of its own, so the fit learns how far
+ * results at one budget say something about another. A configuration that starts below the full
+ * budget maximizes expected improvement at the full budget under the joint GP, below the smallest
+ * posterior mean there among the modelled configurations. A configuration that starts at the full
+ * budget is proposed the same way by the full-budget GP once the full budget has
+ * {@link HyperGpSettings#initialPoints()} results: there the small budgets have no say, so a
+ * parameter whose effect shows only near the full budget is refined as {@code gp} refines it.
+ * Running jobs enter as "Kriging believers" (see {@link WindowedGp#believing}), so parallel
+ * proposals keep apart. No configuration is proposed twice.
+ *
+ * <p><b>Cost.</b> Each GP holds a window of at most {@link HyperGpSettings#maxModelPoints()}
+ * results ({@link WindowedGp}); the joint one gives up to half of it to the full budget (the best
+ * third and an even spread of the rest) and shares the remainder among the smaller budgets the same
+ * way. Hyperparameters are fitted on at most {@link HyperGpSettings#maxFitPoints()} results when
+ * the results have grown by {@link HyperGpSettings#refitGrowth()}. So a proposal costs about the
+ * same after 1,000 results as after 100,000.
+ *
+ * <p><b>Reliability.</b> Take the largest budget with at least {@link #MIN_LEVEL_POINTS} results
+ * ("reference"). A GP on its results ranks them with a Kendall tau {@code tau_ref} between
+ * leave-one-out predictions and the values; for each smaller budget {@code k}, a GP on that
+ * budget's results alone (the joint GP's hyperparameters) ranks the reference budget's
+ * configurations with {@code tau_k}. The reliability of {@code k} is {@code tau_k / max(tau_ref,
+ * 0.2)}, clipped to [0, 1] and shrunk towards 1 (no evidence: trust, as Hyperband does) by
+ * {@link #PRIOR_PAIRS} pseudo-observations. A bracket that starts at budget {@code k} relies on
+ * every budget from {@code k} up, so its weight is the square of the smallest reliability among
+ * them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
+ * budgets that mislead lose their brackets, down to only full-budget evaluations, and budgets
+ * whose brackets weigh less than {@link #MODEL_WEIGHT} also leave the joint GP's window.
+ */
+final class MultiFidelityGp implements ConfigurationSource {
+    /** Results a budget needs before its ranking is measured. */
+    static final int MIN_LEVEL_POINTS = 6;
+    /** Pseudo-observations of full trust that shrink a reliability measured on few configurations. */
+    static final double PRIOR_PAIRS = 4;
+    /** Budgets whose brackets weigh less than this are left out of the joint GP. */
+    static final double MODEL_WEIGHT = 0.1;
+    private static final int LOCAL_CENTRES = 5;
+    private static final int RELIABILITY_POINTS = 100;
+
+    private final SearchSpace space;
+    private final RandomGenerator random;
+    private final HyperGpSettings settings;
+    private final GpFeatures features;
+    private final double[] levelBudgets;
+    private final int top;
+    private final AcquisitionSearch search;
+    /** Over every trusted budget: proposes the configurations that start below the full budget. */
+    private final WindowedGp joint;
+    /** Over the full budget's results only: proposes the configurations that start there. */
+    private final WindowedGp full;
+
+    private final List<List<ModelPoint>> levels = new ArrayList<>();
+    private final Map<Integer, double[]> running = new LinkedHashMap<>();
+    private final Set<Configuration> proposed = new HashSet<>();
+    private int results;
+    private double[] reliability;
+
+    MultiFidelityGp(SearchSpace space, HyperbandSchedule schedule, HyperGpSettings settings, RandomGenerator random) {
+        this.space = space;
+        this.random = random;
+        this.settings = settings;
+        this.features = new GpFeatures(space);
+        int[] group = Arrays.copyOf(features.group, features.width + 1);
+        group[features.width] = features.groups();
+        this.levelBudgets = schedule.rungBudgets(schedule.sMax());
+        this.top = levelBudgets.length - 1;
+        for (int k = 0; k <= top; k++) {
+            levels.add(new ArrayList<>());
+        }
+        this.joint = new WindowedGp(group, features.groups() + 1, settings);
+        this.full = new WindowedGp(group, features.groups() + 1, settings);
+        this.search = new AcquisitionSearch(space, random, settings.randomCandidates(), settings.localCandidates(),
+                settings.refinementSteps());
+        this.reliability = new double[top + 1];
+        Arrays.fill(reliability, 1);
+    }
+
+    @Override
+    public Configuration next(double budget) {
+        double[] unit = null;
+        if (results >= settings.initialPoints()) {
+            boolean atFull = level(budget) == top && levels.get(top).size() >= settings.initialPoints();
+            unit = atFull ? proposeWithFullModel() : proposeWithJointModel();
+        }
+        Configuration config = unit == null ? space.sample(random::nextDouble) : space.decode(unit);
+        proposed.add(config);
+        return config;
+    }
+
+    @Override
+    public void started(Job job) {
+        running.put(job.id(), input(space.encode(job.configuration()), level(job.budget())));
+    }
+
+    @Override
+    public void observe(Job job, Result result) {
+        running.remove(job.id());
+        if (!result.isFailure()) {
+            add(space.encode(job.configuration()), job.budget(), result.value(), 0);
+        }
+    }
+
+    @Override
+    public void warmStart(List<PriorObservation> observations, double weight) {
+        for (PriorObservation o : observations) {
+            add(space.encode(o.configuration()), o.budget(), o.value(), 1 / weight - 1);
+        }
+    }
+
+    private void add(double[] unit, double budget, double value, double inflation) {
+        int level = level(budget);
+        ModelPoint p = new ModelPoint(unit, input(unit, level), level, value, inflation);
+        levels.get(level).add(p);
+        results++;
+        joint.offer(p);
+        if (level == top) {
+            full.offer(p);
+        }
+    }
+
+    /** The level whose budget is nearest to {@code budget} on a log scale. */
+    private int level(double budget) {
+        int best = 0;
+        for (int k = 1; k <= top; k++) {
+            if (Math.abs(Math.log(budget / levelBudgets[k])) < Math.abs(Math.log(budget / levelBudgets[best]))) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private double[] input(double[] unit, int level) {
+        double[] f = Arrays.copyOf(features.of(unit), features.width + 1);
+        f[features.width] = (double) level / top;
+        return f;
+    }
+
+    /**
+     * The wanted share of the budget per bracket {@code s} (index {@code s}, {@code s_max = } the
+     * number of levels - 1), from the reliabilities as the class comment says.
+     */
+    double[] bracketShares() {
+        double[] shares = new double[top + 1];
+        for (int s = 0; s <= top; s++) {
+            shares[s] = weight(top - s);
+        }
+        return shares;
+    }
+
+    /** The weight of the bracket that starts at level {@code k}. */
+    private double weight(int k) {
+        double least = 1;
+        for (int j = k; j < top; j++) {
+            least = Math.min(least, reliability[j]);
+        }
+        return least * least;
+    }
+
+    /** The reliability of each budget level, smallest budget first; 1 where nothing is measured yet. */
+    double[] reliability() {
+        return reliability.clone();
+    }
+
+    private double[] proposeWithJointModel() {
+        if (joint.stale(results)) {
+            joint.refit(jointWindow(), results);
+            reliability = measureReliability();
+            joint.rebuild(jointWindow());
+        } else if (joint.crowded()) {
+            reliability = measureReliability();
+            joint.rebuild(jointWindow());
+        } else {
+            joint.extend(p -> p.level() == top || weight(p.level()) >= MODEL_WEIGHT);
+        }
+        return propose(joint);
+    }
+
+    private double[] proposeWithFullModel() {
+        int count = levels.get(top).size();
+        if (full.stale(count)) {
+            full.refit(levels.get(top), count);
+            full.rebuild(ModelPoint.bestAndSpread(levels.get(top), settings.maxModelPoints()));
+        } else if (full.crowded()) {
+            full.rebuild(ModelPoint.bestAndSpread(levels.get(top), settings.maxModelPoints()));
+        } else {
+            full.extend(p -> true);
+        }
+        return propose(full);
+    }
+
+    /** Maximizes expected improvement at the full budget under {@code gp}, running jobs believed. */
+    private double[] propose(WindowedGp gp) {
+        GaussianProcess model = gp.model();
+        if (model == null) {
+            return null;
+        }
+        List<ModelPoint> window = gp.window();
+        int n = window.size();
+        double[] atTop = new double[n];
+        double incumbent = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            atTop[i] = model.predictMean(input(window.get(i).unit(), top));
+            incumbent = Math.min(incumbent, atTop[i]);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(atTop[a], atTop[b]));
+        List<double[]> centres = new ArrayList<>();
+        for (int i = 0; i < Math.min(LOCAL_CENTRES, n); i++) {
+            centres.add(window.get(order[i]).unit());
+        }
+        GaussianProcess process = gp.believing(running.values());
+        double best = incumbent;
+        double[] prediction = new double[2];
+        return search.maximize(unit -> {
+            process.predict(input(unit, top), prediction);
+            return AcquisitionSearch.expectedImprovement(best, prediction[0], Math.sqrt(prediction[1]));
+        }, centres, unit -> !proposed.contains(space.decode(unit)));
+    }
+
+    /**
+     * Up to half the window at the full budget, the rest shared by the smaller budgets that keep a
+     * weight of at least {@link #MODEL_WEIGHT}; within a budget, the best third and an even spread.
+     */
+    private List<ModelPoint> jointWindow() {
+        int max = settings.maxModelPoints();
+        List<ModelPoint> chosen = new ArrayList<>(ModelPoint.bestAndSpread(levels.get(top), max / 2));
+        int included = 0;
+        for (int k = 0; k < top; k++) {
+            if (weight(k) >= MODEL_WEIGHT) {
+                included++;
+            }
+        }
+        int room = max - chosen.size();
+        // fill from the largest budget down, each level its share of what is left
+        for (int k = top - 1; k >= 0 && included > 0; k--) {
+            if (weight(k) < MODEL_WEIGHT) {
+                continue;
+            }
+            List<ModelPoint> part = ModelPoint.bestAndSpread(levels.get(k), room / included);
+            chosen.addAll(part);
+            room -= part.size();
+            included--;
+        }
+        return chosen;
+    }
+
+    /** The reliabilities of the class comment, from the current hyperparameters. */
+    private double[] measureReliability() {
+        double[] r = new double[top + 1];
+        Arrays.fill(r, 1);
+        int reference = -1;
+        for (int k = top; k >= 1 && reference < 0; k--) {
+            if (ownPoints(k).size() >= MIN_LEVEL_POINTS) {
+                reference = k;
+            }
+        }
+        if (reference < 0) {
+            return r;
+        }
+        List<ModelPoint> targets = ModelPoint.bestAndSpread(ownPoints(reference), RELIABILITY_POINTS);
+        GaussianProcess own = joint.factor(targets, joint.theta());
+        if (own == null) {
+            return r;
+        }
+        double[] values = new double[targets.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = targets.get(i).value();
+        }
+        double tauTop = kendallTau(own.leaveOneOutMeans(ModelPoint.standardized(targets)), values);
+        double scale = Math.max(tauTop, 0.2);
+        int m = targets.size();
+        for (int k = 0; k < reference; k++) {
+            List<ModelPoint> points = ModelPoint.bestAndSpread(ownPoints(k), RELIABILITY_POINTS);
+            if (points.size() < MIN_LEVEL_POINTS) {
+                continue;
+            }
+            GaussianProcess below = joint.factor(points, joint.theta());
+            if (below == null) {
+                continue;
+            }
+            double[] predicted = new double[m];
+            for (int i = 0; i < m; i++) {
+                predicted[i] = below.predictMean(input(targets.get(i).unit(), k));
+            }
+            double measured = Math.min(1, Math.max(0, kendallTau(predicted, values) / scale));
+            r[k] = (m * measured + PRIOR_PAIRS) / (m + PRIOR_PAIRS);
+        }
+        return r;
+    }
+
+    private List<ModelPoint> ownPoints(int level) {
+        List<ModelPoint> own = new ArrayList<>();
+        for (ModelPoint p : levels.get(level)) {
+            if (p.own()) {
+                own.add(p);
+            }
+        }
+        return own;
+    }
+
+    /** Kendall's tau-a of two equally long sequences: (concordant - discordant) / pairs. */
+    static double kendallTau(double[] a, double[] b) {
+        long score = 0;
+        long pairs = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = i + 1; j < a.length; j++) {
+                score += (long) Math.signum(a[i] - a[j]) * (long) Math.signum(b[i] - b[j]);
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : (double) score / pairs;
+    }
+}

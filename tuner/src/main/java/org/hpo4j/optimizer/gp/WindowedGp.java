@@ -1,0 +1,153 @@
+package org.hpo4j.optimizer.gp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A Gaussian process over a bounded window of {@link ModelPoint}s, for {@link MultiFidelityGp}: its
+ * hyperparameters are refitted when the results have grown by a factor, new results are added to
+ * the Cholesky factor in {@code O(n^2)}, and once a quarter of the window is new the owner chooses
+ * the window again and it is refactored. Targets are the window's values standardized.
+ */
+final class WindowedGp {
+    private final int[] group;
+    private final HyperparameterFit fit;
+    private final HyperGpSettings settings;
+    private final List<ModelPoint> fresh = new ArrayList<>();
+    private double[] theta;
+    private int lastFit;
+    private List<ModelPoint> window = List.of();
+    private GaussianProcess model;
+    private int appended;
+
+    WindowedGp(int[] group, int groups, HyperGpSettings settings) {
+        this.group = group;
+        this.fit = new HyperparameterFit(groups);
+        this.settings = settings;
+        this.theta = fit.neutral();
+    }
+
+    /** Queues a new result; {@link #extend} adds it to the factor, {@link #rebuild} drops the queue. */
+    void offer(ModelPoint p) {
+        fresh.add(p);
+    }
+
+    /** Whether the hyperparameters are due for a refit, with {@code results} results in all. */
+    boolean stale(int results) {
+        return model == null || results >= Math.ceil(lastFit * settings.refitGrowth()) && results > lastFit;
+    }
+
+    /** Whether so much is new that the window should be chosen again. */
+    boolean crowded() {
+        return appended + fresh.size() > Math.max(8, window.size() / 4);
+    }
+
+    /** Fits the hyperparameters on (a subset of) {@code points}. */
+    void refit(List<ModelPoint> points, int results) {
+        List<ModelPoint> subset = ModelPoint.bestAndSpread(points, settings.maxFitPoints());
+        if (!subset.isEmpty()) {
+            double[][] xs = new double[subset.size()][];
+            double[] cs = new double[subset.size()];
+            boolean inflated = false;
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = subset.get(i).input();
+                cs[i] = subset.get(i).inflation();
+                inflated |= cs[i] != 0;
+            }
+            double[][] starts = lastFit < 3 * settings.initialPoints()
+                    ? new double[][] {theta.clone(), fit.neutral()} : new double[][] {theta.clone()};
+            theta = fit.fit(group, xs, ModelPoint.standardized(subset), inflated ? cs : null, theta, starts);
+        }
+        lastFit = results;
+    }
+
+    /** Conditions on {@code points} (the new window) with the current hyperparameters. */
+    void rebuild(List<ModelPoint> points) {
+        window = points;
+        fresh.clear();
+        appended = 0;
+        model = factor(points, theta);
+        if (model == null) {
+            theta = fit.neutral();
+            model = factor(points, theta);
+        }
+    }
+
+    /** Adds the queued results that {@code include} accepts to the factor. */
+    void extend(Predicate<ModelPoint> include) {
+        if (model == null) {
+            fresh.clear();
+            return;
+        }
+        List<ModelPoint> extended = new ArrayList<>(window);
+        for (ModelPoint p : fresh) {
+            if (include.test(p)) {
+                model = model.extend(p.input(), p.inflation());
+                extended.add(p);
+                appended++;
+            }
+        }
+        fresh.clear();
+        window = extended;
+    }
+
+    /** The modelled points, in the factor's order. */
+    List<ModelPoint> window() {
+        return window;
+    }
+
+    /** The current hyperparameters. */
+    double[] theta() {
+        return theta;
+    }
+
+    /** The GP with its targets set, or null before the first {@link #rebuild} or when it could not be factored. */
+    GaussianProcess model() {
+        if (model != null) {
+            model.withTargets(ModelPoint.standardized(window));
+        }
+        return model;
+    }
+
+    /**
+     * The GP with every running job added as a "Kriging believer" (its posterior mean as value):
+     * the mean stays, the variance there goes, so parallel proposals keep apart.
+     */
+    GaussianProcess believing(Collection<double[]> running) {
+        GaussianProcess base = model();
+        if (base == null || running.isEmpty()) {
+            return base;
+        }
+        double[] y = ModelPoint.standardized(window);
+        double[] withBelieved = Arrays.copyOf(y, y.length + running.size());
+        int i = y.length;
+        GaussianProcess believed = base;
+        for (double[] x : running) {
+            withBelieved[i++] = base.predictMean(x);
+        }
+        for (double[] x : running) {
+            believed = believed.extend(x);
+        }
+        return believed.withTargets(withBelieved);
+    }
+
+    /** A GP on {@code points} alone with hyperparameters {@code hyperparameters}; null if none or not factorable. */
+    GaussianProcess factor(List<ModelPoint> points, double[] hyperparameters) {
+        if (points.isEmpty()) {
+            return null;
+        }
+        double[][] xs = new double[points.size()][];
+        double[] inflation = new double[points.size()];
+        boolean inflated = false;
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.get(i).input();
+            inflation[i] = points.get(i).inflation();
+            inflated |= inflation[i] != 0;
+        }
+        return GaussianProcess.fit(group, hyperparameters, xs, ModelPoint.standardized(points), xs.length,
+                inflated ? inflation : null);
+    }
+}
