@@ -12,10 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
+import org.hpo4j.benchmarks.multiobjective.FrontRun;
+import org.hpo4j.benchmarks.multiobjective.FrontSummary;
+import org.hpo4j.benchmarks.multiobjective.FrontTables;
+import org.hpo4j.benchmarks.multiobjective.MultiObjectiveProblem;
 
 /**
  * Measures optimizers on the benchmark problems (PROBLEMS.md, LCBench, misleading budgets): regret of the incumbent at fixed costs over
- * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}.
+ * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}. On problems of
+ * several objectives ({@code --problems multi-objective}) it measures the hypervolume of the
+ * incumbent front instead ({@link FrontRun}).
  *
  * <pre>java -jar samples/benchmarks/target/hpo4j-benchmarks.jar --problems all
  *     --optimizers random,hyperband,bohb --seeds 32 --max-cost 300 --json FILE --compare bohb</pre>
@@ -37,18 +44,25 @@ public final class BenchmarkRunner {
         try {
             long start = System.nanoTime();
             List<CellSummary> cells = run(options, System.err);
+            List<FrontSummary> fronts = runFronts(options, System.err);
             double seconds = (System.nanoTime() - start) / 1e9;
             printTable(options, cells, seconds, System.out);
+            FrontTables.print(fronts, System.out);
             if (options.compare() != null) {
-                Comparison.print(options.compare(), cells, PeerFigures.load(), System.out);
+                if (!cells.isEmpty()) {
+                    Comparison.print(options.compare(), cells, PeerFigures.load(), System.out);
+                }
+                if (!fronts.isEmpty()) {
+                    FrontTables.compare(options.compare(), fronts, System.out);
+                }
             }
             if (options.json() != null) {
-                writeJson(cells, options.json());
+                writeJson(cells, fronts, options.json());
                 System.out.println("JSON written to " + options.json());
             }
             if (options.csv() != null) {
-                writeCsv(cells, options.csv());
-                System.out.println("per-seed regrets written to " + options.csv());
+                writeCsv(cells, fronts, options.csv());
+                System.out.println("per-seed figures written to " + options.csv());
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("benchmark failed: " + e.getMessage());
@@ -58,7 +72,7 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Runs every problem x optimizer x seed of {@code options}; seeds run in parallel on
+     * Runs every problem of one objective x optimizer x seed of {@code options}; seeds run in parallel on
      * {@code options.threads()} threads. Progress goes to {@code progress}.
      */
     public static List<CellSummary> run(RunnerOptions options, PrintStream progress) {
@@ -66,10 +80,14 @@ public final class BenchmarkRunner {
         try {
             List<CellSummary> cells = new ArrayList<>();
             for (String problemName : options.problems()) {
+                if (Problems.isMultiObjective(problemName)) {
+                    continue;
+                }
                 BenchmarkProblem problem = Problems.byName(problemName);
                 for (String optimizer : options.optimizers()) {
                     long start = System.nanoTime();
-                    List<SeedOutcome> outcomes = runSeeds(problem, optimizer, options, pool);
+                    List<SeedOutcome> outcomes = runSeeds(seed -> SeedRun.run(problem, optimizer, seed, options.maxCost(),
+                            options.checkpoints()), problem.name(), optimizer, options, pool);
                     CellSummary cell = CellSummary.of(problemName, optimizer, options.checkpoints(), outcomes);
                     cells.add(cell);
                     progress.printf(Locale.ROOT, "%s / %s: %d seeds, %.0f evaluations per seed, %.1f s%n", problemName,
@@ -84,32 +102,66 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static List<SeedOutcome> runSeeds(BenchmarkProblem problem, String optimizer, RunnerOptions options,
-                                              ExecutorService pool) {
-        List<SeedOutcome> outcomes = new ArrayList<>();
+    /**
+     * Runs every problem of several objectives x optimizer x seed of {@code options} (the others
+     * are {@link #run}'s): the hypervolume of the incumbent front at each checkpoint.
+     *
+     * @throws IllegalArgumentException for an optimizer that ranks by one value
+     */
+    public static List<FrontSummary> runFronts(RunnerOptions options, PrintStream progress) {
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
+        try {
+            List<FrontSummary> cells = new ArrayList<>();
+            for (String problemName : options.problems()) {
+                if (!Problems.isMultiObjective(problemName)) {
+                    continue;
+                }
+                MultiObjectiveProblem problem = Problems.multiObjective(problemName);
+                for (String optimizer : options.optimizers()) {
+                    long start = System.nanoTime();
+                    List<FrontRun.Outcome> outcomes = runSeeds(seed -> FrontRun.run(problem, optimizer, seed,
+                            options.maxCost(), options.checkpoints()), problem.name(), optimizer, options, pool);
+                    FrontSummary cell = FrontSummary.of(problemName, optimizer, options.checkpoints(), outcomes);
+                    cells.add(cell);
+                    progress.printf(Locale.ROOT, "%s / %s: %d seeds, %.0f evaluations per seed, %.1f s%n", problemName,
+                            optimizer, cell.seeds(), cell.meanEvaluations(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            return cells;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Runs {@code seedRun} for seeds 0 .. seeds - 1, on {@code pool} when there is one, in seed order. */
+    private static <T> List<T> runSeeds(LongFunction<T> seedRun, String problem, String optimizer, RunnerOptions options,
+                                        ExecutorService pool) {
+        List<T> outcomes = new ArrayList<>();
         if (pool == null) {
             for (int seed = 0; seed < options.seeds(); seed++) {
-                outcomes.add(SeedRun.run(problem, optimizer, seed, options.maxCost(), options.checkpoints()));
+                outcomes.add(seedRun.apply(seed));
             }
             return outcomes;
         }
-        List<Future<SeedOutcome>> futures = new ArrayList<>();
+        List<Future<T>> futures = new ArrayList<>();
         for (int seed = 0; seed < options.seeds(); seed++) {
             long s = seed;
-            futures.add(pool.submit(() -> SeedRun.run(problem, optimizer, s, options.maxCost(), options.checkpoints())));
+            futures.add(pool.submit(() -> seedRun.apply(s)));
         }
-        for (Future<SeedOutcome> f : futures) {
+        for (Future<T> f : futures) {
             try {
                 outcomes.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running " + optimizer + " on " + problem.name(), e);
+                throw new IllegalStateException("interrupted while running " + optimizer + " on " + problem, e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new IllegalStateException(optimizer + " on " + problem.name() + " failed: " + cause, cause);
+                throw new IllegalStateException(optimizer + " on " + problem + " failed: " + cause, cause);
             }
         }
         return outcomes;
@@ -120,6 +172,9 @@ public final class BenchmarkRunner {
         out.printf(Locale.ROOT, "hpo4j benchmarks: %d seeds (0..%d), max cost %s full evaluations, %d thread(s), %.1f s%n",
                 options.seeds(), options.seeds() - 1, RunnerOptions.format(options.maxCost()), options.threads(), seconds);
         out.println("cost: restart semantics, every evaluation costs b / b_max (also a promoted configuration)");
+        if (cells.isEmpty()) {
+            return;
+        }
         out.println("incumbent: best observed value among evaluations at the highest budget reached so far;"
                 + " regret = its true value - optimum, taken when the cumulative cost first reaches the column's cost");
         out.println("cells: median [q25, q75] of regret over seeds; overhead: time inside ask()+tell() per evaluation");
@@ -166,11 +221,26 @@ public final class BenchmarkRunner {
      * {@code test_score} (the incumbent's, LCBench only) is absent for problems without one.
      */
     public static void writeJson(List<CellSummary> cells, Path file) throws IOException {
+        writeJson(cells, List.of(), file);
+    }
+
+    /**
+     * Writes {@link #writeJson(List, Path)}'s object with the problems of several objectives as
+     * further members ({@link FrontTables#jsonMembers}: {@code "hypervolume"} in place of the
+     * costs).
+     */
+    public static void writeJson(List<CellSummary> cells, List<FrontSummary> fronts, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, toJson(cells), StandardCharsets.UTF_8);
+        String json = toJson(cells);
+        if (!fronts.isEmpty()) {
+            String members = FrontTables.jsonMembers(fronts);
+            String head = json.substring(0, json.lastIndexOf('}')).stripTrailing();
+            json = head + (cells.isEmpty() ? "" : ",") + members + "\n}\n";
+        }
+        Files.writeString(file, json, StandardCharsets.UTF_8);
     }
 
     /**
@@ -178,7 +248,18 @@ public final class BenchmarkRunner {
      * {@code test_score} is empty for problems without one.
      */
     public static void writeCsv(List<CellSummary> cells, Path file) throws IOException {
-        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret,test_score\n");
+        writeCsv(cells, List.of(), file);
+    }
+
+    /**
+     * Writes {@link #writeCsv(List, Path)}'s lines and, when there are problems of several
+     * objectives, a seventh column {@code hypervolume}: their lines have it and leave {@code regret}
+     * and {@code test_score} empty, the others leave it empty.
+     */
+    public static void writeCsv(List<CellSummary> cells, List<FrontSummary> fronts, Path file) throws IOException {
+        boolean several = !fronts.isEmpty();
+        StringBuilder csv = new StringBuilder("problem,optimizer,seed,cost,regret,test_score" + (several ? ",hypervolume" : "")
+                + "\n");
         for (CellSummary cell : cells) {
             for (int seed = 0; seed < cell.seedRegrets().length; seed++) {
                 for (int k = 0; k < cell.checkpoints().length; k++) {
@@ -189,7 +270,16 @@ public final class BenchmarkRunner {
                     if (Double.isFinite(score)) {
                         csv.append(score);
                     }
-                    csv.append('\n');
+                    csv.append(several ? ",\n" : "\n");
+                }
+            }
+        }
+        for (FrontSummary front : fronts) {
+            for (int seed = 0; seed < front.seeds(); seed++) {
+                for (int k = 0; k < front.checkpoints().length; k++) {
+                    csv.append(front.problem()).append(',').append(front.optimizer()).append(',').append(seed).append(',')
+                            .append(RunnerOptions.format(front.checkpoints()[k])).append(",,,")
+                            .append(front.seedHypervolumes()[seed][k]).append('\n');
                 }
             }
         }

@@ -35,26 +35,13 @@ public record CellSummary(String problem, String optimizer, double[] checkpoints
         Arrays.sort(micros);
         double mean = Arrays.stream(micros).average().orElse(Double.NaN);
         double evaluations = outcomes.stream().mapToInt(SeedOutcome::evaluations).average().orElse(0);
-        return new CellSummary(problem, optimizer, checkpoints.clone(), quartiles(seedRegrets, checkpoints.length), mean,
+        return new CellSummary(problem, optimizer, checkpoints.clone(), Quartiles.perCheckpoint(seedRegrets, checkpoints.length), mean,
                 Quartiles.quantile(micros, 0.5), outcomes.size(), evaluations, seedRegrets,
-                scored ? quartiles(seedTestScores, checkpoints.length) : null, seedTestScores);
+                scored ? Quartiles.perCheckpoint(seedTestScores, checkpoints.length) : null, seedTestScores);
     }
 
     /** Whether the problem reports a test score for the incumbent (LCBench). */
     public boolean hasTestScore() {
         return testScore != null;
-    }
-
-    /** The quartiles over seeds (first index) at each checkpoint (second index). */
-    private static Quartiles[] quartiles(double[][] perSeed, int checkpoints) {
-        Quartiles[] q = new Quartiles[checkpoints];
-        for (int k = 0; k < checkpoints; k++) {
-            double[] atK = new double[perSeed.length];
-            for (int s = 0; s < atK.length; s++) {
-                atK[s] = perSeed[s][k];
-            }
-            q[k] = Quartiles.of(atK);
-        }
-        return q;
     }
 }

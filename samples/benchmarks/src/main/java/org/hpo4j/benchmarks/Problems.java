@@ -6,15 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hpo4j.benchmarks.lcbench.LcBenchMoProblem;
 import org.hpo4j.benchmarks.lcbench.LcBenchProblem;
 import org.hpo4j.benchmarks.lcbench.LcBenchTasks;
 import org.hpo4j.benchmarks.misleading.CrossingCurves;
 import org.hpo4j.benchmarks.misleading.LateParameter;
 import org.hpo4j.benchmarks.misleading.SlowBigModels;
+import org.hpo4j.benchmarks.multiobjective.MultiObjectiveProblem;
+import org.hpo4j.benchmarks.multiobjective.ZdtMf;
 
 /**
- * The benchmark problems by name: the four of PROBLEMS.md, LCBench ({@code lcbench-<task>}) and the
- * problems whose small budgets mislead.
+ * The benchmark problems by name: the four of PROBLEMS.md, LCBench ({@code lcbench-<task>}), the
+ * problems whose small budgets mislead, and the problems of two objectives ({@code zdt1-mf},
+ * {@code lcbench-mo-<task>}).
  */
 public final class Problems {
 
@@ -25,7 +29,12 @@ public final class Problems {
         /** LCBench on the three tasks of record. */
         LCBENCH("lcbench"),
         /** Problems whose small budgets mislead (this module's README). */
-        MISLEADING("misleading");
+        MISLEADING("misleading"),
+        /**
+         * Two objectives: zdt1-mf and LCBench's error against training time on the three tasks of
+         * record. Not part of {@code all}, whose optimizers rank by one value.
+         */
+        MULTI_OBJECTIVE("multi-objective");
 
         private final String label;
 
@@ -40,6 +49,8 @@ public final class Problems {
     }
 
     private static final Map<String, Supplier<BenchmarkProblem>> FORMULAS;
+    private static final Map<String, Supplier<MultiObjectiveProblem>> MULTI_OBJECTIVE_FORMULAS =
+            Map.of("zdt1-mf", ZdtMf::new);
     private static final Map<Group, List<String>> GROUPS;
 
     static {
@@ -56,16 +67,26 @@ public final class Problems {
         g.put(Group.PROBLEMS_MD, List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf"));
         g.put(Group.LCBENCH, LcBenchTasks.OF_RECORD.stream().map(t -> LcBenchProblem.PREFIX + t).toList());
         g.put(Group.MISLEADING, List.of("slow-big-models", "crossing-curves", "late-parameter"));
+        List<String> several = new ArrayList<>(List.of("zdt1-mf"));
+        LcBenchTasks.OF_RECORD.forEach(t -> several.add(LcBenchMoProblem.PREFIX + t));
+        g.put(Group.MULTI_OBJECTIVE, List.copyOf(several));
         GROUPS = Collections.unmodifiableMap(g);
     }
 
     private Problems() {
     }
 
-    /** Every problem of record: PROBLEMS.md's four, the three LCBench tasks, the misleading ones. */
+    /**
+     * Every problem of record of one objective: PROBLEMS.md's four, the three LCBench tasks, the
+     * misleading ones (what {@code all} stands for; the {@code multi-objective} group is apart).
+     */
     public static List<String> names() {
         List<String> all = new ArrayList<>();
-        GROUPS.values().forEach(all::addAll);
+        GROUPS.forEach((group, names) -> {
+            if (group != Group.MULTI_OBJECTIVE) {
+                all.addAll(names);
+            }
+        });
         return all;
     }
 
@@ -89,8 +110,39 @@ public final class Problems {
                 return names(group);
             }
         }
-        byName(entry);
+        if (!isMultiObjective(entry)) {
+            byName(entry);
+        } else {
+            multiObjective(entry);
+        }
         return List.of(entry);
+    }
+
+    /** Whether {@code name} names a problem of several objectives ({@link #multiObjective}). */
+    public static boolean isMultiObjective(String name) {
+        return MULTI_OBJECTIVE_FORMULAS.containsKey(name) || name.startsWith(LcBenchMoProblem.PREFIX);
+    }
+
+    /**
+     * The problem of several objectives called {@code name}: {@code zdt1-mf} or
+     * {@code lcbench-mo-<task>} for a task of record.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static MultiObjectiveProblem multiObjective(String name) {
+        Supplier<MultiObjectiveProblem> factory = MULTI_OBJECTIVE_FORMULAS.get(name);
+        if (factory != null) {
+            return factory.get();
+        }
+        if (name.startsWith(LcBenchMoProblem.PREFIX)) {
+            try {
+                return new LcBenchMoProblem(name.substring(LcBenchMoProblem.PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown problem '" + name + "': " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalArgumentException("unknown problem of several objectives '" + name + "'; known: "
+                + String.join(", ", names(Group.MULTI_OBJECTIVE)));
     }
 
     /**
@@ -100,6 +152,10 @@ public final class Problems {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static BenchmarkProblem byName(String name) {
+        if (isMultiObjective(name)) {
+            throw new IllegalArgumentException("problem '" + name + "' has several objectives: it is measured by"
+                    + " hypervolume (Problems.multiObjective), not by regret");
+        }
         Supplier<BenchmarkProblem> factory = FORMULAS.get(name);
         if (factory != null) {
             return factory.get();
@@ -116,7 +172,7 @@ public final class Problems {
                 + " (groups: all, " + String.join(", ", GROUPS.keySet().stream().map(Group::label).toList()) + ")");
     }
 
-    /** Every problem of {@code group}, in order. */
+    /** Every problem of {@code group}, in order (a group of one objective). */
     public static List<BenchmarkProblem> all(Group group) {
         return names(group).stream().map(Problems::byName).toList();
     }

@@ -25,4 +25,17 @@ public record Quartiles(double q25, double median, double q75) {
         int above = Math.min(sorted.length - 1, below + 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
+
+    /** The quartiles over seeds (first index of {@code perSeed}) at each of {@code checkpoints} (second index). */
+    public static Quartiles[] perCheckpoint(double[][] perSeed, int checkpoints) {
+        Quartiles[] q = new Quartiles[checkpoints];
+        for (int k = 0; k < checkpoints; k++) {
+            double[] atK = new double[perSeed.length];
+            for (int s = 0; s < atK.length; s++) {
+                atK[s] = perSeed[s][k];
+            }
+            q[k] = of(atK);
+        }
+        return q;
+    }
 }

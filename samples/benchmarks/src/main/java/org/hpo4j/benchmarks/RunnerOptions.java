@@ -30,16 +30,19 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
     public static final String USAGE = String.join("\n",
             "usage: java -jar hpo4j-benchmarks.jar [options]",
             "  --problems all|GROUP|NAME[,...] problems (default all: " + String.join(", ", Problems.names()) + ";",
-            "                                  groups problems-md, lcbench, misleading; lcbench-<task> for any LCBench task)",
+            "                                  groups problems-md, lcbench, misleading; lcbench-<task> for any LCBench task;",
+            "                                  multi-objective: zdt1-mf, lcbench-mo-<task>, measured by hypervolume)",
             "  --optimizers NAME[,NAME...]     optimizers (default random; known: " + String.join(", ", Optimizers.names()) + ")",
             "  --seeds N                       seeds 0..N-1 (default 32)",
             "  --max-cost C                    stop each run at C full evaluations (default 300)",
             "  --costs C1,C2,...               report regret at these costs (default the ones of 10,30,100,300 up to --max-cost)",
             "  --threads N                     run seeds in parallel on N threads (default 1)",
             "  --json FILE                     also write the summary as JSON",
-            "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret,test_score)",
+            "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret,test_score",
+            "                                  and hypervolume for problems of several objectives)",
             "  --compare NAME                  also print NAME's median regret over each other optimizer's and the best peer's",
-            "                                  (PEERS.md), with 95% seed-bootstrap intervals; NAME must be one of --optimizers");
+            "                                  (PEERS.md), with 95% seed-bootstrap intervals (several objectives: median",
+            "                                  hypervolume over the others'); NAME must be one of --optimizers");
 
     /**
      * Parses the command line.
