@@ -15,13 +15,15 @@ import org.hpo4j.optimizer.OptimizerSettings;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.async.ConfigurationSource;
 import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.gp.GpSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
 /**
- * ParEGO proposals (Knowles 2006) on the multi-fidelity schedule of {@link MultiObjectiveAsha}:
+ * ParEGO proposals (Knowles 2006) on the multi-fidelity schedule of {@link MultiObjectiveAsha}
+ * (asynchronous successive halving that ranks by non-dominated rank and crowding):
  * the default optimizer for several objectives ({@code -Dhpo.optimizer=parego}).
  *
  * <p>Each new configuration is proposed for one random trade-off: weights {@code w} drawn uniformly
@@ -39,7 +41,7 @@ import org.hpo4j.space.SearchSpace;
  * <p>The weights, the prior draws and the model's seed come from one generator seeded by the
  * study's seed, so the proposals are a function of the seed and the results.
  */
-public final class ParEgo implements Proposals {
+public final class ParEgo implements ConfigurationSource {
     /** Successful results at a budget before the model proposes there. */
     public static final int MIN_POINTS = 8;
     /** Proposals drawn from the prior even when the model could propose. */
@@ -69,7 +71,7 @@ public final class ParEgo implements Proposals {
     }
 
     @Override
-    public Configuration next() {
+    public Configuration next(double budget) {
         List<Observation> data = modelData();
         Configuration proposal = null;
         if (data != null && random.nextDouble() >= RANDOM_FRACTION) {
