@@ -293,10 +293,6 @@ public final class StudyBuilder {
                     + " objectives " + criteria.objectiveNames() + ", but optimizer '" + optimizerName
                     + "' ranks by one value; use one for several objectives: random, nsga2, mo-asha or parego");
         }
-        if (criteria != null && criteria.isMultiObjective() && !priors.isEmpty()) {
-            throw new IllegalStateException("study '" + name + "' has several objectives; warm starts from "
-                    + "earlier properties files are for one objective: remove hpo.warmStart");
-        }
         return new Study(this, TrialLoop.of(this));
     }
 }

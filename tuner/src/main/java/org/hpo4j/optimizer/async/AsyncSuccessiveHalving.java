@@ -308,8 +308,9 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     }
 
     /**
-     * Adds earlier evaluations to the model of asynchronous BOHB; ASHA and asynchronous Hyperband
-     * draw from the prior and ignore them.
+     * Adds earlier evaluations to the model of the configuration source (asynchronous BOHB's,
+     * hyper-gp's, ParEGO's); ASHA, asynchronous Hyperband and MO-ASHA draw from the prior and
+     * ignore them.
      */
     @Override
     public void warmStart(List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {

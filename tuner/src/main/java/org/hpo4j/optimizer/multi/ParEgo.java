@@ -88,7 +88,21 @@ public final class ParEgo implements ConfigurationSource {
     public void observe(Job job, Result result) {
         if (!result.isFailure()) {
             byBudget.computeIfAbsent(job.budget(), b -> new ArrayList<>())
-                    .add(new Observation(job.configuration(), Pareto.Point.of(result)));
+                    .add(new Observation(job.configuration(), Pareto.Point.of(result), 1));
+        }
+    }
+
+    /**
+     * Adds evaluations of earlier studies: they join the results of their budget, count towards
+     * {@link #MIN_POINTS} there and enter the fits with their weight (as noise, {@link GpOptimizer#warmStart}).
+     * They must hold the study's objectives and violations, as {@code Priors.observations} gives them.
+     */
+    @Override
+    public void warmStart(List<PriorObservation> observations, double weight) {
+        org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+        for (PriorObservation o : observations) {
+            byBudget.computeIfAbsent(o.budget(), b -> new ArrayList<>())
+                    .add(new Observation(o.configuration(), Pareto.Point.of(o.result()), weight));
         }
     }
 
@@ -147,13 +161,15 @@ public final class ParEgo implements ConfigurationSource {
             }
             scored.add(new double[] {i, scalar});
         }
-        List<PriorObservation> fit = new ArrayList<>();
+        // own results count fully, those of earlier studies with their weight: one call per weight
+        Map<Double, List<PriorObservation>> fit = new TreeMap<>(Comparator.reverseOrder());
         for (double[] s : subset(scored)) {
             Observation o = data.get((int) s[0]);
-            fit.add(new PriorObservation(o.configuration, settings.maxBudget(), s[1]));
+            fit.computeIfAbsent(o.weight, x -> new ArrayList<>())
+                    .add(new PriorObservation(o.configuration, settings.maxBudget(), s[1]));
         }
         GpOptimizer model = new GpOptimizer(space, settings.withSeed(random.nextLong()), gp);
-        model.warmStart(fit, 1);
+        fit.forEach((weight, points) -> model.warmStart(points, weight));
         return model.ask().orElseThrow().configuration();
     }
 
@@ -173,6 +189,7 @@ public final class ParEgo implements ConfigurationSource {
         return kept;
     }
 
-    private record Observation(Configuration configuration, Pareto.Point point) {
+    /** A result at one budget; weight 1 for the study's own, less for an earlier study's. */
+    private record Observation(Configuration configuration, Pareto.Point point, double weight) {
     }
 }
