@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.execute.InjectedObjective;
 import org.hpo4j.execute.Executor;

@@ -32,7 +32,8 @@ class OptimizerContractTest {
             .add(IntParameter.uniform("layers", 1, 4))
             .add(IntParameter.logUniform("width", 16, 256).when(Condition.atLeast("layers", 2)))
             .build();
-    private static final OptimizerSettings SETTINGS = new OptimizerSettings(1, 9, 3, 17, 0);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 9);
+    private static final long SETTINGS_SEED = 17;
     private static final int JOBS = 120;
 
     static Stream<String> names() {
@@ -69,7 +70,7 @@ class OptimizerContractTest {
         while (all.size() < maxJobs) {
             List<Job> batch = new ArrayList<>();
             while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
-                Optional<Job> j = o.ask();
+                Optional<Job> j = o.ask().jobToRun();
                 if (j.isEmpty()) {
                     break;
                 }
@@ -92,8 +93,8 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void sameSeedAndSameResultOrderGiveTheSameJobs(String name) {
-        List<Job> a = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
-        List<Job> b = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> a = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
+        List<Job> b = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         assertEquals(a, b);
         assertFalse(a.isEmpty());
     }
@@ -118,8 +119,8 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void vectorResultsGiveTheSameJobsForTheSameSeed(String name) {
-        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
-        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
+        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         assertEquals(a, b);
         assertFalse(a.isEmpty());
         for (int i = 0; i < a.size(); i++) {
@@ -132,16 +133,16 @@ class OptimizerContractTest {
     @Test
     void theMultiObjectiveOptimizersSayTheyHandleSeveralObjectives() {
         for (String name : List.of("random", "nsga2", "mo-asha", "parego")) {
-            assertTrue(Optimizers.create(name, SPACE, SETTINGS).handlesSeveralObjectives(), name);
+            assertTrue(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED).handlesSeveralObjectives(), name);
         }
-        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS).handlesSeveralObjectives());
+        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS_FIDELITY, SETTINGS_SEED).handlesSeveralObjectives());
         assertTrue(Optimizers.names().contains(Optimizers.MULTI_OBJECTIVE_DEFAULT));
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void jobsAreValidConfigurationsWithinTheBudgetsNumberedInOrder(String name) {
-        List<Job> jobs = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> jobs = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             assertEquals(i, j.id(), "job ids are 0, 1, 2, ...");
@@ -153,8 +154,8 @@ class OptimizerContractTest {
                     assertTrue(p.contains(c.get(p.name())), p.name() + " = " + c.get(p.name()));
                 }
             }
-            assertTrue(j.budget() >= SETTINGS.minBudget() * (1 - 1e-9) && j.budget() <= SETTINGS.maxBudget() * (1 + 1e-9),
-                    "budget " + j.budget() + " outside [" + SETTINGS.minBudget() + ", " + SETTINGS.maxBudget() + "]");
+            assertTrue(j.budget() >= SETTINGS_FIDELITY.minBudget() * (1 - 1e-9) && j.budget() <= SETTINGS_FIDELITY.maxBudget() * (1 + 1e-9),
+                    "budget " + j.budget() + " outside [" + SETTINGS_FIDELITY.minBudget() + ", " + SETTINGS_FIDELITY.maxBudget() + "]");
             assertTrue(j.previousBudget() >= 0 && j.previousBudget() < j.budget(), "previous budget " + j.previousBudget());
         }
     }
@@ -162,9 +163,9 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void rejectsResultsOfJobsItDidNotHandOutOrAlreadyHeard(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
-        Job real = o.ask().orElseThrow();
-        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), SETTINGS.maxBudget(), 0, 0);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        Job real = o.ask().jobToRun().orElseThrow();
+        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), SETTINGS_FIDELITY.maxBudget(), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> o.tell(unknown, Result.of(1)));
         o.tell(real, Result.of(1));
         assertThrows(IllegalArgumentException.class, () -> o.tell(real, Result.of(1)));
@@ -173,10 +174,10 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void toleratesAStreakOfFailures(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         int handedOut = 0;
         for (int i = 0; i < 60; i++) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 assertTrue(o.isFinished(), "waits with nothing outstanding");
                 break;
@@ -193,10 +194,10 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void aBoundedRunEndsByFinishingNotByWaiting(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS.withMaxIterations(1));
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1));
         List<Job> jobs = drive(o, 300);
         if (o.isFinished()) {
-            assertTrue(o.ask().isEmpty(), "a finished optimizer hands out nothing");
+            assertTrue(o.ask().jobToRun().isEmpty(), "a finished optimizer hands out nothing");
         } else {
             assertEquals(300, jobs.size());
         }
@@ -221,7 +222,7 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void proposesOnlyValuesOnTheGridOfASteppedInteger(String name) {
-        List<Job> jobs = drive(Optimizers.create(name, STEPPED, SETTINGS), JOBS, OptimizerContractTest::steppedObjective);
+        List<Job> jobs = drive(Optimizers.create(name, STEPPED, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS, OptimizerContractTest::steppedObjective);
         assertFalse(jobs.isEmpty());
         java.util.Set<Long> batches = new java.util.TreeSet<>();
         for (Job j : jobs) {
@@ -242,7 +243,7 @@ class OptimizerContractTest {
     @Test
     void theRegistryNamesTheBuiltInOptimizersAndRejectsUnknownOnes() {
         assertTrue(Optimizers.names().containsAll(List.of("random", "successive-halving", "hyperband", "bohb")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bohbb", SPACE, SETTINGS));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bohbb", SPACE, SETTINGS_FIDELITY, SETTINGS_SEED));
         assertTrue(e.getMessage().contains("bohbb") && e.getMessage().contains("hyperband"), e.getMessage());
     }
 }

@@ -108,6 +108,16 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         }
     }
 
+    /** ASHA with eta 3 and no bound on iterations. */
+    public static AsyncSuccessiveHalving asha(SearchSpace space, Fidelity fidelity, long seed) {
+        return asha(space, fidelity, seed, HyperbandSettings.defaults());
+    }
+
+    /** Asynchronous BOHB with eta 3, no bound on iterations and the model settings of {@link #MIN_POINTS_IN_MODEL}. */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, Fidelity fidelity, long seed) {
+        return bohb(space, fidelity, seed, HyperbandSettings.defaults());
+    }
+
     /**
      * ASHA: one bracket starting at the smallest budget, configurations from the prior.
      *

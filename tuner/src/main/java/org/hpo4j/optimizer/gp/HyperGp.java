@@ -44,6 +44,11 @@ public final class HyperGp implements Optimizer, WarmStartable {
         this(space, fidelity, seed, HyperbandSettings.defaults(), HyperGpSettings.defaults());
     }
 
+    /** hyper-gp with the given eta and bound on iterations and {@link HyperGpSettings#defaults()}. */
+    public HyperGp(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        this(space, fidelity, seed, settings, HyperGpSettings.defaults());
+    }
+
     /** hyper-gp over {@code space}. */
     public HyperGp(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings, HyperGpSettings hyperGp) {
         HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);

@@ -12,9 +12,11 @@ import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.Problems;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
@@ -24,7 +26,7 @@ class VirtualClusterTest {
     private final BenchmarkProblem branin = Problems.byName("branin-mf");
 
     private OptimizerSettings settings(long seed) {
-        return OptimizerSettings.of(branin.minBudget(), branin.maxBudget(), seed);
+        return new Fidelity(branin.minBudget(), branin.maxBudget()), seed;
     }
 
     /** Hands out one batch of full-budget jobs, then waits until every one of them is back. */
@@ -42,10 +44,10 @@ class VirtualClusterTest {
         }
 
         @Override
-        public Optional<Job> ask() {
+        public Ask ask() {
             if (inBatch == batch) {
                 if (outstanding > 0) {
-                    return Optional.empty();
+                    return isFinished() ? Ask.FINISHED : Ask.WAIT;
                 }
                 inBatch = 0;
             }
@@ -54,7 +56,7 @@ class VirtualClusterTest {
             int id = handedOut.size();
             Job j = new Job(id, new Job.ConfigId(id, 0, 0), problem.space().sample(random::nextDouble), problem.maxBudget(), 0, 0);
             handedOut.add(j);
-            return Optional.of(j);
+            return Ask.run(j);
         }
 
         @Override
@@ -108,7 +110,7 @@ class VirtualClusterTest {
     void sameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
         VirtualCluster cluster = new VirtualCluster(Problems.byName("counting-ones"), 16, 10, 30);
         BenchmarkProblem ones = Problems.byName("counting-ones");
-        OptimizerSettings s = OptimizerSettings.of(ones.minBudget(), ones.maxBudget(), 9);
+        OptimizerSettings s = new Fidelity(ones.minBudget(), ones.maxBudget()), 9;
         SimulationRun a = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
         SimulationRun b = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
         assertEquals(a, b);
@@ -120,8 +122,8 @@ class VirtualClusterTest {
     void anOptimizerWaitingWithNothingRunningIsReportedByName() {
         Optimizer stuck = new Optimizer() {
             @Override
-            public Optional<Job> ask() {
-                return Optional.empty();
+            public Ask ask() {
+                return isFinished() ? Ask.FINISHED : Ask.WAIT;
             }
 
             @Override
@@ -176,7 +178,7 @@ class VirtualClusterTest {
             // 8 workers, the oldest job finishes first; two Hyperband iterations' worth of jobs
             for (int step = 0; step < 600 && !strict.isFinished(); step++) {
                 Optional<Job> next;
-                while (running.size() < 8 && (next = strict.ask()).isPresent()) {
+                while (running.size() < 8 && (next = strict.ask().jobToRun()).isPresent()) {
                     Job j = next.get();
                     for (Job other : running) {
                         assertEquals(other.configId().iteration(), j.configId().iteration(), name);
