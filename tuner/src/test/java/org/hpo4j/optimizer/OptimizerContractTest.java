@@ -67,18 +67,16 @@ class OptimizerContractTest {
     /** {@link #drive(Optimizer, int)} with results from {@code results}; every seventh job fails. */
     static List<Job> driveWith(Optimizer o, int maxJobs, java.util.function.Function<Job, Result> results) {
         List<Job> all = new ArrayList<>();
-        while (all.size() < maxJobs) {
+        boolean finished = false;
+        while (all.size() < maxJobs && !finished) {
             List<Job> batch = new ArrayList<>();
             while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
-                Optional<Job> j = o.ask().jobToRun();
-                if (j.isEmpty()) {
+                Ask answer = askChecked(o, batch.size());
+                if (!(answer instanceof Ask.Run run)) {
+                    finished = answer.isFinished();
                     break;
                 }
-                batch.add(j.get());
-            }
-            if (batch.isEmpty()) {
-                assertTrue(o.isFinished(), "ask() returned empty with no job outstanding, but isFinished() is false");
-                break;
+                batch.add(run.job());
             }
             all.addAll(batch);
             List<Job> reversed = new ArrayList<>(batch);
@@ -87,7 +85,29 @@ class OptimizerContractTest {
                 o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : results.apply(j));
             }
         }
+        if (finished) {
+            assertTrue(askChecked(o, 0).isFinished(), "finished is final: after the outstanding jobs are told too");
+        }
         return all;
+    }
+
+    /**
+     * {@code o.ask()}, checking the contract of its answer: {@link Optimizer#isFinished()} said
+     * beforehand whether it would be {@link Ask.Finished}, a wait comes only while jobs are
+     * outstanding, and a finished answer stays finished.
+     */
+    static Ask askChecked(Optimizer o, int outstanding) {
+        boolean finishedBefore = o.isFinished();
+        Ask answer = o.ask();
+        assertEquals(finishedBefore, answer.isFinished(), "isFinished() was " + finishedBefore + " but ask() answered " + answer);
+        if (answer instanceof Ask.Wait) {
+            assertTrue(outstanding > 0, "ask() answered wait with no job outstanding: a caller would wait forever");
+        }
+        if (answer.isFinished()) {
+            assertTrue(o.isFinished(), "isFinished() after a finished answer");
+            assertTrue(o.ask().isFinished(), "finished is final");
+        }
+        return answer;
     }
 
     @ParameterizedTest
@@ -194,12 +214,40 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void aBoundedRunEndsByFinishingNotByWaiting(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1));
+        Optimizer o = Optimizers.bracketed().contains(name)
+                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
+                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = drive(o, 300);
         if (o.isFinished()) {
-            assertTrue(o.ask().jobToRun().isEmpty(), "a finished optimizer hands out nothing");
+            assertTrue(o.ask().isFinished(), "a finished optimizer answers finished");
         } else {
             assertEquals(300, jobs.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void theWarmStartWrapperKeepsTheContractAroundEveryOptimizer(String name) {
+        Optimizer inner = Optimizers.bracketed().contains(name)
+                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
+                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        WarmStart w = new WarmStart(inner, List.of(SPACE.defaults(), SPACE.defaults()), SETTINGS_FIDELITY.maxBudget(),
+                List.of(), 1);
+        List<Job> jobs = drive(w, 300);
+        for (int i = 0; i < jobs.size(); i++) {
+            assertEquals(i, jobs.get(i).id(), "ids count 0, 1, 2, ... across seeds and the delegate's jobs");
+        }
+        assertEquals(w.isFinished(), jobs.size() < 300);
+    }
+
+    @Test
+    void anOptimizerWithoutBracketsRefusesEta() {
+        for (String name : Optimizers.names()) {
+            if (!Optimizers.bracketed().contains(name)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create(name,
+                        SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults()));
+                assertTrue(e.getMessage().contains("'" + name + "'") && e.getMessage().contains("eta"), e.getMessage());
+            }
         }
     }
 

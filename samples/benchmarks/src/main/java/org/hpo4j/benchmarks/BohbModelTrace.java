@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import org.hpo4j.optimizer.Bohb;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -33,7 +32,7 @@ public final class BohbModelTrace {
             modelBudgets[k] = new TreeMap<>();
         }
         for (int seed = 0; seed < seeds; seed++) {
-            Bohb bohb = new Bohb(problem.space(), new Fidelity(problem.minBudget(), problem.maxBudget()), seed, new HyperbandSettings(3, 0));
+            Bohb bohb = new Bohb(problem.space(), new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
             double spent = 0;
             int newConfigurations = 0;
             int k = 0;

@@ -38,7 +38,9 @@ public final class GridSearch implements Optimizer {
     private final Odometer odometer;
     /** Visits the full product of value indices in a seeded order, or null in natural order. */
     private final ShuffledProduct shuffled;
-    private boolean exhausted;
+    /** The next grid point, drawn ahead so that {@link #isFinished()} knows whether there is one. */
+    private int[] upcoming;
+    private boolean upcomingDrawn;
     private final Set<Integer> outstanding = new HashSet<>();
     private int nextId;
 
@@ -120,15 +122,26 @@ public final class GridSearch implements Optimizer {
     }
 
     private int[] next() {
+        int[] index = peek();
+        upcomingDrawn = false;
+        upcoming = null;
+        return index;
+    }
+
+    /** The grid point {@link #next()} returns, drawn once; null when the grid is exhausted. */
+    private int[] peek() {
+        if (!upcomingDrawn) {
+            upcoming = draw();
+            upcomingDrawn = true;
+        }
+        return upcoming;
+    }
+
+    private int[] draw() {
         if (shuffled != null) {
-            int[] index = shuffled.next();
-            if (index == null) {
-                exhausted = true;
-            }
-            return index;
+            return shuffled.next();
         }
         if (odometer.done) {
-            exhausted = true;
             return null;
         }
         int[] current = odometer.index.clone();
@@ -145,7 +158,7 @@ public final class GridSearch implements Optimizer {
 
     @Override
     public boolean isFinished() {
-        return exhausted || (shuffled != null ? shuffled.isDone() : odometer.done);
+        return peek() == null;
     }
 
     /**

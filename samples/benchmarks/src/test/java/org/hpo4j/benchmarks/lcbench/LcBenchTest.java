@@ -158,7 +158,7 @@ class LcBenchTest {
         for (String name : Problems.names(Problems.Group.LCBENCH)) {
             BenchmarkProblem p = Problems.byName(name);
             assertEquals(optima.getAsJsonObject(name).get("optimum").getAsDouble(), p.optimum(), 0.0, name);
-            HyperbandSchedule schedule = HyperbandSchedule.of(new Fidelity(p.minBudget(), p.maxBudget()), 0);
+            HyperbandSchedule schedule = HyperbandSchedule.of(new Fidelity(p.minBudget(), p.maxBudget()), HyperbandSettings.defaults());
             assertEquals(3, schedule.sMax(), "four rungs");
             double[] rungs = {52.0 / 27, 52.0 / 9, 52.0 / 3, 52};
             int[] epochs = {2, 6, 17, 52};
