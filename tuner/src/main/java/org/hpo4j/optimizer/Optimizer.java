@@ -17,7 +17,7 @@ import org.hpo4j.optimizer.registry.Optimizers;
  *   <li>{@link Ask.Finished} is final: once answered, every later {@code ask()} answers it too and
  *       {@link #isFinished()} is true; jobs still outstanding may still be told.</li>
  *   <li>{@link #isFinished()} agrees with {@code ask()}: it is true exactly when {@code ask()}
- *       would answer {@link Ask.Finished}, and asking it changes nothing.</li>
+ *       would answer {@link Ask.Finished}, and calling it does not change the jobs handed out.</li>
  *   <li>Several jobs may be outstanding at once; {@link #tell} accepts results in any order, once
  *       per job handed out.</li>
  *   <li>A failed result is recorded, ranks behind every successful one, and is never fitted by a
