@@ -2,7 +2,6 @@ package org.hpo4j.execute;
 
 import java.nio.file.Path;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.SqliteStore;
@@ -46,7 +45,7 @@ public final class KillableStudyMain {
     /** The study, the same in the killed process and in the test that resumes it. */
     static StudyBuilder study(Path workDirectory) {
         return Study.builder(StudyExecutionTest.SPACE).name("killed").seed(3).workDirectory(workDirectory)
-                .optimizer("hyperband", new Fidelity(1, 27), 5, new HyperbandSettings(3, 0));
+                .optimizer("hyperband", new Fidelity(1, 27), 5);
     }
 
     public static void main(String[] args) {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
@@ -49,7 +48,7 @@ class StudyExecutionTest {
 
     StudyBuilder study(String optimizer) {
         return Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
-                .optimizer(optimizer, new Fidelity(1, 27), 11, new HyperbandSettings(3, 0));
+                .optimizer(optimizer, new Fidelity(1, 27), 11);
     }
 
     static List<String> trials(StudyResult r) {
@@ -162,7 +161,7 @@ class StudyExecutionTest {
             SearchSpace wider = SearchSpace.builder().add(FloatParameter.uniform("x", -10, 10))
                     .add(IntParameter.uniform("n", 1, 8)).budget("epochs", 1, 27, true).build();
             Study changed = Study.builder(wider).name("quad").seed(7).workDirectory(dir)
-                    .optimizer("random", new Fidelity(1, 27), 11, new HyperbandSettings(3, 0)).store(store).build();
+                    .optimizer("random", new Fidelity(1, 27), 11).store(store).build();
             StudyMismatchException e = assertThrows(StudyMismatchException.class,
                     () -> changed.optimize(QUADRATIC, StoppingRule.maxEvaluations(4)));
             assertTrue(e.getMessage().contains("study 'quad'"), e.getMessage());

@@ -211,12 +211,17 @@ class OptimizerContractTest {
         assertTrue(more.size() > 0 || o.isFinished());
     }
 
+    /** The optimizer {@code name}, bounded to one Hyperband iteration when it runs brackets. */
+    private static Optimizer boundedToOneIteration(String name) {
+        return Optimizers.bracketed().contains(name)
+                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
+                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void aBoundedRunEndsByFinishingNotByWaiting(String name) {
-        Optimizer o = Optimizers.bracketed().contains(name)
-                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
-                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        Optimizer o = boundedToOneIteration(name);
         List<Job> jobs = drive(o, 300);
         if (o.isFinished()) {
             assertTrue(o.ask().isFinished(), "a finished optimizer answers finished");
@@ -228,10 +233,7 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void theWarmStartWrapperKeepsTheContractAroundEveryOptimizer(String name) {
-        Optimizer inner = Optimizers.bracketed().contains(name)
-                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
-                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
-        WarmStart w = new WarmStart(inner, List.of(SPACE.defaults(), SPACE.defaults()), SETTINGS_FIDELITY.maxBudget(),
+        WarmStart w = new WarmStart(boundedToOneIteration(name), List.of(SPACE.defaults(), SPACE.defaults()), SETTINGS_FIDELITY.maxBudget(),
                 List.of(), 1);
         List<Job> jobs = drive(w, 300);
         for (int i = 0; i < jobs.size(); i++) {

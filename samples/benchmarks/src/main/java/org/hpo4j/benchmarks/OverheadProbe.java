@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
@@ -42,7 +41,7 @@ public final class OverheadProbe {
         int k = 0;
         for (int seed = 1; seed <= seeds; seed++) {
             Optimizer optimizer = Optimizers.create(optimizerName, problem.space(),
-                    new Fidelity(problem.minBudget(), problem.maxBudget()), seed, new HyperbandSettings(3, 0));
+                    new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
             double spent = 0;
             for (int n = 0; byCount ? n < historySize : spent < historySize * problem.maxBudget(); n++) {
                 spent += step(optimizer, problem, seed).budget();

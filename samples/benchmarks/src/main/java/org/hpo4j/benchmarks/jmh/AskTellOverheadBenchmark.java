@@ -6,7 +6,6 @@ import org.hpo4j.benchmarks.Hartmann6Mf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +60,7 @@ public class AskTellOverheadBenchmark {
     @Setup(Level.Trial)
     public void feedHistory() {
         state = Optimizers.create(optimizer, problem.space(),
-                new Fidelity(problem.minBudget(), problem.maxBudget()), SEED, new HyperbandSettings(3, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), SEED);
         for (int i = 0; i < evaluations; i++) {
             askTell();
         }

@@ -7,7 +7,6 @@ import org.hpo4j.benchmarks.Hartmann6Mf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +62,7 @@ public class BohbOverheadBenchmark {
     public void feedHistory() {
         seed++;
         state = Optimizers.create(optimizer, problem.space(),
-                new Fidelity(problem.minBudget(), problem.maxBudget()), seed, new HyperbandSettings(3, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         double spent = 0;
         while (spent < historyCost * problem.maxBudget()) {
             Job job = state.ask().jobToRun().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing while feeding history"));

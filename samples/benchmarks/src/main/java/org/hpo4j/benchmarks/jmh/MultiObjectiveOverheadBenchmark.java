@@ -8,7 +8,6 @@ import org.hpo4j.benchmarks.multiobjective.ZdtMf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
-import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,7 +61,7 @@ public class MultiObjectiveOverheadBenchmark {
     public void feedHistory() {
         seed++;
         state = Optimizers.create(optimizer, problem.space(),
-                new Fidelity(problem.minBudget(), problem.maxBudget()), seed, new HyperbandSettings(3, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         for (int i = 0; i < history; i++) {
             askEvaluateTell();
         }
