@@ -7,7 +7,8 @@ import org.hpo4j.annotations.Direction;
 import org.hpo4j.trial.Constraint;
 import org.hpo4j.trial.Criteria;
 import org.hpo4j.trial.Goal;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.store.PostgresStore;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
@@ -27,7 +28,7 @@ public final class KillableCoordinatorMain {
     /** The study: one Hyperband iteration over budgets 1..9 (22 jobs), the same in every process. */
     static StudyBuilder study(String name, Path workDirectory, long leaseMillis) {
         return Study.builder(StudyExecutionTest.SPACE).name(name).seed(5).workDirectory(workDirectory)
-                .optimizer("hyperband", new OptimizerSettings(1, 9, 3, 5, 1))
+                .optimizer("hyperband", new Fidelity(1, 9), 5, new HyperbandSettings(3, 1))
                 .maxBudget(9).lease(Duration.ofMillis(leaseMillis));
     }
 
@@ -39,7 +40,7 @@ public final class KillableCoordinatorMain {
         return Study.builder(StudyExecutionTest.SPACE).name(name).seed(5).workDirectory(workDirectory)
                 .criteria(new Criteria(List.of(new Goal("error", Direction.MINIMIZE), new Goal("size", Direction.MINIMIZE)),
                         List.of(new Constraint("latency", Constraint.Kind.AT_MOST, RemoteWorkerMain.LATENCY_BOUND))))
-                .optimizer("parego", new OptimizerSettings(1, 9, 3, 5, 1))
+                .optimizer("parego", new Fidelity(1, 9), 5, new HyperbandSettings(3, 1))
                 .maxBudget(9).lease(Duration.ofMillis(leaseMillis));
     }
 

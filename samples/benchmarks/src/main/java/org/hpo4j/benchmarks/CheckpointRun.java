@@ -1,7 +1,7 @@
 package org.hpo4j.benchmarks;
 
 import java.util.Arrays;
-import java.util.Optional;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -52,8 +52,8 @@ public final class CheckpointRun {
      *
      * @param checkpoints ascending costs, each at most {@code maxCost}
      * @param optimizerName and {@code seed}: for the error message
-     * @throws IllegalStateException when the optimizer asks nothing while no job is outstanding
-     *     and it is not finished: with one worker it would wait forever
+     * @throws IllegalStateException when the optimizer asks to wait while no job is outstanding:
+     *     with one worker it would wait forever
      */
     public static Totals run(MultiFidelityProblem problem, Optimizer optimizer, String optimizerName, long seed,
                              double maxCost, double[] checkpoints, Steps steps) {
@@ -65,17 +65,16 @@ public final class CheckpointRun {
         double maxBudget = problem.maxBudget();
         while (spentBudget / maxBudget < maxCost * (1 - COST_SLACK)) {
             long t0 = System.nanoTime();
-            Optional<Job> asked = optimizer.ask();
+            Ask asked = optimizer.ask();
             long t1 = System.nanoTime();
-            if (asked.isEmpty()) {
-                if (optimizer.isFinished()) {
-                    break;
-                }
-                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
-                        + seed + ") returned no job after " + evaluations
-                        + " evaluations although none is outstanding and it is not finished");
+            if (asked.isFinished()) {
+                break;
             }
-            Job job = asked.get();
+            if (!(asked instanceof Ask.Run run)) {
+                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
+                        + seed + ") asks to wait after " + evaluations + " evaluations although none is outstanding");
+            }
+            Job job = run.job();
             Result result = steps.evaluate(job);
             long t2 = System.nanoTime();
             optimizer.tell(job, result);

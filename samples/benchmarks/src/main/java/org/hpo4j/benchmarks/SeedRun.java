@@ -2,7 +2,7 @@ package org.hpo4j.benchmarks;
 
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
@@ -20,13 +20,13 @@ public final class SeedRun {
      * Runs {@code optimizerName} on {@code problem} with {@code seed}.
      *
      * @param checkpoints ascending costs, each at most {@code maxCost}
-     * @throws IllegalStateException when the optimizer asks nothing while no job is outstanding
-     *     and it is not finished: with one worker it would wait forever
+     * @throws IllegalStateException when the optimizer asks to wait while no job is outstanding:
+     *     with one worker it would wait forever
      */
     public static SeedOutcome run(BenchmarkProblem problem, String optimizerName, long seed,
                                   double maxCost, double[] checkpoints) {
-        OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
-        return run(problem, Optimizers.create(optimizerName, problem.space(), settings), optimizerName, seed,
+        Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
+        return run(problem, Optimizers.create(optimizerName, problem.space(), fidelity, seed), optimizerName, seed,
                 maxCost, checkpoints);
     }
 

@@ -5,7 +5,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.async.AsyncSuccessiveHalving;
 import org.hpo4j.optimizer.async.ConfigurationSource;
@@ -31,9 +32,9 @@ public final class MultiObjectiveAsha {
     }
 
     /** MO-ASHA: the most aggressive bracket, configurations from the prior. */
-    public static AsyncSuccessiveHalving asha(SearchSpace space, OptimizerSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
-        RandomGenerator random = new MersenneTwister(settings.seed());
+    public static AsyncSuccessiveHalving asha(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        RandomGenerator random = new MersenneTwister(seed);
         ConfigurationSource prior = new ConfigurationSource() {
             @Override
             public Configuration next(double budget) {
@@ -50,8 +51,8 @@ public final class MultiObjectiveAsha {
     }
 
     /** Every bracket of Hyperband, visited in turn, with promotions capped (for model-based proposals). */
-    static AsyncSuccessiveHalving allBrackets(OptimizerSettings settings, ConfigurationSource proposals) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+    static AsyncSuccessiveHalving allBrackets(Fidelity fidelity, HyperbandSettings settings, ConfigurationSource proposals) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
         return AsyncSuccessiveHalving.cyclic(schedule, AsyncSuccessiveHalving.allBrackets(schedule), proposals,
                 settings.maxIterations(), true, RungOrder.PARETO);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
@@ -27,7 +27,8 @@ class MultiObjectiveOptimizersTest {
             .add(FloatParameter.uniform("x", 0, 1))
             .add(FloatParameter.uniform("y", 0, 1))
             .build();
-    private static final OptimizerSettings SETTINGS = new OptimizerSettings(1, 9, 3, 5, 0);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 9);
+    private static final long SETTINGS_SEED = 5;
 
     /**
      * ZDT1-like with fidelity: f1 = x, f2 = g (1 - sqrt(x / g)), g = 1 + 9 y + 1 / budget; the front
@@ -43,7 +44,7 @@ class MultiObjectiveOptimizersTest {
     private static List<Job> run(Optimizer o, int jobs, List<Result> results) {
         List<Job> all = new ArrayList<>();
         while (all.size() < jobs) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 break;
             }
@@ -59,7 +60,7 @@ class MultiObjectiveOptimizersTest {
     private static double hypervolume(List<Job> jobs, List<Result> results) {
         List<Pareto.Point> points = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i).budget() == SETTINGS.maxBudget()) {
+            if (jobs.get(i).budget() == SETTINGS_FIDELITY.maxBudget()) {
                 points.add(Pareto.Point.of(results.get(i)));
             }
         }
@@ -71,13 +72,13 @@ class MultiObjectiveOptimizersTest {
     @ValueSource(strings = {"nsga2", "mo-asha", "parego"})
     void findsFeasibleTradeOffsAndMostFullBudgetJobsAreFeasible(String name) {
         List<Result> results = new ArrayList<>();
-        List<Job> jobs = run(Optimizers.create(name, SPACE, SETTINGS), 200, results);
+        List<Job> jobs = run(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), 200, results);
         double hv = hypervolume(jobs, results);
         assertTrue(hv > 0, name + " found no feasible point at the full budget");
         long full = 0;
         long feasibleFull = 0;
         for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i).budget() == SETTINGS.maxBudget()) {
+            if (jobs.get(i).budget() == SETTINGS_FIDELITY.maxBudget()) {
                 full++;
                 feasibleFull += results.get(i).violation() == 0 ? 1 : 0;
             }
@@ -99,17 +100,17 @@ class MultiObjectiveOptimizersTest {
     }
 
     private static double hypervolumeAtCost(String name, double cost) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         double spent = 0;
         while (spent < cost) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             Result r = evaluate(j);
             o.tell(j, r);
             jobs.add(j);
             results.add(r);
-            spent += j.budget() / SETTINGS.maxBudget();
+            spent += j.budget() / SETTINGS_FIDELITY.maxBudget();
         }
         return hypervolume(jobs, results);
     }
@@ -120,8 +121,8 @@ class MultiObjectiveOptimizersTest {
         List<org.hpo4j.optimizer.PriorObservation> out = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Configuration c = SPACE.sample(random::nextDouble);
-            Job job = new Job(i, new Job.ConfigId(0, 0, i), c, SETTINGS.maxBudget(), 0, 0);
-            out.add(new org.hpo4j.optimizer.PriorObservation(c, SETTINGS.maxBudget(), evaluate(job)));
+            Job job = new Job(i, new Job.ConfigId(0, 0, i), c, SETTINGS_FIDELITY.maxBudget(), 0, 0);
+            out.add(new org.hpo4j.optimizer.PriorObservation(c, SETTINGS_FIDELITY.maxBudget(), evaluate(job)));
         }
         return out;
     }
@@ -132,7 +133,7 @@ class MultiObjectiveOptimizersTest {
         int seen = 0;
         java.util.Set<Job.ConfigId> started = new java.util.HashSet<>();
         while (seen < count) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             if (started.add(j.configId()) && j.rung() == 0 && j.configId().iteration() >= 0) {
                 if (!(o instanceof Nsga2) || j.configId().iteration() >= 1) {
                     sum += j.configuration().getDouble("y");
@@ -153,8 +154,8 @@ class MultiObjectiveOptimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"parego", "nsga2"})
     void warmStartedProposalsUseThePriors(String name) {
-        Optimizer cold = Optimizers.create(name, SPACE, SETTINGS);
-        Optimizer warm = Optimizers.create(name, SPACE, SETTINGS);
+        Optimizer cold = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        Optimizer warm = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         ((org.hpo4j.optimizer.WarmStartable) warm).warmStart(priors(), 0.5);
         double coldY = meanYOfNewConfigurations(cold, 12);
         double warmY = meanYOfNewConfigurations(warm, 12);
@@ -167,8 +168,8 @@ class MultiObjectiveOptimizersTest {
     void warmStartedSameSeedSameTrials(String name) {
         List<List<Job>> runs = new ArrayList<>();
         for (int r = 0; r < 2; r++) {
-            Optimizer o = new org.hpo4j.optimizer.WarmStart(Optimizers.create(name, SPACE, SETTINGS),
-                    List.of(priors().get(3).configuration(), priors().get(7).configuration()), SETTINGS.maxBudget(),
+            Optimizer o = new org.hpo4j.optimizer.WarmStart(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED),
+                    List.of(priors().get(3).configuration(), priors().get(7).configuration()), SETTINGS_FIDELITY.maxBudget(),
                     priors(), 0.5);
             runs.add(run(o, 60, new ArrayList<>()));
         }

@@ -6,7 +6,7 @@ import org.hpo4j.benchmarks.CheckpointRun;
 import org.hpo4j.benchmarks.EvaluationStreams;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
 
@@ -43,8 +43,8 @@ public final class FrontRun {
      */
     public static Outcome run(MultiObjectiveProblem problem, String optimizerName, long seed, double maxCost,
                               double[] checkpoints) {
-        OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
-        Optimizer optimizer = Optimizers.create(optimizerName, problem.space(), settings);
+        Optimizer optimizer = Optimizers.create(optimizerName, problem.space(),
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         if (!optimizer.handlesSeveralObjectives()) {
             throw new IllegalArgumentException("optimizer '" + optimizerName + "' ranks by one value and cannot run "
                     + problem.name() + ", a problem of several objectives");
