@@ -162,9 +162,11 @@ public final class StudyBuilder {
 
     /**
      * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
-     * ({@link org.hpo4j.warmstart.Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
-     * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
-     * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
+     * ({@link org.hpo4j.warmstart.Priors#best(List, Criteria, int)}: by value, or with several
+     * objectives by Pareto order, feasible first) are evaluated first at the optimizer's maximum
+     * budget, and model-based optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from
+     * every prior with a value (with several objectives: every objective and constraint value), each
+     * counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
      */
     public StudyBuilder warmStart(List<Prior> value, int topK, double weight) {
         if (topK < 0) {
