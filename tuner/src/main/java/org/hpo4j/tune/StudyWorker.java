@@ -10,10 +10,7 @@ import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.StudyNames;
-import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.store.StudyStores;
-import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:worker} does, without Maven: finds the objective class on a class path, joins
@@ -84,17 +81,14 @@ public final class StudyWorker {
                     baseDirectory, classpath, null, null, null, null, List.of());
         }
 
+        /** The store, with this request's login and outage tolerance. */
+        public StoreAccess store() {
+            return new StoreAccess(storage, user, password, storeOutage);
+        }
+
         public Request {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
-        }
-    }
-
-    private static boolean isShared(String storage) {
-        try {
-            return StorageLocation.parse(storage).shared();
-        } catch (IllegalArgumentException unknown) {
-            return false;
         }
     }
 
@@ -105,7 +99,7 @@ public final class StudyWorker {
      *     objective class
      */
     public RemoteWorker.Summary run(Request r, ClassLoader loader) throws InterruptedException {
-        if (!isShared(r.storage())) {
+        if (!r.store().shared()) {
             throw new TuneException("hpo.storage: hpo:worker joins a study in a shared database; give a"
                     + " jdbc:postgresql://host/database URL (the same as the coordinator's hpo:tune)");
         }
@@ -127,9 +121,6 @@ public final class StudyWorker {
             }
         }
         int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
-        if (PostgresStore.hasPassword(r.storage())) {
-            console.println("[hpo] warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
-        }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
         String study;
@@ -144,8 +135,8 @@ public final class StudyWorker {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        try (StudyStore store = StudyStores.open(r.storage(), base.resolve("target/hpo"), study, false, r.user(),
-                r.password());
+        try (StudyStore store = r.store().open(base.resolve("target/hpo"), study, false,
+                note -> console.println("[hpo] " + note));
              Executor executor = r.classpath().isEmpty()
                      ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
                      : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
@@ -153,9 +144,6 @@ public final class StudyWorker {
                              .outputLimit(outputLimit)
                              .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
                              .build()) {
-            if (store instanceof PostgresStore postgres && r.storeOutage() != null) {
-                postgres.outageTolerance(Duration.ofMillis(Math.round(Math.max(0, r.storeOutage()) * 1000)));
-            }
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console).outputLimit(outputLimit);

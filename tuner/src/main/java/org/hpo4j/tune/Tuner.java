@@ -32,7 +32,6 @@ import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
 import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyMismatchException;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
@@ -390,19 +389,13 @@ public final class Tuner {
      * keeps it.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
-        if (PostgresStore.hasPassword(request.storage())) {
-            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
-        }
         try {
             // a fresh study starts at the new location; an old store is only read where it is
             Path folder = request.fresh() ? request.baseDirectory().resolve(StudyStores.DEFAULT_FOLDER)
                     : StudyStores.defaultDirectory(request.baseDirectory(), plan.study(),
                             note -> console.println("hpo4j: " + note));
-            StudyStore store = StudyStores.open(request.storage(), folder, plan.study(), request.fresh(), storeUser, storePassword);
-            if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
-                postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
-            }
-            return store;
+            return new StoreAccess(request.storage(), storeUser, storePassword, request.storeOutage())
+                    .open(folder, plan.study(), request.fresh(), note -> console.println("hpo4j: " + note));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new TuneException("hpo.storage: " + e.getMessage(), e);
         }
