@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.hpo4j.tune.Tuner;
+import org.hpo4j.tune.SpaceTable;
 
 /**
  * Prints the search space of each {@code @Objective} class of the project (or of
@@ -22,7 +22,7 @@ public class SpaceMojo extends HpoMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        String text = withProjectClasses(loader -> Tuner.describeSpaces(loader, objective));
+        String text = withProjectClasses(loader -> SpaceTable.of(loader, objective));
         for (String line : text.split("\n")) {
             getLog().info(line);
         }

@@ -7,8 +7,6 @@ import java.util.List;
 import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
-import org.hpo4j.execute.ForkedWorkerExecutor;
-import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.store.StudyStore;
 
@@ -130,20 +128,13 @@ public final class StudyWorker {
             throw new TuneException(e.getMessage(), e);
         }
         Path base = r.baseDirectory() != null ? r.baseDirectory() : Path.of("").toAbsolutePath();
-        Duration timeout = r.evaluationTimeout() == null ? null
-                : Duration.ofMillis(Math.round(r.evaluationTimeout() * 1000));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try (StudyStore store = r.store().open(base.resolve("target/hpo"), study, false,
                 note -> console.println("[hpo] " + note));
-             Executor executor = r.classpath().isEmpty()
-                     ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
-                     : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).jvmArgs(JvmOptions.check(r.jvmArgs())).expectedSpace(loaded.injector().space().describe())
-                             .outputLimit(outputLimit)
-                             .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
-                             .build()) {
+             Executor executor = WorkerExecutors.create(className, loaded, r.classpath(), r.parallelism(),
+                     r.evaluationTimeout(), r.jvmArgs(), outputLimit, r.freshWorkerEvery())) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console).outputLimit(outputLimit);
