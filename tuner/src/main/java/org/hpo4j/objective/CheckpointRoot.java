@@ -3,6 +3,7 @@ package org.hpo4j.objective;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -74,7 +75,15 @@ public final class CheckpointRoot {
             }
             if (foreign.isEmpty()) {
                 Files.delete(root.resolve(MARKER));
-                Files.delete(root);
+                try {
+                    Files.delete(root);
+                } catch (DirectoryNotEmptyException stillWritten) {
+                    // an evaluation that still runs (the study was interrupted) saved a checkpoint
+                    // meanwhile: the folder stays hpo4j's, for the run that resumes the study to clean
+                    writeMarker(root);
+                    warnings.accept("checkpoint folder " + root + " was written to while it was cleaned (an evaluation"
+                            + " was still running); left for the next run of the study");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the checkpoints in " + root, e);
@@ -118,7 +127,11 @@ public final class CheckpointRoot {
             }
         }
         if (empty) {
-            Files.deleteIfExists(folder);
+            try {
+                Files.deleteIfExists(folder);
+            } catch (DirectoryNotEmptyException stillWritten) {
+                // a running evaluation saved into it meanwhile; the root then stays, see deleteAll
+            }
         }
     }
 
@@ -136,13 +149,18 @@ public final class CheckpointRoot {
             empty = entries.findAny().isEmpty();
         }
         if (empty) {
-            try {
-                Files.writeString(root.resolve(MARKER), "checkpoints of hpo4j; hpo4j deletes only its own files in"
-                        + " this folder (budget-*.ckpt in <iteration>-<bracket>-<index> folders)\n",
-                        StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            } catch (FileAlreadyExistsException e) {
-                // another worker marked it first
-            }
+            writeMarker(root);
+        }
+    }
+
+    /** Marks {@code root} as hpo4j's checkpoint folder, unless another process marked it first. */
+    private static void writeMarker(Path root) throws IOException {
+        try {
+            Files.writeString(root.resolve(MARKER), "checkpoints of hpo4j; hpo4j deletes only its own files in"
+                    + " this folder (budget-*.ckpt in <iteration>-<bracket>-<index> folders)\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            // another worker marked it first
         }
     }
 }
