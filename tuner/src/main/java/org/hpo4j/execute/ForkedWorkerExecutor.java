@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,16 +20,14 @@ import org.hpo4j.optimizer.Result;
  * that dies ({@code System.exit}, a crash, an {@code OutOfMemoryError}) fails its evaluation with
  * the cause; either way a new worker takes its place.
  */
-public final class ForkedWorkerExecutor implements Executor {
+public final class ForkedWorkerExecutor extends QueuedExecutor {
     private static final Task STOP = new Task(-1, 0, null, 0, 0, 0, null);
 
     private final Settings settings;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final CompletionQueue done;
     private final List<Slot> slots = new ArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Thread shutdownHook;
-    private volatile ReportListener listener = (task, step, value) -> { };
     private volatile boolean closed;
 
     /** Everything that decides how workers are started; see {@link Builder}. */
@@ -41,8 +38,8 @@ public final class ForkedWorkerExecutor implements Executor {
     }
 
     private ForkedWorkerExecutor(Settings settings) {
+        super(settings.workers);
         this.settings = settings;
-        this.done = new CompletionQueue(settings.workers);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hpo-worker-timeout");
             t.setDaemon(true);
@@ -68,10 +65,6 @@ public final class ForkedWorkerExecutor implements Executor {
         return settings.workers;
     }
 
-    @Override
-    public int outstanding() {
-        return done.outstanding();
-    }
 
     @Override
     public void submit(Task task) {
@@ -93,20 +86,8 @@ public final class ForkedWorkerExecutor implements Executor {
         }
     }
 
-    @Override
-    public Completion take() throws InterruptedException {
-        return done.take();
-    }
 
-    @Override
-    public Optional<Completion> poll(Duration wait) throws InterruptedException {
-        return done.poll(wait);
-    }
 
-    @Override
-    public void reportsTo(ReportListener reportListener) {
-        this.listener = Objects.requireNonNull(reportListener, "listener");
-    }
 
     @Override
     public void close() {
