@@ -47,8 +47,8 @@ public class TuneMojo extends EvaluationMojo {
     @Parameter(property = "hpo.curveStopping", defaultValue = "false") boolean curveStopping;
     /** The properties file to write; default {@code src/main/resources/hpo/<class>.properties}. */
     @Parameter(property = "hpo.output") File output;
-    /** Successive halving's reduction factor: each rung keeps 1/eta of the configurations. */
-    @Parameter(property = "hpo.eta", defaultValue = "3") double eta;
+    /** Successive halving's reduction factor (default 3), for optimizers with brackets; the others refuse it. */
+    @Parameter(property = "hpo.eta") Double eta;
     /** Smallest budget of an evaluation; default the {@code @Budget} annotation's min. */
     @Parameter(property = "hpo.minBudget") Double minBudget;
     /** Largest budget of an evaluation; default the {@code @Budget} annotation's max. */

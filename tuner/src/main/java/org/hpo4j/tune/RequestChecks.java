@@ -24,7 +24,7 @@ public final class RequestChecks {
             throw new TuneException("hpo.optimizer: unknown optimizer '" + r.optimizer() + "'; known: "
                     + String.join(", ", Optimizers.names()));
         }
-        if (!(r.eta() >= 2)) {
+        if (r.eta() != null && !(r.eta() >= 2)) {
             throw new TuneException("hpo.eta: must be at least 2, got " + r.eta());
         }
         if (r.parallelism() < 1) {
