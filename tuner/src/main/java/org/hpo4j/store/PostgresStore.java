@@ -60,17 +60,28 @@ public final class PostgresStore extends JdbcStore {
     }
     private Connection connection;
 
-    private PostgresStore(String url, Properties credentials) {
+    /** Whether every connection is read-only (the server refuses writes): a dashboard's store. */
+    private final boolean readOnly;
+
+    private PostgresStore(String url, Properties credentials, boolean readOnly) {
         this.url = url;
         this.credentials = credentials;
         this.location = mask(url);
+        this.readOnly = readOnly;
         this.core = new JdbcStudyStore(new PostgresDialect(), location);
         try {
             this.connection = connect();
-            core.migrate(SCHEMA);
+            if (readOnly) {
+                core.checkSchema();
+            } else {
+                core.migrate(SCHEMA);
+            }
         } catch (SQLException e) {
             close();
             throw new IllegalStateException("cannot open the study store " + location + ": " + message(e), e);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
     }
 
@@ -90,6 +101,22 @@ public final class PostgresStore extends JdbcStore {
      * @throws IllegalStateException when the database cannot be reached or its schema is newer
      */
     public static PostgresStore open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, false);
+    }
+
+    /**
+     * Opens the store as {@link #open(String, String, String)} does, to read only: the schema is
+     * checked, not created or migrated, and every transaction is {@code READ ONLY}, so the server
+     * refuses any write.
+     *
+     * @throws IllegalStateException as {@link #open(String, String, String)}, and when the database
+     *     holds no study store of this schema version
+     */
+    public static PostgresStore openReadOnly(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    private static PostgresStore open(String jdbcUrl, String user, String password, boolean readOnly) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + (jdbcUrl == null ? null : mask(jdbcUrl)));
         }
@@ -107,7 +134,7 @@ public final class PostgresStore extends JdbcStore {
         props.setProperty("socketTimeout", "300");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("ApplicationName", "hpo4j");
-        return new PostgresStore(jdbcUrl, props);
+        return new PostgresStore(jdbcUrl, props, readOnly);
     }
 
     /**
@@ -142,6 +169,7 @@ public final class PostgresStore extends JdbcStore {
     private Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(url, credentials);
         c.setAutoCommit(false);
+        c.setReadOnly(readOnly);
         return c;
     }
 
@@ -163,6 +191,10 @@ public final class PostgresStore extends JdbcStore {
 
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (readOnly) {
+            throw new IllegalStateException("the study store " + location + " is open read-only: it cannot run study '"
+                    + definition.name() + "'");
+        }
         return core.open(definition);
     }
 

@@ -167,8 +167,12 @@ public final class SqliteStore extends JdbcStore {
     private final String location;
     private final Path lockFile;
     private FileChannel lock;
+    /** How long a read-only store waits for a lock the writing study holds: a moment, it never holds one long. */
+    static final int READ_ONLY_BUSY_TIMEOUT_MS = 5_000;
+
     private final Connection connection;
     private final JdbcStudyStore core;
+    private final boolean readOnly;
 
     @Override
     JdbcStudyStore core() {
@@ -176,19 +180,34 @@ public final class SqliteStore extends JdbcStore {
     }
 
     private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
+        this(url, location, lockFile, lock, false);
+    }
+
+    private SqliteStore(String url, String location, Path lockFile, FileChannel lock, boolean readOnly) {
         this.location = location;
         this.lockFile = lockFile;
         this.lock = lock;
+        this.readOnly = readOnly;
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(30_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
+        if (readOnly) {
+            // SQLite itself refuses every write; DEFERRED transactions take no write lock, so the
+            // study that writes the file meanwhile never waits for this reader
+            config.setReadOnly(true);
+            config.setBusyTimeout(READ_ONLY_BUSY_TIMEOUT_MS);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(30_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.enforceForeignKeys(true);
+        }
         try {
             this.connection = DriverManager.getConnection(url, config.toProperties());
             this.core = new JdbcStudyStore(new SqliteDialect(), location);
-            core.migrate(SCHEMA);
+            if (!readOnly) {
+                core.migrate(SCHEMA);
+            }
         } catch (SQLException e) {
             releaseLock();
             throw new IllegalStateException("cannot open the study store " + location + ": " + e.getMessage(), e);
@@ -278,6 +297,40 @@ public final class SqliteStore extends JdbcStore {
         return new SqliteStore(jdbcUrl, jdbcUrl, null, null);
     }
 
+    /**
+     * Opens the existing store in {@code file} to read only, for a dashboard or report while
+     * another process runs the study: no lock file, no schema change, and a connection that SQLite
+     * opens read-only (any write fails). Waits up to {@value #READ_ONLY_BUSY_TIMEOUT_MS} ms for a
+     * lock the writer holds.
+     *
+     * @throws IllegalArgumentException when the file does not exist (it is not created)
+     * @throws IllegalStateException when the file holds no study store of this schema version
+     */
+    public static SqliteStore openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no study store " + file + ": the file does not exist");
+        }
+        return checked(new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), null, null, true));
+    }
+
+    /** Opens the store at a {@code jdbc:sqlite:} URL to read only, as {@link #openReadOnly(Path)}. */
+    public static SqliteStore openReadOnly(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
+        }
+        return checked(new SqliteStore(jdbcUrl, jdbcUrl, null, null, true));
+    }
+
+    private static SqliteStore checked(SqliteStore readOnly) {
+        try {
+            readOnly.core.checkSchema();
+            return readOnly;
+        } catch (RuntimeException e) {
+            readOnly.close();
+            throw e;
+        }
+    }
+
     /** Renames the file and its WAL companions to a timestamped backup; returns the backup's path. */
     static Path backUp(Path file) throws IOException {
         String name = file.getFileName().toString();
@@ -305,6 +358,10 @@ public final class SqliteStore extends JdbcStore {
      */
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (readOnly) {
+            throw new IllegalStateException("the study store " + location + " is open read-only: it cannot run study '"
+                    + definition.name() + "'");
+        }
         if (lockFile != null && lock == null) {
             try {
                 lock = lock(lockFile, Path.of(location));
