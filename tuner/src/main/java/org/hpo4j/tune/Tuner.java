@@ -58,6 +58,7 @@ public final class Tuner {
     private String storeUser;
     private String storePassword;
     private String selection;
+    private org.hpo4j.dashboard.DashboardAddress dashboard;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
@@ -71,6 +72,15 @@ public final class Tuner {
     public Tuner storeCredentials(String user, String password) {
         this.storeUser = user;
         this.storePassword = password;
+        return this;
+    }
+
+    /**
+     * Serves the live dashboard of the study while it runs ({@code hpo.dashboard}), at this address;
+     * {@code null} for none.
+     */
+    public Tuner dashboard(org.hpo4j.dashboard.DashboardAddress address) {
+        this.dashboard = address;
         return this;
     }
 
@@ -305,7 +315,8 @@ public final class Tuner {
         boolean interrupted;
         try (store; Executor executor = executor(request, plan, loaded)) {
             Study running = study.store(store).executor(executor).build();
-            try (Interruptions signals = Interruptions.install(() -> {
+            try (org.hpo4j.dashboard.DashboardServer view = startDashboard(plan, space, store);
+                 Interruptions signals = Interruptions.install(() -> {
                 printer.end();
                 console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
                         + " (press Ctrl-C again to quit at once)");
@@ -344,6 +355,27 @@ public final class Tuner {
                 (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
         printer.summary(summary, request.baseDirectory());
         return summary;
+    }
+
+    /**
+     * The dashboard of the running study, reading the study's own store (only its read methods: the
+     * same view {@code hpo:dashboard} gives from another process); {@code null} without one.
+     */
+    private org.hpo4j.dashboard.DashboardServer startDashboard(Plan plan, SearchSpace space, StudyStore store) {
+        if (dashboard == null) {
+            return null;
+        }
+        Outlook outlook = Outlook.of(plan);
+        org.hpo4j.dashboard.DashboardServer server;
+        try {
+            server = org.hpo4j.dashboard.DashboardServer.start(store, plan.study(), space,
+                    new org.hpo4j.dashboard.Planned(outlook.evaluations(), outlook.approximate(), outlook.cost(),
+                            plan.timeLimit()), dashboard, note -> console.println("hpo4j: " + note));
+        } catch (IllegalArgumentException e) {
+            throw new TuneException(e.getMessage(), e);
+        }
+        console.println("hpo4j: dashboard at " + server.url() + " (until the study ends)");
+        return server;
     }
 
     private Selection selection(Criteria criteria) {

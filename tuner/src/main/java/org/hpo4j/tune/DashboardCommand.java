@@ -1,0 +1,72 @@
+package org.hpo4j.tune;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.hpo4j.dashboard.DashboardAddress;
+import org.hpo4j.dashboard.DashboardServer;
+import org.hpo4j.dashboard.Planned;
+import org.hpo4j.inject.Injector;
+import org.hpo4j.inject.StudyNames;
+import org.hpo4j.store.PostgresStore;
+import org.hpo4j.store.StudyStore;
+import org.hpo4j.store.StudyStores;
+
+/**
+ * What {@code mvn hpo:dashboard} does, without Maven: finds the objective class (for its search
+ * space and default study name), opens its study's store read-only and serves the live dashboard
+ * until the process is interrupted (Ctrl-C). The study may be running in another process, or be
+ * over.
+ */
+public final class DashboardCommand {
+    private DashboardCommand() {
+    }
+
+    /**
+     * Serves the dashboard of a stored study until the thread is interrupted or the JVM ends.
+     *
+     * @param loader sees the project's compiled classes, with the processor's objective index
+     * @param objective the objective class ({@code hpo.objective}); {@code null} when there is only one
+     * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name
+     * @param storage where the study is stored ({@code hpo.storage}), as for {@code hpo:report}
+     * @param user the PostgreSQL user, {@code null} for the URL's or the environment's
+     * @param password the PostgreSQL password, likewise
+     * @param address where to listen ({@code hpo.dashboardHost}, {@code hpo.dashboard})
+     * @param baseDirectory the project's folder
+     * @param console where the address (and any warning) is printed
+     * @throws IllegalArgumentException naming the parameter at fault, or when the store holds no such
+     *     study (naming the study and the store)
+     */
+    public static void run(ClassLoader loader, String objective, String study, String storage, String user,
+                           String password, DashboardAddress address, Path baseDirectory, PrintStream console)
+            throws InterruptedException {
+        Injector<?> injector = ObjectiveClasses.load(ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective),
+                loader).injector();
+        String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
+        if (PostgresStore.hasPassword(storage)) {
+            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
+        }
+        Path folder = StudyStores.defaultDirectory(baseDirectory, name, note -> console.println("hpo4j: " + note));
+        ReportCommand.checkStorageHasData(storage, folder, name);
+        try (StudyStore store = openReadOnly(storage, folder, name, user, password)) {
+            if (store.find(name).isEmpty()) {
+                throw new IllegalArgumentException("no study '" + name + "' in " + store.location()
+                        + "; run mvn hpo:tune first, or set hpo.study (and hpo.storage) to the study to watch");
+            }
+            try (DashboardServer server = DashboardServer.start(store, name, injector.space(), Planned.UNKNOWN, address,
+                    note -> console.println("hpo4j: " + note))) {
+                console.println("hpo4j: dashboard of study " + name + " at " + server.url()
+                        + " (read-only; Ctrl-C to stop)");
+                new CountDownLatch(1).await();
+            }
+        }
+    }
+
+    private static StudyStore openReadOnly(String storage, Path folder, String study, String user, String password) {
+        try {
+            return StudyStores.openReadOnly(storage, folder, study, user, password);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("hpo.storage: " + e.getMessage(), e);
+        }
+    }
+}
