@@ -80,8 +80,8 @@ public final class DashboardServer implements AutoCloseable {
                 : bound.getAddress() instanceof java.net.Inet6Address ? "[" + bound.getAddress().getHostAddress() + "]"
                 : address.host();
         this.url = URI.create("http://" + host + ":" + port + "/");
-        this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, host + ":" + port,
-                address.host() + ":" + port);
+        this.hosts = Set.copyOf(java.util.List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
+                host + ":" + port, address.host().toLowerCase(java.util.Locale.ROOT) + ":" + port));
     }
 
     /**
