@@ -43,7 +43,7 @@ final class DashboardPage {
                 <div class="chart wide" id="chart-running" data-chart="curves" hidden></div>
                 </section>
                 <section id="charts">
-                <h2>Best value so far</h2>
+                <h2>Values against cost and budget</h2>
                 <div class="pair">
                 <div class="chart" id="chart-progress-cost" data-chart="progress-cost"></div>
                 <div class="chart" id="chart-budget" data-chart="budget"></div>
