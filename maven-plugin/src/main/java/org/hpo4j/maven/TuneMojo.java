@@ -193,6 +193,17 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.overwrite", defaultValue = "false")
     boolean overwrite;
 
+    /**
+     * Serves the live dashboard of the study on this port while it runs (0: a free one); the address
+     * is printed. Unset: no dashboard.
+     */
+    @Parameter(property = "hpo.dashboard")
+    Integer dashboard;
+
+    /** The address the dashboard listens on: 127.0.0.1 (this machine only) unless set; 0.0.0.0 for every network. */
+    @Parameter(property = "hpo.dashboardHost", defaultValue = org.hpo4j.dashboard.DashboardAddress.DEFAULT_HOST)
+    String dashboardHost;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     boolean skip;
@@ -215,17 +226,19 @@ public class TuneMojo extends AbstractMojo {
         }
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         TuneRequest request;
+        org.hpo4j.dashboard.DashboardAddress view;
         try {
             request = request(ProjectClasses.workerClasspath(pluginArtifacts, classpath),
                     !session.getRequest().isInteractiveMode() || System.console() == null);
-        } catch (TuneException e) {
+            view = dashboard == null ? null : new org.hpo4j.dashboard.DashboardAddress(dashboardHost, dashboard);
+        } catch (TuneException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         TuneSummary summary = ProjectClasses.withLoader(classpath, loader -> {
             String[] credentials = StorageCredentials.of(session.getSettings(), decrypter, storageServer);
             try {
                 return new Tuner(System.out).storeCredentials(credentials[0], credentials[1]).selection(select)
-                        .run(request, loader);
+                        .dashboard(view).run(request, loader);
             } catch (TuneException e) {
                 throw e;
             } catch (RuntimeException e) {
