@@ -89,6 +89,40 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void severalObjectivesShowTheFrontAsItGrows() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is absent; install Debian's chromium (apt-get install -y chromium) to run it");
+        try (DashboardFixture fixture = new DashboardFixture(work, "tradeoff", DashboardFixture.twoObjectives())) {
+            double[][] points = {{0.30, 5}, {0.20, 9}, {0.25, 12}, {0.40, 3}};
+            for (int id = 0; id < points.length; id++) {
+                fixture.start(id);
+                fixture.finish(id, points[id][0], points[id][1]);
+            }
+            try (StudyStore reader = fixture.reader();
+                 DashboardServer server = DashboardServer.start(reader, fixture.study, DashboardFixture.SPACE,
+                         Planned.UNKNOWN, DashboardAddress.onPort(0), note -> { }, Duration.ofMillis(100),
+                         Clock.systemUTC());
+                 Browser browser = Browser.open(work, server.url())) {
+                browser.waitFor("!document.getElementById('pareto').hidden"
+                        + " && document.getElementById('chart-pareto-0-1').getAttribute('data-rendered') === 'true'"
+                        + " && document.getElementById('chart-hypervolume').getAttribute('data-rendered') === 'true'");
+                String version = browser.evaluate("document.body.getAttribute('data-version')");
+                // a point that dominates two of the front's arrives while the page is open
+                fixture.start(4);
+                fixture.finish(4, 0.15, 4);
+                browser.waitFor("document.querySelector('#recent-table tr[data-job=\"4\"]') !== null");
+                assertTrue(Long.parseLong(browser.evaluate("document.body.getAttribute('data-version')"))
+                        > Long.parseLong(version), "no newer state shown");
+                assertEquals("1", browser.evaluate("String(performance.getEntriesByType('navigation').length)"));
+                assertEquals("1", browser.evaluate("String(document.querySelectorAll('#pareto-charts .chart').length)"),
+                        "two objectives: one pair");
+                assertEquals("", browser.evaluate("document.getElementById('errors').textContent"), "script errors");
+                browser.screenshot(TARGET.resolve("dashboard-pareto.png"));
+            }
+        }
+    }
+
     private static StudyStore open(DashboardFixture fixture) {
         fixture.start(0);
         fixture.report(0, 1, 0.9);
@@ -211,13 +245,22 @@ class DashboardBrowserTest {
                     : value.get("type").getAsString();
         }
 
-        /** Waits until the expression is true in the page. */
+        /** Waits until the expression is true in the page (one that throws, while the page loads, is not yet). */
         void waitFor(String expression) throws Exception {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!"true".equals(evaluate("String(" + expression + ")"))) {
+            String last = "";
+            while (true) {
+                try {
+                    last = evaluate("String(" + expression + ")");
+                } catch (AssertionError notYet) {
+                    last = notYet.getMessage();
+                }
+                if (last.equals("true")) {
+                    return;
+                }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("not true after " + WAIT.toSeconds() + " s: " + expression + "\npage: "
-                            + evaluate("document.body.innerText.slice(0, 3000)"));
+                    throw new AssertionError("not true after " + WAIT.toSeconds() + " s (" + last + "): " + expression
+                            + "\npage: " + evaluate("document.body ? document.body.innerText.slice(0, 3000) : ''"));
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }

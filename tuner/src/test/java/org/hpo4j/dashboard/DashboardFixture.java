@@ -13,6 +13,8 @@ import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
+import org.hpo4j.trial.Criteria;
+import org.hpo4j.trial.Goal;
 
 /**
  * A study in a real SQLite file, written as {@code hpo:tune} writes it, with hostile strings in
@@ -35,11 +37,27 @@ final class DashboardFixture implements AutoCloseable {
     final String study;
 
     DashboardFixture(Path dir, String study) {
+        this(dir, study, Criteria.single(Direction.MINIMIZE));
+    }
+
+    /** A study of these objectives (several: a front to draw). */
+    DashboardFixture(Path dir, String study, Criteria criteria) {
         this.file = dir.resolve("study.db");
         this.study = study;
         this.writer = SqliteStore.open(file, false);
         writer.open(new StudyDefinition(study, SPACE.describe(), Direction.MINIMIZE, "random", 7,
-                StudySettings.of(new StudySettings.Budgets(1, 9, 3, 7))));
+                StudySettings.of(new StudySettings.Budgets(1, 9, 3, 7)), criteria));
+    }
+
+    /** Two objectives, both minimized. */
+    static Criteria twoObjectives() {
+        return new Criteria(List.of(new Goal("error", Direction.MINIMIZE), new Goal("latencyMs", Direction.MINIMIZE)),
+                List.of());
+    }
+
+    void finish(int id, double error, double latency) {
+        writer.finish(study, id, 1, Result.of(List.of(error, latency), List.of()), System.currentTimeMillis());
+        writer.acknowledge(study, id);
     }
 
     /** Job {@code id} handed out and started now, with the hostile choice when {@code id} is odd. */
