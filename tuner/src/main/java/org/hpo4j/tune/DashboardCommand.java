@@ -27,7 +27,9 @@ public final class DashboardCommand {
      *
      * @param loader sees the project's compiled classes, with the processor's objective index
      * @param objective the objective class ({@code hpo.objective}); {@code null} when there is only one
-     * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name
+     * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name. When
+     *     the project has several objective classes and {@code objective} is {@code null}, the class
+     *     is the one whose search space the stored study has
      * @param storage where the study is stored ({@code hpo.storage}), as for {@code hpo:report}
      * @param user the PostgreSQL user, {@code null} for the URL's or the environment's
      * @param password the PostgreSQL password, likewise
@@ -40,9 +42,13 @@ public final class DashboardCommand {
     public static void run(ClassLoader loader, String objective, String study, String storage, String user,
                            String password, DashboardAddress address, Path baseDirectory, PrintStream console)
             throws InterruptedException {
-        Injector<?> injector = ObjectiveClasses.load(ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective),
-                loader).injector();
-        String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
+        java.util.List<String> classes = ObjectiveClasses.list(loader);
+        boolean named = study != null && !study.isBlank();
+        // as hpo:report: a named study of a project with several classes is shown with the class whose space it has
+        Injector<?> injector = named && (objective == null || objective.isBlank()) && classes.size() > 1
+                ? ReportCommand.classOfStudy(loader, classes, study, storage, baseDirectory)
+                : ObjectiveClasses.load(ObjectiveClasses.choose(classes, objective), loader).injector();
+        String name = StudyNames.resolve(named ? study : null, injector);
         if (PostgresStore.hasPassword(storage)) {
             console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
         }

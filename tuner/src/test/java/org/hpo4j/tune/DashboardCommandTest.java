@@ -30,10 +30,12 @@ class DashboardCommandTest {
 
     @Test
     void tuneServesTheDashboardWhileItRunsAndTheGoalServesTheStoredStudyUntilInterrupted() throws Exception {
-        ClassLoader loader = IndexedClasses.loader(dir, Peak.class);
+        // two classes: the goal finds the one of the named study, as hpo:report does
+        ClassLoader loader = IndexedClasses.loader(dir, Peak.class, Epochs.class);
         ByteArrayOutputStream tuneOut = new ByteArrayOutputStream();
         new Tuner(new PrintStream(tuneOut, true, StandardCharsets.UTF_8)).dashboard(DashboardAddress.onPort(0))
-                .run(TuneRequest.builder().optimizer("random").baseDirectory(dir).seed(3).maxEvaluations(6).build(), loader);
+                .run(TuneRequest.builder().objective(Peak.class.getName()).optimizer("random").baseDirectory(dir).seed(3)
+                        .maxEvaluations(6).build(), loader);
         Matcher during = URL.matcher(tuneOut.toString(StandardCharsets.UTF_8));
         assertTrue(during.find(), tuneOut.toString(StandardCharsets.UTF_8));
         int tunePort = Integer.parseInt(during.group(1));
@@ -45,7 +47,7 @@ class DashboardCommandTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread goal = new Thread(() -> {
             try {
-                DashboardCommand.run(loader, null, null, null, null, null, DashboardAddress.onPort(0), dir, console);
+                DashboardCommand.run(loader, null, "Peak", null, null, null, DashboardAddress.onPort(0), dir, console);
             } catch (InterruptedException e) {
                 // Ctrl-C
             } catch (Throwable e) {
