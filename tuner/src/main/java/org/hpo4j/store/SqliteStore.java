@@ -300,7 +300,7 @@ public final class SqliteStore extends JdbcStore {
     /**
      * Opens the existing store in {@code file} to read only, for a dashboard or report while
      * another process runs the study: no lock file, no schema change, and a connection that SQLite
-     * opens read-only (any write fails). Waits up to {@value #READ_ONLY_BUSY_TIMEOUT_MS} ms for a
+     * opens read-only (any write fails). Waits up to 5 s for a
      * lock the writer holds.
      *
      * @throws IllegalArgumentException when the file does not exist (it is not created)
