@@ -19,6 +19,7 @@ import org.hpo4j.report.ReportAsset;
 import org.hpo4j.report.ReportData;
 import org.hpo4j.report.ReportWriter;
 import org.hpo4j.space.SearchSpace;
+import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StudyStore;
 
 /**
@@ -68,6 +69,8 @@ public final class DashboardServer implements AutoCloseable {
     private final URI url;
     private final Set<String> hosts;
     private final AtomicInteger streams = new AtomicInteger();
+    /** A store the dashboard opened for itself and closes with it; {@code null} for the caller's. */
+    private StudyStore owned;
 
     private DashboardServer(HttpServer server, ExecutorService threads, StudyWatcher watcher, DashboardAddress address) {
         this.server = server;
@@ -82,6 +85,30 @@ public final class DashboardServer implements AutoCloseable {
         this.url = URI.create("http://" + host + ":" + port + "/");
         this.hosts = Set.copyOf(java.util.List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
                 host + ":" + port, address.host().toLowerCase(java.util.Locale.ROOT) + ":" + port));
+    }
+
+    /**
+     * Starts the dashboard of the study this process runs in {@code running}: a SQLite store is read
+     * through a read-only connection of its own (closed with the dashboard), so the study's
+     * connection never waits for it; other stores are read through {@code running} itself (a
+     * PostgreSQL read takes no lock a writer waits for, an in-memory store has no other reader).
+     *
+     * @see #start(StudyStore, String, SearchSpace, Planned, DashboardAddress, Consumer)
+     */
+    public static DashboardServer startBeside(StudyStore running, String study, SearchSpace space, Planned planned,
+                                              DashboardAddress address, Consumer<String> notes) {
+        if (!(running instanceof SqliteStore sqlite)) {
+            return start(running, study, space, planned, address, notes);
+        }
+        SqliteStore reader = sqlite.openReadOnlyView();
+        try {
+            DashboardServer server = start(reader, study, space, planned, address, notes);
+            server.owned = reader;
+            return server;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     /**
@@ -146,6 +173,9 @@ public final class DashboardServer implements AutoCloseable {
         watcher.close();
         server.stop(0);
         threads.shutdownNow();
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -321,6 +321,15 @@ public final class SqliteStore extends JdbcStore {
         return checked(new SqliteStore(jdbcUrl, jdbcUrl, null, null, true));
     }
 
+    /**
+     * A second, read-only connection to this store's file ({@link #openReadOnly(Path)}): what a
+     * dashboard in the process that runs the study reads through, so that its reads take none of
+     * this connection's write locks.
+     */
+    public SqliteStore openReadOnlyView() {
+        return lockFile == null ? openReadOnly(location) : openReadOnly(Path.of(location));
+    }
+
     private static SqliteStore checked(SqliteStore readOnly) {
         try {
             readOnly.core.checkSchema();

@@ -358,8 +358,9 @@ public final class Tuner {
     }
 
     /**
-     * The dashboard of the running study, reading the study's own store (only its read methods: the
-     * same view {@code hpo:dashboard} gives from another process); {@code null} without one.
+     * The dashboard of the running study, reading its store as {@code hpo:dashboard} would from
+     * another process (a SQLite file through a read-only connection of its own); {@code null}
+     * without one.
      */
     private org.hpo4j.dashboard.DashboardServer startDashboard(Plan plan, SearchSpace space, StudyStore store) {
         if (dashboard == null) {
@@ -368,7 +369,7 @@ public final class Tuner {
         Outlook outlook = Outlook.of(plan);
         org.hpo4j.dashboard.DashboardServer server;
         try {
-            server = org.hpo4j.dashboard.DashboardServer.start(store, plan.study(), space,
+            server = org.hpo4j.dashboard.DashboardServer.startBeside(store, plan.study(), space,
                     new org.hpo4j.dashboard.Planned(outlook.evaluations(), outlook.approximate(), outlook.cost(),
                             plan.timeLimit()), dashboard, note -> console.println("hpo4j: " + note));
         } catch (IllegalArgumentException e) {

@@ -227,6 +227,18 @@ class DashboardServerTest {
     }
 
     @Test
+    void besideARunningSqliteStudyItReadsThroughAConnectionOfItsOwn() throws IOException {
+        try (DashboardServer beside = DashboardServer.startBeside(fixture.writer, fixture.study, DashboardFixture.SPACE,
+                Planned.UNKNOWN, DashboardAddress.onPort(0), notes::add)) {
+            assertTrue(get(beside.url(), "/api/snapshot").body.contains("\"done\":2,"));
+        }
+        // closing the dashboard closed its own connection only: the study writes on
+        fixture.start(3);
+        fixture.finish(3, 0.1);
+        assertEquals(4, fixture.writer.jobs(fixture.study).size());
+    }
+
+    @Test
     void theTimeLeftFollowsThePlannedCostAndTheLimit() {
         Planned plan = new Planned(0, false, 10, Duration.ofSeconds(1000));
         assertEquals(400, Snapshot.remaining(plan, 2, 100), 1e-9, "8 more at 50 s each");
