@@ -134,6 +134,10 @@ public final class PostgresStore extends JdbcStore {
         props.setProperty("socketTimeout", "300");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("ApplicationName", "hpo4j");
+        if (readOnly) {
+            // every connection, reconnects included: pgjdbc begins each transaction READ ONLY
+            props.setProperty("readOnly", "true");
+        }
         return new PostgresStore(jdbcUrl, props, readOnly);
     }
 
@@ -169,7 +173,6 @@ public final class PostgresStore extends JdbcStore {
     private Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(url, credentials);
         c.setAutoCommit(false);
-        c.setReadOnly(readOnly);
         return c;
     }
 
