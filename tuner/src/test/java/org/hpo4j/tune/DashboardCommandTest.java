@@ -47,7 +47,7 @@ class DashboardCommandTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread goal = new Thread(() -> {
             try {
-                DashboardCommand.run(loader, null, "Peak", null, null, null, DashboardAddress.onPort(0), dir, console);
+                DashboardCommand.run(loader, null, "Peak", StoreAccess.of(null), DashboardAddress.onPort(0), dir, console);
             } catch (InterruptedException e) {
                 // Ctrl-C
             } catch (Throwable e) {
@@ -84,12 +84,12 @@ class DashboardCommandTest {
                 TuneRequest.builder().optimizer("random").baseDirectory(dir).seed(3).maxEvaluations(2).build(), loader);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         IllegalArgumentException noFile = assertThrows(IllegalArgumentException.class, () -> DashboardCommand.run(
-                loader, null, "Other", null, null, null, DashboardAddress.onPort(0), dir, quiet));
+                loader, null, "Other", StoreAccess.of(null), DashboardAddress.onPort(0), dir, quiet));
         assertTrue(noFile.getMessage().contains("'Other'") && noFile.getMessage().contains("Other.db"), noFile.getMessage());
         // the file exists, but holds another study
         Path peak = dir.resolve(".hpo/Peak.db");
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> DashboardCommand.run(
-                loader, null, "Other", peak.toString(), null, null, DashboardAddress.onPort(0), dir, quiet));
+                loader, null, "Other", StoreAccess.of(peak.toString()), DashboardAddress.onPort(0), dir, quiet));
         assertTrue(other.getMessage().contains("no study 'Other' in " + peak), other.getMessage());
     }
 
