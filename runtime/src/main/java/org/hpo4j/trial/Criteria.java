@@ -70,12 +70,29 @@ public record Criteria(List<Goal> objectives, List<Constraint> constraints) {
      * constraints, 0 when it is feasible.
      */
     public double violation(Score score) {
-        check(score);
         double total = 0;
-        for (int i = 0; i < constraints.size(); i++) {
-            total += constraints.get(i).violation(score.constraints().get(i));
+        for (double v : violations(score)) {
+            total += v;
         }
         return total;
+    }
+
+    /** Each constraint's {@link Constraint#violation} for {@code score}, in order: what optimizers rank by. */
+    public double[] violations(Score score) {
+        check(score);
+        double[] values = new double[constraints.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = constraints.get(i).violation(score.constraints().get(i));
+        }
+        return values;
+    }
+
+    /**
+     * Whether a study of these criteria tells optimizers vectors (several objectives, or
+     * constraints) rather than one value.
+     */
+    public boolean hasVectors() {
+        return isMultiObjective() || !constraints.isEmpty();
     }
 
     /** The constraints {@code score} violates, in order; empty when it is feasible. */

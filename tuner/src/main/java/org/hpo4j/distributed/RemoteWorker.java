@@ -150,8 +150,10 @@ public final class RemoteWorker {
         if (definition == null) {
             return new Summary(0, 0, 0);
         }
+        // only the space is the worker's to check: the rest (criteria of several objectives too) is the coordinator's
         List<String> diffs = new StudyDefinition(study, space.describe(), definition.direction(),
-                definition.optimizer(), definition.seed(), definition.settings()).differencesFrom(definition);
+                definition.optimizer(), definition.seed(), definition.settings(), definition.criteria())
+                .differencesFrom(definition);
         if (!diffs.isEmpty()) {
             throw new IllegalStateException("study '" + study + "' in " + store.location() + " was started with"
                     + " another objective than this worker's: " + String.join("; ", diffs));

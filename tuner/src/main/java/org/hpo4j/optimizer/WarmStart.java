@@ -19,7 +19,7 @@ import org.hpo4j.space.Configuration;
  *
  * <p>When the delegate is {@link WarmStartable}, it is given the prior observations (with their
  * weight) before its first job, and the result of every seeded job (with weight 1: it was measured
- * in this study) when it comes back. Other delegates never see the seeded jobs. The delegate's
+ * in this study; all its objectives and violations with several objectives) when it comes back. Other delegates never see the seeded jobs. The delegate's
  * jobs are renumbered to follow the seeds, so ids stay 0, 1, 2, ... as {@link Optimizer} requires.
  * Deterministic: the seeds come in the order given, and the delegate sees the same calls for the
  * same sequence of results.
@@ -87,7 +87,7 @@ public final class WarmStart implements Optimizer {
         Job seed = seeded.remove(job.id());
         if (seed != null) {
             if (!result.isFailure() && delegate instanceof WarmStartable w) {
-                w.warmStart(List.of(new PriorObservation(seed.configuration(), seed.budget(), result.value())), 1.0);
+                w.warmStart(List.of(new PriorObservation(seed.configuration(), seed.budget(), result)), 1.0);
             }
             return;
         }

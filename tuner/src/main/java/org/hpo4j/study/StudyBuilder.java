@@ -162,9 +162,11 @@ public final class StudyBuilder {
 
     /**
      * Seeds the study with earlier evaluations: the best {@code topK} distinct configurations
-     * ({@link org.hpo4j.warmstart.Priors#best}) are evaluated first at the optimizer's maximum budget, and model-based
-     * optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from every prior with a value,
-     * each counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
+     * ({@link org.hpo4j.warmstart.Priors#best(List, Criteria, int)}: by value, or with several
+     * objectives by Pareto order, feasible first) are evaluated first at the optimizer's maximum
+     * budget, and model-based optimizers ({@link org.hpo4j.optimizer.WarmStartable}) learn from
+     * every prior with a value (with several objectives: every objective and constraint value), each
+     * counting {@code weight} of an own evaluation. See {@link org.hpo4j.optimizer.WarmStart}.
      */
     public StudyBuilder warmStart(List<Prior> value, int topK, double weight) {
         if (topK < 0) {
@@ -317,10 +319,6 @@ public final class StudyBuilder {
             throw new IllegalStateException("study '" + name + "' has " + criteria.objectives().size()
                     + " objectives " + criteria.objectiveNames() + ", but optimizer '" + optimizerName
                     + "' ranks by one value; use one for several objectives: random, nsga2, mo-asha or parego");
-        }
-        if (criteria != null && criteria.isMultiObjective() && !priors.isEmpty()) {
-            throw new IllegalStateException("study '" + name + "' has several objectives; warm starts from "
-                    + "earlier properties files are for one objective: remove hpo.warmStart");
         }
         return new Study(this, TrialLoop.of(this));
     }

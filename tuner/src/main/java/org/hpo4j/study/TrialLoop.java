@@ -16,6 +16,7 @@ import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.Task;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.objective.MinimizedResults;
 import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
@@ -28,7 +29,6 @@ import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudySettings;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.trial.Criteria;
-import org.hpo4j.trial.Score;
 import org.hpo4j.warmstart.Priors;
 import org.hpo4j.optimizer.Directions;
 
@@ -85,11 +85,15 @@ final class TrialLoop {
         if (!b.priors.isEmpty()) {
             double seedBudget = !Double.isNaN(b.optimizerMaxBudget) ? b.optimizerMaxBudget
                     : b.space.budget().map(x -> x.max()).orElse(Double.isNaN(b.maxBudget) ? 1.0 : b.maxBudget);
-            List<Configuration> seeds = Priors.best(b.priors, b.direction, b.warmStartTopK);
+            Criteria criteria = b.criteria == null ? Criteria.single(b.direction) : b.criteria;
+            List<Configuration> seeds = Priors.best(b.priors, criteria, b.warmStartTopK);
             chosen = new WarmStart(b.optimizer, seeds, seedBudget,
-                    Priors.observations(b.priors, b.direction, seedBudget), b.warmStartWeight);
+                    Priors.observations(b.priors, criteria, seedBudget), b.warmStartWeight);
+            // the vectors join the digest only where there are any, so digests of one objective stay as stored
             String digest = Integer.toHexString(b.priors.stream()
-                    .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()).toList().hashCode());
+                    .map(p -> p.configuration() + "@" + p.budget() + "=" + p.value()
+                            + (p.objectives().isEmpty() && p.constraints().isEmpty() ? ""
+                                    : p.objectives() + "/" + p.constraints())).toList().hashCode());
             settings = settings.withWarmStart(new StudySettings.WarmStart(seeds.size(), b.priors.size(),
                     b.warmStartWeight, digest));
         }
@@ -228,25 +232,7 @@ final class TrialLoop {
      * violation ({@link Criteria}).
      */
     private Result forOptimizer(Result r) {
-        if (r.isFailure()) {
-            return r;
-        }
-        if (!criteria.isMultiObjective() && criteria.constraints().isEmpty()) {
-            return Result.of(Directions.minimized(direction, r.value()));
-        }
-        if (r.objectives().size() != criteria.objectives().size() || r.constraints().size() != criteria.constraints().size()) {
-            // e.g. stopped early with the first objective's last report only: nothing to rank it by
-            return Result.failed("returned " + r.objectives().size() + " objective and " + r.constraints().size()
-                    + " constraint values where the study has " + criteria.objectives().size() + " and "
-                    + criteria.constraints().size());
-        }
-        Score score = new Score(r.objectives(), r.constraints());
-        List<Double> minimized = java.util.Arrays.stream(criteria.minimized(score)).boxed().toList();
-        List<Double> violations = new ArrayList<>();
-        for (int i = 0; i < criteria.constraints().size(); i++) {
-            violations.add(criteria.constraints().get(i).violation(r.constraints().get(i)));
-        }
-        return Result.of(minimized, violations);
+        return MinimizedResults.of(criteria, direction, r);
     }
 
     /** Whether the study's first {@code failFastAfter} evaluations (or more) all failed: the objective is broken. */

@@ -24,6 +24,10 @@ import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 import org.hpo4j.store.StorageLocation;
 import org.hpo4j.optimizer.Directions;
+import org.hpo4j.optimizer.Pareto;
+import org.hpo4j.optimizer.Result;
+import org.hpo4j.objective.MinimizedResults;
+import org.hpo4j.trial.Criteria;
 
 /**
  * Loads the evaluations of earlier studies as {@link Prior}s of a new space, and chooses from them.
@@ -130,7 +134,7 @@ public final class Priors {
             }
             Configuration c = fit(values, space, source, warnings);
             if (c != null) {
-                priors.add(new Prior(c, job.budget(), job.value(), source));
+                priors.add(new Prior(c, job.budget(), job.value(), source, job.objectives(), job.constraints()));
             }
         }
         return priors;
@@ -209,6 +213,74 @@ public final class Priors {
         Set<Configuration> chosen = new LinkedHashSet<>();
         top.values().stream().sorted(order).limit(k).forEach(p -> chosen.add(p.configuration()));
         return List.copyOf(chosen);
+    }
+
+    /**
+     * The best {@code k} distinct configurations under {@code criteria}, to evaluate first. With one
+     * objective and no constraint, {@link #best(List, Direction, int)}. Otherwise each configuration
+     * counts with its evaluation at the largest budget; those with every objective and constraint
+     * value come first, by budget (larger first), then by non-dominated rank and crowding of their
+     * objectives as the optimizer minimizes them, infeasible ones behind the feasible by their
+     * violation ({@link Pareto#order}); the others last, in the order given.
+     */
+    public static List<Configuration> best(List<Prior> priors, Criteria criteria, int k) {
+        if (!criteria.hasVectors()) {
+            return best(priors, criteria.objectives().get(0).direction(), k);
+        }
+        if (k < 0) {
+            throw new IllegalArgumentException("warm-start top-k must be >= 0, got " + k);
+        }
+        int objectives = criteria.objectives().size();
+        int constraints = criteria.constraints().size();
+        Map<Configuration, Prior> top = new java.util.LinkedHashMap<>();
+        for (Prior p : priors) {
+            top.merge(p.configuration(), p, (a, b) -> budgetOf(b) > budgetOf(a) ? b : a);
+        }
+        java.util.TreeMap<Double, List<Prior>> byBudget = new java.util.TreeMap<>(Comparator.reverseOrder());
+        List<Prior> rest = new ArrayList<>();
+        for (Prior p : top.values()) {
+            if (p.fits(objectives, constraints)) {
+                byBudget.computeIfAbsent(budgetOf(p), b -> new ArrayList<>()).add(p);
+            } else {
+                rest.add(p);
+            }
+        }
+        List<Configuration> chosen = new ArrayList<>();
+        for (List<Prior> atBudget : byBudget.values()) {
+            List<Pareto.Point> points = atBudget.stream()
+                    .map(p -> Pareto.Point.of(MinimizedResults.of(criteria, Direction.MINIMIZE, resultOf(p)))).toList();
+            for (int i : Pareto.order(points)) {
+                chosen.add(atBudget.get(i).configuration());
+            }
+        }
+        rest.forEach(p -> chosen.add(p.configuration()));
+        return List.copyOf(chosen.subList(0, Math.min(k, chosen.size())));
+    }
+
+    /**
+     * The priors a model of a study of {@code criteria} can learn from, as the optimizer is told
+     * results ({@link MinimizedResults}): with one objective and no constraint,
+     * {@link #observations(List, Direction, double)}; otherwise the priors with every objective and
+     * constraint value, objectives to minimize and each constraint's violation. A prior without a
+     * budget counts at {@code defaultBudget}.
+     */
+    public static List<PriorObservation> observations(List<Prior> priors, Criteria criteria, double defaultBudget) {
+        if (!criteria.hasVectors()) {
+            return observations(priors, criteria.objectives().get(0).direction(), defaultBudget);
+        }
+        List<PriorObservation> out = new ArrayList<>();
+        for (Prior p : priors) {
+            Result told = p.fits(criteria.objectives().size(), criteria.constraints().size())
+                    ? MinimizedResults.of(criteria, Direction.MINIMIZE, resultOf(p)) : null;
+            if (told != null && !told.isFailure()) {
+                out.add(new PriorObservation(p.configuration(), Double.isNaN(p.budget()) ? defaultBudget : p.budget(), told));
+            }
+        }
+        return out;
+    }
+
+    private static Result resultOf(Prior p) {
+        return Result.of(p.objectives(), p.constraints());
     }
 
     private static double budgetOf(Prior p) {

@@ -63,7 +63,7 @@ class PackageLayeringTest {
                 .whereLayer("registry").mayOnlyAccessLayers("space", "optimizer", "algorithms")
                 .whereLayer("store").mayOnlyAccessLayers("space", "trial", "optimizer")
                 .whereLayer("objective").mayOnlyAccessLayers("space", "trial", "optimizer")
-                .whereLayer("warmstart").mayOnlyAccessLayers("space", "inject", "optimizer", "store")
+                .whereLayer("warmstart").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store", "objective")
                 .whereLayer("execute").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store",
                         "objective")
                 .whereLayer("study").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "algorithms",

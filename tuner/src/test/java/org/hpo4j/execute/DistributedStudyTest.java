@@ -199,4 +199,55 @@ class DistributedStudyTest {
             workers.forEach(w -> w.process().destroyForcibly());
         }
     }
+
+    /**
+     * A study of two objectives and a bound (parego) with a coordinator process and a remote worker
+     * process: the coordinator is killed after six results and resumed in this JVM, which replays
+     * the stored vectors into parego and completes the same cycle; every component of every
+     * evaluation is stored, as the objective computed it, whoever ran it.
+     */
+    @Test
+    void severalObjectivesWithARemoteWorkerAndACoordinatorResumedInAnotherProcess() throws Exception {
+        String url = EmbeddedPostgresServer.newDatabase();
+        WorkerProcess worker = startWorker(url, "several", "several");
+        WorkerProcess coordinator = start(KillableCoordinatorMain.class.getName(), url, dir.toString(),
+                String.valueOf(LEASE_MS), "several");
+        try {
+            assertTrue(coordinator.await("told ", 6, 60), "six results told: " + coordinator.lines());
+            coordinator.process().destroyForcibly();
+            assertTrue(coordinator.process().waitFor(10, TimeUnit.SECONDS));
+            try (PostgresStore store = PostgresStore.open(url);
+                 InProcessExecutor local = new InProcessExecutor(RemoteWorkerMain.SEVERAL, 1)) {
+                assertFalse(store.isStudyFinished("several"));
+                StudyResult result = KillableCoordinatorMain.severalObjectives("several", dir, LEASE_MS).store(store)
+                        .executor(local).build().optimize(StoppingRule.maxCost(1000));
+                List<StoredJob> jobs = store.jobs("several");
+                assertTrue(store.isStudyFinished("several"), "parego's one cycle is done");
+                assertEquals(jobs.size(), result.evaluations().size());
+                assertTrue(jobs.size() > 17, "the 17 configurations of one cycle and their promotions: " + jobs.size());
+                for (StoredJob j : jobs) {
+                    assertEquals(JobState.FINISHED, j.state(), "job " + j.jobId() + " " + j.failure());
+                    org.hpo4j.space.Configuration c = j.toJob(StudyExecutionTest.SPACE).configuration();
+                    assertEquals(RemoteWorkerMain.components(c, j.budget()), j.objectives(), "job " + j.jobId());
+                    assertEquals(List.of(RemoteWorkerMain.latency(c)), j.constraints(), "job " + j.jobId());
+                    assertEquals(j.objectives().get(0), j.value());
+                }
+                Map<Integer, Evaluation> byJob = new HashMap<>();
+                result.evaluations().forEach(e -> byJob.put(e.job().id(), e));
+                for (StoredJob j : jobs) {
+                    assertEquals(j.objectives(), byJob.get(j.jobId()).result().objectives(), "job " + j.jobId());
+                }
+                assertTrue(jobs.stream().anyMatch(j -> j.budget() == 9 && RemoteWorkerMain.latency(
+                        j.toJob(StudyExecutionTest.SPACE).configuration()) <= RemoteWorkerMain.LATENCY_BOUND),
+                        "a feasible evaluation at the full budget");
+            }
+            assertTrue(worker.process().waitFor(20, TimeUnit.SECONDS), "the worker leaves with the study");
+            assertEquals(0, worker.process().exitValue(), worker.lines().toString());
+            String exit = worker.lines().stream().filter(l -> l.startsWith("exit ")).findFirst().orElseThrow();
+            assertTrue(Integer.parseInt(exit.split(" ")[1]) > 0, "the remote worker ran evaluations: " + exit);
+        } finally {
+            coordinator.process().destroyForcibly();
+            worker.process().destroyForcibly();
+        }
+    }
 }

@@ -148,4 +148,56 @@ class TunerMultiObjectiveTest {
                 () -> SelectCommand.run(loader, null, null, StoreAccess.of(null), 999, output, dir, false));
         assertTrue(unknown.getMessage().startsWith("hpo.trial: study 'Tradeoff' has no evaluation 999"), unknown.getMessage());
     }
+
+    /**
+     * A study of several objectives warm-started from an earlier one's store: its first jobs are
+     * the earlier front's configurations at the full budget (every objective and the constraint
+     * were read back: the seeds are feasible and non-dominated there), and the same seed with the
+     * same priors gives the same properties file.
+     */
+    @Test
+    void warmStartsFromAStoredStudyOfSeveralObjectives() throws Exception {
+        ClassLoader loader = withIndex(Tradeoff.class.getName());
+        Path earlier = dir.resolve("earlier");
+        new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(TuneRequest.builder().baseDirectory(earlier).seed(11).writeDate(false).maxEvaluations(60).build(), loader);
+        Path db = earlier.resolve(".hpo/Tradeoff.db");
+        assertTrue(Files.isRegularFile(db), "the earlier study's store");
+        java.util.Set<Integer> frontJobs = new java.util.HashSet<>();
+        List<String> csv = Files.readAllLines(earlier.resolve("target/hpo/Tradeoff/pareto.csv"));
+        for (String line : csv.subList(1, csv.size())) {
+            frontJobs.add(Integer.parseInt(line.split(",")[0]));
+        }
+        java.util.Set<String> front = new java.util.HashSet<>();
+        try (org.hpo4j.store.StudyStore store = org.hpo4j.store.StudyStores.open(db.toString(), earlier, "Tradeoff", false)) {
+            for (org.hpo4j.store.StoredJob j : store.jobs("Tradeoff")) {
+                if (frontJobs.contains(j.jobId())) {
+                    front.add(j.configuration());
+                }
+            }
+        }
+        assertTrue(front.size() >= 3, "a front of at least three points to seed from: " + front);
+
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(request().maxEvaluations(20).warmStart(db.toString()).build(), loader);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("warm start from 60 earlier evaluations"),
+                console.toString(StandardCharsets.UTF_8));
+        List<org.hpo4j.store.StoredJob> jobs;
+        try (org.hpo4j.store.StudyStore store = org.hpo4j.store.StudyStores.open(dir.resolve(".hpo/Tradeoff.db").toString(),
+                dir, "Tradeoff", false)) {
+            jobs = store.jobs("Tradeoff");
+        }
+        for (int i = 0; i < 3; i++) {
+            org.hpo4j.store.StoredJob seed = jobs.get(i);
+            assertEquals(new org.hpo4j.optimizer.Job.ConfigId(-1, 0, i), seed.configId());
+            assertEquals(9, seed.budget());
+            assertTrue(front.contains(seed.configuration()), "seed " + i + " " + seed.configuration()
+                    + " is on the earlier front " + front);
+        }
+        String text = Files.readString(properties(Tradeoff.class.getName()));
+        new Tuner(new PrintStream(new ByteArrayOutputStream()))
+                .run(request().maxEvaluations(20).warmStart(db.toString()).fresh(true).build(), loader);
+        assertEquals(text, Files.readString(properties(Tradeoff.class.getName())), "same seed and priors, same file");
+    }
 }

@@ -138,6 +138,43 @@ class PriorsTest {
         assertEquals(-0.5, obs.get(1).value());
     }
 
+    /**
+     * With two objectives (the second maximized) and a bound: the full budget first, there the
+     * feasible non-dominated before the dominated and the infeasible (however good its objectives),
+     * and a prior without values last; the observations carry every objective to minimize and the
+     * violation.
+     */
+    @Test
+    void severalObjectivesChooseByBudgetThenParetoOrderFeasibleFirst() {
+        org.hpo4j.trial.Criteria criteria = new org.hpo4j.trial.Criteria(
+                List.of(new org.hpo4j.trial.Goal("error", Direction.MINIMIZE), new org.hpo4j.trial.Goal("speed", Direction.MAXIMIZE)),
+                List.of(new org.hpo4j.trial.Constraint("size", org.hpo4j.trial.Constraint.Kind.AT_MOST, 10)));
+        Configuration a = OLD.configuration(Map.of("lr", 0.1, "opt", "sgd"));
+        Configuration b = OLD.configuration(Map.of("lr", 0.2, "opt", "sgd"));
+        Configuration c = OLD.configuration(Map.of("lr", 0.3, "opt", "sgd"));
+        Configuration d = OLD.configuration(Map.of("lr", 0.4, "opt", "sgd"));
+        Configuration e = OLD.configuration(Map.of("lr", 0.45, "opt", "adam"));
+        Configuration small = OLD.configuration(Map.of("lr", 0.05, "opt", "adam"));
+        List<Prior> priors = List.of(
+                new Prior(e, Double.NaN, Double.NaN, "file"),
+                new Prior(small, 3, 0.01, "s", List.of(0.01, 100.0), List.of(1.0)),
+                new Prior(c, 9, 0.5, "c", List.of(0.5, 1.0), List.of(5.0)),      // dominated by a
+                new Prior(d, 9, 0.0, "d", List.of(0.0, 100.0), List.of(50.0)),   // best objectives, infeasible
+                new Prior(a, 9, 0.2, "a", List.of(0.2, 5.0), List.of(5.0)),
+                new Prior(b, 9, 0.4, "b", List.of(0.4, 8.0), List.of(9.0)));
+        List<Configuration> best = Priors.best(priors, criteria, 6);
+        assertEquals(List.of(a, b), best.subList(0, 2).stream().sorted(java.util.Comparator.comparingDouble(
+                x -> x.getDouble("lr"))).toList(), "the feasible front first: " + best);
+        assertEquals(List.of(c, d, small, e), best.subList(2, 6), "then dominated, infeasible, smaller budget, no value");
+        assertEquals(2, Priors.best(priors, criteria, 2).size());
+
+        List<PriorObservation> observations = Priors.observations(priors, criteria, 9);
+        assertEquals(5, observations.size(), "every prior with its values");
+        PriorObservation forD = observations.stream().filter(o -> o.configuration().equals(d)).findFirst().orElseThrow();
+        assertEquals(List.of(0.0, -100.0), forD.result().objectives(), "speed is maximized: negated");
+        assertTrue(forD.result().violation() > 0, "the bound is broken: a violation");
+    }
+
     @Test
     void aStudyWarmStartedFromAnEarlierStoreEvaluatesItsBestFirst() {
         Path db = earlierStudy("old");

@@ -23,7 +23,7 @@ import java.util.List;
 public record CellSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] regret,
                           double meanOverheadMicros, double medianOverheadMicros, int seeds,
                           double meanEvaluations, double[][] seedRegrets, Quartiles[] testScore,
-                          double[][] seedTestScores) {
+                          double[][] seedTestScores) implements RatioTable.Values {
 
     /** Summarises the outcomes of every seed. */
     public static CellSummary of(String problem, String optimizer, double[] checkpoints, List<SeedOutcome> outcomes) {
@@ -43,5 +43,15 @@ public record CellSummary(String problem, String optimizer, double[] checkpoints
     /** Whether the problem reports a test score for the incumbent (LCBench). */
     public boolean hasTestScore() {
         return testScore != null;
+    }
+
+    /** Every seed's regret at checkpoint {@code k}. */
+    @Override
+    public double[] atCheckpoint(int k) {
+        double[] v = new double[seedRegrets.length];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = seedRegrets[s][k];
+        }
+        return v;
     }
 }

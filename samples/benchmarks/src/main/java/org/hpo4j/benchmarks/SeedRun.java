@@ -1,7 +1,5 @@
 package org.hpo4j.benchmarks;
 
-import java.util.Arrays;
-import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
@@ -9,19 +7,12 @@ import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
 /**
- * Drives one optimizer through ask/tell on one problem with one simulated worker: ask, evaluate,
- * tell, until the cumulative cost reaches the maximum.
- *
- * <p>Cost uses restart semantics, as HpBandSter evaluates: every evaluation costs
- * {@code b / b_max} full evaluations, also when it continues a configuration promoted from a lower
- * budget. The regret at a checkpoint cost {@code c} is the regret of the incumbent right after the
- * evaluation that brought the cumulative cost to {@code c} or beyond (that evaluation included).
- * If an optimizer finishes before the maximum cost, later checkpoints get its final incumbent.
+ * Drives one optimizer through ask/tell on one problem of one objective with one simulated worker
+ * ({@link CheckpointRun}: ask, evaluate, tell, until the cumulative cost reaches the maximum),
+ * recording the incumbent's regret and test score at each checkpoint cost. If an optimizer finishes
+ * before the maximum cost, later checkpoints get its final incumbent.
  */
 public final class SeedRun {
-    /** Cumulative costs within this (relative) of a checkpoint count as having reached it. */
-    private static final double COST_SLACK = 1e-9;
-
     private SeedRun() {
     }
 
@@ -48,45 +39,25 @@ public final class SeedRun {
         IncumbentTracker incumbent = new IncumbentTracker();
         double[] regrets = new double[checkpoints.length];
         double[] testScores = new double[checkpoints.length];
-        long[] overhead = new long[1024];
-        int evaluations = 0;
-        int nextCheckpoint = 0;
-        // cost is accumulated in budget units and divided once, so 81 evaluations at 1/81 make exactly 1
-        double spentBudget = 0;
-        double maxBudget = problem.maxBudget();
-        while (spentBudget / maxBudget < maxCost * (1 - COST_SLACK)) {
-            long t0 = System.nanoTime();
-            Ask asked = optimizer.ask();
-            long t1 = System.nanoTime();
-            if (asked.isFinished()) {
-                break;
-            }
-            if (!(asked instanceof Ask.Run run)) {
-                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
-                        + seed + ") asks to wait after " + evaluations + " evaluations although none is outstanding");
-            }
-            Job job = run.job();
-            double value = problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()));
-            long t2 = System.nanoTime();
-            optimizer.tell(job, Result.of(value));
-            long t3 = System.nanoTime();
-            if (evaluations == overhead.length) {
-                overhead = Arrays.copyOf(overhead, overhead.length * 2);
-            }
-            overhead[evaluations++] = (t1 - t0) + (t3 - t2);
-            double budget = problem.effectiveBudget(job.budget());
-            spentBudget += budget;
-            incumbent.offer(job.configuration(), budget, value);
-            while (nextCheckpoint < checkpoints.length
-                    && spentBudget / maxBudget >= checkpoints[nextCheckpoint] * (1 - COST_SLACK)) {
-                record(problem, incumbent, nextCheckpoint++, regrets, testScores);
-            }
-        }
-        while (nextCheckpoint < checkpoints.length) {
-            record(problem, incumbent, nextCheckpoint++, regrets, testScores);
-        }
-        return new SeedOutcome(regrets, Arrays.copyOf(overhead, evaluations), evaluations, spentBudget / maxBudget,
-                testScores);
+        CheckpointRun.Totals totals = CheckpointRun.run(problem, optimizer, optimizerName, seed, maxCost, checkpoints,
+                new CheckpointRun.Steps() {
+                    @Override
+                    public Result evaluate(Job job) {
+                        return Result.of(problem.evaluate(job.configuration(), job.budget(),
+                                EvaluationStreams.forJob(seed, job.id())));
+                    }
+
+                    @Override
+                    public void evaluated(Job job, double effectiveBudget, Result result) {
+                        incumbent.offer(job.configuration(), effectiveBudget, result.isFailure() ? Double.NaN : result.value());
+                    }
+
+                    @Override
+                    public void checkpoint(int index) {
+                        record(problem, incumbent, index, regrets, testScores);
+                    }
+                });
+        return new SeedOutcome(regrets, totals.overheadNanos(), totals.evaluations(), totals.cost(), testScores);
     }
 
     private static void record(BenchmarkProblem problem, IncumbentTracker incumbent, int checkpoint, double[] regrets,

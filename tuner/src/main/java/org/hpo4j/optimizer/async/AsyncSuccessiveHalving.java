@@ -16,6 +16,7 @@ import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.HyperbandSettings;
+import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
@@ -78,6 +79,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     private final Map<Integer, Job> outstanding = new HashMap<>();
     private final Map<Job.ConfigId, Trial> trials = new HashMap<>();
     private final boolean capPromotions;
+    private final RungOrder order;
     private long startedConfigurations;
     private int nextJobId;
 
@@ -87,7 +89,23 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
      */
     AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
                                    int maxIterations, boolean capPromotions) {
-        this(schedule, bracketIndices, source, new CyclicBrackets(schedule, bracketIndices, maxIterations), capPromotions);
+        this(schedule, bracketIndices, source, new CyclicBrackets(schedule, bracketIndices, maxIterations), capPromotions,
+                RungOrder.SCALAR);
+    }
+
+    /**
+     * Asynchronous successive halving over the brackets {@code bracketIndices} of {@code schedule},
+     * visited in turn as asynchronous Hyperband does ({@code maxIterations} cycles, 0: no bound),
+     * new configurations from {@code source}, each rung's results ranked by {@code order}.
+     *
+     * @param capPromotions whether a rung promotes at most {@code floor(n / eta)} configurations
+     *     (see the class comment)
+     */
+    public static AsyncSuccessiveHalving cyclic(HyperbandSchedule schedule, List<Integer> bracketIndices,
+                                                ConfigurationSource source, int maxIterations, boolean capPromotions,
+                                                RungOrder order) {
+        return new AsyncSuccessiveHalving(schedule, bracketIndices, source,
+                new CyclicBrackets(schedule, bracketIndices, maxIterations), capPromotions, order);
     }
 
     /**
@@ -99,12 +117,23 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
      */
     public AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
                                   BracketPolicy policy, boolean capPromotions) {
+        this(schedule, bracketIndices, source, policy, capPromotions, RungOrder.SCALAR);
+    }
+
+    /**
+     * Asynchronous successive halving as {@link #AsyncSuccessiveHalving(HyperbandSchedule, List,
+     * ConfigurationSource, BracketPolicy, boolean)}, each rung's results ranked by {@code order}:
+     * by one value, or by non-dominated rank and crowding for several objectives (MO-ASHA).
+     */
+    public AsyncSuccessiveHalving(HyperbandSchedule schedule, List<Integer> bracketIndices, ConfigurationSource source,
+                                  BracketPolicy policy, boolean capPromotions, RungOrder order) {
         this.schedule = schedule;
         this.capPromotions = capPromotions;
         this.source = source;
         this.policy = policy;
+        this.order = java.util.Objects.requireNonNull(order, "order");
         for (int s : bracketIndices) {
-            brackets.add(new Bracket(s, schedule));
+            brackets.add(new Bracket(s, schedule, order));
         }
     }
 
@@ -215,10 +244,10 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     private Job promotion() {
         Bracket bestBracket = null;
         int bestRung = -1;
-        Entry best = null;
+        Trial best = null;
         for (Bracket b : brackets) {
             for (int k = b.rungs.length - 2; k >= 0; k--) {
-                Entry e = b.rungs[k].promotable(schedule.eta(), capPromotions);
+                Trial e = b.rungs[k].promotable(schedule.eta(), capPromotions);
                 if (e != null) {
                     if (best == null || b.rungs[k + 1].budget > bestBracket.rungs[bestRung + 1].budget) {
                         bestBracket = b;
@@ -233,7 +262,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
             return null;
         }
         bestBracket.rungs[bestRung].markPromoted(best);
-        Trial t = best.trial;
+        Trial t = best;
         return new Job(nextJobId++, t.id, t.configuration, bestBracket.rungs[bestRung + 1].budget,
                 bestBracket.rungs[bestRung].budget, bestRung + 1);
     }
@@ -268,8 +297,14 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         outstanding.remove(job.id());
         Trial t = trials.get(job.configId());
         Rung rung = t.bracket.rungs[job.rung()];
-        rung.add(new Entry(t, result.rankValue()), !result.isFailure() && job.rung() < t.bracket.rungs.length - 1);
+        rung.add(t, result, !result.isFailure() && job.rung() < t.bracket.rungs.length - 1);
         source.observe(handedOut, result);
+    }
+
+    /** Whether the rungs rank by several objectives ({@link RungOrder#PARETO}). */
+    @Override
+    public boolean handlesSeveralObjectives() {
+        return order == RungOrder.PARETO;
     }
 
     @Override
@@ -291,16 +326,10 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     private record Trial(Job.ConfigId id, Configuration configuration, Bracket bracket, long sequence) {
     }
 
-    /** One result in a rung; ordered by value (failures last), then by start order. */
-    private record Entry(Trial trial, double rank) {
-        static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::rank)
-                .thenComparingLong(e -> e.trial.sequence);
-    }
-
-    /** The rungs of one bracket and its share of new configurations. */
     /**
-     * Adds earlier evaluations to the model of asynchronous BOHB; ASHA and asynchronous Hyperband
-     * draw from the prior and ignore them.
+     * Adds earlier evaluations to the model of the configuration source (asynchronous BOHB's,
+     * hyper-gp's, ParEGO's); ASHA, asynchronous Hyperband and MO-ASHA draw from the prior and
+     * ignore them.
      */
     @Override
     public void warmStart(List<org.hpo4j.optimizer.PriorObservation> observations, double weight) {
@@ -312,56 +341,152 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         final int s;
         final Rung[] rungs;
 
-        Bracket(int s, HyperbandSchedule schedule) {
+        Bracket(int s, HyperbandSchedule schedule, RungOrder order) {
             this.s = s;
             double[] budgets = schedule.rungBudgets(s);
             this.rungs = new Rung[s + 1];
             for (int k = 0; k <= s; k++) {
-                rungs[k] = new Rung(budgets[k]);
+                rungs[k] = order == RungOrder.SCALAR ? new ScalarRung(budgets[k]) : new ParetoRung(budgets[k]);
             }
         }
     }
 
     /**
-     * The results at one budget of one bracket. Keeps every result sorted (to know a result's rank)
-     * and, apart, the successful results not yet promoted: the best of those is the only candidate,
-     * since every better result is either promoted or a failure.
+     * The results at one budget of one bracket, and which of them are promotable: successful,
+     * below the bracket's top rung and not promoted yet.
      */
-    private static final class Rung {
+    private abstract static class Rung {
         final double budget;
-        final List<Entry> sorted = new ArrayList<>();
-        final TreeSet<Entry> unpromoted = new TreeSet<>(Entry.ORDER);
         int promoted;
 
         Rung(double budget) {
             this.budget = budget;
         }
 
-        void add(Entry e, boolean promotable) {
+        /** Adds the result of {@code trial} at this rung. */
+        abstract void add(Trial trial, Result result, boolean promotable);
+
+        /** How many results the rung holds. */
+        abstract int size();
+
+        /** The first promotable trial among the first {@code top} in the rung's order, else null. */
+        abstract Trial firstPromotable(int top);
+
+        /** Takes {@code trial} out of the promotable ones. */
+        abstract void unmark(Trial trial);
+
+        /** The trial to promote if the rung has one among the top {@code floor(n / eta)}, else null. */
+        final Trial promotable(double eta, boolean cap) {
+            int top = (int) Math.floor(size() / eta);
+            if (top == 0 || (cap && promoted >= top)) {
+                return null;
+            }
+            return firstPromotable(top);
+        }
+
+        final void markPromoted(Trial trial) {
+            promoted++;
+            unmark(trial);
+        }
+    }
+
+    /**
+     * Ordered by value (failures last), then by start order. Keeps every result sorted (to know a
+     * result's rank) and, apart, the promotable ones: the best of those is the only candidate,
+     * since every better result is either promoted or a failure.
+     */
+    private static final class ScalarRung extends Rung {
+        private record Entry(Trial trial, double rank) {
+            static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::rank)
+                    .thenComparingLong(e -> e.trial.sequence);
+        }
+
+        final List<Entry> sorted = new ArrayList<>();
+        final TreeSet<Entry> unpromoted = new TreeSet<>(Entry.ORDER);
+        final Map<Trial, Entry> entries = new HashMap<>();
+
+        ScalarRung(double budget) {
+            super(budget);
+        }
+
+        @Override
+        void add(Trial trial, Result result, boolean promotable) {
+            Entry e = new Entry(trial, result.rankValue());
             int at = Collections.binarySearch(sorted, e, Entry.ORDER);
             sorted.add(-at - 1, e);
             if (promotable) {
                 unpromoted.add(e);
+                entries.put(trial, e);
             }
         }
 
-        /** The best unpromoted result if it is among the top {@code floor(n / eta)}, else null. */
-        Entry promotable(double eta, boolean cap) {
+        @Override
+        int size() {
+            return sorted.size();
+        }
+
+        @Override
+        Trial firstPromotable(int top) {
             if (unpromoted.isEmpty()) {
                 return null;
             }
             Entry candidate = unpromoted.first();
-            int top = (int) Math.floor(sorted.size() / eta);
-            if (cap && promoted >= top) {
-                return null;
-            }
             int rank = Collections.binarySearch(sorted, candidate, Entry.ORDER);
-            return rank < top ? candidate : null;
+            return rank < top ? candidate.trial : null;
         }
 
-        void markPromoted(Entry e) {
-            promoted++;
-            unpromoted.remove(e);
+        @Override
+        void unmark(Trial trial) {
+            unpromoted.remove(entries.remove(trial));
+        }
+    }
+
+    /**
+     * Ordered by non-dominated rank and then crowding distance ({@link Pareto#order}; infeasible
+     * results behind every feasible one by their violation, failures last), ties by arrival in the
+     * rung, as MO-ASHA (Schmucker et al. 2021) ranks. The order is computed again when asked after
+     * a new result (a new point changes others' crowding) and kept until the next result.
+     */
+    private static final class ParetoRung extends Rung {
+        final List<Trial> trials = new ArrayList<>();
+        final List<Pareto.Point> points = new ArrayList<>();
+        final List<Boolean> promotable = new ArrayList<>();
+        List<Integer> order;
+
+        ParetoRung(double budget) {
+            super(budget);
+        }
+
+        @Override
+        void add(Trial trial, Result result, boolean canBePromoted) {
+            trials.add(trial);
+            points.add(Pareto.Point.of(result));
+            promotable.add(canBePromoted);
+            order = null;
+        }
+
+        @Override
+        int size() {
+            return trials.size();
+        }
+
+        @Override
+        Trial firstPromotable(int top) {
+            if (order == null) {
+                order = Pareto.order(points);
+            }
+            for (int r = 0; r < top; r++) {
+                int i = order.get(r);
+                if (promotable.get(i)) {
+                    return trials.get(i);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        void unmark(Trial trial) {
+            promotable.set(trials.indexOf(trial), false);
         }
     }
 }

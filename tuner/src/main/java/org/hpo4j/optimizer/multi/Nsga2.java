@@ -10,7 +10,9 @@ import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.Pareto;
+import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.WarmStartable;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
@@ -25,9 +27,10 @@ import org.hpo4j.space.SearchSpace;
  * <p>A generation is bred when every job of the previous one has come back; until then
  * {@link #ask()} hands out the rest of the current generation and then waits. With
  * {@code maxGenerations = m} it is finished after {@code m} generations. Job ids count 0, 1, ...;
- * a configuration's id is {@code (generation, 0, index)}.
+ * a configuration's id is {@code (generation, 0, index)}. Evaluations of earlier studies at the
+ * full budget ({@link #warmStart}) compete for parenthood with the first generation.
  */
-public final class Nsga2 implements Optimizer {
+public final class Nsga2 implements Optimizer, WarmStartable {
     /** Configurations per generation. */
     public static final int POPULATION = 20;
 
@@ -95,6 +98,22 @@ public final class Nsga2 implements Optimizer {
     public boolean isFinished() {
         return maxGenerations > 0 && generationNumber + 1 >= maxGenerations && handedOut == generation.size()
                 && outstanding.isEmpty();
+    }
+
+    /**
+     * Adds evaluations of earlier studies at this optimizer's budget to the pool the next parents
+     * are chosen from, as if they were members of the current generation: so they breed from the
+     * second generation on if they rank among the best. The weight does not matter (there is no
+     * model; a point is a parent or not); observations at other budgets are left out.
+     */
+    @Override
+    public void warmStart(List<PriorObservation> observations, double weight) {
+        WarmStartable.checkWeight(weight);
+        for (PriorObservation o : observations) {
+            if (o.budget() == budget) {
+                evaluated.add(new Member(o.configuration(), Pareto.Point.of(o.result())));
+            }
+        }
     }
 
     @Override

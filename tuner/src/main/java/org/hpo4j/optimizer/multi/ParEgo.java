@@ -16,13 +16,15 @@ import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
+import org.hpo4j.optimizer.async.ConfigurationSource;
 import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.gp.GpSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
 /**
- * ParEGO proposals (Knowles 2006) on the multi-fidelity schedule of {@link MultiObjectiveAsha}:
+ * ParEGO proposals (Knowles 2006) on the multi-fidelity schedule of {@link MultiObjectiveAsha}
+ * (asynchronous successive halving that ranks by non-dominated rank and crowding):
  * the default optimizer for several objectives ({@code -Dhpo.optimizer=parego}).
  *
  * <p>Each new configuration is proposed for one random trade-off: weights {@code w} drawn uniformly
@@ -40,7 +42,7 @@ import org.hpo4j.space.SearchSpace;
  * <p>The weights, the prior draws and the model's seed come from one generator seeded by the
  * study's seed, so the proposals are a function of the seed and the results.
  */
-public final class ParEgo implements Proposals {
+public final class ParEgo implements ConfigurationSource {
     /** Successful results at a budget before the model proposes there. */
     public static final int MIN_POINTS = 8;
     /** Proposals drawn from the prior even when the model could propose. */
@@ -70,7 +72,7 @@ public final class ParEgo implements Proposals {
     }
 
     @Override
-    public Configuration next() {
+    public Configuration next(double budget) {
         List<Observation> data = modelData();
         Configuration proposal = null;
         if (data != null && random.nextDouble() >= RANDOM_FRACTION) {
@@ -87,7 +89,21 @@ public final class ParEgo implements Proposals {
     public void observe(Job job, Result result) {
         if (!result.isFailure()) {
             byBudget.computeIfAbsent(job.budget(), b -> new ArrayList<>())
-                    .add(new Observation(job.configuration(), Pareto.Point.of(result)));
+                    .add(new Observation(job.configuration(), Pareto.Point.of(result), 1));
+        }
+    }
+
+    /**
+     * Adds evaluations of earlier studies: they join the results of their budget, count towards
+     * {@link #MIN_POINTS} there and enter the fits with their weight (as noise, {@link GpOptimizer#warmStart}).
+     * They must hold the study's objectives and violations, as {@code Priors.observations} gives them.
+     */
+    @Override
+    public void warmStart(List<PriorObservation> observations, double weight) {
+        org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
+        for (PriorObservation o : observations) {
+            byBudget.computeIfAbsent(o.budget(), b -> new ArrayList<>())
+                    .add(new Observation(o.configuration(), Pareto.Point.of(o.result()), weight));
         }
     }
 
@@ -146,13 +162,15 @@ public final class ParEgo implements Proposals {
             }
             scored.add(new double[] {i, scalar});
         }
-        List<PriorObservation> fit = new ArrayList<>();
+        // own results count fully, those of earlier studies with their weight: one call per weight
+        Map<Double, List<PriorObservation>> fit = new TreeMap<>(Comparator.reverseOrder());
         for (double[] s : subset(scored)) {
             Observation o = data.get((int) s[0]);
-            fit.add(new PriorObservation(o.configuration, fidelity.maxBudget(), s[1]));
+            fit.computeIfAbsent(o.weight, x -> new ArrayList<>())
+                    .add(new PriorObservation(o.configuration, fidelity.maxBudget(), s[1]));
         }
         GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp);
-        model.warmStart(fit, 1);
+        fit.forEach((weight, points) -> model.warmStart(points, weight));
         return model.ask().jobToRun().orElseThrow().configuration();
     }
 
@@ -172,6 +190,7 @@ public final class ParEgo implements Proposals {
         return kept;
     }
 
-    private record Observation(Configuration configuration, Pareto.Point point) {
+    /** A result at one budget; weight 1 for the study's own, less for an earlier study's. */
+    private record Observation(Configuration configuration, Pareto.Point point, double weight) {
     }
 }

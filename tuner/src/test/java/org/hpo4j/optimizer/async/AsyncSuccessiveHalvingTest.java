@@ -260,6 +260,46 @@ class AsyncSuccessiveHalvingTest {
         }
     }
 
+    /**
+     * The same three results of two objectives: the scalar order promotes the best first objective
+     * (a), the Pareto order a non-dominated result that arrived first (c, which dominates b), since
+     * a and c are both extremes of the front.
+     */
+    @Test
+    void paretoOrderPromotesByNonDominatedRankWhereScalarOrderTakesTheFirstObjective() {
+        Map<RungOrder, Job.ConfigId> promoted = new HashMap<>();
+        for (RungOrder order : RungOrder.values()) {
+            AsyncSuccessiveHalving o = AsyncSuccessiveHalving.cyclic(HyperbandSchedule.of(SMALL_FIDELITY, HyperbandSettings.defaults()), List.of(2),
+                    new PriorSource(SPACE, new MersenneTwister(1)), 0, false, order);
+            assertEquals(order == RungOrder.PARETO, o.handlesSeveralObjectives());
+            Job c = ask(o);
+            Job a = ask(o);
+            Job b = ask(o);
+            o.tell(c, Result.of(List.of(0.15, 0.05), List.of()));
+            o.tell(a, Result.of(List.of(0.1, 0.9), List.of()));
+            o.tell(b, Result.of(List.of(0.2, 0.1), List.of()));
+            Job up = ask(o);
+            assertEquals(1, up.rung());
+            promoted.put(order, up.configId());
+            assertEquals(order == RungOrder.SCALAR ? a.configId() : c.configId(), up.configId(), order.name());
+        }
+        assertNotEquals(promoted.get(RungOrder.SCALAR), promoted.get(RungOrder.PARETO));
+    }
+
+    /** An infeasible result ranks behind every feasible one in the Pareto order, however good its objectives. */
+    @Test
+    void paretoOrderPromotesFeasibleBeforeInfeasible() {
+        AsyncSuccessiveHalving o = AsyncSuccessiveHalving.cyclic(HyperbandSchedule.of(SMALL_FIDELITY, HyperbandSettings.defaults()), List.of(2),
+                new PriorSource(SPACE, new MersenneTwister(1)), 0, false, RungOrder.PARETO);
+        Job infeasible = ask(o);
+        Job worse = ask(o);
+        Job failed = ask(o);
+        o.tell(infeasible, Result.of(List.of(0.0, 0.0), List.of(0.5)));
+        o.tell(worse, Result.of(List.of(0.9, 0.9), List.of(0.0)));
+        o.tell(failed, Result.failed("boom"));
+        assertEquals(worse.configId(), ask(o).configId());
+    }
+
     @Test
     void cappedPromotionsNeverExceedATopFractionOfTheRung() {
         AsyncSuccessiveHalving capped = new AsyncSuccessiveHalving(HyperbandSchedule.of(SMALL_FIDELITY, HyperbandSettings.defaults()), List.of(2),

@@ -3,6 +3,7 @@ package org.hpo4j.benchmarks.multiobjective;
 import java.util.Arrays;
 import java.util.List;
 import org.hpo4j.benchmarks.Quartiles;
+import org.hpo4j.benchmarks.RatioTable;
 
 /**
  * The figures of one optimizer on one problem of several objectives over all seeds.
@@ -20,7 +21,7 @@ import org.hpo4j.benchmarks.Quartiles;
  */
 public record FrontSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] hypervolume,
                            Quartiles[] frontSize, double meanOverheadMicros, double medianOverheadMicros,
-                           double meanEvaluations, double[][] seedHypervolumes) {
+                           double meanEvaluations, double[][] seedHypervolumes) implements RatioTable.Values {
 
     /** Summarises the outcomes of every seed. */
     public static FrontSummary of(String problem, String optimizer, double[] checkpoints, List<FrontRun.Outcome> outcomes) {
@@ -41,6 +42,7 @@ public record FrontSummary(String problem, String optimizer, double[] checkpoint
     }
 
     /** Every seed's hypervolume at checkpoint {@code k}. */
+    @Override
     public double[] atCheckpoint(int k) {
         double[] v = new double[seedHypervolumes.length];
         for (int s = 0; s < v.length; s++) {

@@ -3,9 +3,9 @@ package org.hpo4j.benchmarks.multiobjective;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.hpo4j.benchmarks.MedianRatio;
 import org.hpo4j.benchmarks.Quartiles;
+import org.hpo4j.benchmarks.RatioTable;
 import org.hpo4j.benchmarks.RunnerOptions;
 
 /**
@@ -62,38 +62,10 @@ public final class FrontTables {
      * {@link MedianRatio}. Above 1, NAME is better.
      */
     public static void compare(String focus, List<FrontSummary> cells, PrintStream out) {
-        List<String> others = cells.stream().map(FrontSummary::optimizer).distinct().filter(o -> !o.equals(focus)).toList();
-        List<String> problems = cells.stream().map(FrontSummary::problem).distinct().toList();
-        out.println();
-        out.println("Median hypervolume of " + focus + " divided by the others' (above 1: " + focus + " is better); ["
-                + Math.round(MedianRatio.LEVEL * 100) + "% bootstrap interval, " + MedianRatio.RESAMPLES
-                + " resamples of the seeds]");
-        out.println();
-        StringBuilder header = new StringBuilder("| problem | cost | " + focus + " median |");
-        StringBuilder rule = new StringBuilder("|---|---|---|");
-        for (String o : others) {
-            header.append(" vs ").append(o).append(" |");
-            rule.append("---|");
-        }
-        out.println(header);
-        out.println(rule);
-        for (String problem : problems) {
-            FrontSummary mine = cell(cells, problem, focus);
-            for (int k = 0; k < mine.checkpoints().length; k++) {
-                double[] a = mine.atCheckpoint(k);
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.4f |", problem,
-                        RunnerOptions.format(mine.checkpoints()[k]), MedianRatio.quantile(a, 0.5)));
-                for (String o : others) {
-                    double[] b = cell(cells, problem, o).atCheckpoint(k);
-                    double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
-                            new SplittableRandom(k));
-                    row.append(String.format(Locale.ROOT, " %s [%s, %s] |", ratio(MedianRatio.of(a, b)),
-                            ratio(interval[0]), ratio(interval[1])));
-                }
-                out.println(row);
-            }
-        }
-        out.flush();
+        String heading = "Median hypervolume of " + focus + " divided by the others' (above 1: " + focus
+                + " is better); [" + Math.round(MedianRatio.LEVEL * 100) + "% bootstrap interval, "
+                + MedianRatio.RESAMPLES + " resamples of the seeds]";
+        RatioTable.print(focus, cells, heading, "%.4f", FrontTables::ratio, null, out);
     }
 
     /**
@@ -133,11 +105,6 @@ public final class FrontTables {
 
     private static String finite(double d) {
         return Double.isFinite(d) ? Double.toString(d) : "null";
-    }
-
-    private static FrontSummary cell(List<FrontSummary> cells, String problem, String optimizer) {
-        return cells.stream().filter(c -> c.problem().equals(problem) && c.optimizer().equals(optimizer)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no run of " + optimizer + " on " + problem));
     }
 
     private static String ratio(double r) {
