@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -35,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * give the same jobs; job ids are 0, 1, 2, ...; configurations are valid in the space (ranges,
  * conditions, steps of integers) and budgets within the range; results are accepted in any order,
  * once per job handed out; failures, several objectives and a streak of failures are taken in
- * stride; and an optimizer waits only while a job is outstanding: with nothing outstanding, asking
- * for nothing means it is finished, and a finished optimizer hands out nothing more. hpo4j runs it
+ * stride; and every answer of {@code ask()} keeps its meaning: {@code Wait} only while a job is
+ * outstanding, {@code Finished} final and exactly when {@code isFinished()} says so. hpo4j runs it
  * over every optimizer of its registry and over the warm-start wrapper.
  *
  * <p>The cases drive each optimizer as a study with four workers would: up to four jobs out at
@@ -47,7 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     @Override
  *     protected Stream<Named<Factory>> optimizers() {
  *         return Stream.of(Named.of("annealing",
- *                 (space, minBudget, maxBudget, seed) -> new Annealing(space, maxBudget, seed)));
+ *                 (space, fidelity, seed) -> new Annealing(space, fidelity.maxBudget(), seed)));
  *     }
  * }
  * }</pre>
@@ -57,17 +59,12 @@ public abstract class OptimizerContract {
     /** How to build the optimizer under test. */
     @FunctionalInterface
     public interface Factory {
-        /**
-         * An optimizer over {@code space} with budgets in {@code [minBudget, maxBudget]} and this seed;
-         * a new one at every call.
-         */
-        Optimizer create(SearchSpace space, double minBudget, double maxBudget, long seed);
+        /** A new optimizer over {@code space} with budgets in {@code fidelity}'s range and this seed. */
+        Optimizer create(SearchSpace space, Fidelity fidelity, long seed);
     }
 
     /** The budget range the optimizers are built with. */
-    protected static final double MIN_BUDGET = 1;
-    /** The largest budget. */
-    protected static final double MAX_BUDGET = 9;
+    protected static final Fidelity FIDELITY = new Fidelity(1, 9);
     /** The seed the optimizers are built with. */
     protected static final long SEED = 17;
     /**
@@ -101,7 +98,7 @@ public abstract class OptimizerContract {
     protected abstract Stream<Named<Factory>> optimizers();
 
     private static Optimizer create(Factory factory, SearchSpace space) {
-        return factory.create(space, MIN_BUDGET, MAX_BUDGET, SEED);
+        return factory.create(space, FIDELITY, SEED);
     }
 
     /** A smooth objective over {@link #SPACE} with its optimum inside the ranges. */
@@ -134,23 +131,22 @@ public abstract class OptimizerContract {
 
     /**
      * Drives an optimizer with up to four jobs outstanding, telling each batch in reverse order;
-     * every seventh job fails. Checks that an optimizer that hands out nothing with nothing
-     * outstanding is finished. Returns the jobs in the order they were handed out.
+     * every seventh job fails. Checks every answer ({@link #askChecked}), and that a finished
+     * optimizer stays finished once the jobs still out are told. Returns the jobs in the order they
+     * were handed out.
      */
     protected static List<Job> drive(Optimizer o, int maxJobs, Function<Job, Result> results) {
         List<Job> all = new ArrayList<>();
-        while (all.size() < maxJobs) {
+        boolean finished = false;
+        while (all.size() < maxJobs && !finished) {
             List<Job> batch = new ArrayList<>();
             while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
-                Optional<Job> j = o.ask();
-                if (j.isEmpty()) {
+                Ask answer = askChecked(o, batch.size());
+                if (!(answer instanceof Ask.Run run)) {
+                    finished = answer.isFinished();
                     break;
                 }
-                batch.add(j.get());
-            }
-            if (batch.isEmpty()) {
-                assertTrue(o.isFinished(), "ask() handed out nothing with no job outstanding, but isFinished() is false");
-                break;
+                batch.add(run.job());
             }
             all.addAll(batch);
             List<Job> reversed = new ArrayList<>(batch);
@@ -159,7 +155,32 @@ public abstract class OptimizerContract {
                 o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : results.apply(j));
             }
         }
+        if (finished) {
+            assertTrue(askChecked(o, 0).isFinished(), "finished is final: after the outstanding jobs are told too");
+        }
         return all;
+    }
+
+    /**
+     * {@code o.ask()}, checking the contract of its answer: {@link Optimizer#isFinished()} said
+     * beforehand whether it would be {@link Ask.Finished}, a wait comes only while jobs are
+     * outstanding, and a finished answer stays finished.
+     *
+     * @param outstanding how many jobs the caller has out
+     */
+    protected static Ask askChecked(Optimizer o, int outstanding) {
+        boolean finishedBefore = o.isFinished();
+        Ask answer = o.ask();
+        assertEquals(finishedBefore, answer.isFinished(), "isFinished() was " + finishedBefore + " but ask() answered "
+                + answer);
+        if (answer instanceof Ask.Wait) {
+            assertTrue(outstanding > 0, "ask() answered wait with no job outstanding: a caller would wait forever");
+        }
+        if (answer.isFinished()) {
+            assertTrue(o.isFinished(), "isFinished() after a finished answer");
+            assertTrue(o.ask().isFinished(), "finished is final");
+        }
+        return answer;
     }
 
     private static List<Job> driveValues(Optimizer o, int maxJobs, ToDoubleFunction<Configuration> objective) {
@@ -205,8 +226,8 @@ public abstract class OptimizerContract {
                     assertTrue(p.contains(c.get(p.name())), p.name() + " = " + c.get(p.name()));
                 }
             }
-            assertTrue(j.budget() >= MIN_BUDGET * (1 - 1e-9) && j.budget() <= MAX_BUDGET * (1 + 1e-9),
-                    "budget " + j.budget() + " outside [" + MIN_BUDGET + ", " + MAX_BUDGET + "]");
+            assertTrue(j.budget() >= FIDELITY.minBudget() * (1 - 1e-9) && j.budget() <= FIDELITY.maxBudget() * (1 + 1e-9),
+                    "budget " + j.budget() + " outside [" + FIDELITY.minBudget() + ", " + FIDELITY.maxBudget() + "]");
             assertTrue(j.previousBudget() >= 0 && j.previousBudget() < j.budget(), "previous budget " + j.previousBudget());
         }
     }
@@ -215,8 +236,8 @@ public abstract class OptimizerContract {
     @MethodSource("optimizers")
     void rejectsResultsOfJobsItDidNotHandOutOrAlreadyHeard(Factory factory) {
         Optimizer o = create(factory, SPACE);
-        Job real = o.ask().orElseThrow();
-        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), MAX_BUDGET, 0, 0);
+        Job real = o.ask().jobToRun().orElseThrow();
+        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), FIDELITY.maxBudget(), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> o.tell(unknown, Result.of(1)));
         o.tell(real, Result.of(1));
         assertThrows(IllegalArgumentException.class, () -> o.tell(real, Result.of(1)));
@@ -228,9 +249,8 @@ public abstract class OptimizerContract {
         Optimizer o = create(factory, SPACE);
         int handedOut = 0;
         for (int i = 0; i < 60; i++) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = askChecked(o, 0).jobToRun();
             if (j.isEmpty()) {
-                assertTrue(o.isFinished(), "waits with nothing outstanding");
                 break;
             }
             handedOut++;
@@ -248,8 +268,7 @@ public abstract class OptimizerContract {
         Optimizer o = create(factory, SPACE);
         List<Job> jobs = drive(o, JOBS);
         if (o.isFinished()) {
-            assertTrue(o.ask().isEmpty(), "a finished optimizer hands out nothing");
-            assertTrue(o.isFinished(), "and stays finished");
+            assertTrue(o.ask().isFinished(), "a finished optimizer answers finished");
         } else {
             assertEquals(JOBS, jobs.size(), "an optimizer that is not finished hands out jobs until the study stops");
         }

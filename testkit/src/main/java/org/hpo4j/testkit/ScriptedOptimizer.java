@@ -2,8 +2,8 @@ package org.hpo4j.testkit;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -23,13 +23,13 @@ final class ScriptedOptimizer implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         if (isFinished()) {
-            return Optional.empty();
+            return Ask.FINISHED;
         }
         int id = asked++;
         out.add(id);
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), script.get(id), 1, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), script.get(id), 1, 0, 0));
     }
 
     @Override
