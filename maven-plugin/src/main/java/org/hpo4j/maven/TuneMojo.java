@@ -10,6 +10,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.hpo4j.dashboard.DashboardAddress;
 import org.hpo4j.tune.JvmOptions;
 import org.hpo4j.tune.StoreAccess;
 import org.hpo4j.tune.TuneRequest;
@@ -61,7 +62,10 @@ public class TuneMojo extends EvaluationMojo {
     @Parameter(property = "hpo.keepCheckpoints", defaultValue = "false") boolean keepCheckpoints;
     /** Replace the properties file even when it holds a better result; else the new one is {@code <name>.new.properties}. */
     @Parameter(property = "hpo.overwrite", defaultValue = "false") boolean overwrite;
-
+    /** Serve the live dashboard on this port while tuning (0: a free one; the address is printed); unset: none. */
+    @Parameter(property = "hpo.dashboard") Integer dashboard;
+    /** The dashboard's address: 127.0.0.1 (this machine only) unless set; 0.0.0.0 for every network. */
+    @Parameter(property = "hpo.dashboardHost", defaultValue = DashboardAddress.DEFAULT_HOST) String dashboardHost;
     public TuneMojo() {
         super("tune");
     }
@@ -71,7 +75,7 @@ public class TuneMojo extends EvaluationMojo {
         List<Path> classpath = ProjectClasses.runtimeClasspath(project);
         StoreAccess store = storeAccess();
         TuneSummary summary = withProjectClasses(classpath, loader -> new Tuner(System.out).selection(select)
-                .storeCredentials(store.user(), store.password())
+                .storeCredentials(store.user(), store.password()).dashboard(dashboardHost, dashboard)
                 .run(request(workerClasspath(classpath), batchMode()), loader));
         if (!summary.keptBetterFile()) { // the program then loads it at once, without another build
             ProjectClasses.copyToOutputDirectory(project, summary.output());

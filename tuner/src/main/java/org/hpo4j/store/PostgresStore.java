@@ -54,16 +54,29 @@ public final class PostgresStore extends JdbcStore {
         return core;
     }
 
-    private PostgresStore(String url, Properties credentials) {
+    /** Whether every connection is read-only (the server refuses writes): a dashboard's store. */
+    private final boolean readOnly;
+
+    private PostgresStore(String url, Properties credentials, boolean readOnly) {
         this.location = mask(url);
+        this.readOnly = readOnly;
         PostgresDialect dialect = new PostgresDialect();
         this.core = new JdbcStudyStore(dialect, location);
         try {
             this.connection = new PostgresConnection(url, credentials, location);
-            JdbcSchema.migrate(dialect, location, SCHEMA);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the study store " + location + ": "
                     + PostgresConnection.masked(e, url, credentials), e);
+        }
+        try {
+            if (readOnly) {
+                core.checkSchema();
+            } else {
+                JdbcSchema.migrate(dialect, location, SCHEMA);
+            }
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
     }
 
@@ -83,6 +96,22 @@ public final class PostgresStore extends JdbcStore {
      * @throws IllegalStateException when the database cannot be reached or its schema is newer
      */
     public static PostgresStore open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, false);
+    }
+
+    /**
+     * Opens the store as {@link #open(String, String, String)} does, to read only: the schema is
+     * checked, not created or migrated, and every transaction is {@code READ ONLY}, so the server
+     * refuses any write.
+     *
+     * @throws IllegalStateException as {@link #open(String, String, String)}, and when the database
+     *     holds no study store of this schema version
+     */
+    public static PostgresStore openReadOnly(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    private static PostgresStore open(String jdbcUrl, String user, String password, boolean readOnly) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + (jdbcUrl == null ? null : mask(jdbcUrl)));
         }
@@ -100,7 +129,11 @@ public final class PostgresStore extends JdbcStore {
         props.setProperty("socketTimeout", "300");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("ApplicationName", "hpo4j");
-        return new PostgresStore(jdbcUrl, props);
+        if (readOnly) {
+            // every connection, reconnects included: pgjdbc begins each transaction READ ONLY
+            props.setProperty("readOnly", "true");
+        }
+        return new PostgresStore(jdbcUrl, props, readOnly);
     }
 
     /**
@@ -150,6 +183,10 @@ public final class PostgresStore extends JdbcStore {
 
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (readOnly) {
+            throw new IllegalStateException("the study store " + location + " is open read-only: it cannot run study '"
+                    + definition.name() + "'");
+        }
         return core.open(definition);
     }
 

@@ -39,8 +39,12 @@ public final class SqliteStore extends JdbcStore {
     private final String location;
     private final Path lockFile;
     private FileChannel lock;
+    /** How long a read-only store waits for a lock the writing study holds: a moment, it never holds one long. */
+    static final int READ_ONLY_BUSY_TIMEOUT_MS = 5_000;
+
     private final Connection connection;
     private final JdbcStudyStore core;
+    private final boolean readOnly;
 
     @Override
     JdbcStudyStore core() {
@@ -48,19 +52,34 @@ public final class SqliteStore extends JdbcStore {
     }
 
     private SqliteStore(String url, String location, Path lockFile, FileChannel lock) {
+        this(url, location, lockFile, lock, false);
+    }
+
+    private SqliteStore(String url, String location, Path lockFile, FileChannel lock, boolean readOnly) {
         this.location = location;
         this.lockFile = lockFile;
         this.lock = lock;
+        this.readOnly = readOnly;
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(30_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
+        if (readOnly) {
+            // SQLite itself refuses every write; DEFERRED transactions take no write lock, so the
+            // study that writes the file meanwhile never waits for this reader
+            config.setReadOnly(true);
+            config.setBusyTimeout(READ_ONLY_BUSY_TIMEOUT_MS);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(30_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.enforceForeignKeys(true);
+        }
         try {
             this.connection = DriverManager.getConnection(url, config.toProperties());
             SqliteDialect dialect = new SqliteDialect();
-            JdbcSchema.migrate(dialect, location, JdbcSchema.SCHEMA);
+            if (!readOnly) {
+                JdbcSchema.migrate(dialect, location, JdbcSchema.SCHEMA);
+            }
             this.core = new JdbcStudyStore(dialect, location);
         } catch (SQLException e) {
             releaseLock();
@@ -151,6 +170,49 @@ public final class SqliteStore extends JdbcStore {
         return new SqliteStore(jdbcUrl, jdbcUrl, null, null);
     }
 
+    /**
+     * Opens the existing store in {@code file} to read only, for a dashboard or report while
+     * another process runs the study: no lock file, no schema change, and a connection that SQLite
+     * opens read-only (any write fails). Waits up to 5 s for a
+     * lock the writer holds.
+     *
+     * @throws IllegalArgumentException when the file does not exist (it is not created)
+     * @throws IllegalStateException when the file holds no study store of this schema version
+     */
+    public static SqliteStore openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no study store " + file + ": the file does not exist");
+        }
+        return checked(new SqliteStore("jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), null, null, true));
+    }
+
+    /** Opens the store at a {@code jdbc:sqlite:} URL to read only, as {@link #openReadOnly(Path)}. */
+    public static SqliteStore openReadOnly(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
+        }
+        return checked(new SqliteStore(jdbcUrl, jdbcUrl, null, null, true));
+    }
+
+    /**
+     * A second, read-only connection to this store's file ({@link #openReadOnly(Path)}): what a
+     * dashboard in the process that runs the study reads through, so that its reads take none of
+     * this connection's write locks.
+     */
+    public SqliteStore openReadOnlyView() {
+        return lockFile == null ? openReadOnly(location) : openReadOnly(Path.of(location));
+    }
+
+    private static SqliteStore checked(SqliteStore readOnly) {
+        try {
+            readOnly.core.checkSchema();
+            return readOnly;
+        } catch (RuntimeException e) {
+            readOnly.close();
+            throw e;
+        }
+    }
+
     /** Renames the file and its WAL companions to a timestamped backup; returns the backup's path. */
     static Path backUp(Path file) throws IOException {
         String name = file.getFileName().toString();
@@ -178,6 +240,10 @@ public final class SqliteStore extends JdbcStore {
      */
     @Override
     public synchronized boolean open(StudyDefinition definition) {
+        if (readOnly) {
+            throw new IllegalStateException("the study store " + location + " is open read-only: it cannot run study '"
+                    + definition.name() + "'");
+        }
         if (lockFile != null && lock == null) {
             try {
                 lock = lock(lockFile, Path.of(location));

@@ -101,7 +101,7 @@ public final class ReportCommand {
      *
      * @throws org.hpo4j.tune.TuneException when none or several classes fit, naming them
      */
-    private static Injector<?> classOfStudy(ClassLoader loader, List<String> classes, String study, StoreAccess store,
+    static Injector<?> classOfStudy(ClassLoader loader, List<String> classes, String study, StoreAccess store,
                                             Path baseDirectory) {
         Path stores = StudyStores.defaultDirectory(baseDirectory, study, note -> { });
         Optional<StudyDefinition> stored;

@@ -47,6 +47,7 @@ public final class Tuner {
     private String storeUser;
     private String storePassword;
     private String selection;
+    private org.hpo4j.dashboard.DashboardAddress dashboard;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
@@ -61,6 +62,20 @@ public final class Tuner {
         this.storeUser = user;
         this.storePassword = password;
         return this;
+    }
+
+    /**
+     * Serves the live dashboard of the study while it runs ({@code hpo.dashboard}), at this address;
+     * {@code null} for none.
+     */
+    public Tuner dashboard(org.hpo4j.dashboard.DashboardAddress address) {
+        this.dashboard = address;
+        return this;
+    }
+
+    /** As {@link #dashboard(org.hpo4j.dashboard.DashboardAddress)} on {@code port} ({@code null}: none) at {@code host}. */
+    public Tuner dashboard(String host, Integer port) {
+        return dashboard(port == null ? null : new org.hpo4j.dashboard.DashboardAddress(host, port));
     }
 
     /**
@@ -214,7 +229,8 @@ public final class Tuner {
                 request.parallelism(), request.evaluationTimeout(), request.jvmArgs(), outputLimit(request),
                 request.freshWorkerEvery())) {
             Study running = study.store(store).executor(executor).build();
-            try (Interruptions signals = Interruptions.install(() -> {
+            try (org.hpo4j.dashboard.DashboardServer view = DashboardCommand.beside(dashboard, store, plan, space, console);
+                 Interruptions signals = Interruptions.install(() -> {
                 printer.end();
                 console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
                         + " (press Ctrl-C again to quit at once)");
