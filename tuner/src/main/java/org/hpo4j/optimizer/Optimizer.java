@@ -6,7 +6,7 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * Every optimization algorithm, as an ask/tell state machine. Optimizers minimize; studies negate
  * the values of objectives that are maximized.
  *
- * <p>Invariants every implementation keeps (and {@code OptimizerContractTest} checks):
+ * <p>Invariants every implementation keeps (and hpo4j-testkit's {@code OptimizerContract} checks):
  * <ul>
  *   <li>No threads, clocks, files or global randomness: the state is a function of the seed given
  *       at construction and of the ordered sequence of {@code ask}/{@code tell} calls. Replaying

@@ -27,7 +27,7 @@ class CheckpointDigestMigrationTest {
 
     /** Writes a version-4 database with one finished job, as hpo4j wrote it before version 5. */
     static void writeVersion4(Connection c, List<String> schema) throws Exception {
-        StudyDefinition study = StudyStoreContractTest.STUDY;
+        StudyDefinition study = StoreFixtures.STUDY;
         try (Statement s = c.createStatement()) {
             for (List<String> step : List.of(schema, JdbcSchema.MIGRATION_2, JdbcSchema.MIGRATION_3, JdbcSchema.MIGRATION_4)) {
                 for (String ddl : step) {
@@ -47,9 +47,9 @@ class CheckpointDigestMigrationTest {
     }
 
     static void assertMigrated(StudyStore store, int schemaVersion) {
-        String study = StudyStoreContractTest.STUDY.name();
+        String study = StoreFixtures.STUDY.name();
         assertEquals(SqliteStore.SCHEMA_VERSION, schemaVersion);
-        assertTrue(store.open(StudyStoreContractTest.STUDY), "the study is still there");
+        assertTrue(store.open(StoreFixtures.STUDY), "the study is still there");
         assertEquals(0.25, store.jobs(study).get(0).value());
         assertEquals(Optional.empty(), store.checkpointDigest(study, CONFIG, 3), "no digest before version 5");
         store.recordCheckpoint(study, CONFIG, 3, "ab12");

@@ -7,18 +7,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** Stores keep the budget an evaluation continued from, which decides what it was charged. */
+/**
+ * A store of version 1 keeps its jobs, charged in full, and records continuations from then on
+ * (that every store keeps the budget an evaluation continued from is hpo4j-testkit's StudyStoreContract).
+ */
 class ContinuationStoreTest {
     @TempDir
     static Path dir;
@@ -26,29 +24,8 @@ class ContinuationStoreTest {
     static final StudyDefinition STUDY = new StudyDefinition("mlp", "lr FloatParameter [0.001, 1.0] (log)\n",
             Direction.MINIMIZE, "hyperband", 42, "minBudget=1.0 maxBudget=9.0 eta=3.0 seed=42");
 
-    static Stream<Arguments> stores() {
-        Supplier<StudyStore> memory = InMemoryStore::new;
-        Supplier<StudyStore> sqlite = () -> SqliteStore.open(dir.resolve("c" + System.nanoTime() + ".db"), false);
-        return Stream.of(Arguments.of("memory", memory), Arguments.of("sqlite", sqlite));
-    }
-
     static NewJob promotion(int id) {
         return new NewJob(id, new Job.ConfigId(0, 2, 0), 1, 9.0, 3.0, "{\"lr\":0.01}");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stores")
-    void aContinuationAndARestartAreTold(String name, Supplier<StudyStore> factory) {
-        try (StudyStore store = factory.get()) {
-            store.open(STUDY);
-            store.addJob("mlp", promotion(0), "w", 1, Long.MAX_VALUE - 1);
-            store.addJob("mlp", promotion(1), "w", 1, Long.MAX_VALUE - 1);
-            assertEquals(0, store.jobs("mlp").get(0).continuedFrom(), "nothing charged while running");
-            assertTrue(store.finish("mlp", 0, 1, Result.of(0.2), 5, 3.0));
-            assertTrue(store.finish("mlp", 1, 1, Result.of(0.3), 6));
-            assertEquals(3.0, store.jobs("mlp").get(0).continuedFrom());
-            assertEquals(0.0, store.jobs("mlp").get(1).continuedFrom(), "the five-argument finish is a restart");
-        }
     }
 
     @Test

@@ -22,14 +22,14 @@ class DiskFullTest {
     void theRealCauseIsReportedAndNothingIsHalfWritten() {
         String url = "jdbc:sqlite:" + dir.resolve("full.db") + "?max_page_count=40";
         try (SqliteStore store = SqliteStore.open(url)) {
-            store.open(StudyStoreContractTest.STUDY);
+            store.open(StoreFixtures.STUDY);
             String big = "x".repeat(3000);
             int added = 0;
             IllegalStateException full = null;
             for (int i = 0; i < 200 && full == null; i++) {
                 NewJob padded = new NewJob(i, new Job.ConfigId(i, 0, 0), 0, 9, 0, "{\"pad\":\"" + big + "\"}");
                 try {
-                    store.addJob(StudyStoreContractTest.STUDY.name(), padded, null, 0, 0);
+                    store.addJob(StoreFixtures.STUDY.name(), padded, null, 0, 0);
                     added++;
                 } catch (IllegalStateException e) {
                     full = e;
@@ -38,7 +38,7 @@ class DiskFullTest {
             assertTrue(full != null, "the page limit was reached");
             assertTrue(full.getMessage().contains("SQLITE_FULL") || full.getMessage().contains("full"), full.getMessage());
             assertFalse(full.getMessage().contains("auto-commit"), full.getMessage());
-            assertEquals(added, store.jobs(StudyStoreContractTest.STUDY.name()).size(), "the failed job left nothing");
+            assertEquals(added, store.jobs(StoreFixtures.STUDY.name()).size(), "the failed job left nothing");
         }
     }
 }

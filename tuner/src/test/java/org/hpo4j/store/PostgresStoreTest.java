@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What only the PostgreSQL store does: many connections at once, credentials, its schema. */
 class PostgresStoreTest {
-    static final StudyDefinition STUDY = StudyStoreContractTest.STUDY;
+    static final StudyDefinition STUDY = StoreFixtures.STUDY;
 
     @TempDir
     Path dir;
@@ -37,7 +37,7 @@ class PostgresStoreTest {
         try (PostgresStore coordinator = PostgresStore.open(url)) {
             coordinator.open(STUDY);
             for (int i = 0; i < jobCount; i++) {
-                coordinator.addJob("mlp", StudyStoreContractTest.job(i), null, 0, 0);
+                coordinator.addJob("mlp", StoreFixtures.job(i), null, 0, 0);
             }
         }
         ConcurrentHashMap<Integer, String> claimedBy = new ConcurrentHashMap<>();
@@ -88,7 +88,7 @@ class PostgresStoreTest {
         try (PostgresStore a = PostgresStore.open(url); PostgresStore b = PostgresStore.open(url)) {
             a.open(STUDY);
             for (int i = 0; i < 30; i++) {
-                a.addJob("mlp", StudyStoreContractTest.job(i), null, 0, 0);
+                a.addJob("mlp", StoreFixtures.job(i), null, 0, 0);
             }
             List<StoredJob> first = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -203,7 +203,7 @@ class PostgresStoreTest {
             assertTrue(s instanceof PostgresStore);
             assertTrue(s.shared());
             s.open(STUDY);
-            s.addJob("mlp", StudyStoreContractTest.job(0), null, 0, 0);
+            s.addJob("mlp", StoreFixtures.job(0), null, 0, 0);
         }
         try (StudyStore s = StudyStores.open(url, dir, "mlp", true)) {
             assertFalse(s.open(STUDY), "a fresh study of the same name");

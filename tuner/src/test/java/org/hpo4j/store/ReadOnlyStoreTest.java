@@ -23,24 +23,24 @@ class ReadOnlyStoreTest {
     void aSqliteReaderSeesTheRunningStudyAndCannotWrite() {
         Path file = dir.resolve("mlp.db");
         try (StudyStore writer = SqliteStore.open(file, false)) {
-            writer.open(StudyStoreContractTest.STUDY);
-            writer.addJob("mlp", StudyStoreContractTest.job(0), "w", 1, 2);
+            writer.open(StoreFixtures.STUDY);
+            writer.addJob("mlp", StoreFixtures.job(0), "w", 1, 2);
             try (StudyStore reader = StudyStores.openReadOnly(null, dir, "mlp", null, null)) {
                 assertEquals(1, reader.jobs("mlp").size());
                 // the writer goes on while the reader is open, and the reader sees it at once
                 writer.report("mlp", 0, 1, 1, 0.5, 3);
                 writer.finish("mlp", 0, 1, Result.of(0.25), 4);
-                writer.addJob("mlp", StudyStoreContractTest.job(1), "w", 5, 6);
+                writer.addJob("mlp", StoreFixtures.job(1), "w", 5, 6);
                 assertEquals(2, reader.jobs("mlp").size());
                 assertEquals(0.25, reader.jobs("mlp").get(0).value());
                 assertEquals(1, reader.reports("mlp", 0).size());
 
                 IllegalStateException run = assertThrows(IllegalStateException.class,
-                        () -> reader.open(StudyStoreContractTest.STUDY));
+                        () -> reader.open(StoreFixtures.STUDY));
                 assertTrue(run.getMessage().contains("read-only"), run.getMessage());
                 // SQLite itself refuses a write through the read-only connection
                 IllegalStateException write = assertThrows(IllegalStateException.class,
-                        () -> reader.addJob("mlp", StudyStoreContractTest.job(2), "w", 7, 8));
+                        () -> reader.addJob("mlp", StoreFixtures.job(2), "w", 7, 8));
                 assertTrue(write.getMessage().contains("readonly"), write.getMessage());
                 assertEquals(2, writer.jobs("mlp").size());
             }
@@ -52,8 +52,8 @@ class ReadOnlyStoreTest {
     void aReaderOfAStudyNotRunningReadsTooAndLeavesTheFileAsItWas() throws Exception {
         Path file = dir.resolve("mlp.db");
         try (StudyStore writer = SqliteStore.open(file, false)) {
-            writer.open(StudyStoreContractTest.STUDY);
-            writer.addJob("mlp", StudyStoreContractTest.job(0), "w", 1, 2);
+            writer.open(StoreFixtures.STUDY);
+            writer.addJob("mlp", StoreFixtures.job(0), "w", 1, 2);
         }
         byte[] before = Files.readAllBytes(file);
         try (StudyStore reader = SqliteStore.openReadOnly(file)) {
@@ -93,15 +93,15 @@ class ReadOnlyStoreTest {
     void aPostgresReaderRunsReadOnlyTransactions() {
         String url = EmbeddedPostgresServer.newDatabase();
         try (StudyStore writer = PostgresStore.open(url)) {
-            writer.open(StudyStoreContractTest.STUDY);
-            writer.addJob("mlp", StudyStoreContractTest.job(0), null, 1, 2);
+            writer.open(StoreFixtures.STUDY);
+            writer.addJob("mlp", StoreFixtures.job(0), null, 1, 2);
             try (StudyStore reader = PostgresStore.openReadOnly(url, null, null)) {
                 assertEquals(1, reader.jobs("mlp").size());
-                writer.addJob("mlp", StudyStoreContractTest.job(1), null, 3, 4);
+                writer.addJob("mlp", StoreFixtures.job(1), null, 3, 4);
                 assertEquals(2, reader.jobs("mlp").size());
-                assertThrows(IllegalStateException.class, () -> reader.open(StudyStoreContractTest.STUDY));
+                assertThrows(IllegalStateException.class, () -> reader.open(StoreFixtures.STUDY));
                 IllegalStateException write = assertThrows(IllegalStateException.class,
-                        () -> reader.addJob("mlp", StudyStoreContractTest.job(2), null, 5, 6));
+                        () -> reader.addJob("mlp", StoreFixtures.job(2), null, 5, 6));
                 assertTrue(write.getMessage().contains("read-only"), write.getMessage());
             }
             assertEquals(2, writer.jobs("mlp").size());

@@ -22,7 +22,7 @@ class SqliteMigrationTest {
     @Test
     void aVersion1FileIsMigratedKeepingItsOrder() throws Exception {
         Path file = dir.resolve("v1.db");
-        StudyDefinition study = StudyStoreContractTest.STUDY;
+        StudyDefinition study = StoreFixtures.STUDY;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String ddl : JdbcSchema.SCHEMA) {
                 s.execute(ddl);
@@ -64,7 +64,7 @@ class SqliteMigrationTest {
     @Test
     void aVersion4FileGetsTheTablesOfSeveralObjectivesAndKeepsItsStudies() throws Exception {
         Path file = dir.resolve("v4.db");
-        StudyDefinition study = StudyStoreContractTest.STUDY;
+        StudyDefinition study = StoreFixtures.STUDY;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (List<String> step : List.of(JdbcSchema.SCHEMA, JdbcSchema.MIGRATION_2, JdbcSchema.MIGRATION_3,
                     JdbcSchema.MIGRATION_4)) {
@@ -84,8 +84,8 @@ class SqliteMigrationTest {
             assertTrue(store.open(study), "the stored study of one objective opens unchanged");
             assertEquals(study, store.find("mlp").orElseThrow());
             assertEquals(Result.of(0.25), store.jobs("mlp").get(0).result());
-            assertFalse(store.open(StudyStoreContractTest.SEVERAL), "a study of several objectives is new");
-            store.addJob("mo", StudyStoreContractTest.job(0), "w", 1, 100);
+            assertFalse(store.open(StoreFixtures.SEVERAL), "a study of several objectives is new");
+            store.addJob("mo", StoreFixtures.job(0), "w", 1, 100);
             Result vector = Result.of(List.of(0.1, 0.9), List.of(12.0));
             assertTrue(store.finish("mo", 0, 1, vector, 5));
             assertEquals(vector, store.jobs("mo").get(0).result());

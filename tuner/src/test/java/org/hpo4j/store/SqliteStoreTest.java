@@ -26,22 +26,22 @@ class SqliteStoreTest {
     void everyWriteIsOnDiskForAnotherConnectionAtOnce() throws Exception {
         Path file = dir.resolve("hpo/mlp.db");
         try (StudyStore store = SqliteStore.open(file, false)) {
-            store.open(StudyStoreContractTest.STUDY);
-            store.addJob("mlp", StudyStoreContractTest.job(0), "w", 1, 2);
+            store.open(StoreFixtures.STUDY);
+            store.addJob("mlp", StoreFixtures.job(0), "w", 1, 2);
             store.finish("mlp", 0, 1, Result.of(0.25), 3);
             // another process would see this: a second, independent connection while the first is open
             try (StudyStore other = SqliteStore.open(file, false)) {
-                assertEquals(StudyStoreContractTest.STUDY, other.find("mlp").orElseThrow());
+                assertEquals(StoreFixtures.STUDY, other.find("mlp").orElseThrow());
                 assertEquals(0.25, other.jobs("mlp").get(0).value());
                 // reading is fine (a report while the study runs), but a second coordinator is refused
                 IllegalStateException e = assertThrows(IllegalStateException.class,
-                        () -> other.open(StudyStoreContractTest.STUDY));
+                        () -> other.open(StoreFixtures.STUDY));
                 assertTrue(e.getMessage().contains("is in use by another process (pid " + ProcessHandle.current().pid() + ")"),
                         e.getMessage());
                 assertThrows(IllegalStateException.class, () -> SqliteStore.open(file, true), "nor moved away");
             }
             try (StudyStore shared = SqliteStore.open("jdbc:sqlite:" + file)) {
-                assertTrue(shared.open(StudyStoreContractTest.STUDY), "a JDBC URL shares the file through transactions");
+                assertTrue(shared.open(StoreFixtures.STUDY), "a JDBC URL shares the file through transactions");
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                  Statement s = c.createStatement();
@@ -56,11 +56,11 @@ class SqliteStoreTest {
     void freshKeepsTheOldStudyAsABackup() throws IOException {
         Path file = dir.resolve("mlp.db");
         try (StudyStore store = SqliteStore.open(file, false)) {
-            store.open(StudyStoreContractTest.STUDY);
-            store.addJob("mlp", StudyStoreContractTest.job(0), "w", 1, 2);
+            store.open(StoreFixtures.STUDY);
+            store.addJob("mlp", StoreFixtures.job(0), "w", 1, 2);
         }
         try (StudyStore store = SqliteStore.open(file, true)) {
-            assertFalse(store.open(StudyStoreContractTest.STUDY), "a fresh store starts empty");
+            assertFalse(store.open(StoreFixtures.STUDY), "a fresh store starts empty");
             assertEquals(List.of(), store.jobs("mlp"));
         }
         List<Path> backups;
