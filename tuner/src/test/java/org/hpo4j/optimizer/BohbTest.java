@@ -135,7 +135,7 @@ class BohbTest {
     private static final double[][] P = {{1312, 1696, 5569, 124, 8283, 5886}, {2329, 4135, 8307, 3736, 1004, 9991},
         {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}};
 
-    /** Hartmann-6 with the fidelity of PROBLEMS.md: alpha - 0.1 (1 - z). */
+    /** Hartmann-6 with the fidelity of the module README: alpha - 0.1 (1 - z). */
     private static double hartmann6(Configuration c, double z) {
         double sum = 0;
         for (int i = 0; i < 4; i++) {

@@ -24,7 +24,7 @@ public interface BenchmarkProblem extends MultiFidelityProblem {
     double trueValue(Configuration configuration);
 
     /**
-     * The smallest true value over the space (PROBLEMS.md, {@code reference/optima.json}), or for
+     * The smallest true value over the space ({@code reference/optima.json}), or for
      * LCBench the reference optimum of {@code lcbench/optima.json}.
      */
     double optimum();

@@ -19,7 +19,7 @@ import org.hpo4j.benchmarks.multiobjective.FrontTables;
 import org.hpo4j.benchmarks.multiobjective.MultiObjectiveProblem;
 
 /**
- * Measures optimizers on the benchmark problems (PROBLEMS.md, LCBench, misleading budgets): regret of the incumbent at fixed costs over
+ * Measures optimizers on the benchmark problems (the four formula problems, LCBench, misleading budgets): regret of the incumbent at fixed costs over
  * seeds, and the time the optimizer itself spends in {@code ask()} + {@code tell()}. On problems of
  * several objectives ({@code --problems multi-objective}) it measures the hypervolume of the
  * incumbent front instead ({@link FrontRun}).

@@ -51,7 +51,7 @@ public final class BraninMf implements BenchmarkProblem {
         return OPTIMUM;
     }
 
-    /** f(x, z) of PROBLEMS.md. */
+    /** f(x, z) of the module README. */
     static double value(double x1, double x2, double z) {
         double a = 1;
         double r = 6;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The summary table of {@code --compare NAME}: on every problem and cost, the median regret of
- * {@code NAME} divided by the best peer's (PEERS.md; median only) and by each other optimizer's of
+ * {@code NAME} divided by the best peer's (peers.csv; median only) and by each other optimizer's of
  * the run, with the seed-bootstrap interval of {@link MedianRatio}. A ratio below 1 means
  * {@code NAME} is better.
  */
@@ -23,7 +23,7 @@ public final class Comparison {
     public static void print(String focus, List<CellSummary> cells, PeerFigures peers, PrintStream out) {
         String heading = "Median regret of " + focus + " divided by the others' (below 1: " + focus + " is better); ["
                 + Math.round(MedianRatio.LEVEL * 100) + "% bootstrap interval, " + MedianRatio.RESAMPLES
-                + " resamples of the seeds]; the best peer's figure is its PEERS.md median (no interval)";
+                + " resamples of the seeds]; the best peer's figure is its median in peers.csv (no interval)";
         RatioTable.print(focus, cells, heading, "%.3g", Comparison::ratio, new RatioTable.Extra() {
             @Override
             public String header() {

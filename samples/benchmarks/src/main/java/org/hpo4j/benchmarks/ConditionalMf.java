@@ -64,7 +64,7 @@ public final class ConditionalMf implements BenchmarkProblem {
         return OPTIMUM;
     }
 
-    /** f(config, b) of PROBLEMS.md. */
+    /** f(config, b) of the module README. */
     static double value(Configuration c, double epochs) {
         String optimizer = c.getString("optimizer");
         double lr = c.getDouble("lr");
@@ -77,7 +77,7 @@ public final class ConditionalMf implements BenchmarkProblem {
         return q + (0.5 - q) * Math.exp(-epochs / (6 * (1 + dropout)));
     }
 
-    /** q of PROBLEMS.md: the error the run converges to. */
+    /** q of the module README: the error the run converges to. */
     static double asymptote(String optimizer, double lr, double momentum, long layers, long width, double dropout) {
         double bestLr;
         double floor;

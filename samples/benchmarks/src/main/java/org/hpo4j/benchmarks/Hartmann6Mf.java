@@ -76,7 +76,7 @@ public final class Hartmann6Mf implements BenchmarkProblem {
         return x;
     }
 
-    /** f(x, z) of PROBLEMS.md. */
+    /** f(x, z) of the module README. */
     static double value(double[] x, double z) {
         double sum = 0;
         for (int i = 0; i < 4; i++) {

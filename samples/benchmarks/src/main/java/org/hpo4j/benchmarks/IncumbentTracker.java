@@ -3,7 +3,7 @@ package org.hpo4j.benchmarks;
 import org.hpo4j.space.Configuration;
 
 /**
- * HpBandSter's incumbent rule (PROBLEMS.md): the configuration with the best observed value among
+ * HpBandSter's incumbent rule (samples/benchmarks/README.md): the configuration with the best observed value among
  * the evaluations at the highest budget reached so far. The first evaluation at a new, higher
  * budget becomes the incumbent whatever its value.
  */

@@ -11,7 +11,7 @@ import org.hpo4j.space.SearchSpace;
  */
 public interface MultiFidelityProblem {
 
-    /** The problem's name as PROBLEMS.md and the runner's {@code --problems} spell it. */
+    /** The problem's name as the module README and the runner's {@code --problems} spell it. */
     String name();
 
     /** The hyperparameters, with the budget as the space's fidelity. */

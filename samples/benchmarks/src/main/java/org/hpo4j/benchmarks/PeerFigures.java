@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The peers' median regrets of PEERS.md (HpBandSter, Optuna, DEHB on the four PROBLEMS.md problems
+ * The peers' median regrets of peers.csv (HpBandSter, Optuna, DEHB on the four formula problems
  * and the three LCBench tasks), copied with their source into {@code peers/peers.csv}.
  */
 public final class PeerFigures {
@@ -23,7 +23,7 @@ public final class PeerFigures {
      * One peer on one problem.
      *
      * @param problem the problem's name
-     * @param peer the peer's name as PEERS.md spells it
+     * @param peer the peer's name as peers.csv spells it
      * @param seeds number of seeds behind each median
      * @param medians median regret at each of {@link #COSTS}, NaN where not measured
      */
@@ -104,7 +104,7 @@ public final class PeerFigures {
         return rows.stream().filter(r -> r.problem().equals(problem)).toList();
     }
 
-    /** The peer with the lowest median regret on {@code problem} at {@code cost}, as PEERS.md's best-peer tables pick it. */
+    /** The peer with the lowest median regret on {@code problem} at {@code cost}, as the peers' best-peer figures (peers.csv) pick it. */
     public Optional<PeerMedian> best(String problem, double cost) {
         PeerMedian best = null;
         for (PeerRow r : of(problem)) {

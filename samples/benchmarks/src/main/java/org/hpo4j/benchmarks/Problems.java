@@ -16,7 +16,7 @@ import org.hpo4j.benchmarks.multiobjective.MultiObjectiveProblem;
 import org.hpo4j.benchmarks.multiobjective.ZdtMf;
 
 /**
- * The benchmark problems by name: the four of PROBLEMS.md, LCBench ({@code lcbench-<task>}), the
+ * The benchmark problems by name: the four formula problems, LCBench ({@code lcbench-<task>}), the
  * problems whose small budgets mislead, and the problems of two objectives ({@code zdt1-mf},
  * {@code lcbench-mo-<task>}).
  */
@@ -24,7 +24,7 @@ public final class Problems {
 
     /** The problems of record, in groups the runner's {@code --problems} also accepts by name. */
     public enum Group {
-        /** The four formulas of PROBLEMS.md. */
+        /** The four formula problems (module README). */
         PROBLEMS_MD("problems-md"),
         /** LCBench on the three tasks of record. */
         LCBENCH("lcbench"),
@@ -77,7 +77,7 @@ public final class Problems {
     }
 
     /**
-     * Every problem of record of one objective: PROBLEMS.md's four, the three LCBench tasks, the
+     * Every problem of record of one objective: the four formula problems, the three LCBench tasks, the
      * misleading ones (what {@code all} stands for; the {@code multi-objective} group is apart).
      */
     public static List<String> names() {

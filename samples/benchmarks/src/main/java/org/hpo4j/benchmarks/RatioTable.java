@@ -31,7 +31,7 @@ public final class RatioTable {
         double[] atCheckpoint(int k);
     }
 
-    /** Columns between {@code NAME}'s median and the ratios (the best peer of PEERS.md, for regrets). */
+    /** Columns between {@code NAME}'s median and the ratios (the best peer of peers.csv, for regrets). */
     public interface Extra {
         /** The header cells, each ending in {@code " |"}. */
         String header();

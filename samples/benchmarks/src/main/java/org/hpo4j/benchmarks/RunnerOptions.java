@@ -23,7 +23,7 @@ import org.hpo4j.optimizer.registry.Optimizers;
 public record RunnerOptions(List<String> problems, List<String> optimizers, int seeds, double maxCost,
                             double[] checkpoints, Path json, int threads, Path csv, String compare) {
 
-    /** PROBLEMS.md's reporting costs. */
+    /** The reporting costs of the module README. */
     public static final double[] DEFAULT_CHECKPOINTS = {10, 30, 100, 300};
 
     /** How to call the runner. */
@@ -41,7 +41,7 @@ public record RunnerOptions(List<String> problems, List<String> optimizers, int 
             "  --csv FILE                      also write each seed's regret (problem,optimizer,seed,cost,regret,test_score",
             "                                  and hypervolume for problems of several objectives)",
             "  --compare NAME                  also print NAME's median regret over each other optimizer's and the best peer's",
-            "                                  (PEERS.md), with 95% seed-bootstrap intervals (several objectives: median",
+            "                                  (peers.csv), with 95% seed-bootstrap intervals (several objectives: median",
             "                                  hypervolume over the others'); NAME must be one of --optimizers");
 
     /**

@@ -17,7 +17,7 @@ class ComparisonTest {
     void peerFiguresAreTheCopyOfPeersMdWithItsBestPeers() {
         PeerFigures peers = PeerFigures.load();
         assertEquals(53, peers.rows().size(), "38 rows on the four problems, 15 on LCBench");
-        // cells of PEERS.md's best-peer tables
+        // cells of the peers' best-peer figures (peers.csv)
         assertBest(peers, "branin-mf", 10, "dehb", 0.248);
         assertBest(peers, "branin-mf", 100, "optuna-tpe+hb", 0.00379);
         assertBest(peers, "hartmann6-mf", 300, "optuna-cmaes", 0.00635);

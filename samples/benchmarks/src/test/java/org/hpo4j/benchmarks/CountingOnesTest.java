@@ -26,7 +26,7 @@ class CountingOnesTest {
     @Test
     void rungsComputedInFloatingPointGiveWholeDrawCounts() {
         double rung0 = 729 * Math.exp(-4 * Math.log(3));
-        assertEquals(8.999999999999996, rung0, 0.0, "the floating-point trap of PROBLEMS.md");
+        assertEquals(8.999999999999996, rung0, 0.0, "the floating-point trap of the module README");
         assertEquals(9, CountingOnes.draws(rung0));
         assertEquals(243, CountingOnes.draws(729 / 3.0));
         assertEquals(9.0, problem.effectiveBudget(rung0), 0.0);
