@@ -115,7 +115,7 @@ public abstract class StudyStoreContract {
             StudyDefinition otherOptimizer = new StudyDefinition("mlp", STUDY.space(), Direction.MINIMIZE, "tpe", 42,
                     STUDY.settings());
             assertTrue(assertThrows(StudyMismatchException.class, () -> store.open(otherOptimizer)).getMessage()
-                    .contains("optimizer 'random' -> 'tpe'"));
+                    .contains("optimizer 'random' -> 'tpe' (to continue the study, name its optimizer: -Dhpo.optimizer=random)"));
             StudyDefinition otherSettings = new StudyDefinition("mlp", STUDY.space(), Direction.MINIMIZE, "random", 42,
                     "minBudget=1.0 maxBudget=27.0 eta=3.0 seed=42");
             String settings = assertThrows(StudyMismatchException.class, () -> store.open(otherSettings)).getMessage();

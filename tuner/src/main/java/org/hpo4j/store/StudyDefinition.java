@@ -120,7 +120,9 @@ public record StudyDefinition(String name, String space, Direction direction, St
             diffs.add("direction " + stored.direction + " -> " + direction);
         }
         if (!optimizer.equals(stored.optimizer)) {
-            diffs.add("optimizer '" + stored.optimizer + "' -> '" + optimizer + "'");
+            // the default optimizer changed between releases: say how to continue with the stored one
+            diffs.add("optimizer '" + stored.optimizer + "' -> '" + optimizer + "' (to continue the study, name its optimizer:"
+                    + " -Dhpo.optimizer=" + stored.optimizer + ")");
         }
         if (seed != stored.seed) {
             diffs.add("seed " + stored.seed + " -> " + seed);
