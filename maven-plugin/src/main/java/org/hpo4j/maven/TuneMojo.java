@@ -121,9 +121,12 @@ public class TuneMojo extends AbstractMojo {
     @Parameter(property = "hpo.output")
     File output;
 
-    /** Successive halving's reduction factor: each rung keeps 1/eta of the configurations. */
-    @Parameter(property = "hpo.eta", defaultValue = "3")
-    double eta;
+    /**
+     * Successive halving's reduction factor: each rung keeps 1/eta of the configurations (default
+     * 3). Only for optimizers with brackets; the others refuse it.
+     */
+    @Parameter(property = "hpo.eta")
+    Double eta;
 
     /** Smallest budget of an evaluation; default the {@code @Budget} annotation's min. */
     @Parameter(property = "hpo.minBudget")

@@ -34,7 +34,7 @@ class TuneMojoTest {
         mojo.evaluationTimeout = 30.0;
         mojo.fresh = true;
         mojo.output = new File("out.properties");
-        mojo.eta = 4;
+        mojo.eta = 4.0;
         mojo.minBudget = 2.0;
         mojo.maxBudget = 64.0;
         mojo.writeDate = false;
@@ -44,7 +44,7 @@ class TuneMojoTest {
         mojo.jvmArgs = "-Xmx2g  -Dxgb.nthread=2 '-Dmodel.dir=/data/my models'";
         TuneRequest r = mojo.request(List.of(dir), true);
         assertEquals(new TuneRequest("a.B", "hyperband", 11, "s1", "jdbc:sqlite:x.db", 4, 2, 50, 900.0, "10m", 30.0, true,
-                Path.of("out.properties"), 4, 2.0, 64.0, dir, List.of(dir), true, false, null, false, false, Path.of("/shared/ckpt"),
+                Path.of("out.properties"), 4.0, 2.0, 64.0, dir, List.of(dir), true, false, null, false, false, Path.of("/shared/ckpt"),
                 null, null, null, false, List.of("-Xmx2g", "-Dxgb.nthread=2", "-Dmodel.dir=/data/my models"), true), r);
     }
 
@@ -56,13 +56,13 @@ class TuneMojoTest {
         mojo.project = project;
         mojo.optimizer = TuneRequest.DEFAULT_OPTIMIZER;
         mojo.parallelism = 1;
-        mojo.eta = 3;
         mojo.writeDate = true;
         mojo.checkpoints = true;
         TuneRequest r = mojo.request(List.of(), false);
         assertNull(r.objective());
         assertNull(r.output());
         assertNull(r.iterations());
+        assertNull(r.eta());
         assertNull(r.maxEvaluations());
         assertNull(r.timeLimit());
         assertFalse(r.batchMode());

@@ -1,6 +1,5 @@
 package org.hpo4j.optimizer;
 
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.space.SearchSpace;
 
@@ -16,25 +15,28 @@ public final class Bohb implements Optimizer, WarmStartable {
     private final BohbModel model;
     private final BracketRunner runner;
 
-    /** BOHB with HpBandSter's default model settings. */
-    public Bohb(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, BohbSettings.defaults());
+    /** BOHB with eta 3, no bound on iterations and HpBandSter's default model settings. */
+    public Bohb(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, HyperbandSettings.defaults(), BohbSettings.defaults());
     }
 
     /** BOHB with the schedule of Li et al. and the given model settings. */
-    public Bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings) {
-        this(space, settings, bohbSettings, HyperbandSchedule.of(settings));
+    public Bohb(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings, BohbSettings bohbSettings) {
+        this(space, seed, settings.maxIterations(), bohbSettings, HyperbandSchedule.of(fidelity, settings));
     }
 
-    /** BOHB with a given bracket schedule (e.g. HpBandSter's sizing) and model settings. */
-    public Bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings, HyperbandSchedule schedule) {
-        this.model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
+    /**
+     * BOHB with a given bracket schedule (e.g. HpBandSter's sizing) and model settings, finished
+     * after {@code maxIterations} iterations (0: never).
+     */
+    public Bohb(SearchSpace space, long seed, int maxIterations, BohbSettings bohbSettings, HyperbandSchedule schedule) {
+        this.model = new BohbModel(space, bohbSettings, new MersenneTwister(seed));
         this.runner = new BracketRunner(schedule, Hyperband.cycle(schedule),
-                settings.maxIterations() * schedule.bracketsPerIteration(), budget -> model.propose(), model::observe);
+                maxIterations * schedule.bracketsPerIteration(), budget -> model.propose(), model::observe);
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         return runner.ask();
     }
 

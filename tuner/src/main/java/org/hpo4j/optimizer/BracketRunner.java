@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hpo4j.space.Configuration;
 
 /**
@@ -68,11 +67,11 @@ final class BracketRunner {
         return schedule;
     }
 
-    Optional<Job> ask() {
+    Ask ask() {
         for (Bracket b : open) {
             Job job = b.next(nextId, sampler);
             if (job != null) {
-                return Optional.of(handOut(job, b));
+                return Ask.run(handOut(job, b));
             }
         }
         if (maxBrackets == 0 || bracketsStarted < maxBrackets) {
@@ -80,9 +79,10 @@ final class BracketRunner {
             int s = sequence.bracket(k);
             Bracket b = new Bracket(sequence.iteration(k), s, schedule.rungSizes(s), schedule.rungBudgets(s));
             open.add(b);
-            return Optional.of(handOut(b.next(nextId, sampler), b));
+            return Ask.run(handOut(b.next(nextId, sampler), b));
         }
-        return Optional.empty();
+        // an open bracket has handed out its rung and waits for results of outstanding jobs
+        return open.isEmpty() ? Ask.FINISHED : Ask.WAIT;
     }
 
     private Job handOut(Job job, Bracket bracket) {

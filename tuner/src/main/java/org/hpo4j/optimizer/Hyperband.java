@@ -1,6 +1,5 @@
 package org.hpo4j.optimizer;
 
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.space.SearchSpace;
@@ -8,22 +7,30 @@ import org.hpo4j.space.SearchSpace;
 /**
  * Hyperband (Li et al. 2018): successive-halving brackets {@code s_max, ..., 0} in turn, one
  * Hyperband iteration per cycle, with configurations drawn at random from the space's prior. See
- * {@link HyperbandSchedule} for the bracket sizes and budgets. {@link OptimizerSettings#maxIterations()}
+ * {@link HyperbandSchedule} for the bracket sizes and budgets. {@link HyperbandSettings#maxIterations()}
  * bounds the number of iterations; the optimizer is then finished once all their results are in.
  */
 public final class Hyperband implements Optimizer {
     private final BracketRunner runner;
 
-    /** Hyperband over {@code space} with the schedule of Li et al. */
-    public Hyperband(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, HyperbandSchedule.of(settings));
+    /** Hyperband over {@code space} with eta 3 and no bound on iterations. */
+    public Hyperband(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, HyperbandSettings.defaults());
     }
 
-    /** Hyperband over {@code space} with a given schedule (e.g. HpBandSter's sizing). */
-    public Hyperband(SearchSpace space, OptimizerSettings settings, HyperbandSchedule schedule) {
-        RandomGenerator random = new MersenneTwister(settings.seed());
+    /** Hyperband over {@code space} with the schedule of Li et al. */
+    public Hyperband(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        this(space, seed, settings.maxIterations(), HyperbandSchedule.of(fidelity, settings));
+    }
+
+    /**
+     * Hyperband over {@code space} with a given schedule (e.g. HpBandSter's sizing), finished after
+     * {@code maxIterations} iterations (0: never).
+     */
+    public Hyperband(SearchSpace space, long seed, int maxIterations, HyperbandSchedule schedule) {
+        RandomGenerator random = new MersenneTwister(seed);
         this.runner = new BracketRunner(schedule, cycle(schedule),
-                settings.maxIterations() * schedule.bracketsPerIteration(),
+                maxIterations * schedule.bracketsPerIteration(),
                 budget -> space.sample(random::nextDouble), (job, result) -> { });
     }
 
@@ -49,7 +56,7 @@ public final class Hyperband implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         return runner.ask();
     }
 

@@ -68,9 +68,9 @@ public final class HyperbandSchedule {
         }
     }
 
-    /** The schedule of Li et al. for these settings. */
-    public static HyperbandSchedule of(OptimizerSettings settings) {
-        return of(settings.minBudget(), settings.maxBudget(), settings.eta(), Sizing.LI);
+    /** The schedule of Li et al. for a budget range and eta. */
+    public static HyperbandSchedule of(Fidelity fidelity, HyperbandSettings settings) {
+        return of(fidelity.minBudget(), fidelity.maxBudget(), settings.eta(), Sizing.LI);
     }
 
     /**

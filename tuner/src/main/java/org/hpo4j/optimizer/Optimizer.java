@@ -1,6 +1,5 @@
 package org.hpo4j.optimizer;
 
-import java.util.Optional;
 import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
@@ -12,8 +11,13 @@ import org.hpo4j.optimizer.registry.Optimizers;
  *   <li>No threads, clocks, files or global randomness: the state is a function of the seed given
  *       at construction and of the ordered sequence of {@code ask}/{@code tell} calls. Replaying
  *       the same calls gives the same jobs.</li>
- *   <li>{@link #ask()} hands out jobs with ids 0, 1, 2, ...; it returns empty when nothing can be
- *       started until results come back ("wait"), or when {@link #isFinished()}.</li>
+ *   <li>{@link #ask()} hands out jobs with ids 0, 1, 2, ... ({@link Ask.Run}).</li>
+ *   <li>{@link Ask.Wait} only while at least one job handed out is still outstanding (not yet
+ *       told): a caller with nothing running never has to wait for nothing.</li>
+ *   <li>{@link Ask.Finished} is final: once answered, every later {@code ask()} answers it too and
+ *       {@link #isFinished()} is true; jobs still outstanding may still be told.</li>
+ *   <li>{@link #isFinished()} agrees with {@code ask()}: it is true exactly when {@code ask()}
+ *       would answer {@link Ask.Finished}, and calling it does not change the jobs handed out.</li>
  *   <li>Several jobs may be outstanding at once; {@link #tell} accepts results in any order, once
  *       per job handed out.</li>
  *   <li>A failed result is recorded, ranks behind every successful one, and is never fitted by a
@@ -24,8 +28,8 @@ import org.hpo4j.optimizer.registry.Optimizers;
  */
 public interface Optimizer {
 
-    /** The next job to run, or empty when the optimizer must wait for results or is finished. */
-    Optional<Job> ask();
+    /** What to do next: run a job, wait for the result of an outstanding one, or stop (finished). */
+    Ask ask();
 
     /**
      * Feeds back the outcome of a job this optimizer handed out.

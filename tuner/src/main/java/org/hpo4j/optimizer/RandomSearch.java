@@ -1,7 +1,6 @@
 package org.hpo4j.optimizer;
 
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -19,18 +18,18 @@ public final class RandomSearch implements Optimizer {
     private final Set<Integer> outstanding = new HashSet<>();
     private int nextId;
 
-    /** Random search over {@code space} at {@code settings.maxBudget()}. */
-    public RandomSearch(SearchSpace space, OptimizerSettings settings) {
+    /** Random search over {@code space} at {@code fidelity.maxBudget()}. */
+    public RandomSearch(SearchSpace space, Fidelity fidelity, long seed) {
         this.space = space;
-        this.budget = settings.maxBudget();
-        this.random = new MersenneTwister(settings.seed());
+        this.budget = fidelity.maxBudget();
+        this.random = new MersenneTwister(seed);
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         int id = nextId++;
         outstanding.add(id);
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), space.sample(random::nextDouble), budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), space.sample(random::nextDouble), budget, 0, 0));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.hpo4j.optimizer;
 
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.space.SearchSpace;
@@ -9,15 +8,20 @@ import org.hpo4j.space.SearchSpace;
  * Successive halving (Jamieson and Talwalkar 2016; the most exploratory bracket of Hyperband):
  * {@code eta^s_max} random configurations at budget {@code max * eta^-s_max}, the best
  * {@code 1/eta} promoted each rung up to {@code maxBudget}, then a fresh bracket. Each bracket is one
- * iteration; {@link OptimizerSettings#maxIterations()} bounds their number.
+ * iteration; {@link HyperbandSettings#maxIterations()} bounds their number.
  */
 public final class SuccessiveHalving implements Optimizer {
     private final BracketRunner runner;
 
+    /** Successive halving over {@code space} with eta 3 and no bound on iterations. */
+    public SuccessiveHalving(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, HyperbandSettings.defaults());
+    }
+
     /** Successive halving over {@code space} with the schedule of Li et al. */
-    public SuccessiveHalving(SearchSpace space, OptimizerSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
-        RandomGenerator random = new MersenneTwister(settings.seed());
+    public SuccessiveHalving(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        RandomGenerator random = new MersenneTwister(seed);
         this.runner = new BracketRunner(schedule, new BracketRunner.BracketSequence() {
             @Override
             public int bracket(int k) {
@@ -37,7 +41,7 @@ public final class SuccessiveHalving implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         return runner.ask();
     }
 

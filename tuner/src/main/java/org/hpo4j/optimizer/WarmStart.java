@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.hpo4j.space.Configuration;
 
 /**
@@ -64,24 +63,23 @@ public final class WarmStart implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         if (nextSeed < seeds.size()) {
             int index = nextSeed++;
             Job job = new Job(nextId++, new Job.ConfigId(-1, 0, index), seeds.get(index), maxBudget, 0, 0);
             seeded.put(job.id(), job);
-            return Optional.of(job);
+            return Ask.run(job);
         }
-        if (delegate.isFinished()) {
-            return Optional.empty();
+        Ask inner = delegate.isFinished() ? Ask.FINISHED : delegate.ask();
+        if (inner instanceof Ask.Run run) {
+            Job j = run.job();
+            Job outer = new Job(nextId++, j.configId(), j.configuration(), j.budget(), j.previousBudget(), j.rung());
+            delegated.put(outer.id(), j);
+            return Ask.run(outer);
         }
-        Optional<Job> inner = delegate.ask();
-        if (inner.isEmpty()) {
-            return inner;
-        }
-        Job j = inner.get();
-        Job outer = new Job(nextId++, j.configId(), j.configuration(), j.budget(), j.previousBudget(), j.rung());
-        delegated.put(outer.id(), j);
-        return Optional.of(outer);
+        // a delegate that is finished (or never started) while seeds are still running waits for them:
+        // their results may still matter to the study, and finished must be final
+        return inner.isFinished() && seeded.isEmpty() ? Ask.FINISHED : Ask.WAIT;
     }
 
     @Override

@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * The optimizer settings a stored study is bound to, as typed values: the budgets (range, eta and
- * the optimizer's seed) of an optimizer built from the registry, and the warm start that seeded it.
+ * The optimizer settings a stored study is bound to, as typed values: the budgets (range, eta of an
+ * optimizer with brackets, and the optimizer's seed) of an optimizer built from the registry, and
+ * the warm start that seeded it.
  * A study is continued only with equal settings; {@link #differencesFrom} names each field that
  * differs. {@code maxIterations} is not part of it: a study may be continued for more (or fewer)
  * iterations, since the bound only ends the same sequence of jobs earlier or later.
  *
- * <p>Stored as text by {@link #encode()} and read back by {@link #decode}, the one codec: version 2
- * writes {@code v2 minBudget=1.0 maxBudget=81.0 eta=3.0 seed=0 warmStart=3/10/0.5/1a2b}; version 1
- * (stores written before it) is the same without the tag, and still opens.
+ * <p>Stored as text by {@link #encode()} and read back by {@link #decode}, the one codec: version 3
+ * writes {@code v3 minBudget=1.0 maxBudget=81.0 eta=3.0 seed=0 warmStart=3/10/0.5/1a2b}, with
+ * {@code eta} only for an optimizer that has one. Versions 1 (no tag) and 2 wrote an eta for every
+ * optimizer, also for those without brackets, which never used it; such a stored eta is ignored
+ * when the settings of today have none ({@link #differencesFrom}), so those studies still open.
  *
  * @param budgets the budget range, eta and seed the optimizer was built with; empty for an
  *     optimizer handed to the study as an object
@@ -24,7 +28,7 @@ import java.util.Optional;
  */
 public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmStart) {
     /** The version {@link #encode()} writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** No budgets, no warm start: an optimizer object's settings. */
     public static final StudySettings NONE = new StudySettings(Optional.empty(), Optional.empty());
@@ -34,10 +38,18 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
      *
      * @param min the smallest budget
      * @param max the largest budget
-     * @param eta the promotion factor
+     * @param eta the promotion factor of an optimizer with brackets; empty for one without
      * @param seed the optimizer's seed
      */
-    public record Budgets(double min, double max, double eta, long seed) {
+    public record Budgets(double min, double max, OptionalDouble eta, long seed) {
+        public Budgets {
+            Objects.requireNonNull(eta, "eta");
+        }
+
+        /** The budgets of an optimizer with brackets. */
+        public Budgets(double min, double max, double eta, long seed) {
+            this(min, max, OptionalDouble.of(eta), seed);
+        }
     }
 
     /**
@@ -72,8 +84,11 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
     /** The text the store keeps. */
     public String encode() {
         StringBuilder b = new StringBuilder("v").append(VERSION);
-        budgets.ifPresent(x -> b.append(" minBudget=").append(x.min()).append(" maxBudget=").append(x.max())
-                .append(" eta=").append(x.eta()).append(" seed=").append(x.seed()));
+        budgets.ifPresent(x -> {
+            b.append(" minBudget=").append(x.min()).append(" maxBudget=").append(x.max());
+            x.eta().ifPresent(eta -> b.append(" eta=").append(eta));
+            b.append(" seed=").append(x.seed());
+        });
         warmStart.ifPresent(w -> b.append(" warmStart=").append(w.seeds()).append('/').append(w.priors()).append('/')
                 .append(w.weight()).append('/').append(w.digest()));
         return b.toString();
@@ -88,8 +103,9 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
         Map<String, String> fields = new LinkedHashMap<>();
         String[] words = stored.trim().isEmpty() ? new String[0] : stored.trim().split(" +");
         int first = 0;
+        int version = 1;
         if (words.length > 0 && words[0].matches("v\\d+")) {
-            int version = Integer.parseInt(words[0].substring(1));
+            version = Integer.parseInt(words[0].substring(1));
             if (version > VERSION) {
                 throw new IllegalArgumentException("study settings [" + stored + "] were written by a newer hpo4j"
                         + " (settings version " + version + "; this one reads up to " + VERSION + ")");
@@ -106,7 +122,7 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
         try {
             Optional<Budgets> budgets = fields.containsKey("maxBudget")
                     ? Optional.of(new Budgets(Double.parseDouble(fields.remove("minBudget")),
-                    Double.parseDouble(fields.remove("maxBudget")), Double.parseDouble(fields.remove("eta")),
+                    Double.parseDouble(fields.remove("maxBudget")), eta(fields.remove("eta"), version),
                     Long.parseLong(fields.remove("seed"))))
                     : Optional.empty();
             Optional<WarmStart> warmStart = Optional.empty();
@@ -136,7 +152,9 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
             Budgets before = stored.budgets.get();
             compare(diffs, "minBudget", before.min(), now.min());
             compare(diffs, "maxBudget", before.max(), now.max());
-            compare(diffs, "eta", before.eta(), now.eta());
+            if (now.eta().isPresent()) {
+                compare(diffs, "eta", before.eta().isPresent() ? before.eta().getAsDouble() : "none", now.eta().getAsDouble());
+            }
             compare(diffs, "optimizer seed", before.seed(), now.seed());
         }
         if (!warmStart.equals(stored.warmStart)) {
@@ -144,6 +162,12 @@ public record StudySettings(Optional<Budgets> budgets, Optional<WarmStart> warmS
                     + warmStart.map(StudySettings::describe).orElse("none"));
         }
         return diffs;
+    }
+
+    /** Versions before 3 wrote an eta for every optimizer; version 3 only for those that have one. */
+    private static OptionalDouble eta(String text, int version) {
+        // before version 3 a missing eta is a damaged text: parseDouble's NullPointerException says so
+        return text == null && version >= 3 ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text));
     }
 
     private static void compare(List<String> diffs, String field, Object before, Object now) {

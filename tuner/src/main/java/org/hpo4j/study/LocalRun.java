@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.store.NewJob;
 import org.hpo4j.store.StoredJob;
@@ -131,16 +132,16 @@ final class LocalRun {
                 stopping = true;
                 return Optional.empty();
             }
-            Optional<Job> next = loop.nextJob();
-            if (next.isEmpty()) {
-                if (loop.optimizerFinished()) {
+            Ask next = loop.nextJob();
+            if (!(next instanceof Ask.Run run)) {
+                if (next.isFinished()) {
                     stopping = true;
                 } else if (running.isEmpty()) {
                     throw loop.waitsForNothing();
                 }
                 return Optional.empty();
             }
-            job = next.get();
+            job = run.job();
             if (store != null) {
                 store.addJob(name, NewJob.of(job), coordinator, System.currentTimeMillis(), HELD_BY_COORDINATOR);
             }

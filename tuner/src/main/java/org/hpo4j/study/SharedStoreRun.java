@@ -11,6 +11,7 @@ import org.hpo4j.execute.Completion;
 import org.hpo4j.execute.EarlyStops;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.store.JobState;
 import org.hpo4j.store.NewJob;
@@ -92,16 +93,16 @@ final class SharedStoreRun {
                     stopping = true;
                     break;
                 }
-                Optional<Job> next = loop.nextJob();
-                if (next.isEmpty()) {
-                    if (loop.optimizerFinished()) {
+                Ask next = loop.nextJob();
+                if (!(next instanceof Ask.Run run)) {
+                    if (next.isFinished()) {
                         stopping = true;
                     } else if (handedOut.isEmpty()) {
                         throw loop.waitsForNothing();
                     }
                     break;
                 }
-                Job job = next.get();
+                Job job = run.job();
                 store.addJob(name, NewJob.of(job), null, System.currentTimeMillis(), 0);
                 handedOut.put(job.id(), job);
                 pending++;

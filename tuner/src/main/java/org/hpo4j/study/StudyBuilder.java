@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Executor;
@@ -14,7 +15,8 @@ import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.StudySettings;
@@ -93,20 +95,43 @@ public final class StudyBuilder {
     }
 
     /**
-     * The optimizer registered as {@code optimizerName}, built over the study's space; its
-     * maximum budget also sets the cost unit unless the space has a budget.
+     * The optimizer registered as {@code optimizerName} with its default settings, built over the
+     * study's space; its maximum budget also sets the cost unit unless the space has a budget.
+     *
+     * @throws IllegalArgumentException for an unknown name
      */
-    public StudyBuilder optimizer(String optimizerName, OptimizerSettings settings) {
-        this.optimizer = Optimizers.create(optimizerName, space, settings);
+    public StudyBuilder optimizer(String optimizerName, Fidelity fidelity, long optimizerSeed) {
+        Optimizer created = Optimizers.create(optimizerName, space, fidelity, optimizerSeed);
+        boolean brackets = Optimizers.bracketed().contains(optimizerName);
+        // an optimizer without brackets has no eta, so its settings record none
+        return registered(optimizerName, created, fidelity, optimizerSeed,
+                brackets ? OptionalDouble.of(HyperbandSettings.DEFAULT_ETA) : OptionalDouble.empty());
+    }
+
+    /**
+     * The optimizer with brackets registered as {@code optimizerName}, with eta and the bound on
+     * iterations of {@code settings}; see {@link #optimizer(String, Fidelity, long)}.
+     *
+     * @throws IllegalArgumentException for an unknown name or an optimizer without brackets
+     */
+    public StudyBuilder optimizer(String optimizerName, Fidelity fidelity, long optimizerSeed,
+                                  HyperbandSettings settings) {
+        Optimizer created = Optimizers.create(optimizerName, space, fidelity, optimizerSeed, settings);
+        return registered(optimizerName, created, fidelity, optimizerSeed, OptionalDouble.of(settings.eta()));
+    }
+
+    private StudyBuilder registered(String optimizerName, Optimizer created, Fidelity fidelity, long optimizerSeed,
+                                    OptionalDouble eta) {
+        this.optimizer = created;
         this.optimizerName = optimizerName;
         // maxIterations is left out: a study may be continued for more (or fewer) iterations,
         // since the bound only ends the same sequence of jobs earlier or later
-        this.optimizerSettings = StudySettings.of(new StudySettings.Budgets(settings.minBudget(), settings.maxBudget(),
-                settings.eta(), settings.seed()));
+        this.optimizerSettings = StudySettings.of(new StudySettings.Budgets(fidelity.minBudget(), fidelity.maxBudget(),
+                eta, optimizerSeed));
         if (space.budget().isEmpty()) {
-            this.maxBudget = settings.maxBudget();
+            this.maxBudget = fidelity.maxBudget();
         }
-        this.optimizerMaxBudget = settings.maxBudget();
+        this.optimizerMaxBudget = fidelity.maxBudget();
         return this;
     }
 

@@ -16,6 +16,7 @@ import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.execute.Failures;
 import org.hpo4j.execute.Task;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -131,14 +132,9 @@ final class TrialLoop {
         }
     }
 
-    /** The next job from the optimizer; empty when it must wait or is finished. */
-    synchronized Optional<Job> nextJob() {
-        return optimizer.isFinished() ? Optional.empty() : optimizer.ask();
-    }
-
-    /** Whether the optimizer has nothing more to hand out. */
-    synchronized boolean optimizerFinished() {
-        return optimizer.isFinished();
+    /** The optimizer's answer: a job to run, wait for outstanding results, or finished. */
+    synchronized Ask nextJob() {
+        return optimizer.isFinished() ? Ask.FINISHED : optimizer.ask();
     }
 
     /** The error for an optimizer that asks to wait when no job is outstanding: it would wait forever. */
@@ -346,7 +342,7 @@ final class TrialLoop {
             StoredJob stored = e.job();
             if (e.handOut()) {
                 Job expected = stored.toJob(space);
-                Job asked = optimizer.isFinished() ? null : optimizer.ask().orElse(null);
+                Job asked = optimizer.isFinished() ? null : optimizer.ask().jobToRun().orElse(null);
                 if (!expected.equals(asked)) {
                     throw new IllegalStateException("study '" + name + "' in " + store.location()
                             + " cannot be continued: replaying its history, the optimizer proposes "

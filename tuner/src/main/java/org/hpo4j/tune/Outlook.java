@@ -2,7 +2,9 @@ package org.hpo4j.tune;
 
 import java.util.Set;
 import org.hpo4j.optimizer.HyperbandSchedule;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
+import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
  * What a study is expected to spend, for the banner and the progress line: how many evaluations
@@ -22,12 +24,13 @@ record Outlook(int evaluations, boolean approximate, double cost) {
     private static final Set<String> ASYNCHRONOUS = Set.of("asha", "async-hyperband", "async-bohb", "hyper-gp");
 
     static Outlook of(Plan plan) {
-        OptimizerSettings s = plan.settings();
+        Fidelity f = plan.fidelity();
         int evaluations = 0;
         boolean approximate = false;
         double cost = 0;
-        if (s.maxIterations() > 0) {
-            HyperbandSchedule h = HyperbandSchedule.of(s.minBudget(), s.maxBudget(), s.eta(), HyperbandSchedule.Sizing.LI);
+        int iterations = plan.brackets().map(HyperbandSettings::maxIterations).orElse(0);
+        if (iterations > 0) {
+            HyperbandSchedule h = HyperbandSchedule.of(f, plan.brackets().get());
             int perIteration = 0;
             double costPerIteration = 0;
             boolean onlyLargest = plan.optimizer().equals("successive-halving");
@@ -36,13 +39,13 @@ record Outlook(int evaluations, boolean approximate, double cost) {
                 double[] budgets = h.rungBudgets(b);
                 for (int i = 0; i < sizes.length; i++) {
                     perIteration += sizes[i];
-                    costPerIteration += sizes[i] * budgets[i] / s.maxBudget();
+                    costPerIteration += sizes[i] * budgets[i] / f.maxBudget();
                 }
             }
             if (SYNCHRONOUS.contains(plan.optimizer()) || onlyLargest || ASYNCHRONOUS.contains(plan.optimizer())) {
-                evaluations = perIteration * s.maxIterations();
+                evaluations = perIteration * iterations;
                 approximate = ASYNCHRONOUS.contains(plan.optimizer());
-                cost = costPerIteration * s.maxIterations();
+                cost = costPerIteration * iterations;
             }
         }
         if (cost == 0 && plan.maxCost() > 0) {
@@ -50,7 +53,7 @@ record Outlook(int evaluations, boolean approximate, double cost) {
         } else if (plan.maxCost() > 0) {
             cost = Math.min(cost, plan.maxCost());
         }
-        if (evaluations == 0 && cost > 0 && !Tuner.MULTI_FIDELITY.contains(plan.optimizer())) {
+        if (evaluations == 0 && cost > 0 && !Optimizers.bracketed().contains(plan.optimizer())) {
             // every evaluation at the full budget costs 1
             evaluations = (int) Math.ceil(cost - 1e-9);
             approximate = true;

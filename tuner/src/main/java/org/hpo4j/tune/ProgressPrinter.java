@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StudyListener;
@@ -47,11 +49,11 @@ final class ProgressPrinter implements StudyListener {
         started = Instant.now();
         outlook = Outlook.of(plan);
         timeLimit = plan.timeLimit();
-        var s = plan.settings();
+        Fidelity s = plan.fidelity();
         List<String> stop = new ArrayList<>();
-        if (s.maxIterations() > 0) {
-            stop.add(s.maxIterations() + " Hyperband iteration" + (s.maxIterations() == 1 ? "" : "s")
-                    + " (every bracket once)");
+        int iterations = plan.brackets().map(HyperbandSettings::maxIterations).orElse(0);
+        if (iterations > 0) {
+            stop.add(iterations + " Hyperband iteration" + (iterations == 1 ? "" : "s") + " (every bracket once)");
         }
         if (plan.maxEvaluations() > 0) {
             stop.add(plan.maxEvaluations() + " evaluations");
@@ -65,11 +67,12 @@ final class ProgressPrinter implements StudyListener {
         String budget = budgetName == null ? "budget" : budgetName;
         out.printf(Locale.ROOT, "hpo4j: tuning %s (study %s, %s): optimizer %s, %s %s..%s, seed %d%n",
                 plan.className(), plan.study(), direction.name().toLowerCase(Locale.ROOT), plan.optimizer(), budget,
-                Tuner.number(s.minBudget()), Tuner.number(s.maxBudget()), s.seed());
-        if (Tuner.MULTI_FIDELITY.contains(plan.optimizer())) {
+                Tuner.number(s.minBudget()), Tuner.number(s.maxBudget()), plan.seed());
+        if (plan.brackets().isPresent()) {
+            double eta = plan.brackets().get().eta();
             out.printf(Locale.ROOT, "hpo4j:   eta %s is Hyperband's halving rate: each rung keeps the best 1/%s of its"
-                    + " configurations and gives them %s times the %s%n", Tuner.number(s.eta()), Tuner.number(s.eta()),
-                    Tuner.number(s.eta()), budget);
+                    + " configurations and gives them %s times the %s%n", Tuner.number(eta), Tuner.number(eta),
+                    Tuner.number(eta), budget);
         }
         out.printf(Locale.ROOT, "hpo4j:   stops after %s; plans %s evaluations%s%n",
                 stop.isEmpty() ? "the optimizer's end" : String.join(" or ", stop), outlook.evaluationsText(),

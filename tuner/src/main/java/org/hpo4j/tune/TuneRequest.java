@@ -30,7 +30,8 @@ import org.hpo4j.store.StorageLocation;
  * @param fresh whether to discard a stored study of the same name ({@code hpo.fresh})
  * @param output the properties file to write ({@code hpo.output}); {@code null}:
  *     {@code <baseDirectory>/src/main/resources/hpo/<class>.properties}
- * @param eta successive halving's reduction factor ({@code hpo.eta})
+ * @param eta successive halving's reduction factor ({@code hpo.eta}), for optimizers with brackets only;
+ *     {@code null}: not given (they use 3)
  * @param minBudget smallest budget ({@code hpo.minBudget}); {@code null}: the class's {@code @Budget}
  * @param maxBudget largest budget ({@code hpo.maxBudget}); {@code null}: the class's {@code @Budget}
  * @param baseDirectory the project's folder; relative paths and the default output start there
@@ -64,7 +65,7 @@ import org.hpo4j.store.StorageLocation;
  */
 public record TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                           int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
-                          String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                          String timeLimit, Double evaluationTimeout, boolean fresh, Path output, Double eta,
                           Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                           boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                           boolean checkpoints, Path checkpointDir, Integer outputLimit, Integer freshWorkerEvery,
@@ -120,7 +121,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
      */
     public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                        int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
-                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, Double eta,
                        Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                        boolean batchMode, boolean writeDate, String warmStart, boolean curveStopping,
                        boolean checkpoints, Path checkpointDir) {
@@ -132,7 +133,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
     /** A request without warm start and curve stopping, with checkpoints in their default folder. */
     public TuneRequest(String objective, String optimizer, long seed, String study, String storage,
                        int parallelism, Integer iterations, Integer maxEvaluations, Double maxCost,
-                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, double eta,
+                       String timeLimit, Double evaluationTimeout, boolean fresh, Path output, Double eta,
                        Double minBudget, Double maxBudget, Path baseDirectory, List<Path> classpath,
                        boolean batchMode, boolean writeDate) {
         this(objective, optimizer, seed, study, storage, parallelism, iterations, maxEvaluations, maxCost, timeLimit,
@@ -142,7 +143,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
 
     /**
      * A builder with the defaults: the optimizer chosen by {@link #defaultOptimizer(int, String)},
-     * seed 0, parallelism 1, eta 3, batch mode, a date line.
+     * seed 0, parallelism 1, no eta, batch mode, a date line.
      */
     public static Builder builder() {
         return new Builder();
@@ -207,7 +208,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         private Double evaluationTimeout;
         private boolean fresh;
         private Path output;
-        private double eta = 3;
+        private Double eta;
         private Double minBudget;
         private Double maxBudget;
         private Path baseDirectory;
@@ -307,7 +308,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
         }
 
         /** See {@link TuneRequest#eta()}. */
-        public Builder eta(double v) {
+        public Builder eta(Double v) {
             eta = v;
             return this;
         }

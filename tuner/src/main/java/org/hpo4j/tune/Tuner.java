@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.execute.InjectedObjective;
 import org.hpo4j.execute.Executor;
@@ -21,7 +20,8 @@ import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.optimizer.HyperbandSchedule;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.report.ParetoFront;
 import org.hpo4j.study.NoFeasibleEvaluationException;
@@ -50,10 +50,6 @@ import org.hpo4j.study.StudyResult;
  * plugin only builds the class loader and the {@link TuneRequest}.
  */
 public final class Tuner {
-    /** Optimizers that vary the budget and so need a {@code @Budget} field to vary. */
-    static final Set<String> MULTI_FIDELITY = Set.of("successive-halving", "hyperband", "bohb", "asha",
-            "async-hyperband", "async-bohb", "hyper-gp", "mo-asha", "parego");
-
     private final PrintStream console;
     private String storeUser;
     private String storePassword;
@@ -158,7 +154,7 @@ public final class Tuner {
             throw new TuneException("hpo.optimizer: unknown optimizer '" + r.optimizer() + "'; known: "
                     + String.join(", ", Optimizers.names()));
         }
-        if (!(r.eta() >= 2)) {
+        if (r.eta() != null && !(r.eta() >= 2)) {
             throw new TuneException("hpo.eta: must be at least 2, got " + r.eta());
         }
         if (r.parallelism() < 1) {
@@ -212,14 +208,20 @@ public final class Tuner {
                 ? Optimizers.MULTI_OBJECTIVE_DEFAULT : r.optimizer();
         String className = injector.type().getName();
         Optional<BudgetSpec> budget = injector.space().budget();
-        if (budget.isEmpty() && MULTI_FIDELITY.contains(optimizer) && (r.minBudget() == null || r.maxBudget() == null)) {
+        if (budget.isEmpty() && Optimizers.bracketed().contains(optimizer) && (r.minBudget() == null || r.maxBudget() == null)) {
             throw new TuneException("class " + className + " has no @Budget field, which optimizer '" + optimizer
                     + "' varies; annotate the fidelity (e.g. @Budget(min = 1, max = 81) int epochs) or use"
                     + " -Dhpo.optimizer=random");
         }
         checkSettings(r);
         double min = r.minBudget() != null ? r.minBudget() : budget.map(BudgetSpec::min).orElse(1.0);
-        double max = r.maxBudget() != null ? r.maxBudget() : budget.map(BudgetSpec::max).orElse(r.eta());
+        if (r.eta() != null && !Optimizers.bracketed().contains(optimizer)) {
+            throw new TuneException("hpo.eta: optimizer '" + optimizer + "' runs no successive-halving brackets and has"
+                    + " no eta; remove hpo.eta or choose one that has: " + String.join(", ", Optimizers.bracketed()));
+        }
+        double eta = r.eta() != null ? r.eta() : HyperbandSettings.DEFAULT_ETA;
+        // without a @Budget an optimizer without brackets runs everything at this maximum, the cost unit
+        double max = r.maxBudget() != null ? r.maxBudget() : budget.map(BudgetSpec::max).orElse(eta);
         if (!(min < max)) {
             throw new TuneException("hpo.minBudget (" + number(min) + ") must be less than hpo.maxBudget (" + number(max) + ")"
                     + (budget.isPresent() ? "; @Budget of " + className + " is [" + number(budget.get().min()) + ", "
@@ -227,15 +229,16 @@ public final class Tuner {
         }
         boolean noStop = r.iterations() == null && r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null;
         int iterations = r.iterations() != null ? r.iterations() : noStop ? 1 : 0;
-        OptimizerSettings settings = new OptimizerSettings(min, max, r.eta(), r.seed(), iterations);
+        Optional<HyperbandSettings> brackets = Optimizers.bracketed().contains(optimizer)
+                ? Optional.of(new HyperbandSettings(eta, iterations)) : Optional.empty();
         double maxCost = r.maxCost() != null ? r.maxCost() : 0;
         if (r.maxEvaluations() == null && r.maxCost() == null && r.timeLimit() == null) {
             // costs count in full evaluations (budget / max budget), as the study charges them
-            double iterationCost = HyperbandSchedule.of(min, max, r.eta(), HyperbandSchedule.Sizing.LI).iterationBudget() / max * iterations;
+            double iterationCost = HyperbandSchedule.of(min, max, eta, HyperbandSchedule.Sizing.LI).iterationBudget() / max * iterations;
             // bracket-based optimizers end after their iterations, and the bound is only a safety
             // net (rounded budgets may cost a little more than the formula); optimizers without
             // brackets never end on their own and get exactly the budget of those iterations
-            maxCost = MULTI_FIDELITY.contains(optimizer) ? iterationCost * 1.5 : iterationCost;
+            maxCost = Optimizers.bracketed().contains(optimizer) ? iterationCost * 1.5 : iterationCost;
         }
         String study;
         try {
@@ -245,7 +248,8 @@ public final class Tuner {
         }
         Path output = r.output() != null ? r.baseDirectory().resolve(r.output())
                 : r.baseDirectory().resolve("src/main/resources/hpo/" + className + ".properties");
-        return new Plan(className, study, optimizer, settings, budget.map(BudgetSpec::name).orElse(null),
+        return new Plan(className, study, optimizer, new Fidelity(min, max), r.seed(), brackets,
+                budget.map(BudgetSpec::name).orElse(null),
                 r.maxEvaluations() != null ? r.maxEvaluations() : 0, maxCost, r.timeLimitDuration(), output);
     }
 
@@ -264,10 +268,14 @@ public final class Tuner {
         ProgressPrinter printer = new ProgressPrinter(console, request.batchMode(), direction, plan.budgetName());
         StudyBuilder study = Study.builder(space)
                 .name(plan.study())
-                .direction(direction)
-                .optimizer(plan.optimizer(), plan.settings())
-                .maxBudget(plan.settings().maxBudget())
-                .seed(plan.settings().seed())
+                .direction(direction);
+        if (plan.brackets().isPresent()) {
+            study.optimizer(plan.optimizer(), plan.fidelity(), plan.seed(), plan.brackets().get());
+        } else {
+            study.optimizer(plan.optimizer(), plan.fidelity(), plan.seed());
+        }
+        study.maxBudget(plan.fidelity().maxBudget())
+                .seed(plan.seed())
                 .workDirectory(request.baseDirectory().resolve("target/hpo"))
                 .checkpoints(request.checkpoints())
                 .outputLimit(outputLimit(request))
@@ -330,8 +338,8 @@ public final class Tuner {
                 + " of " + plan.className() + (interrupted ? " was interrupted before its first evaluation ended;"
                 + " the same command resumes it" : " ran no evaluation; loosen the stopping rule")));
         TunedProperties.Provenance provenance = new TunedProperties.Provenance(plan.className(), plan.study(), best.value(),
-                direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.settings().seed(),
-                result.evaluations().size(), request.writeDate() ? Instant.now() : null, plan.settings().maxBudget(),
+                direction, best.job().budget(), plan.budgetName(), plan.optimizer(), plan.seed(),
+                result.evaluations().size(), request.writeDate() ? Instant.now() : null, plan.fidelity().maxBudget(),
                 interrupted);
         Path written = ResultFiles.choose(plan.output(), provenance, request.overwrite(), console);
         try {
@@ -339,7 +347,7 @@ public final class Tuner {
         } catch (IOException ex) {
             throw new TuneException("hpo.output: cannot write " + written + ": " + ex.getMessage(), ex);
         }
-        TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.settings().seed(),
+        TuneSummary summary = new TuneSummary(plan.className(), plan.study(), plan.optimizer(), plan.seed(),
                 best.job().configuration(), best.value(), direction, best.job().budget(), result.evaluations().size(),
                 (int) result.failures(), result.totalCost(), elapsed, written, interrupted);
         printer.summary(summary, request.baseDirectory());
@@ -438,7 +446,7 @@ public final class Tuner {
     private void writeReport(TuneRequest request, Plan plan, SearchSpace space, Criteria criteria, StudyResult result) {
         Path folder = request.baseDirectory().resolve(ReportCommand.HPO_FOLDER).resolve(plan.study());
         try {
-            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.settings().seed(), criteria), folder);
+            Path html = Reports.write(StudyReports.of(result, space, plan.optimizer(), plan.seed(), criteria), folder);
             console.println("hpo4j: report " + html);
         } catch (IOException | RuntimeException e) {
             // the tuned properties matter more than the pictures: never fail the run for the report

@@ -3,7 +3,8 @@ package org.hpo4j.execute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StudyStore;
@@ -73,7 +74,7 @@ public final class ExecutorBenchmark {
 
     private static Study study(String name, StudyStore store, Executor executor, Path work) {
         StudyBuilder b = Study.builder(BenchmarkObjectives.SPACE).name(name).workDirectory(work)
-                .optimizer("random", OptimizerSettings.of(1, 2, 1)).executor(executor);
+                .optimizer("random", new Fidelity(1, 2), 1).executor(executor);
         return (store == null ? b : b.store(store)).build();
     }
 

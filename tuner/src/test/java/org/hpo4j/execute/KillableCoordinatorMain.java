@@ -2,7 +2,8 @@ package org.hpo4j.execute;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.store.PostgresStore;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.study.StoppingRule;
@@ -22,7 +23,7 @@ public final class KillableCoordinatorMain {
     /** The study: one Hyperband iteration over budgets 1..9 (22 jobs), the same in every process. */
     static StudyBuilder study(String name, Path workDirectory, long leaseMillis) {
         return Study.builder(StudyExecutionTest.SPACE).name(name).seed(5).workDirectory(workDirectory)
-                .optimizer("hyperband", new OptimizerSettings(1, 9, 3, 5, 1))
+                .optimizer("hyperband", new Fidelity(1, 9), 5, new HyperbandSettings(3, 1))
                 .maxBudget(9).lease(Duration.ofMillis(leaseMillis));
     }
 

@@ -1,7 +1,7 @@
 package org.hpo4j.execute;
 
 import java.nio.file.Path;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.SqliteStore;
@@ -45,7 +45,7 @@ public final class KillableStudyMain {
     /** The study, the same in the killed process and in the test that resumes it. */
     static StudyBuilder study(Path workDirectory) {
         return Study.builder(StudyExecutionTest.SPACE).name("killed").seed(3).workDirectory(workDirectory)
-                .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 5, 0));
+                .optimizer("hyperband", new Fidelity(1, 27), 5);
     }
 
     public static void main(String[] args) {

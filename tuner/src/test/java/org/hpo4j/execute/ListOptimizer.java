@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -20,13 +21,13 @@ final class ListOptimizer implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         if (next >= configurations.size()) {
-            return Optional.empty();
+            return isFinished() ? Ask.FINISHED : Ask.WAIT;
         }
         int id = next++;
         outstanding.add(id);
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), configurations.get(id), 9, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), configurations.get(id), 9, 0, 0));
     }
 
     @Override

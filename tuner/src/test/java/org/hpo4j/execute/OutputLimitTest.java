@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StoredAttempt;
 import org.hpo4j.store.StoredJob;
@@ -75,7 +76,7 @@ class OutputLimitTest {
              ForkedWorkerExecutor executor = ForkedWorkerExecutor.builder(FloodObjective.class.getName())
                      .workers(1).maxHeap("256m").expectedSpace(FloodObjective.SPACE.describe())
                      .workerOutput(console::add).timeout(Duration.ofSeconds(60)).build()) {
-            result = Study.builder(FloodObjective.SPACE).name("flood").optimizer("random", OptimizerSettings.of(1, 3, 5))
+            result = Study.builder(FloodObjective.SPACE).name("flood").optimizer("random", new Fidelity(1, 3), 5)
                     .seed(5).workDirectory(dir).store(store).executor(executor).failFastAfter(100).build()
                     .optimize(StoppingRule.maxEvaluations(9));
             for (StoredJob j : store.jobs("flood")) {

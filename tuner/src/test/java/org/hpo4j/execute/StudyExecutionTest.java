@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.hpo4j.annotations.Direction;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
@@ -48,7 +49,7 @@ class StudyExecutionTest {
 
     StudyBuilder study(String optimizer) {
         return Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
-                .optimizer(optimizer, new OptimizerSettings(1, 27, 3, 11, 0));
+                .optimizer(optimizer, new Fidelity(1, 27), 11);
     }
 
     static List<String> trials(StudyResult r) {
@@ -161,7 +162,7 @@ class StudyExecutionTest {
             SearchSpace wider = SearchSpace.builder().add(FloatParameter.uniform("x", -10, 10))
                     .add(IntParameter.uniform("n", 1, 8)).budget("epochs", 1, 27, true).build();
             Study changed = Study.builder(wider).name("quad").seed(7).workDirectory(dir)
-                    .optimizer("random", new OptimizerSettings(1, 27, 3, 11, 0)).store(store).build();
+                    .optimizer("random", new Fidelity(1, 27), 11).store(store).build();
             StudyMismatchException e = assertThrows(StudyMismatchException.class,
                     () -> changed.optimize(QUADRATIC, StoppingRule.maxEvaluations(4)));
             assertTrue(e.getMessage().contains("study 'quad'"), e.getMessage());
@@ -235,15 +236,15 @@ class StudyExecutionTest {
     @Test
     void aFinishedStudyCanBeContinuedForMoreIterations() {
         StudyBuilder twoIterations = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
-                .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2));
+                .optimizer("hyperband", new Fidelity(1, 27), 11, new HyperbandSettings(3, 2));
         StudyResult uninterrupted = twoIterations.build().optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
         try (StudyStore store = new InMemoryStore()) {
             StudyResult first = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
-                    .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 1)).store(store).build()
+                    .optimizer("hyperband", new Fidelity(1, 27), 11, new HyperbandSettings(3, 1)).store(store).build()
                     .optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
             assertTrue(first.evaluations().size() < uninterrupted.evaluations().size());
             StudyResult continued = Study.builder(SPACE).name("quad").seed(7).workDirectory(dir)
-                    .optimizer("hyperband", new OptimizerSettings(1, 27, 3, 11, 2)).store(store).build()
+                    .optimizer("hyperband", new Fidelity(1, 27), 11, new HyperbandSettings(3, 2)).store(store).build()
                     .optimize(QUADRATIC, StoppingRule.maxEvaluations(1000));
             assertEquals(trials(uninterrupted), trials(continued));
         }

@@ -40,7 +40,7 @@ class BohbTest {
     private static List<Job> run(Optimizer o, int jobs, ToDoubleFunction<Job> f) {
         List<Job> out = new ArrayList<>();
         while (out.size() < jobs) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 break;
             }
@@ -53,16 +53,16 @@ class BohbTest {
     @Test
     void sameSeedSameJobsOtherSeedOtherJobs() {
         ToDoubleFunction<Job> f = j -> bowl(j.configuration()) + 1 / j.budget();
-        List<Job> a = run(new Bohb(SPACE, OptimizerSettings.of(1, 27, 5)), 400, f);
-        List<Job> b = run(new Bohb(SPACE, OptimizerSettings.of(1, 27, 5)), 400, f);
-        List<Job> c = run(new Bohb(SPACE, OptimizerSettings.of(1, 27, 6)), 400, f);
+        List<Job> a = run(new Bohb(SPACE, new Fidelity(1, 27), 5), 400, f);
+        List<Job> b = run(new Bohb(SPACE, new Fidelity(1, 27), 5), 400, f);
+        List<Job> c = run(new Bohb(SPACE, new Fidelity(1, 27), 6), 400, f);
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
 
     @Test
     void fitsTheLargestBudgetWithEnoughPointsAndProposesFromTheModel() {
-        Bohb bohb = new Bohb(SPACE, OptimizerSettings.of(1, 27, 1));
+        Bohb bohb = new Bohb(SPACE, new Fidelity(1, 27), 1);
         // bracket s=3 starts 27 configurations at budget 1: 2 dims need 2 * 3 points for a model
         run(bohb, 6, j -> bowl(j.configuration()));
         assertEquals(1.0, bohb.modelBudget());
@@ -76,7 +76,7 @@ class BohbTest {
     @Test
     void modelBasedProposalsConcentrateNearTheOptimum() {
         BohbSettings onlyModel = BohbSettings.defaults().withRandomFraction(0);
-        Bohb bohb = new Bohb(SPACE, new OptimizerSettings(1, 27, 3, 9, 0), onlyModel);
+        Bohb bohb = new Bohb(SPACE, new Fidelity(1, 27), 9, new HyperbandSettings(3, 0), onlyModel);
         List<Job> jobs = run(bohb, 600, j -> bowl(j.configuration()));
         double early = jobs.subList(0, 6).stream().mapToDouble(j -> bowl(j.configuration())).average().orElseThrow();
         double late = jobs.subList(500, 600).stream().filter(j -> j.rung() == 0)
@@ -88,23 +88,23 @@ class BohbTest {
 
     @Test
     void failuresAreLeftOutOfTheModel() {
-        Bohb bohb = new Bohb(SPACE, OptimizerSettings.of(1, 27, 1));
+        Bohb bohb = new Bohb(SPACE, new Fidelity(1, 27), 1);
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < 27; i++) {
-            jobs.add(bohb.ask().orElseThrow());
+            jobs.add(bohb.ask().jobToRun().orElseThrow());
         }
         for (Job j : jobs) {
             bohb.tell(j, Result.failed("crash"));
         }
         assertEquals(Double.NEGATIVE_INFINITY, bohb.modelBudget());
         // the bracket ended: nothing to promote; the next bracket starts
-        Job next = bohb.ask().orElseThrow();
+        Job next = bohb.ask().jobToRun().orElseThrow();
         assertEquals(2, next.configId().bracket());
     }
 
     @Test
     void handlesConditionalAndCategoricalParameters() {
-        Bohb bohb = new Bohb(CONDITIONAL, new OptimizerSettings(1, 9, 3, 2, 4), BohbSettings.defaults().withRandomFraction(0));
+        Bohb bohb = new Bohb(CONDITIONAL, new Fidelity(1, 9), 2, new HyperbandSettings(3, 4), BohbSettings.defaults().withRandomFraction(0));
         ToDoubleFunction<Job> f = j -> {
             Configuration c = j.configuration();
             double v = Math.abs(Math.log10(c.getDouble("lr")) + 3) + Math.abs(c.getLong("layers") - 3);
@@ -161,14 +161,14 @@ class BohbTest {
         double[][] regret = new double[names.length][seeds];
         for (int k = 0; k < names.length; k++) {
             for (int seed = 0; seed < seeds; seed++) {
-                Optimizer o = Optimizers.create(names[k], space, OptimizerSettings.of(1, 27, seed));
+                Optimizer o = Optimizers.create(names[k], space, new Fidelity(1, 27), seed);
                 double cost = 0;
                 double bestBudget = 0;
                 double bestObserved = Double.POSITIVE_INFINITY;
                 Configuration incumbent = null;
                 // 60 full evaluations; incumbent by HpBandSter's rule
                 while (cost < 60) {
-                    Job j = o.ask().orElseThrow();
+                    Job j = o.ask().jobToRun().orElseThrow();
                     double v = hartmann6(j.configuration(), j.budget() / 27);
                     o.tell(j, Result.of(v));
                     cost += j.budget() / 27;

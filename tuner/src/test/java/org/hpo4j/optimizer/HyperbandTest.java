@@ -28,7 +28,7 @@ class HyperbandTest {
     private static List<Job> runSequentially(Optimizer o, int maxJobs) {
         List<Job> jobs = new ArrayList<>();
         while (jobs.size() < maxJobs) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 break;
             }
@@ -51,7 +51,7 @@ class HyperbandTest {
     @ParameterizedTest
     @ValueSource(doubles = {81, 100})
     void oneIterationRunsEveryBracketOfTheScheduleThenFinishes(double max) {
-        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, max, 3, 7, 1));
+        Hyperband h = new Hyperband(SPACE, new Fidelity(1, max), 7, new HyperbandSettings(3, 1));
         List<Job> jobs = runSequentially(h, 10_000);
         assertTrue(h.isFinished());
         int[][] sizes = {{5}, {8, 2}, {15, 5, 1}, {34, 11, 3, 1}, {81, 27, 9, 3, 1}};
@@ -79,7 +79,7 @@ class HyperbandTest {
 
     @Test
     void promotionsKeepTheBestAndCarryConfigIdAndPreviousBudget() {
-        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, 9, 3, 3, 1));
+        Hyperband h = new Hyperband(SPACE, new Fidelity(1, 9), 3, new HyperbandSettings(3, 1));
         List<Job> jobs = runSequentially(h, 10_000);
         // bracket s=2: 9 configs at 1, best 3 at 3, best 1 at 9
         List<Job> rung0 = jobs.stream().filter(j -> j.configId().bracket() == 2 && j.rung() == 0).toList();
@@ -101,18 +101,18 @@ class HyperbandTest {
 
     @Test
     void handsOutTheWholeRungThenStartsTheNextBracketInsteadOfWaiting() {
-        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, 9, 3, 3, 1));
+        Hyperband h = new Hyperband(SPACE, new Fidelity(1, 9), 3, new HyperbandSettings(3, 1));
         List<Job> first = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            first.add(h.ask().orElseThrow());
+            first.add(h.ask().jobToRun().orElseThrow());
         }
         assertTrue(first.stream().allMatch(j -> j.configId().bracket() == 2 && j.rung() == 0));
         // bracket 2 is blocked: the next jobs come from bracket 1 (5 configs at 3), then bracket 0 (3 at 9)
-        Job next = h.ask().orElseThrow();
+        Job next = h.ask().jobToRun().orElseThrow();
         assertEquals(1, next.configId().bracket());
         List<Job> more = new ArrayList<>();
         Optional<Job> j;
-        while ((j = h.ask()).isPresent()) {
+        while ((j = h.ask().jobToRun()).isPresent()) {
             more.add(j.get());
         }
         assertEquals(4 + 3, more.size());
@@ -121,34 +121,34 @@ class HyperbandTest {
         for (int i = first.size() - 1; i >= 0; i--) {
             h.tell(first.get(i), Result.of(value(first.get(i))));
         }
-        Job promoted = h.ask().orElseThrow();
+        Job promoted = h.ask().jobToRun().orElseThrow();
         assertEquals(2, promoted.configId().bracket());
         assertEquals(1, promoted.rung());
     }
 
     @Test
     void failuresAreNeverPromoted() {
-        Hyperband h = new Hyperband(SPACE, new OptimizerSettings(1, 9, 3, 3, 1));
+        Hyperband h = new Hyperband(SPACE, new Fidelity(1, 9), 3, new HyperbandSettings(3, 1));
         List<Job> rung0 = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            rung0.add(h.ask().orElseThrow());
+            rung0.add(h.ask().jobToRun().orElseThrow());
         }
         // all but two fail: only those two go on
         for (int i = 0; i < 9; i++) {
             h.tell(rung0.get(i), i == 4 || i == 7 ? Result.of(1.0 - i) : Result.failed("boom"));
         }
-        Job a = h.ask().orElseThrow();
-        Job b = h.ask().orElseThrow();
+        Job a = h.ask().jobToRun().orElseThrow();
+        Job b = h.ask().jobToRun().orElseThrow();
         assertEquals(1, a.rung());
         assertEquals(7, a.configId().index());
         assertEquals(4, b.configId().index());
-        Job c = h.ask().orElseThrow();
+        Job c = h.ask().jobToRun().orElseThrow();
         assertEquals(1, c.configId().bracket(), "bracket 2 waits with 2 jobs out; the next bracket starts");
     }
 
     @Test
     void successiveHalvingRepeatsTheMostExploratoryBracket() {
-        SuccessiveHalving sh = new SuccessiveHalving(SPACE, new OptimizerSettings(1, 27, 3, 5, 2));
+        SuccessiveHalving sh = new SuccessiveHalving(SPACE, new Fidelity(1, 27), 5, new HyperbandSettings(3, 2));
         List<Job> jobs = runSequentially(sh, 10_000);
         assertTrue(sh.isFinished());
         assertEquals(2 * (27 + 9 + 3 + 1), jobs.size());
@@ -159,9 +159,9 @@ class HyperbandTest {
 
     @Test
     void sameSeedSameJobs() {
-        List<Job> a = runSequentially(new Hyperband(SPACE, OptimizerSettings.of(1, 27, 11)), 200);
-        List<Job> b = runSequentially(new Hyperband(SPACE, OptimizerSettings.of(1, 27, 11)), 200);
-        List<Job> c = runSequentially(new Hyperband(SPACE, OptimizerSettings.of(1, 27, 12)), 200);
+        List<Job> a = runSequentially(new Hyperband(SPACE, new Fidelity(1, 27), 11), 200);
+        List<Job> b = runSequentially(new Hyperband(SPACE, new Fidelity(1, 27), 11), 200);
+        List<Job> c = runSequentially(new Hyperband(SPACE, new Fidelity(1, 27), 12), 200);
         assertEquals(a, b);
         assertFalse(a.equals(c));
     }

@@ -32,7 +32,8 @@ class OptimizerContractTest {
             .add(IntParameter.uniform("layers", 1, 4))
             .add(IntParameter.logUniform("width", 16, 256).when(Condition.atLeast("layers", 2)))
             .build();
-    private static final OptimizerSettings SETTINGS = new OptimizerSettings(1, 9, 3, 17, 0);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 9);
+    private static final long SETTINGS_SEED = 17;
     private static final int JOBS = 120;
 
     static Stream<String> names() {
@@ -66,18 +67,16 @@ class OptimizerContractTest {
     /** {@link #drive(Optimizer, int)} with results from {@code results}; every seventh job fails. */
     static List<Job> driveWith(Optimizer o, int maxJobs, java.util.function.Function<Job, Result> results) {
         List<Job> all = new ArrayList<>();
-        while (all.size() < maxJobs) {
+        boolean finished = false;
+        while (all.size() < maxJobs && !finished) {
             List<Job> batch = new ArrayList<>();
             while (batch.size() < 4 && all.size() + batch.size() < maxJobs) {
-                Optional<Job> j = o.ask();
-                if (j.isEmpty()) {
+                Ask answer = askChecked(o, batch.size());
+                if (!(answer instanceof Ask.Run run)) {
+                    finished = answer.isFinished();
                     break;
                 }
-                batch.add(j.get());
-            }
-            if (batch.isEmpty()) {
-                assertTrue(o.isFinished(), "ask() returned empty with no job outstanding, but isFinished() is false");
-                break;
+                batch.add(run.job());
             }
             all.addAll(batch);
             List<Job> reversed = new ArrayList<>(batch);
@@ -86,14 +85,36 @@ class OptimizerContractTest {
                 o.tell(j, j.id() % 7 == 3 ? Result.failed("java.lang.RuntimeException: boom") : results.apply(j));
             }
         }
+        if (finished) {
+            assertTrue(askChecked(o, 0).isFinished(), "finished is final: after the outstanding jobs are told too");
+        }
         return all;
+    }
+
+    /**
+     * {@code o.ask()}, checking the contract of its answer: {@link Optimizer#isFinished()} said
+     * beforehand whether it would be {@link Ask.Finished}, a wait comes only while jobs are
+     * outstanding, and a finished answer stays finished.
+     */
+    static Ask askChecked(Optimizer o, int outstanding) {
+        boolean finishedBefore = o.isFinished();
+        Ask answer = o.ask();
+        assertEquals(finishedBefore, answer.isFinished(), "isFinished() was " + finishedBefore + " but ask() answered " + answer);
+        if (answer instanceof Ask.Wait) {
+            assertTrue(outstanding > 0, "ask() answered wait with no job outstanding: a caller would wait forever");
+        }
+        if (answer.isFinished()) {
+            assertTrue(o.isFinished(), "isFinished() after a finished answer");
+            assertTrue(o.ask().isFinished(), "finished is final");
+        }
+        return answer;
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void sameSeedAndSameResultOrderGiveTheSameJobs(String name) {
-        List<Job> a = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
-        List<Job> b = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> a = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
+        List<Job> b = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         assertEquals(a, b);
         assertFalse(a.isEmpty());
     }
@@ -118,8 +139,8 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void vectorResultsGiveTheSameJobsForTheSameSeed(String name) {
-        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
-        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> a = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
+        List<Job> b = driveWithVectors(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         assertEquals(a, b);
         assertFalse(a.isEmpty());
         for (int i = 0; i < a.size(); i++) {
@@ -132,16 +153,16 @@ class OptimizerContractTest {
     @Test
     void theMultiObjectiveOptimizersSayTheyHandleSeveralObjectives() {
         for (String name : List.of("random", "nsga2", "mo-asha", "parego")) {
-            assertTrue(Optimizers.create(name, SPACE, SETTINGS).handlesSeveralObjectives(), name);
+            assertTrue(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED).handlesSeveralObjectives(), name);
         }
-        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS).handlesSeveralObjectives());
+        assertFalse(Optimizers.create("bohb", SPACE, SETTINGS_FIDELITY, SETTINGS_SEED).handlesSeveralObjectives());
         assertTrue(Optimizers.names().contains(Optimizers.MULTI_OBJECTIVE_DEFAULT));
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void jobsAreValidConfigurationsWithinTheBudgetsNumberedInOrder(String name) {
-        List<Job> jobs = drive(Optimizers.create(name, SPACE, SETTINGS), JOBS);
+        List<Job> jobs = drive(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS);
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             assertEquals(i, j.id(), "job ids are 0, 1, 2, ...");
@@ -153,8 +174,8 @@ class OptimizerContractTest {
                     assertTrue(p.contains(c.get(p.name())), p.name() + " = " + c.get(p.name()));
                 }
             }
-            assertTrue(j.budget() >= SETTINGS.minBudget() * (1 - 1e-9) && j.budget() <= SETTINGS.maxBudget() * (1 + 1e-9),
-                    "budget " + j.budget() + " outside [" + SETTINGS.minBudget() + ", " + SETTINGS.maxBudget() + "]");
+            assertTrue(j.budget() >= SETTINGS_FIDELITY.minBudget() * (1 - 1e-9) && j.budget() <= SETTINGS_FIDELITY.maxBudget() * (1 + 1e-9),
+                    "budget " + j.budget() + " outside [" + SETTINGS_FIDELITY.minBudget() + ", " + SETTINGS_FIDELITY.maxBudget() + "]");
             assertTrue(j.previousBudget() >= 0 && j.previousBudget() < j.budget(), "previous budget " + j.previousBudget());
         }
     }
@@ -162,9 +183,9 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void rejectsResultsOfJobsItDidNotHandOutOrAlreadyHeard(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
-        Job real = o.ask().orElseThrow();
-        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), SETTINGS.maxBudget(), 0, 0);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        Job real = o.ask().jobToRun().orElseThrow();
+        Job unknown = new Job(9_999, new Job.ConfigId(0, 0, 0), SPACE.defaults(), SETTINGS_FIDELITY.maxBudget(), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> o.tell(unknown, Result.of(1)));
         o.tell(real, Result.of(1));
         assertThrows(IllegalArgumentException.class, () -> o.tell(real, Result.of(1)));
@@ -173,10 +194,10 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void toleratesAStreakOfFailures(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         int handedOut = 0;
         for (int i = 0; i < 60; i++) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 assertTrue(o.isFinished(), "waits with nothing outstanding");
                 break;
@@ -190,15 +211,45 @@ class OptimizerContractTest {
         assertTrue(more.size() > 0 || o.isFinished());
     }
 
+    /** The optimizer {@code name}, bounded to one Hyperband iteration when it runs brackets. */
+    private static Optimizer boundedToOneIteration(String name) {
+        return Optimizers.bracketed().contains(name)
+                ? Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1))
+                : Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void aBoundedRunEndsByFinishingNotByWaiting(String name) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS.withMaxIterations(1));
+        Optimizer o = boundedToOneIteration(name);
         List<Job> jobs = drive(o, 300);
         if (o.isFinished()) {
-            assertTrue(o.ask().isEmpty(), "a finished optimizer hands out nothing");
+            assertTrue(o.ask().isFinished(), "a finished optimizer answers finished");
         } else {
             assertEquals(300, jobs.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void theWarmStartWrapperKeepsTheContractAroundEveryOptimizer(String name) {
+        WarmStart w = new WarmStart(boundedToOneIteration(name), List.of(SPACE.defaults(), SPACE.defaults()), SETTINGS_FIDELITY.maxBudget(),
+                List.of(), 1);
+        List<Job> jobs = drive(w, 300);
+        for (int i = 0; i < jobs.size(); i++) {
+            assertEquals(i, jobs.get(i).id(), "ids count 0, 1, 2, ... across seeds and the delegate's jobs");
+        }
+        assertEquals(w.isFinished(), jobs.size() < 300);
+    }
+
+    @Test
+    void anOptimizerWithoutBracketsRefusesEta() {
+        for (String name : Optimizers.names()) {
+            if (!Optimizers.bracketed().contains(name)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create(name,
+                        SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults()));
+                assertTrue(e.getMessage().contains("'" + name + "'") && e.getMessage().contains("eta"), e.getMessage());
+            }
         }
     }
 
@@ -221,7 +272,7 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void proposesOnlyValuesOnTheGridOfASteppedInteger(String name) {
-        List<Job> jobs = drive(Optimizers.create(name, STEPPED, SETTINGS), JOBS, OptimizerContractTest::steppedObjective);
+        List<Job> jobs = drive(Optimizers.create(name, STEPPED, SETTINGS_FIDELITY, SETTINGS_SEED), JOBS, OptimizerContractTest::steppedObjective);
         assertFalse(jobs.isEmpty());
         java.util.Set<Long> batches = new java.util.TreeSet<>();
         for (Job j : jobs) {
@@ -242,7 +293,7 @@ class OptimizerContractTest {
     @Test
     void theRegistryNamesTheBuiltInOptimizersAndRejectsUnknownOnes() {
         assertTrue(Optimizers.names().containsAll(List.of("random", "successive-halving", "hyperband", "bohb")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bohbb", SPACE, SETTINGS));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bohbb", SPACE, SETTINGS_FIDELITY, SETTINGS_SEED));
         assertTrue(e.getMessage().contains("bohbb") && e.getMessage().contains("hyperband"), e.getMessage());
     }
 }

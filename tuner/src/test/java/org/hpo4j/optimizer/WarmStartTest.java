@@ -24,7 +24,8 @@ class WarmStartTest {
             .add(FloatParameter.uniform("x", 0, 1))
             .add(FloatParameter.uniform("y", 0, 1))
             .build();
-    private static final OptimizerSettings SETTINGS = OptimizerSettings.of(1, 27, 7);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 27);
+    private static final long SETTINGS_SEED = 7;
 
     private static Configuration at(double x, double y) {
         return SPACE.configuration(Map.of("x", x, "y", y));
@@ -51,10 +52,10 @@ class WarmStartTest {
     @Test
     void seedsAreAskedFirstAtTheFullBudgetThenTheDelegateRenumbered() {
         List<Configuration> seeds = List.of(at(0.1, 0.2), at(0.3, 0.4));
-        WarmStart w = new WarmStart(new Hyperband(SPACE, SETTINGS), seeds, 27, List.of(), 0.5);
-        Job first = w.ask().orElseThrow();
-        Job second = w.ask().orElseThrow();
-        Job third = w.ask().orElseThrow();
+        WarmStart w = new WarmStart(new Hyperband(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), seeds, 27, List.of(), 0.5);
+        Job first = w.ask().jobToRun().orElseThrow();
+        Job second = w.ask().jobToRun().orElseThrow();
+        Job third = w.ask().jobToRun().orElseThrow();
         assertEquals(seeds.get(0), first.configuration());
         assertEquals(seeds.get(1), second.configuration());
         assertEquals(List.of(0, 1, 2), List.of(first.id(), second.id(), third.id()));
@@ -70,14 +71,14 @@ class WarmStartTest {
     @Test
     void aFinishedDelegateIsFinishedOnlyAfterTheSeedsCameBack() {
         WarmStart w = new WarmStart(new org.hpo4j.optimizer.grid.GridSearch(SearchSpace.builder()
-                .add(org.hpo4j.space.CategoricalParameter.of("c", List.of("a", "b"))).build(), SETTINGS),
+                .add(org.hpo4j.space.CategoricalParameter.of("c", List.of("a", "b"))).build(), SETTINGS_FIDELITY, SETTINGS_SEED),
                 List.of(), 27, List.of(), 0.5);
-        Job a = w.ask().orElseThrow();
-        Job b = w.ask().orElseThrow();
+        Job a = w.ask().jobToRun().orElseThrow();
+        Job b = w.ask().jobToRun().orElseThrow();
         w.tell(a, Result.of(1));
         w.tell(b, Result.of(2));
         assertTrue(w.isFinished());
-        assertTrue(w.ask().isEmpty());
+        assertTrue(w.ask().jobToRun().isEmpty());
     }
 
     @Test
@@ -85,10 +86,10 @@ class WarmStartTest {
         List<Configuration> seeds = List.of(at(0.9, 0.9));
         List<List<Configuration>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            WarmStart w = new WarmStart(new TreeParzenEstimator(SPACE, SETTINGS), seeds, 27, priors(3), 0.5);
+            WarmStart w = new WarmStart(new TreeParzenEstimator(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), seeds, 27, priors(3), 0.5);
             List<Configuration> asked = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
-                Job j = w.ask().orElseThrow();
+                Job j = w.ask().jobToRun().orElseThrow();
                 asked.add(j.configuration());
                 w.tell(j, Result.of(bowl(j.configuration())));
             }
@@ -107,7 +108,7 @@ class WarmStartTest {
         java.util.ArrayDeque<Job> running = new java.util.ArrayDeque<>();
         while (asked.size() < count && !o.isFinished()) {
             while (running.size() < 2 && asked.size() < count) {
-                Job j = o.ask().orElse(null);
+                Job j = o.ask().jobToRun().orElse(null);
                 if (j == null) {
                     break;
                 }
@@ -129,7 +130,7 @@ class WarmStartTest {
         List<Configuration> seeds = List.of(at(0.8, 0.8), at(0.9, 0.9));
         List<List<Job>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            WarmStart w = new WarmStart(Optimizers.create(name, SPACE, SETTINGS), seeds, 27, priors(2), 0.5);
+            WarmStart w = new WarmStart(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), seeds, 27, priors(2), 0.5);
             runs.add(drive(w, 40));
         }
         List<Job> jobs = runs.get(0);
@@ -144,16 +145,16 @@ class WarmStartTest {
     @Test
     void aWeightOutsideTheUnitIntervalIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new WarmStart(new RandomSearch(SPACE, SETTINGS), List.of(), 27, List.of(), 0));
+                () -> new WarmStart(new RandomSearch(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), List.of(), 27, List.of(), 0));
         assertThrows(IllegalArgumentException.class,
-                () -> new WarmStart(new RandomSearch(SPACE, SETTINGS), List.of(), 27, List.of(), 1.5));
+                () -> new WarmStart(new RandomSearch(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), List.of(), 27, List.of(), 1.5));
     }
 
     /** Mean distance to the bowl's minimum of the first {@code n} configurations an optimizer proposes. */
     private static double meanDistance(Optimizer o, int n) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             sum += Math.sqrt(bowl(j.configuration()));
             o.tell(j, Result.of(bowl(j.configuration())));
         }
@@ -182,42 +183,42 @@ class WarmStartTest {
     @Test
     void priorsPullTpeTowardsTheirGoodRegion() {
         assertPriorsPull(seed -> {
-            TreeParzenEstimator t = new TreeParzenEstimator(SPACE, SETTINGS.withSeed(seed));
+            TreeParzenEstimator t = new TreeParzenEstimator(SPACE, SETTINGS_FIDELITY, seed);
             t.warmStart(priors(seed), 0.5);
             return meanDistance(t, 10);
-        }, seed -> meanDistance(new TreeParzenEstimator(SPACE, SETTINGS.withSeed(seed)), 10));
+        }, seed -> meanDistance(new TreeParzenEstimator(SPACE, SETTINGS_FIDELITY, seed), 10));
     }
 
     @Test
     void priorsPullBohbTowardsTheirGoodRegion() {
         assertPriorsPull(seed -> {
-            Bohb b = new Bohb(SPACE, SETTINGS.withSeed(seed));
+            Bohb b = new Bohb(SPACE, SETTINGS_FIDELITY, seed);
             b.warmStart(priors(seed), 0.5);
             return meanDistance(b, 20);
-        }, seed -> meanDistance(new Bohb(SPACE, SETTINGS.withSeed(seed)), 20));
+        }, seed -> meanDistance(new Bohb(SPACE, SETTINGS_FIDELITY, seed), 20));
     }
 
     @Test
     void priorsPullTheGaussianProcessTowardsTheirGoodRegion() {
         assertPriorsPull(seed -> {
-            org.hpo4j.optimizer.gp.GpOptimizer g = new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS.withSeed(seed));
+            org.hpo4j.optimizer.gp.GpOptimizer g = new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS_FIDELITY, seed);
             g.warmStart(priors(seed), 0.5);
             return meanDistance(g, 6);
-        }, seed -> meanDistance(new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS.withSeed(seed)), 6));
+        }, seed -> meanDistance(new org.hpo4j.optimizer.gp.GpOptimizer(SPACE, SETTINGS_FIDELITY, seed), 6));
     }
 
     @Test
     void priorsPullAsyncBohbButAshaIgnoresThem() {
         assertPriorsPull(seed -> {
-            var b = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.bohb(SPACE, SETTINGS.withSeed(seed));
+            var b = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.bohb(SPACE, SETTINGS_FIDELITY, seed);
             b.warmStart(priors(seed), 0.5);
             return meanDistance(b, 20);
-        }, seed -> meanDistance(org.hpo4j.optimizer.async.AsyncSuccessiveHalving.bohb(SPACE, SETTINGS.withSeed(seed)), 20));
-        var asha = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.asha(SPACE, SETTINGS);
+        }, seed -> meanDistance(org.hpo4j.optimizer.async.AsyncSuccessiveHalving.bohb(SPACE, SETTINGS_FIDELITY, seed), 20));
+        var asha = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.asha(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         asha.warmStart(priors(1), 0.5);
-        var plain = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.asha(SPACE, SETTINGS);
+        var plain = org.hpo4j.optimizer.async.AsyncSuccessiveHalving.asha(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         for (int i = 0; i < 5; i++) {
-            assertEquals(plain.ask().orElseThrow(), asha.ask().orElseThrow());
+            assertEquals(plain.ask().jobToRun().orElseThrow(), asha.ask().jobToRun().orElseThrow());
         }
     }
 
@@ -227,10 +228,10 @@ class WarmStartTest {
         double strong = 0;
         double weak = 0;
         for (long seed = 0; seed < 12; seed++) {
-            TreeParzenEstimator a = new TreeParzenEstimator(SPACE, SETTINGS.withSeed(seed));
+            TreeParzenEstimator a = new TreeParzenEstimator(SPACE, SETTINGS_FIDELITY, seed);
             a.warmStart(priors(seed), 1.0);
             strong += meanDistance(a, 10);
-            TreeParzenEstimator b = new TreeParzenEstimator(SPACE, SETTINGS.withSeed(seed));
+            TreeParzenEstimator b = new TreeParzenEstimator(SPACE, SETTINGS_FIDELITY, seed);
             b.warmStart(priors(seed), 0.05);
             weak += meanDistance(b, 10);
         }

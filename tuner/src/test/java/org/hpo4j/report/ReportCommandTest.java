@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hpo4j.inject.TunableNetInjector;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.store.SqliteStore;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
@@ -37,7 +38,7 @@ class ReportCommandTest {
     private void tune(int evaluations) {
         try (SqliteStore store = SqliteStore.open(project.resolve("target/hpo/TunableNet.db"), false)) {
             Study study = Study.builder(TunableNetInjector.SPACE).name("TunableNet")
-                    .optimizer("hyperband", OptimizerSettings.of(1, 27, 2)).seed(2).store(store)
+                    .optimizer("hyperband", new Fidelity(1, 27), 2).seed(2).store(store)
                     .workDirectory(project.resolve("target/hpo")).build();
             study.optimize((c, context) -> Math.abs(Math.log10(c.getDouble("learningRate")) + 2) + 1 / context.budget(),
                     StoppingRule.maxEvaluations(evaluations));

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
@@ -57,15 +58,15 @@ final class StudyFixtures {
      */
     static ReportData hyperband(String name, long seed) {
         SearchSpace space = space();
-        Optimizer optimizer = Optimizers.create("hyperband", space, OptimizerSettings.of(1, 27, seed));
+        Optimizer optimizer = Optimizers.create("hyperband", space, new Fidelity(1, 27), seed);
         SplittableRandom noise = new SplittableRandom(seed);
         List<ReportRow> rows = new ArrayList<>();
         Instant clock = Instant.parse("2026-11-27T10:00:00Z");
         while (true) {
-            Job job = optimizer.ask().orElseThrow(() -> new AssertionError("sequential Hyperband never waits"));
+            Job job = optimizer.ask().jobToRun().orElseThrow(() -> new AssertionError("sequential Hyperband never waits"));
             if (job.configId().iteration() > 0) {
                 rows.add(ReportRow.running(job, clock));
-                rows.add(ReportRow.pending(optimizer.ask().orElseThrow()));
+                rows.add(ReportRow.pending(optimizer.ask().jobToRun().orElseThrow()));
                 break;
             }
             Instant start = clock;
@@ -91,12 +92,12 @@ final class StudyFixtures {
     /** Random search, maximizing, every job at the largest budget; job 3 fails. */
     static ReportData randomSearch(String name, long seed, int jobs) {
         SearchSpace space = space();
-        Optimizer optimizer = Optimizers.create("random", space, OptimizerSettings.of(1, 27, seed));
+        Optimizer optimizer = Optimizers.create("random", space, new Fidelity(1, 27), seed);
         SplittableRandom noise = new SplittableRandom(seed);
         List<ReportRow> rows = new ArrayList<>();
         Instant clock = Instant.parse("2026-11-27T12:00:00Z");
         for (int i = 0; i < jobs; i++) {
-            Job job = optimizer.ask().orElseThrow();
+            Job job = optimizer.ask().jobToRun().orElseThrow();
             Instant start = clock;
             clock = clock.plusSeconds(2);
             if (job.id() == 3) {
@@ -123,12 +124,12 @@ final class StudyFixtures {
                 new org.hpo4j.trial.Goal("sizeMb", Direction.MINIMIZE), new org.hpo4j.trial.Goal("memoryMb", Direction.MINIMIZE)));
         org.hpo4j.trial.Criteria criteria = new org.hpo4j.trial.Criteria(goals.subList(0, objectives),
                 List.of(new org.hpo4j.trial.Constraint("latencyMs", org.hpo4j.trial.Constraint.Kind.AT_MOST, 20)));
-        Optimizer optimizer = Optimizers.create("mo-asha", space, OptimizerSettings.of(1, 27, seed));
+        Optimizer optimizer = Optimizers.create("mo-asha", space, new Fidelity(1, 27), seed);
         SplittableRandom noise = new SplittableRandom(seed);
         List<ReportRow> rows = new ArrayList<>();
         Instant clock = Instant.parse("2026-11-27T12:00:00Z");
         for (int i = 0; i < jobs; i++) {
-            Job job = optimizer.ask().orElseThrow();
+            Job job = optimizer.ask().jobToRun().orElseThrow();
             Instant start = clock;
             clock = clock.plusSeconds(2);
             double cost = job.budget() / 27;

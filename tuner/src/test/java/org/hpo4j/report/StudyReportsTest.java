@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
@@ -41,7 +42,7 @@ class StudyReportsTest {
 
     private static Study study(StudyStore store, Path work) {
         return Study.builder(StudyFixtures.space()).name("adapter").direction(Direction.MINIMIZE)
-                .optimizer("hyperband", OptimizerSettings.of(1, 9, 4).withMaxIterations(1)).seed(4)
+                .optimizer("hyperband", new Fidelity(1, 9), 4, HyperbandSettings.defaults().withMaxIterations(1)).seed(4)
                 .store(store).workDirectory(work).build();
     }
 
@@ -85,7 +86,7 @@ class StudyReportsTest {
     void pendingAndRunningJobsOfAStoredStudyAreShown() {
         SearchSpace space = SearchSpace.builder().add(FloatParameter.uniform("x", 0, 1)).build();
         try (InMemoryStore store = new InMemoryStore()) {
-            Study study = Study.builder(space).name("live").optimizer("random", OptimizerSettings.of(1, 3, 1))
+            Study study = Study.builder(space).name("live").optimizer("random", new Fidelity(1, 3), 1)
                     .store(store).build();
             store.open(study.definition());
             Job first = new Job(0, new Job.ConfigId(0, 0, 0), space.configuration(java.util.Map.of("x", 0.25)), 3, 0, 0);
@@ -153,7 +154,7 @@ class StudyReportsTest {
                 .add(FloatParameter.uniform("floor", 0, 1)).budget("epochs", 1, 54, true).build();
         try (InMemoryStore store = new InMemoryStore()) {
             Study study = Study.builder(space).name("curves").seed(3).store(store).workDirectory(work)
-                    .optimizer("hyperband", OptimizerSettings.of(2, 54, 3)).stopper(CurveStopper.defaults(Direction.MINIMIZE))
+                    .optimizer("hyperband", new Fidelity(2, 54), 3).stopper(CurveStopper.defaults(Direction.MINIMIZE))
                     .build();
             StudyResult result = study.optimize(CURVE, StoppingRule.maxCost(12));
             assertTrue(result.evaluations().stream().anyMatch(e -> e.continued()), "a promotion continued");

@@ -18,7 +18,18 @@ class StudySettingsTest {
                 StudySettings.NONE.withWarmStart(new StudySettings.WarmStart(1, 2, 1.0, "ff")))) {
             assertEquals(s, StudySettings.decode(s.encode()), s.encode());
         }
-        assertEquals("v2 minBudget=1.0 maxBudget=81.0 eta=3.0 seed=7 warmStart=3/12/0.5/1a2b", warm.encode());
+        assertEquals("v3 minBudget=1.0 maxBudget=81.0 eta=3.0 seed=7 warmStart=3/12/0.5/1a2b", warm.encode());
+        StudySettings noEta = StudySettings.of(new StudySettings.Budgets(1, 81, java.util.OptionalDouble.empty(), 7));
+        assertEquals("v3 minBudget=1.0 maxBudget=81.0 seed=7", noEta.encode());
+        assertEquals(noEta, StudySettings.decode(noEta.encode()));
+    }
+
+    @Test
+    void anEtaThatVersion2WroteForAnOptimizerWithoutBracketsIsIgnoredButAnotherEtaDiffers() {
+        StudySettings noEta = StudySettings.of(new StudySettings.Budgets(1, 81, java.util.OptionalDouble.empty(), 7));
+        assertEquals(List.of(), noEta.differencesFrom(StudySettings.decode("v2 minBudget=1.0 maxBudget=81.0 eta=3.0 seed=7")));
+        assertEquals(List.of("eta 2.0 -> 3.0"),
+                BUDGETS.differencesFrom(StudySettings.decode("v2 minBudget=1.0 maxBudget=81.0 eta=2.0 seed=7")));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.objective.CheckpointFolder;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.SqliteStore;
 import org.hpo4j.store.StoredJob;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointStudyTest {
     static final double MAX = 27;
     /** One Hyperband iteration over 1..27 epochs: bracket s=3 promotes through 1, 3, 9, 27. */
-    static final OptimizerSettings SETTINGS = new OptimizerSettings(1, MAX, 3, 7, 1);
+    static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, MAX);
+    static final long SETTINGS_SEED = 7;
+    static final HyperbandSettings SETTINGS_BRACKETS = new HyperbandSettings(3, 1);
     static final StoppingRule UNTIL_DONE = progress -> false;
 
     @TempDir
@@ -43,7 +46,7 @@ class CheckpointStudyTest {
     }
 
     StudyBuilder study(String name) {
-        return Study.builder(CountingObjective.SPACE).name(name).optimizer("hyperband", SETTINGS).seed(3)
+        return Study.builder(CountingObjective.SPACE).name(name).optimizer("hyperband", SETTINGS_FIDELITY, SETTINGS_SEED, SETTINGS_BRACKETS).seed(3)
                 .workDirectory(dir);
     }
 

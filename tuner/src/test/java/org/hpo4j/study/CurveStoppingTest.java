@@ -10,7 +10,7 @@ import java.util.Map;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.curves.CurveStopper;
 import org.hpo4j.objective.Evaluation;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.WarmStart;
 import org.hpo4j.space.Configuration;
@@ -42,11 +42,12 @@ class CurveStoppingTest {
 
     @Test
     void aClearlyBadRunIsStoppedEarlyAndAGoodOneIsNot() {
-        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 1);
+        Fidelity settingsFidelity = new Fidelity(1, EPOCHS);
+        long settingsSeed = 1;
         // evaluated in this order: an incumbent at 0.2, a run levelling off at 0.6, a slow run heading to 0.05
         List<Configuration> runs = List.of(at(0.3, 0.2), at(0.3, 0.6), at(0.08, 0.05));
         Study study = Study.builder(SPACE).seed(3)
-                .optimizer(new WarmStart(new RandomSearch(SPACE, settings), runs, EPOCHS, List.of(), 1))
+                .optimizer(new WarmStart(new RandomSearch(SPACE, settingsFidelity, settingsSeed), runs, EPOCHS, List.of(), 1))
                 .stopper(CurveStopper.defaults(Direction.MINIMIZE))
                 .build();
         StudyResult r = study.optimize(CurveStoppingTest::train, StoppingRule.maxEvaluations(3));
@@ -92,7 +93,7 @@ class CurveStoppingTest {
     }
 
     private static Study study(String optimizer, long seed, boolean withStopper) {
-        StudyBuilder b = Study.builder(SPACE).seed(seed).optimizer(optimizer, OptimizerSettings.of(1, EPOCHS, seed));
+        StudyBuilder b = Study.builder(SPACE).seed(seed).optimizer(optimizer, new Fidelity(1, EPOCHS), seed);
         if (withStopper) {
             b.stopper(CurveStopper.defaults(Direction.MINIMIZE));
         }
@@ -101,18 +102,20 @@ class CurveStoppingTest {
 
     @Test
     void theStopperMustMatchTheStudysDirection() {
-        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 1);
+        Fidelity settingsFidelity = new Fidelity(1, EPOCHS);
+        long settingsSeed = 1;
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Study.builder(SPACE)
-                .direction(Direction.MAXIMIZE).optimizer("random", settings)
+                .direction(Direction.MAXIMIZE).optimizer("random", settingsFidelity, settingsSeed)
                 .stopper(CurveStopper.defaults(Direction.MINIMIZE)).build());
         assertTrue(e.getMessage().contains("MAXIMIZE"), e.getMessage());
     }
 
     /** An incumbent at 0.2, then a run levelling off at 0.6: the second must stop early. */
     private static StudyBuilder goodThenBad(long seed) {
-        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, seed);
+        Fidelity settingsFidelity = new Fidelity(1, EPOCHS);
+        long settingsSeed = seed;
         return Study.builder(SPACE).seed(seed).name("curves")
-                .optimizer(new WarmStart(new RandomSearch(SPACE, settings), List.of(at(0.3, 0.2), at(0.3, 0.6)),
+                .optimizer(new WarmStart(new RandomSearch(SPACE, settingsFidelity, settingsSeed), List.of(at(0.3, 0.2), at(0.3, 0.6)),
                         EPOCHS, List.of(), 1))
                 .stopper(CurveStopper.defaults(Direction.MINIMIZE));
     }

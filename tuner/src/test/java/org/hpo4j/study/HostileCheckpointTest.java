@@ -234,7 +234,7 @@ class HostileCheckpointTest {
         CountingObjective.EPOCHS.clear();
         StudyResult result;
         try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"), false)) {
-            result = Study.builder(CountingObjective.SPACE).name("attacked").optimizer("hyperband", CheckpointStudyTest.SETTINGS)
+            result = Study.builder(CountingObjective.SPACE).name("attacked").optimizer("hyperband", CheckpointStudyTest.SETTINGS_FIDELITY, CheckpointStudyTest.SETTINGS_SEED, CheckpointStudyTest.SETTINGS_BRACKETS)
                     .seed(3).workDirectory(dir).checkpointDirectory(root).store(store).listener(attacker).build()
                     .optimize(new CountingObjective(), progress -> false);
         }

@@ -14,7 +14,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.hpo4j.objective.Objective;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;
 import org.hpo4j.space.FloatParameter;
@@ -58,7 +59,7 @@ class LegacyStoreTest {
 
     private StudyBuilder study(int minBudget) throws Exception {
         return Study.builder(SPACE).name("legacy").seed(5).workDirectory(Files.createTempDirectory(dir, "w"))
-                .optimizer("hyperband", OptimizerSettings.of(minBudget, 9, 5));
+                .optimizer("hyperband", new Fidelity(minBudget, 9), 5);
     }
 
     private static List<String> trace(StudyResult r) {

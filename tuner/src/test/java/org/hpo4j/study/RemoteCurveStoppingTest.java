@@ -24,7 +24,7 @@ import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.execute.ReportListener;
 import org.hpo4j.execute.Task;
 import org.hpo4j.objective.Evaluation;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.WarmStart;
 import org.hpo4j.space.Configuration;
@@ -68,9 +68,10 @@ class RemoteCurveStoppingTest {
      */
     private static StudyBuilder study(PostgresStore store) {
         List<Configuration> runs = List.of(at(0.3, 0.2), at(0.3, 0.6), at(0.3, 0.8), at(0.08, 0.05));
-        OptimizerSettings settings = OptimizerSettings.of(1, EPOCHS, 7);
+        Fidelity settingsFidelity = new Fidelity(1, EPOCHS);
+        long settingsSeed = 7;
         return Study.builder(CurveObjective.SPACE).name("remote-curves").seed(7)
-                .optimizer(new WarmStart(new RandomSearch(CurveObjective.SPACE, settings), runs, EPOCHS, List.of(), 1))
+                .optimizer(new WarmStart(new RandomSearch(CurveObjective.SPACE, settingsFidelity, settingsSeed), runs, EPOCHS, List.of(), 1))
                 .stopper(CurveStopper.defaults(Direction.MINIMIZE))
                 .lease(LEASE).store(store);
     }

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.objective.Evaluation;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
@@ -47,13 +49,13 @@ class StudyLoopTest {
         }
 
         @Override
-        public Optional<Job> ask() {
+        public Ask ask() {
             if (next >= budgets.length) {
-                return Optional.empty();
+                return isFinished() ? Ask.FINISHED : Ask.WAIT;
             }
             int id = next++;
             Configuration c = SPACE.configuration(java.util.Map.of("x", id / 10.0));
-            return Optional.of(new Job(id, new Job.ConfigId(0, 0, id), c, budgets[id], 0, 0));
+            return Ask.run(new Job(id, new Job.ConfigId(0, 0, id), c, budgets[id], 0, 0));
         }
 
         @Override
@@ -73,7 +75,7 @@ class StudyLoopTest {
 
     @Test
     void stopsAfterMaxEvaluationsAndRecordsInOrder() {
-        Study s = study(new RandomSearch(SPACE, OptimizerSettings.of(1, 9, 1))).build();
+        Study s = study(new RandomSearch(SPACE, new Fidelity(1, 9), 1)).build();
         StudyResult r = s.optimize((c, ctx) -> c.getDouble("x"), StoppingRule.maxEvaluations(7));
         assertEquals(7, r.evaluations().size());
         for (int i = 0; i < 7; i++) {
@@ -118,7 +120,7 @@ class StudyLoopTest {
                 return now[0];
             }
         };
-        Study s = study(new RandomSearch(SPACE, OptimizerSettings.of(1, 9, 1))).clock(clock).build();
+        Study s = study(new RandomSearch(SPACE, new Fidelity(1, 9), 1)).clock(clock).build();
         StudyResult r = s.optimize((c, ctx) -> {
             now[0] = now[0].plusSeconds(10);
             return 0.0;

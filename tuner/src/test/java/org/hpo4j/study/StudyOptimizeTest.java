@@ -9,7 +9,8 @@ import java.util.Random;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Hyperband;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
@@ -35,7 +36,7 @@ class StudyOptimizeTest {
 
     private static Study study(long seed) {
         return Study.builder(SPACE).name("branin").seed(seed)
-                .optimizer(new Hyperband(SPACE, OptimizerSettings.of(1, 27, seed))).build();
+                .optimizer(new Hyperband(SPACE, new Fidelity(1, 27), seed)).build();
     }
 
     @Test
@@ -57,7 +58,7 @@ class StudyOptimizeTest {
         for (int seed = 0; seed < seeds; seed++) {
             for (int k = 0; k < names.length; k++) {
                 values[k][seed] = Study.builder(SPACE).name(names[k]).seed(seed)
-                        .optimizer(names[k], OptimizerSettings.of(1, 27, seed)).build()
+                        .optimizer(names[k], new Fidelity(1, 27), seed).build()
                         .optimize(StudyOptimizeTest::branin, StoppingRule.maxCost(60)).incumbent().orElseThrow().value();
             }
         }
@@ -100,7 +101,7 @@ class StudyOptimizeTest {
     @Test
     void maximizingReportsTheLargestValueAsIncumbent() {
         StudyResult r = Study.builder(SPACE).direction(Direction.MAXIMIZE)
-                .optimizer(new Hyperband(SPACE, OptimizerSettings.of(1, 27, 1))).build()
+                .optimizer(new Hyperband(SPACE, new Fidelity(1, 27), 1)).build()
                 .optimize((c, ctx) -> -branin(c, ctx), StoppingRule.maxCost(60));
         assertTrue(r.incumbent().orElseThrow().value() > -1.0, "incumbent " + r.incumbent().orElseThrow().value());
     }

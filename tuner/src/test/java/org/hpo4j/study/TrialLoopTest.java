@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.SearchSpace;
 import org.hpo4j.store.InMemoryStore;
@@ -30,7 +31,7 @@ class TrialLoopTest {
 
     private static StudyBuilder study(String optimizer, Path work) {
         return Study.builder(SPACE).name("loop").seed(7).workDirectory(work)
-                .optimizer(optimizer, OptimizerSettings.of(1, 9, 7));
+                .optimizer(optimizer, new Fidelity(1, 9), 7);
     }
 
     /** What an evaluation was: configuration, budget, value or the first line of its failure, cost. */

@@ -140,14 +140,25 @@ class TunerTest {
     }
 
     @Test
+    void etaIsRefusedForAnOptimizerWithoutBracketsAndNamesTheProperty() {
+        TuneException e = assertThrows(TuneException.class,
+                () -> Tuner.plan(request().optimizer("gp").eta(3.0).build(), new TunableNetInjector()));
+        assertTrue(e.getMessage().startsWith("hpo.eta: optimizer 'gp'") && e.getMessage().contains("hyperband"),
+                e.getMessage());
+        assertEquals(4, Tuner.plan(request().optimizer("hyperband").eta(4.0).build(), new TunableNetInjector())
+                .brackets().orElseThrow().eta());
+    }
+
+    @Test
     void planTakesBudgetsFromTheAnnotationAndDefaultsToOneHyperbandIteration() {
         Plan plan = Tuner.plan(request().build(), new TunableNetInjector());
-        assertEquals(1, plan.settings().minBudget());
-        assertEquals(27, plan.settings().maxBudget());
-        assertEquals(1, plan.settings().maxIterations());
+        assertEquals(1, plan.fidelity().minBudget());
+        assertEquals(27, plan.fidelity().maxBudget());
+        assertTrue(plan.brackets().isEmpty(), "random search has no eta and no Hyperband iterations");
         assertEquals(423.0 / 27, plan.maxCost(), 1e-9, "random search gets the cost of one Hyperband iteration over [1, 27]: 423 epochs");
         Plan bohb = Tuner.plan(request().optimizer("bohb").build(), new TunableNetInjector());
-        assertEquals(1, bohb.settings().maxIterations());
+        assertEquals(1, bohb.brackets().orElseThrow().maxIterations());
+        assertEquals(3, bohb.brackets().orElseThrow().eta());
         assertTrue(bohb.maxCost() > 423.0 / 27, "for bohb the bound is only a safety net");
         assertEquals("epochs", plan.budgetName());
         assertEquals("TunableNet", plan.study());
@@ -155,9 +166,10 @@ class TunerTest {
 
         Plan bounded = Tuner.plan(request().maxEvaluations(10).minBudget(3.0).output(Path.of("x.properties")).build(),
                 new TunableNetInjector());
-        assertEquals(0, bounded.settings().maxIterations(), "a stopping rule given: no iteration bound");
         assertEquals(0, bounded.maxCost());
-        assertEquals(3, bounded.settings().minBudget());
+        assertEquals(3, bounded.fidelity().minBudget());
+        Plan boundedBohb = Tuner.plan(request().optimizer("bohb").maxEvaluations(10).build(), new TunableNetInjector());
+        assertEquals(0, boundedBohb.brackets().orElseThrow().maxIterations(), "a stopping rule given: no iteration bound");
         assertEquals(dir.resolve("x.properties"), bounded.output());
     }
 

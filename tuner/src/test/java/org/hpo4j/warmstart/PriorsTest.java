@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.hpo4j.annotations.Direction;
 import org.hpo4j.inject.TunedProperties;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Condition;
@@ -45,7 +46,7 @@ class PriorsTest {
         Path db = dir.resolve(name + ".db");
         try (SqliteStore store = SqliteStore.open(db, false)) {
             Study.builder(OLD).name(name).store(store).seed(1)
-                    .optimizer("random", OptimizerSettings.of(1, 9, 1)).build()
+                    .optimizer("random", new Fidelity(1, 9), 1).build()
                     .optimize((c, ctx) -> c.getDouble("lr"), StoppingRule.maxEvaluations(12));
         }
         return db;
@@ -143,7 +144,7 @@ class PriorsTest {
         List<Prior> priors = Priors.load(db.toString(), NEW, w -> { });
         List<Configuration> expected = Priors.best(priors, Direction.MINIMIZE, 3);
         StudyResult r = Study.builder(NEW).name("new").seed(5)
-                .optimizer("tpe", OptimizerSettings.of(1, 9, 5))
+                .optimizer("tpe", new Fidelity(1, 9), 5)
                 .warmStart(priors)
                 .build()
                 .optimize((c, ctx) -> c.getDouble("lr") + c.getDouble("dropout"), StoppingRule.maxEvaluations(6));
@@ -162,13 +163,13 @@ class PriorsTest {
         List<Configuration> first;
         try (SqliteStore store = SqliteStore.open(mine, false)) {
             first = Study.builder(NEW).name("new").seed(5).store(store)
-                    .optimizer("bohb", OptimizerSettings.of(1, 9, 5)).warmStart(priors, 2, 0.5).build()
+                    .optimizer("bohb", new Fidelity(1, 9), 5).warmStart(priors, 2, 0.5).build()
                     .optimize((c, ctx) -> c.getDouble("lr"), StoppingRule.maxEvaluations(5))
                     .evaluations().stream().map(e -> e.job().configuration()).toList();
         }
         try (SqliteStore store = SqliteStore.open(mine, false)) {
             StudyResult r = Study.builder(NEW).name("new").seed(5).store(store)
-                    .optimizer("bohb", OptimizerSettings.of(1, 9, 5)).warmStart(priors, 2, 0.5).build()
+                    .optimizer("bohb", new Fidelity(1, 9), 5).warmStart(priors, 2, 0.5).build()
                     .optimize((c, ctx) -> c.getDouble("lr"), StoppingRule.maxEvaluations(8));
             assertEquals(first, r.evaluations().subList(0, 5).stream().map(e -> e.job().configuration()).toList());
             assertEquals(8, r.evaluations().size());

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hpo4j.optimizer.Bohb;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 
 /**
@@ -32,12 +32,12 @@ public final class BohbModelTrace {
             modelBudgets[k] = new TreeMap<>();
         }
         for (int seed = 0; seed < seeds; seed++) {
-            Bohb bohb = new Bohb(problem.space(), new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0));
+            Bohb bohb = new Bohb(problem.space(), new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
             double spent = 0;
             int newConfigurations = 0;
             int k = 0;
             while (k < points) {
-                Job job = bohb.ask().orElseThrow(() -> new IllegalStateException("bohb asked nothing"));
+                Job job = bohb.ask().jobToRun().orElseThrow(() -> new IllegalStateException("bohb asked nothing"));
                 if (job.rung() == 0) {
                     newConfigurations++;
                 }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.hpo4j.optimizer.Bohb;
 import org.hpo4j.optimizer.BohbSettings;
 import org.hpo4j.optimizer.HyperbandSchedule;
-import org.hpo4j.optimizer.OptimizerSettings;
 
 /**
  * A diagnostic: BOHB with Li et al.'s bracket sizes (the registered "bohb") against the same BOHB
@@ -28,8 +27,7 @@ public final class BohbScheduleComparison {
             for (HyperbandSchedule.Sizing sizing : HyperbandSchedule.Sizing.values()) {
                 double[][] regrets = new double[checkpoints.length][seeds];
                 for (int seed = 0; seed < seeds; seed++) {
-                    OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
-                    Bohb bohb = new Bohb(problem.space(), settings, BohbSettings.defaults(),
+                    Bohb bohb = new Bohb(problem.space(), seed, 0, BohbSettings.defaults(),
                             HyperbandSchedule.of(problem.minBudget(), problem.maxBudget(), 3, sizing));
                     double[] r = SeedRun.run(problem, bohb, "bohb/" + sizing, seed, checkpoints[checkpoints.length - 1],
                             checkpoints).regrets();

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
@@ -41,7 +41,7 @@ public final class OverheadProbe {
         int k = 0;
         for (int seed = 1; seed <= seeds; seed++) {
             Optimizer optimizer = Optimizers.create(optimizerName, problem.space(),
-                    new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0));
+                    new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
             double spent = 0;
             for (int n = 0; byCount ? n < historySize : spent < historySize * problem.maxBudget(); n++) {
                 spent += step(optimizer, problem, seed).budget();
@@ -64,7 +64,7 @@ public final class OverheadProbe {
     }
 
     private static Job step(Optimizer optimizer, BenchmarkProblem problem, long seed) {
-        Job job = optimizer.ask().orElseThrow(() -> new IllegalStateException("the optimizer asked nothing"));
+        Job job = optimizer.ask().jobToRun().orElseThrow(() -> new IllegalStateException("the optimizer asked nothing"));
         optimizer.tell(job, Result.of(problem.evaluate(job.configuration(), job.budget(),
                 EvaluationStreams.forJob(seed, job.id()))));
         return job;

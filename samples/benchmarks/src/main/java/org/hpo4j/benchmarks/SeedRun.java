@@ -1,10 +1,10 @@
 package org.hpo4j.benchmarks;
 
 import java.util.Arrays;
-import java.util.Optional;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 
@@ -29,13 +29,13 @@ public final class SeedRun {
      * Runs {@code optimizerName} on {@code problem} with {@code seed}.
      *
      * @param checkpoints ascending costs, each at most {@code maxCost}
-     * @throws IllegalStateException when the optimizer asks nothing while no job is outstanding
-     *     and it is not finished: with one worker it would wait forever
+     * @throws IllegalStateException when the optimizer asks to wait while no job is outstanding:
+     *     with one worker it would wait forever
      */
     public static SeedOutcome run(BenchmarkProblem problem, String optimizerName, long seed,
                                   double maxCost, double[] checkpoints) {
-        OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
-        return run(problem, Optimizers.create(optimizerName, problem.space(), settings), optimizerName, seed,
+        Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
+        return run(problem, Optimizers.create(optimizerName, problem.space(), fidelity, seed), optimizerName, seed,
                 maxCost, checkpoints);
     }
 
@@ -56,17 +56,16 @@ public final class SeedRun {
         double maxBudget = problem.maxBudget();
         while (spentBudget / maxBudget < maxCost * (1 - COST_SLACK)) {
             long t0 = System.nanoTime();
-            Optional<Job> asked = optimizer.ask();
+            Ask asked = optimizer.ask();
             long t1 = System.nanoTime();
-            if (asked.isEmpty()) {
-                if (optimizer.isFinished()) {
-                    break;
-                }
-                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
-                        + seed + ") returned no job after " + evaluations
-                        + " evaluations although none is outstanding and it is not finished");
+            if (asked.isFinished()) {
+                break;
             }
-            Job job = asked.get();
+            if (!(asked instanceof Ask.Run run)) {
+                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed "
+                        + seed + ") asks to wait after " + evaluations + " evaluations although none is outstanding");
+            }
+            Job job = run.job();
             double value = problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()));
             long t2 = System.nanoTime();
             optimizer.tell(job, Result.of(value));

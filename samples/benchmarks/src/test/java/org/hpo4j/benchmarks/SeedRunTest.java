@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -31,12 +32,12 @@ class SeedRunTest {
         }
 
         @Override
-        public Optional<Job> ask() {
+        public Ask ask() {
             if (next == configurations.size()) {
-                return Optional.empty();
+                return isFinished() ? Ask.FINISHED : Ask.WAIT;
             }
             int id = next++;
-            return Optional.of(new Job(id, new Job.ConfigId(0, 0, id), configurations.get(id), budgets.get(id), 0, 0));
+            return Ask.run(new Job(id, new Job.ConfigId(0, 0, id), configurations.get(id), budgets.get(id), 0, 0));
         }
 
         @Override

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.BohbModel;
@@ -14,7 +13,9 @@ import org.hpo4j.optimizer.BohbSettings;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
@@ -107,16 +108,28 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         }
     }
 
+    /** ASHA with eta 3 and no bound on iterations. */
+    public static AsyncSuccessiveHalving asha(SearchSpace space, Fidelity fidelity, long seed) {
+        return asha(space, fidelity, seed, HyperbandSettings.defaults());
+    }
+
+    /** Asynchronous BOHB with eta 3, no bound on iterations and the model settings of {@link #MIN_POINTS_IN_MODEL}. */
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, Fidelity fidelity, long seed) {
+        return bohb(space, fidelity, seed, HyperbandSettings.defaults());
+    }
+
     /**
      * ASHA: one bracket starting at the smallest budget, configurations from the prior.
      *
      * @param space the configurations to search
-     * @param settings budgets, eta, seed and an optional bound on iterations
+     * @param fidelity the budget range
+     * @param seed fixes every random choice
+     * @param settings eta and an optional bound on iterations
      */
-    public static AsyncSuccessiveHalving asha(SearchSpace space, OptimizerSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+    public static AsyncSuccessiveHalving asha(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
         return new AsyncSuccessiveHalving(schedule, List.of(schedule.sMax()),
-                new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations(), false);
+                new PriorSource(space, new MersenneTwister(seed)), settings.maxIterations(), false);
     }
 
     /**
@@ -124,12 +137,15 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
      * prior, brackets chosen as described in the class comment.
      *
      * @param space the configurations to search
-     * @param settings budgets, eta, seed and an optional bound on iterations
+     * @param fidelity the budget range
+     * @param seed fixes every random choice
+     * @param settings eta and an optional bound on iterations
      */
-    public static AsyncSuccessiveHalving hyperband(SearchSpace space, OptimizerSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+    public static AsyncSuccessiveHalving hyperband(SearchSpace space, Fidelity fidelity, long seed,
+                                                   HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
         return new AsyncSuccessiveHalving(schedule, allBrackets(schedule),
-                new PriorSource(space, new MersenneTwister(settings.seed())), settings.maxIterations(), false);
+                new PriorSource(space, new MersenneTwister(seed)), settings.maxIterations(), false);
     }
 
     /**
@@ -143,11 +159,11 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
 
     /**
      * Asynchronous BOHB with HpBandSter's model settings, except that a budget needs
-     * {@link #MIN_POINTS_IN_MODEL} observations: {@link #bohb(SearchSpace, OptimizerSettings,
-     * BohbSettings)} with {@link BohbSettings#defaults()}{@code .withMinPointsInModel(6)}.
+     * {@link #MIN_POINTS_IN_MODEL} observations: {@link #bohb(SearchSpace, Fidelity, long,
+     * HyperbandSettings, BohbSettings)} with {@link BohbSettings#defaults()}{@code .withMinPointsInModel(6)}.
      */
-    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings) {
-        return bohb(space, settings, BohbSettings.defaults().withMinPointsInModel(MIN_POINTS_IN_MODEL));
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        return bohb(space, fidelity, seed, settings, BohbSettings.defaults().withMinPointsInModel(MIN_POINTS_IN_MODEL));
     }
 
     /**
@@ -159,12 +175,15 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
      * soon as that budget's rung has enough results, without waiting for any bracket to finish.
      *
      * @param space the configurations to search
-     * @param settings budgets, eta, seed and an optional bound on iterations
+     * @param fidelity the budget range
+     * @param seed fixes every random choice
+     * @param settings eta and an optional bound on iterations
      * @param bohbSettings the model's settings
      */
-    public static AsyncSuccessiveHalving bohb(SearchSpace space, OptimizerSettings settings, BohbSettings bohbSettings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
-        BohbModel model = new BohbModel(space, bohbSettings, new MersenneTwister(settings.seed()));
+    public static AsyncSuccessiveHalving bohb(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings,
+                                              BohbSettings bohbSettings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        BohbModel model = new BohbModel(space, bohbSettings, new MersenneTwister(seed));
         return new AsyncSuccessiveHalving(schedule, allBrackets(schedule), new ModelSource(model),
                 settings.maxIterations(), true);
     }
@@ -179,17 +198,17 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         Job job = promotion();
         if (job == null && !policy.exhausted()) {
             job = newConfiguration();
         }
         if (job == null) {
-            return Optional.empty();
+            return isFinished() ? Ask.FINISHED : Ask.WAIT;
         }
         outstanding.put(job.id(), job);
         source.started(job);
-        return Optional.of(job);
+        return Ask.run(job);
     }
 
     /** The promotion to the highest budget any bracket offers, or null. */

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -13,7 +12,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
@@ -83,19 +83,19 @@ public final class CmaEs implements Optimizer {
     }
 
     /** CMA-ES with {@link CmaEsSettings#defaults()}. */
-    public CmaEs(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, CmaEsSettings.defaults());
+    public CmaEs(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, CmaEsSettings.defaults());
     }
 
     /** CMA-ES over {@code space}. */
-    public CmaEs(SearchSpace space, OptimizerSettings settings, CmaEsSettings cma) {
+    public CmaEs(SearchSpace space, Fidelity fidelity, long seed, CmaEsSettings cma) {
         if (space.size() == 0) {
             throw new IllegalArgumentException("CMA-ES needs at least one parameter; the space is empty");
         }
         this.space = space;
-        this.budget = settings.maxBudget();
+        this.budget = fidelity.maxBudget();
         this.cma = cma;
-        this.random = new MersenneTwister(settings.seed());
+        this.random = new MersenneTwister(seed);
         this.n = space.size();
         this.chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
         int defaultLambda = 4 + (int) Math.floor(3 * Math.log(n));
@@ -157,7 +157,7 @@ public final class CmaEs implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             z[i] = d[i] * random.nextGaussian();
@@ -175,7 +175,7 @@ public final class CmaEs implements Optimizer {
         Configuration config = space.decode(unit);
         int id = nextId++;
         outstanding.put(id, new Individual(run, generation, x, Double.NaN));
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
     }
 
     /** Reflects a coordinate into {@code [0, 1]}: 1.2 becomes 0.8, -0.3 becomes 0.3. */

@@ -3,14 +3,14 @@ package org.hpo4j.optimizer.gp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
@@ -62,16 +62,16 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private GaussianProcess model;
 
     /** GP-based optimization with {@link GpSettings#defaults()}. */
-    public GpOptimizer(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, GpSettings.defaults());
+    public GpOptimizer(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, GpSettings.defaults());
     }
 
     /** GP-based optimization over {@code space}. */
-    public GpOptimizer(SearchSpace space, OptimizerSettings settings, GpSettings gp) {
+    public GpOptimizer(SearchSpace space, Fidelity fidelity, long seed, GpSettings gp) {
         this.space = space;
-        this.budget = settings.maxBudget();
+        this.budget = fidelity.maxBudget();
         this.gp = gp;
-        this.random = new MersenneTwister(settings.seed());
+        this.random = new MersenneTwister(seed);
         this.features = new GpFeatures(space);
         this.group = features.group;
         this.fit = new HyperparameterFit(features.groups());
@@ -81,13 +81,13 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         double[] unit = units.size() < gp.initialPoints() ? null : proposeFromModel();
         Configuration config = unit == null ? space.sample(random::nextDouble) : space.decode(unit);
         proposed.add(config);
         int id = nextId++;
         outstanding.put(id, space.encode(config));
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
     }
 
     @Override

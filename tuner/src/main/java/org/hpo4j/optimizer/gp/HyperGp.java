@@ -1,12 +1,13 @@
 package org.hpo4j.optimizer.gp;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.WarmStartable;
@@ -32,28 +33,33 @@ import org.hpo4j.space.SearchSpace;
  *
  * <p>The state is a function of the seed and the sequence of calls (no threads, clocks or files);
  * the same seed and the same results in the same order give the same jobs. With
- * {@link OptimizerSettings#maxIterations()} {@code = m} it starts configurations until they plan
+ * {@link HyperbandSettings#maxIterations()} {@code = m} it starts configurations until they plan
  * {@code m} Hyperband iterations' budget, then only promotes, and finishes.
  */
 public final class HyperGp implements Optimizer, WarmStartable {
     private final MultiFidelityGp model;
     private final AsyncSuccessiveHalving runner;
 
-    /** hyper-gp with {@link HyperGpSettings#defaults()}. */
-    public HyperGp(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, HyperGpSettings.defaults());
+    /** hyper-gp with eta 3, no bound on iterations and {@link HyperGpSettings#defaults()}. */
+    public HyperGp(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, HyperbandSettings.defaults(), HyperGpSettings.defaults());
+    }
+
+    /** hyper-gp with the given eta and bound on iterations and {@link HyperGpSettings#defaults()}. */
+    public HyperGp(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        this(space, fidelity, seed, settings, HyperGpSettings.defaults());
     }
 
     /** hyper-gp over {@code space}. */
-    public HyperGp(SearchSpace space, OptimizerSettings settings, HyperGpSettings hyperGp) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
-        this.model = new MultiFidelityGp(space, schedule, hyperGp, new MersenneTwister(settings.seed()));
+    public HyperGp(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings, HyperGpSettings hyperGp) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        this.model = new MultiFidelityGp(space, schedule, hyperGp, new MersenneTwister(seed));
         this.runner = new AsyncSuccessiveHalving(schedule, AsyncSuccessiveHalving.allBrackets(schedule), model,
                 new WeightedBrackets(schedule, model::bracketShares, settings.maxIterations()), true);
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         return runner.ask();
     }
 

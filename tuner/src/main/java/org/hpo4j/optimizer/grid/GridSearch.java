@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
@@ -38,13 +38,15 @@ public final class GridSearch implements Optimizer {
     private final Odometer odometer;
     /** Visits the full product of value indices in a seeded order, or null in natural order. */
     private final ShuffledProduct shuffled;
-    private boolean exhausted;
+    /** The next grid point, drawn ahead so that {@link #isFinished()} knows whether there is one. */
+    private int[] upcoming;
+    private boolean upcomingDrawn;
     private final Set<Integer> outstanding = new HashSet<>();
     private int nextId;
 
     /** A grid with {@link GridSettings#defaults()}. */
-    public GridSearch(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, GridSettings.defaults());
+    public GridSearch(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, GridSettings.defaults());
     }
 
     /**
@@ -53,15 +55,15 @@ public final class GridSearch implements Optimizer {
      * @throws IllegalArgumentException if the grid is to be shuffled and its full product (before
      *     conditions remove duplicates) exceeds 2^62 points
      */
-    public GridSearch(SearchSpace space, OptimizerSettings settings, GridSettings grid) {
+    public GridSearch(SearchSpace space, Fidelity fidelity, long seed, GridSettings grid) {
         this.space = space;
-        this.budget = settings.maxBudget();
+        this.budget = fidelity.maxBudget();
         this.values = new ArrayList<>();
         for (Parameter p : space.parameters()) {
             values.add(gridValues(p, grid.pointsPerNumeric()));
         }
         this.odometer = new Odometer();
-        this.shuffled = grid.shuffle() ? new ShuffledProduct(settings.seed()) : null;
+        this.shuffled = grid.shuffle() ? new ShuffledProduct(seed) : null;
     }
 
     /** The values the grid takes for one parameter, in increasing order (choices in their order). */
@@ -101,10 +103,10 @@ public final class GridSearch implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         int[] index = next();
         if (index == null) {
-            return Optional.empty();
+            return Ask.FINISHED;
         }
         Map<String, Object> config = new LinkedHashMap<>();
         List<Parameter> ps = space.parameters();
@@ -116,19 +118,30 @@ public final class GridSearch implements Optimizer {
         Configuration configuration = space.configuration(config);
         int id = nextId++;
         outstanding.add(id);
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), configuration, budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), configuration, budget, 0, 0));
     }
 
     private int[] next() {
+        int[] index = peek();
+        upcomingDrawn = false;
+        upcoming = null;
+        return index;
+    }
+
+    /** The grid point {@link #next()} returns, drawn once; null when the grid is exhausted. */
+    private int[] peek() {
+        if (!upcomingDrawn) {
+            upcoming = draw();
+            upcomingDrawn = true;
+        }
+        return upcoming;
+    }
+
+    private int[] draw() {
         if (shuffled != null) {
-            int[] index = shuffled.next();
-            if (index == null) {
-                exhausted = true;
-            }
-            return index;
+            return shuffled.next();
         }
         if (odometer.done) {
-            exhausted = true;
             return null;
         }
         int[] current = odometer.index.clone();
@@ -145,7 +158,7 @@ public final class GridSearch implements Optimizer {
 
     @Override
     public boolean isFinished() {
-        return exhausted || (shuffled != null ? shuffled.isDone() : odometer.done);
+        return peek() == null;
     }
 
     /**

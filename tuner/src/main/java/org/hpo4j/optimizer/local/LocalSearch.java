@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
@@ -67,16 +67,16 @@ public final class LocalSearch implements Optimizer {
     }
 
     /** Local search with {@link LocalSearchSettings#defaults()}. */
-    public LocalSearch(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, LocalSearchSettings.defaults());
+    public LocalSearch(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, LocalSearchSettings.defaults());
     }
 
     /** Local search over {@code space}, starting from its defaults. */
-    public LocalSearch(SearchSpace space, OptimizerSettings settings, LocalSearchSettings local) {
+    public LocalSearch(SearchSpace space, Fidelity fidelity, long seed, LocalSearchSettings local) {
         this.space = space;
-        this.budget = settings.maxBudget();
+        this.budget = fidelity.maxBudget();
         this.local = local;
-        this.random = new MersenneTwister(settings.seed());
+        this.random = new MersenneTwister(seed);
         startAt(space.defaults());
     }
 
@@ -160,7 +160,7 @@ public final class LocalSearch implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         double[] point = null;
         boolean start = false;
         boolean fromPlan = false;
@@ -193,7 +193,7 @@ public final class LocalSearch implements Optimizer {
         seen.add(config);
         int id = nextId++;
         outstanding.put(id, new Pending(epoch, start, fromPlan, encoded, Double.NaN));
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
     }
 
     private long outstandingOfEpoch() {

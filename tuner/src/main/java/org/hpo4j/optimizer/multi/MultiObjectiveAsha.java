@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
@@ -64,9 +65,9 @@ public final class MultiObjectiveAsha implements Optimizer {
     }
 
     /** MO-ASHA: the most aggressive bracket, configurations from the prior. */
-    public static MultiObjectiveAsha asha(SearchSpace space, OptimizerSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
-        RandomGenerator random = new MersenneTwister(settings.seed());
+    public static MultiObjectiveAsha asha(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        RandomGenerator random = new MersenneTwister(seed);
         Proposals prior = new Proposals() {
             @Override
             public Configuration next() {
@@ -81,8 +82,8 @@ public final class MultiObjectiveAsha implements Optimizer {
     }
 
     /** Every bracket of Hyperband, visited in turn, with promotions capped (for model-based proposals). */
-    static MultiObjectiveAsha allBrackets(OptimizerSettings settings, Proposals proposals) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(settings);
+    static MultiObjectiveAsha allBrackets(Fidelity fidelity, HyperbandSettings settings, Proposals proposals) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
         List<Integer> all = new ArrayList<>();
         for (int s = schedule.sMax(); s >= 0; s--) {
             all.add(s);
@@ -91,16 +92,16 @@ public final class MultiObjectiveAsha implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         Job job = promotion();
         if (job == null && started < maxNewConfigurations) {
             job = newConfiguration();
         }
         if (job == null) {
-            return Optional.empty();
+            return isFinished() ? Ask.FINISHED : Ask.WAIT;
         }
         outstanding.put(job.id(), job);
-        return Optional.of(job);
+        return Ask.run(job);
     }
 
     private Job promotion() {

@@ -2,12 +2,12 @@ package org.hpo4j.optimizer.multi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
@@ -24,7 +24,7 @@ import org.hpo4j.space.SearchSpace;
  *
  * <p>A generation is bred when every job of the previous one has come back; until then
  * {@link #ask()} hands out the rest of the current generation and then waits. With
- * {@code maxIterations = m} it is finished after {@code m} generations. Job ids count 0, 1, ...;
+ * {@code maxGenerations = m} it is finished after {@code m} generations. Job ids count 0, 1, ...;
  * a configuration's id is {@code (generation, 0, index)}.
  */
 public final class Nsga2 implements Optimizer {
@@ -45,30 +45,44 @@ public final class Nsga2 implements Optimizer {
     private int handedOut;
     private int nextId;
 
-    /** NSGA-II over {@code space} at {@code settings.maxBudget()}. */
-    public Nsga2(SearchSpace space, OptimizerSettings settings) {
+    /** NSGA-II over {@code space} at {@code fidelity.maxBudget()}, without a bound on generations. */
+    public Nsga2(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, 0);
+    }
+
+    /**
+     * NSGA-II over {@code space} at {@code fidelity.maxBudget()}, finished after
+     * {@code maxGenerations} generations (0: never).
+     */
+    public Nsga2(SearchSpace space, Fidelity fidelity, long seed, int maxGenerations) {
+        if (maxGenerations < 0) {
+            throw new IllegalArgumentException("maxGenerations must be >= 0, got " + maxGenerations);
+        }
         this.space = space;
-        this.budget = settings.maxBudget();
-        this.random = new MersenneTwister(settings.seed());
+        this.budget = fidelity.maxBudget();
+        this.random = new MersenneTwister(seed);
         this.variation = new UnitVariation(space, random);
-        this.maxGenerations = settings.maxIterations();
+        this.maxGenerations = maxGenerations;
         for (int i = 0; i < POPULATION; i++) {
             generation.add(space.sample(random::nextDouble));
         }
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         if (handedOut == generation.size()) {
-            if (!outstanding.isEmpty() || isFinished()) {
-                return Optional.empty();
+            if (!outstanding.isEmpty()) {
+                return Ask.WAIT;
+            }
+            if (isFinished()) {
+                return Ask.FINISHED;
             }
             breed();
         }
         int index = handedOut++;
         int id = nextId++;
         outstanding.put(id, index);
-        return Optional.of(new Job(id, new Job.ConfigId(generationNumber, 0, index), generation.get(index), budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(generationNumber, 0, index), generation.get(index), budget, 0, 0));
     }
 
     @Override

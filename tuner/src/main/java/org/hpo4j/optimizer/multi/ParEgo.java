@@ -11,7 +11,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
@@ -50,22 +51,22 @@ public final class ParEgo implements Proposals {
     private static final double INFEASIBLE_BASE = 1 + RHO;
 
     private final SearchSpace space;
-    private final OptimizerSettings settings;
+    private final Fidelity fidelity;
     private final RandomGenerator random;
     private final GpSettings gp = GpSettings.defaults().withInitialPoints(2);
     /** Successful results by budget, in the order told. */
     private final Map<Double, List<Observation>> byBudget = new TreeMap<>();
     private final Set<Configuration> proposed = new HashSet<>();
 
-    private ParEgo(SearchSpace space, OptimizerSettings settings) {
+    private ParEgo(SearchSpace space, Fidelity fidelity, long seed) {
         this.space = space;
-        this.settings = settings;
-        this.random = new MersenneTwister(settings.seed());
+        this.fidelity = fidelity;
+        this.random = new MersenneTwister(seed);
     }
 
     /** ParEGO on every bracket of asynchronous Hyperband, promotions by rank and crowding. */
-    public static Optimizer optimizer(SearchSpace space, OptimizerSettings settings) {
-        return MultiObjectiveAsha.allBrackets(settings, new ParEgo(space, settings));
+    public static Optimizer optimizer(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
+        return MultiObjectiveAsha.allBrackets(fidelity, settings, new ParEgo(space, fidelity, seed));
     }
 
     @Override
@@ -148,11 +149,11 @@ public final class ParEgo implements Proposals {
         List<PriorObservation> fit = new ArrayList<>();
         for (double[] s : subset(scored)) {
             Observation o = data.get((int) s[0]);
-            fit.add(new PriorObservation(o.configuration, settings.maxBudget(), s[1]));
+            fit.add(new PriorObservation(o.configuration, fidelity.maxBudget(), s[1]));
         }
-        GpOptimizer model = new GpOptimizer(space, settings.withSeed(random.nextLong()), gp);
+        GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp);
         model.warmStart(fit, 1);
-        return model.ask().orElseThrow().configuration();
+        return model.ask().jobToRun().orElseThrow().configuration();
     }
 
     /** All, or the best half by scalar and an even spread of the others, at most {@link #MAX_POINTS}. */

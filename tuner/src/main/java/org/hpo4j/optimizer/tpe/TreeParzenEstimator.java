@@ -3,12 +3,12 @@ package org.hpo4j.optimizer.tpe;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Ask;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.OutstandingJobs;
 import org.hpo4j.optimizer.PriorObservation;
 import org.hpo4j.optimizer.Result;
@@ -63,16 +63,16 @@ public final class TreeParzenEstimator implements Optimizer, WarmStartable {
     private boolean stale = true;
 
     /** TPE with {@link TpeSettings#defaults()}. */
-    public TreeParzenEstimator(SearchSpace space, OptimizerSettings settings) {
-        this(space, settings, TpeSettings.defaults());
+    public TreeParzenEstimator(SearchSpace space, Fidelity fidelity, long seed) {
+        this(space, fidelity, seed, TpeSettings.defaults());
     }
 
     /** TPE over {@code space}. */
-    public TreeParzenEstimator(SearchSpace space, OptimizerSettings settings, TpeSettings tpe) {
+    public TreeParzenEstimator(SearchSpace space, Fidelity fidelity, long seed, TpeSettings tpe) {
         this.space = space;
-        this.budget = settings.maxBudget();
+        this.budget = fidelity.maxBudget();
         this.tpe = tpe;
-        this.random = new MersenneTwister(settings.seed());
+        this.random = new MersenneTwister(seed);
         this.dims = space.size();
         this.choiceCounts = new int[dims];
         for (int i = 0; i < dims; i++) {
@@ -82,7 +82,7 @@ public final class TreeParzenEstimator implements Optimizer, WarmStartable {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         Configuration config;
         if (points.size() < tpe.startupTrials()) {
             config = space.sample(random::nextDouble);
@@ -94,7 +94,7 @@ public final class TreeParzenEstimator implements Optimizer, WarmStartable {
         }
         int id = nextId++;
         outstanding.put(id, space.encode(config));
-        return Optional.of(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
+        return Ask.run(new Job(id, new Job.ConfigId(id, 0, 0), config, budget, 0, 0));
     }
 
     private double[] propose() {

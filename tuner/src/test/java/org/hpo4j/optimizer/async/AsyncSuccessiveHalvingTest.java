@@ -20,7 +20,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.CategoricalParameter;
@@ -41,17 +42,18 @@ class AsyncSuccessiveHalvingTest {
             .build();
 
     /** Budgets 1, 3, 9: ASHA has rungs 0, 1, 2. */
-    static final OptimizerSettings SMALL = OptimizerSettings.of(1, 9, 42);
+    static final Fidelity SMALL_FIDELITY = new Fidelity(1, 9);
+    static final long SMALL_SEED = 42;
 
     private static Job ask(Optimizer o) {
-        Optional<Job> job = o.ask();
+        Optional<Job> job = o.ask().jobToRun();
         assertTrue(job.isPresent(), "ASHA must never wait");
         return job.get();
     }
 
     @Test
     void promotesTheBestOfTheTopThirdOnlyOnceThereAreEnoughResults() {
-        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL);
+        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL_FIDELITY, SMALL_SEED);
         Job a = ask(asha);
         assertEquals(0, a.id());
         assertEquals(1, a.budget());
@@ -115,7 +117,7 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void failuresRankLastAndAreNeverPromoted() {
-        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL);
+        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL_FIDELITY, SMALL_SEED);
         List<Job> failed = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Job j = ask(asha);
@@ -142,7 +144,7 @@ class AsyncSuccessiveHalvingTest {
     @Test
     void failingConfigurationsAreNeverPromotedInALongRun() {
         for (String name : List.of("async-hyperband", "async-bohb")) {
-            neverPromotesAFailure(Optimizers.create(name, SPACE, OptimizerSettings.of(1, 81, 7)));
+            neverPromotesAFailure(Optimizers.create(name, SPACE, new Fidelity(1, 81), 7));
         }
     }
 
@@ -151,7 +153,7 @@ class AsyncSuccessiveHalvingTest {
         Deque<Job> running = new ArrayDeque<>();
         for (int step = 0; step < 3000; step++) {
             while (running.size() < 8) {
-                Job j = o.ask().orElseThrow();
+                Job j = o.ask().jobToRun().orElseThrow();
                 assertFalse(failedIds.contains(j.configId()), "failed configuration promoted: " + j);
                 running.add(j);
             }
@@ -173,7 +175,7 @@ class AsyncSuccessiveHalvingTest {
         TreeMap<Double, Job> running = new TreeMap<>();
         while (handed.size() < jobs) {
             while (running.size() < 5 && handed.size() < jobs) {
-                Job j = o.ask().orElseThrow();
+                Job j = o.ask().jobToRun().orElseThrow();
                 handed.add(j);
                 running.put(j.id() + j.budget() * 0.37 + j.configuration().getDouble("x"), j);
             }
@@ -187,12 +189,13 @@ class AsyncSuccessiveHalvingTest {
     @Test
     void sameSeedAndSameResultsGiveTheSameJobs() {
         for (String name : List.of("asha", "async-hyperband", "async-bohb")) {
-            OptimizerSettings settings = OptimizerSettings.of(1, 81, 11);
-            List<Job> first = run(Optimizers.create(name, SPACE, settings), 600);
-            List<Job> again = run(Optimizers.create(name, SPACE, settings), 600);
+            Fidelity settingsFidelity = new Fidelity(1, 81);
+            long settingsSeed = 11;
+            List<Job> first = run(Optimizers.create(name, SPACE, settingsFidelity, settingsSeed), 600);
+            List<Job> again = run(Optimizers.create(name, SPACE, settingsFidelity, settingsSeed), 600);
             assertEquals(first, again, name);
             assertTrue(first.stream().anyMatch(j -> j.rung() >= 2), name + " should promote");
-            List<Job> other = run(Optimizers.create(name, SPACE, settings.withSeed(12)), 600);
+            List<Job> other = run(Optimizers.create(name, SPACE, settingsFidelity, 12), 600);
             assertNotEquals(first, other, name);
         }
     }
@@ -200,8 +203,9 @@ class AsyncSuccessiveHalvingTest {
     @Test
     void keepsTheContractOfEveryOptimizer() {
         for (String name : List.of("asha", "async-hyperband", "async-bohb")) {
-            OptimizerSettings settings = OptimizerSettings.of(2, 81, 3);
-            List<Job> jobs = run(Optimizers.create(name, SPACE, settings), 800);
+            Fidelity settingsFidelity = new Fidelity(2, 81);
+            long settingsSeed = 3;
+            List<Job> jobs = run(Optimizers.create(name, SPACE, settingsFidelity, settingsSeed), 800);
             Set<Double> ladder = Set.of(3.0, 9.0, 27.0, 81.0);
             Map<Job.ConfigId, Job> last = new HashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
@@ -228,7 +232,7 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void refusesUnknownAndRepeatedResults() {
-        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL);
+        AsyncSuccessiveHalving asha = AsyncSuccessiveHalving.asha(SPACE, SMALL_FIDELITY, SMALL_SEED);
         Job j = ask(asha);
         Job forged = new Job(5, j.configId(), j.configuration(), j.budget(), 0, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> asha.tell(forged, Result.of(1)));
@@ -240,14 +244,14 @@ class AsyncSuccessiveHalvingTest {
     @Test
     void asyncHyperbandLoopsThroughTheBracketsWithHyperbandsSizes() {
         // budgets 1..81, eta 3: Hyperband's bracket sizes 81, 34, 15, 8, 5
-        Optimizer o = Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 5));
+        Optimizer o = Optimizers.create("async-hyperband", SPACE, new Fidelity(1, 81), 5);
         List<Integer> expected = new ArrayList<>();
         int[] sizes = {81, 34, 15, 8, 5};
         double[] firstBudgets = {1, 3, 9, 27, 81};
         for (int cycle = 0; cycle < 2; cycle++) {
             for (int k = 0; k < 5; k++) {
                 for (int i = 0; i < sizes[k]; i++) {
-                    Job j = o.ask().orElseThrow();
+                    Job j = o.ask().jobToRun().orElseThrow();
                     assertEquals(0, j.rung());
                     assertEquals(new Job.ConfigId(cycle, 4 - k, i), j.configId());
                     assertEquals(firstBudgets[k], j.budget());
@@ -258,10 +262,9 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void cappedPromotionsNeverExceedATopFractionOfTheRung() {
-        OptimizerSettings settings = SMALL;
-        AsyncSuccessiveHalving capped = new AsyncSuccessiveHalving(HyperbandSchedule.of(settings), List.of(2),
+        AsyncSuccessiveHalving capped = new AsyncSuccessiveHalving(HyperbandSchedule.of(SMALL_FIDELITY, HyperbandSettings.defaults()), List.of(2),
                 new PriorSource(SPACE, new MersenneTwister(1)), 0, true);
-        AsyncSuccessiveHalving plain = new AsyncSuccessiveHalving(HyperbandSchedule.of(settings), List.of(2),
+        AsyncSuccessiveHalving plain = new AsyncSuccessiveHalving(HyperbandSchedule.of(SMALL_FIDELITY, HyperbandSettings.defaults()), List.of(2),
                 new PriorSource(SPACE, new MersenneTwister(1)), 0, false);
         Map<AsyncSuccessiveHalving, Job> best = new HashMap<>();
         for (AsyncSuccessiveHalving o : List.of(capped, plain)) {
@@ -295,13 +298,13 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void boundedRunDrainsAndFinishes() {
-        Optimizer o = Optimizers.create("asha", SPACE, SMALL.withMaxIterations(2));
+        Optimizer o = Optimizers.create("asha", SPACE, SMALL_FIDELITY, SMALL_SEED, HyperbandSettings.defaults().withMaxIterations(2));
         List<Job> jobs = new ArrayList<>();
         Deque<Job> running = new ArrayDeque<>();
         int guard = 0;
         while (!o.isFinished()) {
             assertTrue(guard++ < 1000, "never finished");
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isPresent()) {
                 jobs.add(j.get());
                 running.add(j.get());
@@ -313,7 +316,7 @@ class AsyncSuccessiveHalvingTest {
             Job done = running.poll();
             o.tell(done, Result.of(done.configuration().getDouble("x")));
         }
-        assertTrue(o.ask().isEmpty());
+        assertTrue(o.ask().jobToRun().isEmpty());
         // two iterations of the single bracket: 2 * 9 new configurations
         assertEquals(18, jobs.stream().filter(j -> j.rung() == 0).count());
         // in the end at least the top third of every rung was promoted
@@ -323,14 +326,14 @@ class AsyncSuccessiveHalvingTest {
 
     @Test
     void asyncBohbProposesNearTheGoodConfigurationsOnceItHasAModel() {
-        Optimizer o = Optimizers.create("async-bohb", SPACE, OptimizerSettings.of(1, 81, 21));
+        Optimizer o = Optimizers.create("async-bohb", SPACE, new Fidelity(1, 81), 21);
         List<Job> jobs = run(o, 1500);
         List<Job> fresh = jobs.stream().filter(j -> j.rung() == 0).toList();
         double early = meanDistanceToOptimum(fresh.subList(0, 30));
         double late = meanDistanceToOptimum(fresh.subList(fresh.size() - 300, fresh.size()));
         // the prior gives E|x - 0.6| = 0.26; a third of late proposals still come from it
         assertTrue(late < 0.6 * early, "early " + early + ", late " + late);
-        List<Job> priorOnly = run(Optimizers.create("async-hyperband", SPACE, OptimizerSettings.of(1, 81, 21)), 1500);
+        List<Job> priorOnly = run(Optimizers.create("async-hyperband", SPACE, new Fidelity(1, 81), 21), 1500);
         List<Job> priorFresh = priorOnly.stream().filter(j -> j.rung() == 0).toList();
         assertTrue(meanDistanceToOptimum(priorFresh.subList(priorFresh.size() - 300, priorFresh.size())) > 0.2);
     }

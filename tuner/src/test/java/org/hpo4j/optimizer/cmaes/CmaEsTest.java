@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.methodtest.Runs;
@@ -19,9 +19,7 @@ import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
 class CmaEsTest {
-    private static OptimizerSettings settings(long seed) {
-        return OptimizerSettings.of(1, 10, seed);
-    }
+    private static final Fidelity FIDELITY = new Fidelity(1, 10);
 
     @Test
     void mirrorReflectsAtTheBounds() {
@@ -36,26 +34,26 @@ class CmaEsTest {
         double cma = 0;
         double random = 0;
         for (int seed = 0; seed < 5; seed++) {
-            cma += Runs.sequential(new CmaEs(Runs.box(3), settings(seed)), 150, Runs::quadratic);
-            random += Runs.sequential(new RandomSearch(Runs.box(3), settings(seed)), 150, Runs::quadratic);
+            cma += Runs.sequential(new CmaEs(Runs.box(3), FIDELITY, seed), 150, Runs::quadratic);
+            random += Runs.sequential(new RandomSearch(Runs.box(3), FIDELITY, seed), 150, Runs::quadratic);
         }
         assertTrue(cma < 0.1 * random, "cma " + cma / 5 + " vs random " + random / 5);
     }
 
     @Test
     void convergesOnASphereInFiveDimensions() {
-        double best = Runs.sequential(new CmaEs(Runs.box(5), settings(1)), 1000, Runs::quadratic);
+        double best = Runs.sequential(new CmaEs(Runs.box(5), FIDELITY, 1), 1000, Runs::quadratic);
         assertTrue(best < 1e-4, "best " + best);
     }
 
     @Test
     void aGenerationUpdatesOnlyWhenAllItsResultsAreIn() {
-        CmaEs o = new CmaEs(Runs.box(4), settings(2));
+        CmaEs o = new CmaEs(Runs.box(4), FIDELITY, 2);
         int lambda = o.populationSize();
         assertEquals(4 + (int) Math.floor(3 * Math.log(4)), lambda);
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < lambda + 3; i++) {
-            jobs.add(o.ask().orElseThrow());
+            jobs.add(o.ask().jobToRun().orElseThrow());
         }
         double sigma = o.sigma();
         for (int i = 0; i < lambda - 1; i++) {
@@ -79,12 +77,12 @@ class CmaEsTest {
                 .add(IntParameter.uniform("n", 0, 20))
                 .add(CategoricalParameter.of("c", List.of("x", "y", "z")))
                 .build();
-        double best = Runs.sequential(new CmaEs(mixed, settings(3)), 200,
+        double best = Runs.sequential(new CmaEs(mixed, FIDELITY, 3), 200,
                 c -> Math.abs(c.getLong("n") - 13) + (c.getString("c").equals("z") ? 0 : 1));
         assertEquals(0.0, best);
 
         SearchSpace space = Runs.conditional();
-        List<Job> jobs = Runs.batched(new CmaEs(space, settings(4)), 200, 3, Runs::conditionalObjective);
+        List<Job> jobs = Runs.batched(new CmaEs(space, FIDELITY, 4), 200, 3, Runs::conditionalObjective);
         for (Job j : jobs) {
             assertTrue(Runs.respectsConditions(space, j.configuration()), j.configuration()::toString);
         }
@@ -94,7 +92,7 @@ class CmaEsTest {
 
     @Test
     void restartsWithALargerPopulationOnAPlateau() {
-        CmaEs o = new CmaEs(Runs.box(2), settings(5));
+        CmaEs o = new CmaEs(Runs.box(2), FIDELITY, 5);
         int lambda = o.populationSize();
         Runs.sequential(o, 20 * lambda, c -> 1.0);
         assertTrue(o.populationSize() > lambda);
@@ -102,16 +100,16 @@ class CmaEsTest {
 
     @Test
     void sameSeedSameJobs() {
-        List<Configuration> a = Runs.trace(new CmaEs(Runs.box(3), settings(7)), 60, Runs::quadratic);
-        List<Configuration> b = Runs.trace(new CmaEs(Runs.box(3), settings(7)), 60, Runs::quadratic);
-        List<Configuration> c = Runs.trace(new CmaEs(Runs.box(3), settings(8)), 60, Runs::quadratic);
+        List<Configuration> a = Runs.trace(new CmaEs(Runs.box(3), FIDELITY, 7), 60, Runs::quadratic);
+        List<Configuration> b = Runs.trace(new CmaEs(Runs.box(3), FIDELITY, 7), 60, Runs::quadratic);
+        List<Configuration> c = Runs.trace(new CmaEs(Runs.box(3), FIDELITY, 8), 60, Runs::quadratic);
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
 
     @Test
     void failuresAreToleratedWithParallelJobs() {
-        CmaEs o = new CmaEs(Runs.box(2), settings(6));
+        CmaEs o = new CmaEs(Runs.box(2), FIDELITY, 6);
         List<Job> jobs = Runs.batched(o, 300, 5, c -> c.getDouble("x1") > 2 ? Double.NaN : Runs.quadratic(c));
         assertEquals(300, jobs.size());
         double best = jobs.stream().map(Job::configuration).filter(c -> c.getDouble("x1") <= 2)

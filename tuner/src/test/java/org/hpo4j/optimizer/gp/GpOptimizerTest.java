@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.methodtest.Runs;
@@ -16,17 +16,15 @@ import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
 class GpOptimizerTest {
-    private static OptimizerSettings settings(long seed) {
-        return OptimizerSettings.of(1, 10, seed);
-    }
+    private static final Fidelity FIDELITY = new Fidelity(1, 10);
 
     @Test
     void beatsRandomSearchOnAQuadratic() {
         double gp = 0;
         double random = 0;
         for (int seed = 0; seed < 3; seed++) {
-            gp += Runs.sequential(new GpOptimizer(Runs.box(3), settings(seed)), 40, Runs::quadratic);
-            random += Runs.sequential(new RandomSearch(Runs.box(3), settings(seed)), 40, Runs::quadratic);
+            gp += Runs.sequential(new GpOptimizer(Runs.box(3), FIDELITY, seed), 40, Runs::quadratic);
+            random += Runs.sequential(new RandomSearch(Runs.box(3), FIDELITY, seed), 40, Runs::quadratic);
         }
         assertTrue(gp < 0.1 * random, "gp " + gp / 3 + " vs random " + random / 3);
     }
@@ -37,28 +35,28 @@ class GpOptimizerTest {
         double gp = 0;
         double random = 0;
         for (int seed = 0; seed < 3; seed++) {
-            List<Job> jobs = Runs.batched(new GpOptimizer(space, settings(seed)), 50, 1, Runs::conditionalObjective);
+            List<Job> jobs = Runs.batched(new GpOptimizer(space, FIDELITY, seed), 50, 1, Runs::conditionalObjective);
             for (Job j : jobs) {
                 assertTrue(Runs.respectsConditions(space, j.configuration()), j.configuration()::toString);
             }
             gp += jobs.stream().mapToDouble(j -> Runs.conditionalObjective(j.configuration())).min().orElseThrow();
-            random += Runs.sequential(new RandomSearch(space, settings(seed)), 50, Runs::conditionalObjective);
+            random += Runs.sequential(new RandomSearch(space, FIDELITY, seed), 50, Runs::conditionalObjective);
         }
         assertTrue(gp < 0.5 * random, "gp " + gp / 3 + " vs random " + random / 3);
     }
 
     @Test
     void sameSeedSameJobs() {
-        List<Configuration> a = Runs.trace(new GpOptimizer(Runs.box(2), settings(4)), 25, Runs::quadratic);
-        List<Configuration> b = Runs.trace(new GpOptimizer(Runs.box(2), settings(4)), 25, Runs::quadratic);
-        List<Configuration> c = Runs.trace(new GpOptimizer(Runs.box(2), settings(5)), 25, Runs::quadratic);
+        List<Configuration> a = Runs.trace(new GpOptimizer(Runs.box(2), FIDELITY, 4), 25, Runs::quadratic);
+        List<Configuration> b = Runs.trace(new GpOptimizer(Runs.box(2), FIDELITY, 4), 25, Runs::quadratic);
+        List<Configuration> c = Runs.trace(new GpOptimizer(Runs.box(2), FIDELITY, 5), 25, Runs::quadratic);
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
 
     @Test
     void failuresAreToleratedAndParallelProposalsSpreadOut() {
-        GpOptimizer o = new GpOptimizer(Runs.box(2), settings(6));
+        GpOptimizer o = new GpOptimizer(Runs.box(2), FIDELITY, 6);
         List<Job> jobs = Runs.batched(o, 40, 4, c -> c.getDouble("x1") > 2 ? Double.NaN : Runs.quadratic(c));
         assertEquals(40, jobs.size());
         assertEquals(40, jobs.stream().map(Job::configuration).distinct().count());
@@ -70,7 +68,7 @@ class GpOptimizerTest {
 
     @Test
     void allFailuresKeepItSampling() {
-        GpOptimizer o = new GpOptimizer(Runs.box(2), settings(1));
+        GpOptimizer o = new GpOptimizer(Runs.box(2), FIDELITY, 1);
         assertEquals(20, Runs.batched(o, 20, 2, c -> Double.NaN).size());
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
@@ -24,7 +25,8 @@ class HyperGpTest {
             .add(FloatParameter.uniform("b", 0, 1))
             .add(FloatParameter.uniform("c", 0, 1))
             .build();
-    private static final OptimizerSettings SETTINGS = new OptimizerSettings(1, 81, 3, 5, 0);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 81);
+    private static final long SETTINGS_SEED = 5;
 
     private static double bowl(Configuration x) {
         return Math.pow(x.getDouble("a") - 0.3, 2) + Math.pow(x.getDouble("b") - 0.6, 2) + Math.pow(x.getDouble("c") - 0.5, 2);
@@ -48,7 +50,7 @@ class HyperGpTest {
         double late = 0;
         double lateFull = 0;
         while (spent < cost) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             o.tell(j, Result.of(f.applyAsDouble(j.configuration(), j.budget())));
             jobs.add(j);
             spent += j.budget() / 81;
@@ -63,7 +65,7 @@ class HyperGpTest {
 
     @Test
     void budgetsThatMisleadLoseTheirBracketsAndEffortMovesToTheFullBudget() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS);
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         double[] lateFull = new double[1];
         run(o, HyperGpTest::reversed, 40, lateFull);
         double[] reliability = o.reliability();
@@ -95,7 +97,7 @@ class HyperGpTest {
 
     @Test
     void budgetsThatAgreeKeepHyperbandsSplit() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS);
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = run(o, HyperGpTest::agreeing, 40, new double[1]);
         double[] reliability = o.reliability();
         for (int k = 0; k < reliability.length; k++) {
@@ -111,7 +113,7 @@ class HyperGpTest {
 
     @Test
     void findsTheMinimumOfAnAgreeingProblem() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS);
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = run(o, HyperGpTest::agreeing, 30, new double[1]);
         double best = Double.POSITIVE_INFINITY;
         for (Job j : jobs) {
@@ -124,11 +126,11 @@ class HyperGpTest {
 
     @Test
     void runningJobsKeepParallelProposalsApart() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS);
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         run(o, HyperGpTest::agreeing, 10, new double[1]);
         List<double[]> fresh = new ArrayList<>();
         for (int i = 0; i < 40 && fresh.size() < 6; i++) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             if (j.rung() == 0) {
                 fresh.add(SPACE.encode(j.configuration()));
             }
@@ -147,11 +149,11 @@ class HyperGpTest {
 
     @Test
     void aBoundedRunCostsAboutOneHyperbandIterationAndFinishes() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS.withMaxIterations(1));
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1));
         double spent = 0;
         Set<Job.ConfigId> ids = new HashSet<>();
         Optional<Job> j;
-        while ((j = o.ask()).isPresent()) {
+        while ((j = o.ask().jobToRun()).isPresent()) {
             o.tell(j.get(), Result.of(reversed(j.get().configuration(), j.get().budget())));
             spent += j.get().budget();
             if (j.get().rung() == 0) {
@@ -159,7 +161,7 @@ class HyperGpTest {
             }
         }
         assertTrue(o.isFinished());
-        double iteration = HyperbandSchedule.of(SETTINGS).iterationBudget();
+        double iteration = HyperbandSchedule.of(SETTINGS_FIDELITY, HyperbandSettings.defaults()).iterationBudget();
         assertTrue(spent <= iteration + 81 && spent >= 0.5 * iteration, "spent " + spent + " of an iteration's " + iteration);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.methodtest.Runs;
 import org.hpo4j.space.CategoricalParameter;
@@ -22,12 +22,13 @@ import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
 class GridSearchTest {
-    private static final OptimizerSettings SETTINGS = OptimizerSettings.of(1, 9, 42);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 9);
+    private static final long SETTINGS_SEED = 42;
 
     private static List<Configuration> all(GridSearch g) {
         List<Configuration> out = new java.util.ArrayList<>();
         Optional<Job> j;
-        while ((j = g.ask()).isPresent()) {
+        while ((j = g.ask().jobToRun()).isPresent()) {
             out.add(j.get().configuration());
             assertEquals(9, j.get().budget());
             g.tell(j.get(), Result.of(1));
@@ -61,19 +62,19 @@ class GridSearchTest {
                 .add(FloatParameter.uniform("x", 0, 1))
                 .add(CategoricalParameter.of("c", List.of("a", "b")))
                 .build();
-        GridSearch g = new GridSearch(space, SETTINGS, new GridSettings(4, true));
+        GridSearch g = new GridSearch(space, SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(4, true));
         List<Configuration> configs = all(g);
         assertEquals(8, configs.size());
         assertEquals(8, new HashSet<>(configs).size());
         assertTrue(g.isFinished());
-        assertTrue(g.ask().isEmpty());
+        assertTrue(g.ask().jobToRun().isEmpty());
     }
 
     @Test
     void conditionsDoNotMultiplyTheGrid() {
         SearchSpace space = Runs.conditional();
         for (boolean shuffle : new boolean[] {false, true}) {
-            List<Configuration> configs = all(new GridSearch(space, SETTINGS, new GridSettings(3, shuffle)));
+            List<Configuration> configs = all(new GridSearch(space, SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(3, shuffle)));
             // kind a: xa 3 x lr 3; kind b: xb 3 x nb 3 x lr 3; kind c: lr 3
             assertEquals(9 + 27 + 3, configs.size());
             assertEquals(configs.size(), new HashSet<>(configs).size());
@@ -89,7 +90,7 @@ class GridSearchTest {
                 .add(IntParameter.uniform("a", 0, 1))
                 .add(IntParameter.uniform("b", 0, 2))
                 .build();
-        List<Configuration> configs = all(new GridSearch(space, SETTINGS, new GridSettings(5, false)));
+        List<Configuration> configs = all(new GridSearch(space, SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(5, false)));
         assertEquals(List.of(0L, 0L, 0L, 1L, 1L, 1L), configs.stream().map(c -> c.get("a")).toList());
         assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L), configs.stream().map(c -> c.get("b")).toList());
     }
@@ -97,9 +98,9 @@ class GridSearchTest {
     @Test
     void shuffleIsFixedBySeed() {
         SearchSpace space = Runs.box(3);
-        List<Configuration> a = all(new GridSearch(space, SETTINGS, GridSettings.defaults()));
-        List<Configuration> b = all(new GridSearch(space, SETTINGS, GridSettings.defaults()));
-        List<Configuration> c = all(new GridSearch(space, SETTINGS.withSeed(7), GridSettings.defaults()));
+        List<Configuration> a = all(new GridSearch(space, SETTINGS_FIDELITY, SETTINGS_SEED, GridSettings.defaults()));
+        List<Configuration> b = all(new GridSearch(space, SETTINGS_FIDELITY, SETTINGS_SEED, GridSettings.defaults()));
+        List<Configuration> c = all(new GridSearch(space, SETTINGS_FIDELITY, 7, GridSettings.defaults()));
         assertEquals(a, b);
         assertNotEquals(a, c);
         assertEquals(Set.copyOf(a), Set.copyOf(c));
@@ -108,9 +109,9 @@ class GridSearchTest {
 
     @Test
     void failuresAndOutOfOrderResultsAreAccepted() {
-        GridSearch g = new GridSearch(Runs.box(2), SETTINGS);
-        Job first = g.ask().orElseThrow();
-        Job second = g.ask().orElseThrow();
+        GridSearch g = new GridSearch(Runs.box(2), SETTINGS_FIDELITY, SETTINGS_SEED);
+        Job first = g.ask().jobToRun().orElseThrow();
+        Job second = g.ask().jobToRun().orElseThrow();
         g.tell(second, Result.failed("boom"));
         g.tell(first, Result.of(3));
         assertThrows(IllegalArgumentException.class, () -> g.tell(first, Result.of(3)));
@@ -120,10 +121,10 @@ class GridSearchTest {
     @Test
     void largeShuffledGridIsVisitedLazilyWithoutRepeats() {
         // 5^12 = 244 million points: the shuffle must not hold them in memory
-        GridSearch g = new GridSearch(Runs.box(12), SETTINGS, new GridSettings(5, true));
+        GridSearch g = new GridSearch(Runs.box(12), SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(5, true));
         Set<Configuration> seen = new HashSet<>();
         for (int i = 0; i < 2000; i++) {
-            assertTrue(seen.add(g.ask().orElseThrow().configuration()), "repeated configuration at job " + i);
+            assertTrue(seen.add(g.ask().jobToRun().orElseThrow().configuration()), "repeated configuration at job " + i);
         }
         assertFalse(g.isFinished());
     }
@@ -131,10 +132,10 @@ class GridSearchTest {
     @Test
     void gridBeyondTwoToTheSixtyTwoIsRefusedWithAHint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new GridSearch(Runs.box(30), SETTINGS, new GridSettings(5, true)));
+                () -> new GridSearch(Runs.box(30), SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(5, true)));
         assertTrue(e.getMessage().contains("pointsPerNumeric"), e.getMessage());
         // natural order is lazy, so the same grid works there
-        GridSearch lazy = new GridSearch(Runs.box(30), SETTINGS, new GridSettings(5, false));
-        assertTrue(lazy.ask().isPresent());
+        GridSearch lazy = new GridSearch(Runs.box(30), SETTINGS_FIDELITY, SETTINGS_SEED, new GridSettings(5, false));
+        assertTrue(lazy.ask().jobToRun().isPresent());
     }
 }

@@ -85,7 +85,7 @@ public final class Runs {
     public static double sequential(Optimizer o, int n, ToDoubleFunction<Configuration> f) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            Optional<Job> job = o.ask();
+            Optional<Job> job = o.ask().jobToRun();
             if (job.isEmpty()) {
                 break;
             }
@@ -108,7 +108,7 @@ public final class Runs {
         List<Job> running = new ArrayList<>();
         while (all.size() < n) {
             while (running.size() < parallel && all.size() < n) {
-                Optional<Job> job = o.ask();
+                Optional<Job> job = o.ask().jobToRun();
                 if (job.isEmpty()) {
                     break;
                 }
@@ -132,7 +132,7 @@ public final class Runs {
     public static List<Configuration> trace(Optimizer o, int n, ToDoubleFunction<Configuration> f) {
         List<Configuration> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Optional<Job> job = o.ask();
+            Optional<Job> job = o.ask().jobToRun();
             if (job.isEmpty()) {
                 break;
             }

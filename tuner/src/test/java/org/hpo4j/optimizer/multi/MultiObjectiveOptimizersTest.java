@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
@@ -27,7 +27,8 @@ class MultiObjectiveOptimizersTest {
             .add(FloatParameter.uniform("x", 0, 1))
             .add(FloatParameter.uniform("y", 0, 1))
             .build();
-    private static final OptimizerSettings SETTINGS = new OptimizerSettings(1, 9, 3, 5, 0);
+    private static final Fidelity SETTINGS_FIDELITY = new Fidelity(1, 9);
+    private static final long SETTINGS_SEED = 5;
 
     /**
      * ZDT1-like with fidelity: f1 = x, f2 = g (1 - sqrt(x / g)), g = 1 + 9 y + 1 / budget; the front
@@ -43,7 +44,7 @@ class MultiObjectiveOptimizersTest {
     private static List<Job> run(Optimizer o, int jobs, List<Result> results) {
         List<Job> all = new ArrayList<>();
         while (all.size() < jobs) {
-            Optional<Job> j = o.ask();
+            Optional<Job> j = o.ask().jobToRun();
             if (j.isEmpty()) {
                 break;
             }
@@ -59,7 +60,7 @@ class MultiObjectiveOptimizersTest {
     private static double hypervolume(List<Job> jobs, List<Result> results) {
         List<Pareto.Point> points = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i).budget() == SETTINGS.maxBudget()) {
+            if (jobs.get(i).budget() == SETTINGS_FIDELITY.maxBudget()) {
                 points.add(Pareto.Point.of(results.get(i)));
             }
         }
@@ -71,13 +72,13 @@ class MultiObjectiveOptimizersTest {
     @ValueSource(strings = {"nsga2", "mo-asha", "parego"})
     void findsFeasibleTradeOffsAndMostFullBudgetJobsAreFeasible(String name) {
         List<Result> results = new ArrayList<>();
-        List<Job> jobs = run(Optimizers.create(name, SPACE, SETTINGS), 200, results);
+        List<Job> jobs = run(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), 200, results);
         double hv = hypervolume(jobs, results);
         assertTrue(hv > 0, name + " found no feasible point at the full budget");
         long full = 0;
         long feasibleFull = 0;
         for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i).budget() == SETTINGS.maxBudget()) {
+            if (jobs.get(i).budget() == SETTINGS_FIDELITY.maxBudget()) {
                 full++;
                 feasibleFull += results.get(i).violation() == 0 ? 1 : 0;
             }
@@ -99,17 +100,17 @@ class MultiObjectiveOptimizersTest {
     }
 
     private static double hypervolumeAtCost(String name, double cost) {
-        Optimizer o = Optimizers.create(name, SPACE, SETTINGS);
+        Optimizer o = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         double spent = 0;
         while (spent < cost) {
-            Job j = o.ask().orElseThrow();
+            Job j = o.ask().jobToRun().orElseThrow();
             Result r = evaluate(j);
             o.tell(j, r);
             jobs.add(j);
             results.add(r);
-            spent += j.budget() / SETTINGS.maxBudget();
+            spent += j.budget() / SETTINGS_FIDELITY.maxBudget();
         }
         return hypervolume(jobs, results);
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.Job;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.RandomSearch;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.methodtest.Runs;
@@ -18,9 +18,7 @@ import org.hpo4j.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 
 class TreeParzenEstimatorTest {
-    private static OptimizerSettings settings(long seed) {
-        return OptimizerSettings.of(1, 10, seed);
-    }
+    private static final Fidelity FIDELITY = new Fidelity(1, 10);
 
     @Test
     void numericEstimatorIntegratesToOneAndPeaksAtTheObservations() {
@@ -73,8 +71,8 @@ class TreeParzenEstimatorTest {
         double tpe = 0;
         double random = 0;
         for (int seed = 0; seed < 5; seed++) {
-            tpe += Runs.sequential(new TreeParzenEstimator(Runs.box(3), settings(seed)), 100, Runs::quadratic);
-            random += Runs.sequential(new RandomSearch(Runs.box(3), settings(seed)), 100, Runs::quadratic);
+            tpe += Runs.sequential(new TreeParzenEstimator(Runs.box(3), FIDELITY, seed), 100, Runs::quadratic);
+            random += Runs.sequential(new RandomSearch(Runs.box(3), FIDELITY, seed), 100, Runs::quadratic);
         }
         assertTrue(tpe < 0.5 * random, "tpe " + tpe / 5 + " vs random " + random / 5);
     }
@@ -85,7 +83,7 @@ class TreeParzenEstimatorTest {
         double tpe = 0;
         double random = 0;
         for (int seed = 0; seed < 5; seed++) {
-            TreeParzenEstimator o = new TreeParzenEstimator(space, settings(seed));
+            TreeParzenEstimator o = new TreeParzenEstimator(space, FIDELITY, seed);
             List<Job> jobs = Runs.batched(o, 80, 1, Runs::conditionalObjective);
             for (Job j : jobs) {
                 assertTrue(Runs.respectsConditions(space, j.configuration()), j.configuration()::toString);
@@ -94,16 +92,16 @@ class TreeParzenEstimatorTest {
                     .filter(j -> j.configuration().getString("kind").equals("b")).count();
             assertTrue(branchB > 20, "later jobs should favour kind b, got " + branchB + " of 40");
             tpe += jobs.stream().mapToDouble(j -> Runs.conditionalObjective(j.configuration())).min().orElseThrow();
-            random += Runs.sequential(new RandomSearch(space, settings(seed)), 80, Runs::conditionalObjective);
+            random += Runs.sequential(new RandomSearch(space, FIDELITY, seed), 80, Runs::conditionalObjective);
         }
         assertTrue(tpe < random, "tpe " + tpe / 5 + " vs random " + random / 5);
     }
 
     @Test
     void sameSeedSameJobs() {
-        List<Configuration> a = Runs.trace(new TreeParzenEstimator(Runs.conditional(), settings(4)), 40, Runs::conditionalObjective);
-        List<Configuration> b = Runs.trace(new TreeParzenEstimator(Runs.conditional(), settings(4)), 40, Runs::conditionalObjective);
-        List<Configuration> c = Runs.trace(new TreeParzenEstimator(Runs.conditional(), settings(5)), 40, Runs::conditionalObjective);
+        List<Configuration> a = Runs.trace(new TreeParzenEstimator(Runs.conditional(), FIDELITY, 4), 40, Runs::conditionalObjective);
+        List<Configuration> b = Runs.trace(new TreeParzenEstimator(Runs.conditional(), FIDELITY, 4), 40, Runs::conditionalObjective);
+        List<Configuration> c = Runs.trace(new TreeParzenEstimator(Runs.conditional(), FIDELITY, 5), 40, Runs::conditionalObjective);
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
@@ -111,7 +109,7 @@ class TreeParzenEstimatorTest {
     @Test
     void failuresAreToleratedAndParallelAsksDiffer() {
         for (boolean liar : new boolean[] {false, true}) {
-            TreeParzenEstimator o = new TreeParzenEstimator(Runs.box(2), settings(6),
+            TreeParzenEstimator o = new TreeParzenEstimator(Runs.box(2), FIDELITY, 6,
                     TpeSettings.defaults().withConstantLiar(liar));
             List<Job> jobs = Runs.batched(o, 100, 4, c -> c.getDouble("x1") > 2 ? Double.NaN : Runs.quadratic(c));
             assertEquals(100, jobs.size());
@@ -125,7 +123,7 @@ class TreeParzenEstimatorTest {
 
     @Test
     void allFailuresKeepItSampling() {
-        TreeParzenEstimator o = new TreeParzenEstimator(Runs.box(2), settings(1));
+        TreeParzenEstimator o = new TreeParzenEstimator(Runs.box(2), FIDELITY, 1);
         assertEquals(30, Runs.batched(o, 30, 2, c -> Double.NaN).size());
     }
 }

@@ -5,7 +5,7 @@ import org.hpo4j.benchmarks.EvaluationStreams;
 import org.hpo4j.benchmarks.Hartmann6Mf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +60,7 @@ public class AskTellOverheadBenchmark {
     @Setup(Level.Trial)
     public void feedHistory() {
         state = Optimizers.create(optimizer, problem.space(),
-                new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, SEED, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), SEED);
         for (int i = 0; i < evaluations; i++) {
             askTell();
         }
@@ -69,7 +69,7 @@ public class AskTellOverheadBenchmark {
     /** One ask, the evaluation, one tell. */
     @Benchmark
     public Job askTell() {
-        Job job = state.ask().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing"));
+        Job job = state.ask().jobToRun().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing"));
         state.tell(job, Result.of(problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(SEED, job.id()))));
         return job;
     }

@@ -6,7 +6,7 @@ import org.hpo4j.benchmarks.EvaluationStreams;
 import org.hpo4j.benchmarks.Hartmann6Mf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,10 +62,10 @@ public class BohbOverheadBenchmark {
     public void feedHistory() {
         seed++;
         state = Optimizers.create(optimizer, problem.space(),
-                new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         double spent = 0;
         while (spent < historyCost * problem.maxBudget()) {
-            Job job = state.ask().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing while feeding history"));
+            Job job = state.ask().jobToRun().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing while feeding history"));
             state.tell(job, Result.of(problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()))));
             spent += job.budget();
         }
@@ -74,7 +74,7 @@ public class BohbOverheadBenchmark {
     /** One ask, the evaluation, one tell. */
     @Benchmark
     public Job askTell() {
-        Optional<Job> asked = state.ask();
+        Optional<Job> asked = state.ask().jobToRun();
         Job job = asked.orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing at the measured call"));
         state.tell(job, Result.of(problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()))));
         return job;

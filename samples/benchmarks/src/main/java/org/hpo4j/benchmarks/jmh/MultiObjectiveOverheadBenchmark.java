@@ -7,7 +7,7 @@ import org.hpo4j.benchmarks.EvaluationStreams;
 import org.hpo4j.benchmarks.multiobjective.ZdtMf;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +61,7 @@ public class MultiObjectiveOverheadBenchmark {
     public void feedHistory() {
         seed++;
         state = Optimizers.create(optimizer, problem.space(),
-                new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0));
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         for (int i = 0; i < history; i++) {
             askEvaluateTell();
         }
@@ -74,7 +74,7 @@ public class MultiObjectiveOverheadBenchmark {
     }
 
     private Job askEvaluateTell() {
-        Job job = state.ask().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing"));
+        Job job = state.ask().jobToRun().orElseThrow(() -> new IllegalStateException(optimizer + " asked nothing"));
         double[] f = problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()));
         state.tell(job, Result.of(Arrays.stream(f).boxed().toList(), List.of()));
         return job;

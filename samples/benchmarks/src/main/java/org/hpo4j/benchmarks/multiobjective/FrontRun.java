@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hpo4j.benchmarks.EvaluationStreams;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.registry.Optimizers;
 
@@ -45,8 +46,8 @@ public final class FrontRun {
      */
     public static Outcome run(MultiObjectiveProblem problem, String optimizerName, long seed, double maxCost,
                               double[] checkpoints) {
-        OptimizerSettings settings = new OptimizerSettings(problem.minBudget(), problem.maxBudget(), 3, seed, 0);
-        Optimizer optimizer = Optimizers.create(optimizerName, problem.space(), settings);
+        Optimizer optimizer = Optimizers.create(optimizerName, problem.space(),
+                new Fidelity(problem.minBudget(), problem.maxBudget()), seed);
         if (!optimizer.handlesSeveralObjectives()) {
             throw new IllegalArgumentException("optimizer '" + optimizerName + "' ranks by one value and cannot run "
                     + problem.name() + ", a problem of several objectives");
@@ -61,16 +62,16 @@ public final class FrontRun {
         double maxBudget = problem.maxBudget();
         while (spentBudget / maxBudget < maxCost * (1 - COST_SLACK)) {
             long t0 = System.nanoTime();
-            Optional<Job> asked = optimizer.ask();
+            Ask asked = optimizer.ask();
             long t1 = System.nanoTime();
-            if (asked.isEmpty()) {
-                if (optimizer.isFinished()) {
-                    break;
-                }
-                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed " + seed
-                        + ") returned no job after " + evaluations + " evaluations although none is outstanding");
+            if (asked.isFinished()) {
+                break;
             }
-            Job job = asked.get();
+            if (!(asked instanceof Ask.Run run)) {
+                throw new IllegalStateException("optimizer '" + optimizerName + "' on " + problem.name() + " (seed " + seed
+                        + ") asks to wait after " + evaluations + " evaluations although none is outstanding");
+            }
+            Job job = run.job();
             double[] observed = problem.evaluate(job.configuration(), job.budget(), EvaluationStreams.forJob(seed, job.id()));
             Result result = Result.of(Arrays.stream(observed).boxed().toList(), List.of());
             long t2 = System.nanoTime();

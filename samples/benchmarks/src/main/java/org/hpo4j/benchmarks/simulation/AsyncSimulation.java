@@ -16,7 +16,7 @@ import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.MedianRatio;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.registry.Optimizers;
 
 /**
@@ -82,8 +82,9 @@ public final class AsyncSimulation {
             for (long seed = 0; seed < options.seeds; seed++) {
                 long s = seed;
                 futures.add(pool.submit(() -> {
-                    OptimizerSettings settings = OptimizerSettings.of(problem.minBudget(), problem.maxBudget(), s);
-                    return new VirtualCluster(problem, options.workers, options.costs).run(name, create(name, problem, settings), s);
+                    Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
+                    return new VirtualCluster(problem, options.workers, options.costs).run(name,
+                            create(name, problem, fidelity, s), s);
                 }));
             }
             List<SimulationRun> runs = new ArrayList<>();
@@ -135,12 +136,12 @@ public final class AsyncSimulation {
     }
 
     /** The registered optimizer {@code name}, wrapped in {@link OneBracketAtATime} when it ends in its suffix. */
-    static Optimizer create(String name, BenchmarkProblem problem, OptimizerSettings settings) {
+    static Optimizer create(String name, BenchmarkProblem problem, Fidelity fidelity, long seed) {
         if (name.endsWith(OneBracketAtATime.SUFFIX)) {
             String base = name.substring(0, name.length() - OneBracketAtATime.SUFFIX.length());
-            return new OneBracketAtATime(Optimizers.create(base, problem.space(), settings));
+            return new OneBracketAtATime(Optimizers.create(base, problem.space(), fidelity, seed));
         }
-        return Optimizers.create(name, problem.space(), settings);
+        return Optimizers.create(name, problem.space(), fidelity, seed);
     }
 
     private static void printTable(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -37,12 +38,12 @@ final class OneBracketAtATime implements Optimizer {
     }
 
     @Override
-    public Optional<Job> ask() {
+    public Ask ask() {
         if (!held.isEmpty() && sameBracket(held.peekFirst().configId(), currentBracket)) {
             return handOut(held.removeFirst());
         }
         if (held.isEmpty() || running.isEmpty()) {
-            Optional<Job> next = inner.ask();
+            Optional<Job> next = inner.ask().jobToRun();
             if (next.isPresent()) {
                 if (currentBracket == null || sameBracket(next.get().configId(), currentBracket)) {
                     return handOut(next.get());
@@ -53,13 +54,16 @@ final class OneBracketAtATime implements Optimizer {
         if (running.isEmpty() && !held.isEmpty()) {
             return handOut(held.removeFirst());
         }
-        return Optional.empty();
+        if (isFinished()) {
+            return Ask.FINISHED;
+        }
+        return Ask.WAIT;
     }
 
-    private Optional<Job> handOut(Job job) {
+    private Ask handOut(Job job) {
         currentBracket = job.configId();
         running.add(job.id());
-        return Optional.of(job);
+        return Ask.run(job);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Result;
@@ -79,11 +80,10 @@ public final class VirtualCluster {
         int finished = 0;
         while (true) {
             while (idle > 0) {
-                Optional<Job> next = optimizer.ask();
-                if (next.isEmpty()) {
+                if (!(optimizer.ask() instanceof Ask.Run next)) {
                     break;
                 }
-                Job job = next.get();
+                Job job = next.job();
                 double duration = problem.effectiveBudget(job.budget()) / problem.maxBudget()
                         * SpeedFactors.of(problem.space(), job.configuration());
                 running.add(new Running(job, now, now + duration, started++));

@@ -18,7 +18,8 @@ import java.util.Set;
 import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.optimizer.HyperbandSchedule;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
 import org.hpo4j.space.IntParameter;
@@ -157,7 +158,7 @@ class LcBenchTest {
         for (String name : Problems.names(Problems.Group.LCBENCH)) {
             BenchmarkProblem p = Problems.byName(name);
             assertEquals(optima.getAsJsonObject(name).get("optimum").getAsDouble(), p.optimum(), 0.0, name);
-            HyperbandSchedule schedule = HyperbandSchedule.of(OptimizerSettings.of(p.minBudget(), p.maxBudget(), 0));
+            HyperbandSchedule schedule = HyperbandSchedule.of(new Fidelity(p.minBudget(), p.maxBudget()), HyperbandSettings.defaults());
             assertEquals(3, schedule.sMax(), "four rungs");
             double[] rungs = {52.0 / 27, 52.0 / 9, 52.0 / 3, 52};
             int[] epochs = {2, 6, 17, 52};

@@ -12,9 +12,11 @@ import java.util.Optional;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.Problems;
+import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.registry.Optimizers;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class VirtualClusterTest {
     private final BenchmarkProblem branin = Problems.byName("branin-mf");
 
-    private OptimizerSettings settings(long seed) {
-        return OptimizerSettings.of(branin.minBudget(), branin.maxBudget(), seed);
+    private Fidelity fidelity() {
+        return new Fidelity(branin.minBudget(), branin.maxBudget());
     }
 
     /** Hands out one batch of full-budget jobs, then waits until every one of them is back. */
@@ -42,10 +44,10 @@ class VirtualClusterTest {
         }
 
         @Override
-        public Optional<Job> ask() {
+        public Ask ask() {
             if (inBatch == batch) {
                 if (outstanding > 0) {
-                    return Optional.empty();
+                    return isFinished() ? Ask.FINISHED : Ask.WAIT;
                 }
                 inBatch = 0;
             }
@@ -54,7 +56,7 @@ class VirtualClusterTest {
             int id = handedOut.size();
             Job j = new Job(id, new Job.ConfigId(id, 0, 0), problem.space().sample(random::nextDouble), problem.maxBudget(), 0, 0);
             handedOut.add(j);
-            return Optional.of(j);
+            return Ask.run(j);
         }
 
         @Override
@@ -85,7 +87,7 @@ class VirtualClusterTest {
     @Test
     void anOptimizerThatNeverWaitsKeepsEveryWorkerBusy() {
         for (String name : List.of("random", "asha", "async-hyperband")) {
-            SimulationRun run = new VirtualCluster(branin, 32, 10, 30).run(name, Optimizers.create(name, branin.space(), settings(1)), 1);
+            SimulationRun run = new VirtualCluster(branin, 32, 10, 30).run(name, Optimizers.create(name, branin.space(), fidelity(), 1), 1);
             assertEquals(1.0, run.utilisation(), 1e-12, name);
             assertTrue(run.utilisationWithDrain() < 1, name + ": the last jobs finish at different times");
             assertFalse(Double.isNaN(run.regrets().get(0)), name);
@@ -96,7 +98,7 @@ class VirtualClusterTest {
     @Test
     void randomSearchAtFullBudgetSpendsOneUnitPerJobAndItsRegretNeverGrows() {
         SimulationRun run = new VirtualCluster(branin, 8, 5, 20, 60).run("random",
-                Optimizers.create("random", branin.space(), settings(4)), 4);
+                Optimizers.create("random", branin.space(), fidelity(), 4), 4);
         // every job costs exactly one full evaluation; the 60th ends the study including itself
         assertEquals(60, run.jobs());
         assertEquals(List.of(5.0, 20.0, 60.0), run.costs());
@@ -108,11 +110,11 @@ class VirtualClusterTest {
     void sameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
         VirtualCluster cluster = new VirtualCluster(Problems.byName("counting-ones"), 16, 10, 30);
         BenchmarkProblem ones = Problems.byName("counting-ones");
-        OptimizerSettings s = OptimizerSettings.of(ones.minBudget(), ones.maxBudget(), 9);
-        SimulationRun a = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
-        SimulationRun b = cluster.run("asha", Optimizers.create("asha", ones.space(), s), 9);
+        Fidelity s = new Fidelity(ones.minBudget(), ones.maxBudget());
+        SimulationRun a = cluster.run("asha", Optimizers.create("asha", ones.space(), s, 9), 9);
+        SimulationRun b = cluster.run("asha", Optimizers.create("asha", ones.space(), s, 9), 9);
         assertEquals(a, b);
-        SimulationRun c = cluster.run("asha", Optimizers.create("asha", ones.space(), s.withSeed(10)), 10);
+        SimulationRun c = cluster.run("asha", Optimizers.create("asha", ones.space(), s, 10), 10);
         assertNotEquals(a, c);
     }
 
@@ -120,8 +122,8 @@ class VirtualClusterTest {
     void anOptimizerWaitingWithNothingRunningIsReportedByName() {
         Optimizer stuck = new Optimizer() {
             @Override
-            public Optional<Job> ask() {
-                return Optional.empty();
+            public Ask ask() {
+                return isFinished() ? Ask.FINISHED : Ask.WAIT;
             }
 
             @Override
@@ -167,7 +169,7 @@ class VirtualClusterTest {
     @Test
     void oneBracketAtATimeNeverRunsTwoBracketsAtOnceAndKeepsTheRunnersJobs() {
         for (String name : List.of("hyperband", "bohb")) {
-            Optimizer strict = AsyncSimulation.create(name + OneBracketAtATime.SUFFIX, branin, settings(2));
+            Optimizer strict = AsyncSimulation.create(name + OneBracketAtATime.SUFFIX, branin, fidelity(), 2);
             assertTrue(strict instanceof OneBracketAtATime);
             List<Job> running = new ArrayList<>();
             List<Integer> handedOut = new ArrayList<>();
@@ -176,7 +178,7 @@ class VirtualClusterTest {
             // 8 workers, the oldest job finishes first; two Hyperband iterations' worth of jobs
             for (int step = 0; step < 600 && !strict.isFinished(); step++) {
                 Optional<Job> next;
-                while (running.size() < 8 && (next = strict.ask()).isPresent()) {
+                while (running.size() < 8 && (next = strict.ask().jobToRun()).isPresent()) {
                     Job j = next.get();
                     for (Job other : running) {
                         assertEquals(other.configId().iteration(), j.configId().iteration(), name);
@@ -201,11 +203,11 @@ class VirtualClusterTest {
 
     @Test
     void strictBarriersIdleMostOfThirtyTwoWorkersWhileTheRunnerKeepsThemBusy() {
-        OptimizerSettings s = settings(0);
+        Fidelity s = fidelity();
         SimulationRun strict = new VirtualCluster(branin, 32, 30).run("hyperband:barriers",
-                AsyncSimulation.create("hyperband" + OneBracketAtATime.SUFFIX, branin, s), 0);
+                AsyncSimulation.create("hyperband" + OneBracketAtATime.SUFFIX, branin, s, 0), 0);
         SimulationRun overlapping = new VirtualCluster(branin, 32, 30).run("hyperband",
-                AsyncSimulation.create("hyperband", branin, s), 0);
+                AsyncSimulation.create("hyperband", branin, s, 0), 0);
         assertTrue(strict.utilisation() < 0.5, "strict barriers: " + strict.utilisation());
         assertTrue(overlapping.utilisation() > 0.95, "overlapping brackets: " + overlapping.utilisation());
         assertTrue(strict.endTime() > 2 * overlapping.endTime());

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.Injectors;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
@@ -36,7 +37,7 @@ class DigitsCheckpointTest {
     StudyResult firstBracket(String name, boolean checkpoints) {
         Injector<DigitsMlp> injector = Injectors.forClass(DigitsMlp.class);
         // bracket s=2 of Hyperband over 1..9 epochs: 9 configurations at 1, 3 at 3, 1 at 9
-        return Study.builder(injector.space()).name(name).optimizer("hyperband", new OptimizerSettings(1, 9, 3, 5, 1))
+        return Study.builder(injector.space()).name(name).optimizer("hyperband", new Fidelity(1, 9), 5, new HyperbandSettings(3, 1))
                 .maxBudget(9).seed(5).workDirectory(dir).checkpoints(checkpoints).build()
                 .optimize(throughTheInjector(), StoppingRule.maxEvaluations(13));
     }

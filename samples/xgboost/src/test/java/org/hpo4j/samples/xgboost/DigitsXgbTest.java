@@ -14,7 +14,8 @@ import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.Injectors;
 import org.hpo4j.inject.TunedProperties;
 import org.hpo4j.space.Configuration;
-import org.hpo4j.optimizer.OptimizerSettings;
+import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
@@ -56,7 +57,7 @@ class DigitsXgbTest {
     /** Bracket s=2 of Hyperband over 5..45 rounds: 9 configurations at 5, 3 at 15, 1 at 45. */
     StudyResult firstBracket(String name, boolean checkpoints) {
         Injector<DigitsXgb> injector = Injectors.forClass(DigitsXgb.class);
-        return Study.builder(injector.space()).name(name).optimizer("hyperband", new OptimizerSettings(5, 45, 3, 11, 1))
+        return Study.builder(injector.space()).name(name).optimizer("hyperband", new Fidelity(5, 45), 11, new HyperbandSettings(3, 1))
                 .maxBudget(45).seed(11).workDirectory(dir).checkpoints(checkpoints).build()
                 .optimize(throughTheInjector(), StoppingRule.maxEvaluations(13));
     }
