@@ -77,7 +77,7 @@ class HyperGpTest {
 
     @Test
     void untilMeasuredSmallBudgetsAreHalfTrustedAndFullBudgetStartsComeEarly() {
-        HyperGp o = new HyperGp(SPACE, SETTINGS);
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         double[] shares = o.bracketShares();
         assertEquals(1, shares[0], 1e-12);
         for (int s = 1; s < shares.length; s++) {
