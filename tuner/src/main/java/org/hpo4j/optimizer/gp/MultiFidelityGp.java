@@ -50,16 +50,16 @@ import org.hpo4j.space.SearchSpace;
  * {@link #PRIOR_RELIABILITY} once more for the reference's own, unmeasured, link to the full budget
  * (budgets that agree with each other may all mislead about the full one). Unmeasured budgets
  * have {@link #PRIOR_RELIABILITY}: no evidence is not trust, so a bracket that starts below the full
- * budget has to earn its share (Hyperband trusts every budget until the end). A bracket that starts at budget {@code k} relies on
- * every budget from {@code k} up, so its weight is the square of the smallest reliability among
- * them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
+ * budget has to earn its share (Hyperband trusts every budget until the end). A bracket that
+ * starts at budget {@code k} relies on every budget from {@code k} up, so its weight is the
+ * square of the smallest reliability among them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
  * budgets that mislead lose their brackets, down to only full-budget evaluations, and budgets
  * whose brackets weigh less than {@link #MODEL_WEIGHT} also leave the joint GP's window.
  */
 final class MultiFidelityGp implements ConfigurationSource {
     /** Results a budget needs before its ranking is measured. */
     static final int MIN_LEVEL_POINTS = 6;
-    /** Pseudo-observations of full trust that shrink a reliability measured on few configurations. */
+    /** Pseudo-observations at {@link #PRIOR_RELIABILITY} that shrink a reliability measured on few configurations. */
     static final double PRIOR_PAIRS = 4;
     /** Budgets whose brackets weigh less than this are left out of the joint GP. */
     static final double MODEL_WEIGHT = 0.1;
