@@ -58,4 +58,11 @@ assert stores.listFiles().findAll { it.name ==~ /Bowl-\d{8}-\d{6}\.db/ }.size() 
 def hpo = new File(basedir, 'target/hpo')
 ['report.html', 'evaluations.csv', 'evaluations.json'].each { assert new File(hpo, "Bowl/$it").isFile() : it }
 assert new File(hpo, 'Bowl/evaluations.csv').readLines().size() == 23 : 'a header and one row per evaluation'
+
+// run 3: hpo:report read run 2's study back from the store: the same evaluations (job, configuration
+// id, rung, budgets, state, value) as the report hpo:tune wrote
+def firstColumns = { f -> f.readLines().collect { it.split(',', -1).take(9).join(',') } }
+def rebuilt = new File(basedir, 'target/evaluations.csv')
+assert rebuilt.isFile() : 'hpo:report -Dhpo.format=csv -Dhpo.output wrote ' + rebuilt
+assert firstColumns(rebuilt) == firstColumns(new File(hpo, 'Bowl/evaluations.csv'))
 return true

@@ -5,17 +5,22 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-import org.hpo4j.tune.TuneException;
 
-/** The project's compiled classes and runtime dependencies, as paths and as a class loader. */
+/**
+ * The project's compiled classes and runtime dependencies, as paths and as a class loader, and its
+ * output folder, which a tuned properties file is copied into.
+ */
 final class ProjectClasses {
     private ProjectClasses() {
     }
@@ -80,18 +85,37 @@ final class ProjectClasses {
         T run(URLClassLoader loader) throws MojoExecutionException, MojoFailureException;
     }
 
-    /**
-     * Runs {@code task} with a class loader over {@code classpath} and closes it after: a
-     * {@link TuneException} (bad input) fails the goal with its message.
-     */
+    /** Runs {@code task} with a class loader over {@code classpath} and closes it after. */
     static <T> T withLoader(List<Path> classpath, LoaderTask<T> task)
             throws MojoExecutionException, MojoFailureException {
         try (URLClassLoader loader = loader(classpath)) {
             return task.run(loader);
-        } catch (TuneException e) {
-            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot close the project's class loader", e);
+        }
+    }
+
+    /**
+     * A file written into a resource folder of {@code project} also goes to its output folder, so
+     * that running the program right after tuning (without another build) loads it.
+     */
+    static void copyToOutputDirectory(MavenProject project, Path written) throws MojoExecutionException {
+        if (written == null) {
+            return;
+        }
+        for (Resource resource : project.getResources()) {
+            Path dir = Path.of(resource.getDirectory()).toAbsolutePath().normalize();
+            Path file = written.toAbsolutePath().normalize();
+            if (file.startsWith(dir) && resource.getTargetPath() == null) {
+                Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(dir.relativize(file).toString());
+                try {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new MojoExecutionException("cannot copy " + file + " to " + target, e);
+                }
+                return;
+            }
         }
     }
 }

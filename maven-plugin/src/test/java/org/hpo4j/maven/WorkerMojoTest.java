@@ -1,6 +1,6 @@
 package org.hpo4j.maven;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import org.apache.maven.settings.building.DefaultSettingsProblem;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.hpo4j.tune.StoreAccess;
 import org.junit.jupiter.api.Test;
 
 /** Database credentials from a settings.xml server, for hpo:worker and hpo:tune. */
@@ -68,10 +69,50 @@ class WorkerMojoTest {
 
     @Test
     void aServerGivesUserAndDecryptedPassword() throws Exception {
-        assertArrayEquals(new String[] {"hpo", "pw"},
+        assertEquals(new StorageCredentials("hpo", "pw"),
                 StorageCredentials.of(settingsWith("db", "hpo", "{enc}pw"), DECRYPTER, "db"));
-        assertArrayEquals(new String[2], StorageCredentials.of(new Settings(), DECRYPTER, null),
+        assertEquals(StorageCredentials.FROM_ENVIRONMENT, StorageCredentials.of(new Settings(), DECRYPTER, null),
                 "without hpo.storageServer the store reads the environment");
+    }
+
+    @Test
+    void everyGoalThatReadsAStoreTakesTheSameStorageLoginAndOutage() throws Exception {
+        Settings settings = settingsWith("db", "hpo", "{enc}pw");
+        List<StoreMojo> goals = List.of(
+                new TuneMojo() {
+                    @Override
+                    Settings settings() {
+                        return settings;
+                    }
+                },
+                new WorkerMojo() {
+                    @Override
+                    Settings settings() {
+                        return settings;
+                    }
+                },
+                new ReportMojo() {
+                    @Override
+                    Settings settings() {
+                        return settings;
+                    }
+                },
+                new SelectMojo() {
+                    @Override
+                    Settings settings() {
+                        return settings;
+                    }
+                });
+        for (StoreMojo goal : goals) {
+            goal.storage = "jdbc:postgresql://h/hpo";
+            goal.storageServer = "db";
+            goal.storeOutage = 5.0;
+            goal.decrypter = DECRYPTER;
+            StoreAccess access = goal.storeAccess();
+            assertEquals(new StoreAccess("jdbc:postgresql://h/hpo", "hpo", "pw", 5.0), access,
+                    goal.getClass().getSuperclass().getSimpleName());
+            assertFalse(access.toString().contains("pw"), "the password stays out of messages: " + access);
+        }
     }
 
     @Test

@@ -36,7 +36,6 @@ import com.github.javaparser.ast.type.WildcardType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.hpo4j.processor.ClassModel.Field;
 import org.hpo4j.processor.FieldType.Kind;
 
@@ -108,14 +107,14 @@ final class InjectorWriter {
         MethodDeclaration evaluate = override(type, "evaluate", PrimitiveType.doubleType(), param(target, "target"),
                 param("TrialContext", "context"));
         evaluate.addThrownException(Ast.classType("Exception"));
-        evaluate.setBody(evaluateBody(model));
+        evaluate.setBody(ObjectiveBodies.evaluate(model));
         if (record) {
             ClassModel.Objective objective = model.objective().get();
-            override(type, "criteria", Ast.classType("Criteria")).setBody(returning(criteria(objective)));
+            override(type, "criteria", Ast.classType("Criteria")).setBody(returning(ObjectiveBodies.criteria(objective)));
             MethodDeclaration score = override(type, "score", Ast.classType("Score"), param(target, "target"),
                     param("TrialContext", "context"));
             score.addThrownException(Ast.classType("Exception"));
-            score.setBody(scoreBody(objective));
+            score.setBody(ObjectiveBodies.score(objective));
         }
         override(type, "studyName", Ast.classType("String")).setBody(returning(Ast.string(model.studyName())));
 
@@ -183,7 +182,7 @@ final class InjectorWriter {
         return new Parameter(Ast.type(typeName), name);
     }
 
-    private static BlockStmt returning(Expression e) {
+    static BlockStmt returning(Expression e) {
         return new BlockStmt(NodeList.nodeList(new ReturnStmt(e)));
     }
 
@@ -285,77 +284,6 @@ final class InjectorWriter {
                 break;
         }
         body.addStatement(write(budget.field(), new NameExpr("target"), converted));
-        return body;
-    }
-
-    private static BlockStmt evaluateBody(ClassModel model) {
-        Optional<ClassModel.Objective> objective = model.objective();
-        if (objective.isEmpty()) {
-            return new BlockStmt(NodeList.nodeList(new ThrowStmt(new ObjectCreationExpr(null,
-                    Ast.classType("UnsupportedOperationException"),
-                    NodeList.nodeList(Ast.string(model.nameInPackage() + " has no @Objective method"))))));
-        }
-        ClassModel.Objective o = objective.get();
-        if (o.returnsRecord()) {
-            // the first objective, for callers that want one number; score() has them all
-            return returning(Ast.call(Ast.callLocal("score", new NameExpr("target"), new NameExpr("context")), "first"));
-        }
-        return returning(objectiveCall(o));
-    }
-
-    private static Expression objectiveCall(ClassModel.Objective o) {
-        NameExpr target = new NameExpr("target");
-        return o.takesContext()
-                ? Ast.call(target, o.methodName(), new NameExpr("context"))
-                : Ast.call(target, o.methodName());
-    }
-
-    /** {@code new Criteria(List.of(new Goal(...), ...), List.of(new Constraint(...), ...))}. */
-    private static Expression criteria(ClassModel.Objective o) {
-        NodeList<Expression> goals = new NodeList<>();
-        NodeList<Expression> constraints = new NodeList<>();
-        for (ClassModel.Component c : o.components()) {
-            if (c.objective()) {
-                goals.add(new ObjectCreationExpr(null, Ast.classType("Goal"), NodeList.nodeList(Ast.string(c.name()),
-                        Ast.name(c.maximize() ? "Direction.MAXIMIZE" : "Direction.MINIMIZE"))));
-            }
-            for (ClassModel.Bound b : c.bounds()) {
-                constraints.add(new ObjectCreationExpr(null, Ast.classType("Constraint"), NodeList.nodeList(
-                        Ast.string(c.name()),
-                        Ast.name(b.atMost() ? "Constraint.Kind.AT_MOST" : "Constraint.Kind.AT_LEAST"),
-                        Ast.number(b.limit()))));
-            }
-        }
-        return new ObjectCreationExpr(null, Ast.classType("Criteria"), NodeList.nodeList(
-                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", goals),
-                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", constraints)));
-    }
-
-    /**
-     * Calls the objective once, checks that the record is there and reads every component (a
-     * component with a direction and a bound is read once for each).
-     */
-    private static BlockStmt scoreBody(ClassModel.Objective o) {
-        BlockStmt body = new BlockStmt();
-        body.addStatement(new ExpressionStmt(new VariableDeclarationExpr(new VariableDeclarator(
-                new com.github.javaparser.ast.type.VarType(), "result", objectiveCall(o)))));
-        body.addStatement(new IfStmt(new BinaryExpr(new NameExpr("result"), new NullLiteralExpr(), BinaryExpr.Operator.EQUALS),
-                new ThrowStmt(new ObjectCreationExpr(null, Ast.classType("IllegalStateException"),
-                        NodeList.nodeList(Ast.string("@Objective method " + o.methodName() + " returned null")))), null));
-        NodeList<Expression> objectives = new NodeList<>();
-        NodeList<Expression> constraints = new NodeList<>();
-        for (ClassModel.Component c : o.components()) {
-            Expression read = Ast.call("Score", "component", Ast.string(c.name()), Ast.call(new NameExpr("result"), c.name()));
-            if (c.objective()) {
-                objectives.add(read);
-            }
-            for (int i = 0; i < c.bounds().size(); i++) {
-                constraints.add(read.clone());
-            }
-        }
-        body.addStatement(new ReturnStmt(new ObjectCreationExpr(null, Ast.classType("Score"), NodeList.nodeList(
-                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", objectives),
-                new com.github.javaparser.ast.expr.MethodCallExpr(Ast.name("List"), "of", constraints)))));
         return body;
     }
 

@@ -1,10 +1,8 @@
 package org.hpo4j.execute;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hpo4j.optimizer.Result;
@@ -16,18 +14,17 @@ import org.hpo4j.trial.TrialContext;
  * {@link #complete}. Reports and stop requests go through the same listener and signal as for tasks
  * run on threads, so a study treats both alike. Any number of tasks may be out at once.
  */
-public final class CallerExecutor implements Executor {
+public final class CallerExecutor extends QueuedExecutor {
     /** A task handed to the caller and not yet completed. */
     private record Out(Task task, TaskContext context, AtomicBoolean stop, long startedAt) {
     }
 
     private final Clock clock;
-    private final CompletionQueue done = new CompletionQueue(Integer.MAX_VALUE);
     private final Map<Integer, Out> out = new ConcurrentHashMap<>();
-    private volatile ReportListener listener = (task, step, value) -> { };
 
     /** An executor whose completions are timed by {@code clock}. */
     public CallerExecutor(Clock clock) {
+        super(Integer.MAX_VALUE);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -36,10 +33,6 @@ public final class CallerExecutor implements Executor {
         return Integer.MAX_VALUE;
     }
 
-    @Override
-    public int outstanding() {
-        return done.outstanding();
-    }
 
     @Override
     public void submit(Task task) {
@@ -80,15 +73,7 @@ public final class CallerExecutor implements Executor {
         return o;
     }
 
-    @Override
-    public Completion take() throws InterruptedException {
-        return done.take();
-    }
 
-    @Override
-    public Optional<Completion> poll(Duration timeout) throws InterruptedException {
-        return done.poll(timeout);
-    }
 
     @Override
     public void requestStop(int jobId) {
@@ -98,10 +83,6 @@ public final class CallerExecutor implements Executor {
         }
     }
 
-    @Override
-    public void reportsTo(ReportListener reportListener) {
-        this.listener = Objects.requireNonNull(reportListener, "listener");
-    }
 
     @Override
     public void close() {

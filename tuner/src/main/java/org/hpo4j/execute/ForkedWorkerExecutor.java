@@ -1,32 +1,18 @@
 package org.hpo4j.execute;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hpo4j.optimizer.Result;
-import org.hpo4j.store.ConfigurationCodec;
 
 /**
  * Runs evaluations in long-lived worker JVMs ({@link WorkerMain}), one evaluation after another per
@@ -34,23 +20,14 @@ import org.hpo4j.store.ConfigurationCodec;
  * that dies ({@code System.exit}, a crash, an {@code OutOfMemoryError}) fails its evaluation with
  * the cause; either way a new worker takes its place.
  */
-public final class ForkedWorkerExecutor implements Executor {
+public final class ForkedWorkerExecutor extends QueuedExecutor {
     private static final Task STOP = new Task(-1, 0, null, 0, 0, 0, null);
-    /** Lines of a worker's standard error kept to explain a crash (within the output limit). */
-    private static final int TAIL_LINES = 5;
-    /** Lines of a worker's output echoed to the console at once, and per second after that. */
-    static final int ECHO_BURST = 200;
-    static final int ECHO_PER_SECOND = 50;
-    /** Characters of one echoed line; the captured tail keeps up to the output limit. */
-    static final int ECHO_LINE = 2000;
 
     private final Settings settings;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final CompletionQueue done;
     private final List<Slot> slots = new ArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Thread shutdownHook;
-    private volatile ReportListener listener = (task, step, value) -> { };
     private volatile boolean closed;
 
     /** Everything that decides how workers are started; see {@link Builder}. */
@@ -61,8 +38,8 @@ public final class ForkedWorkerExecutor implements Executor {
     }
 
     private ForkedWorkerExecutor(Settings settings) {
+        super(settings.workers);
         this.settings = settings;
-        this.done = new CompletionQueue(settings.workers);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hpo-worker-timeout");
             t.setDaemon(true);
@@ -88,10 +65,6 @@ public final class ForkedWorkerExecutor implements Executor {
         return settings.workers;
     }
 
-    @Override
-    public int outstanding() {
-        return done.outstanding();
-    }
 
     @Override
     public void submit(Task task) {
@@ -106,35 +79,15 @@ public final class ForkedWorkerExecutor implements Executor {
     public void requestStop(int jobId) {
         for (Slot slot : slots) {
             Task task = slot.current;
-            Worker w = slot.worker;
+            WorkerProcess w = slot.worker;
             if (task != null && task.jobId() == jobId && w != null) {
-                try {
-                    synchronized (w.in) {
-                        WorkerProtocol.begin(w.in, WorkerProtocol.STOP);
-                        w.in.writeInt(jobId);
-                        w.in.flush();
-                    }
-                } catch (IOException e) {
-                    // the worker is gone; its task ends as a failure on its own
-                }
+                w.requestStop(jobId);
             }
         }
     }
 
-    @Override
-    public Completion take() throws InterruptedException {
-        return done.take();
-    }
 
-    @Override
-    public Optional<Completion> poll(Duration wait) throws InterruptedException {
-        return done.poll(wait);
-    }
 
-    @Override
-    public void reportsTo(ReportListener reportListener) {
-        this.listener = Objects.requireNonNull(reportListener, "listener");
-    }
 
     @Override
     public void close() {
@@ -161,71 +114,10 @@ public final class ForkedWorkerExecutor implements Executor {
 
     private void killAll() {
         for (Slot slot : slots) {
-            Worker w = slot.worker;
+            WorkerProcess w = slot.worker;
             if (w != null) {
                 w.process.destroyForcibly();
             }
-        }
-    }
-
-    /** A running worker JVM. */
-    private static final class Worker {
-        final Process process;
-        final DataOutputStream in;
-        final DataInputStream out;
-        final Deque<String> tail = new ArrayDeque<>();
-        private int tailChars;
-        private final EchoLimit echo = new EchoLimit(ECHO_BURST, ECHO_PER_SECOND);
-        private final String prefix;
-        private final Consumer<String> console;
-        final String name;
-        volatile boolean timedOut;
-
-        Worker(Process process, String name, String prefix, Consumer<String> console) {
-            this.process = process;
-            this.name = name;
-            this.prefix = prefix;
-            this.console = console;
-            this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-            this.out = new DataInputStream(new BufferedInputStream(process.getInputStream()));
-        }
-
-        synchronized void remember(String line, int limit) {
-            tail.addLast(line);
-            tailChars += line.length() + 1;
-            while (tail.size() > TAIL_LINES || (tailChars > limit && tail.size() > 1)) {
-                tailChars -= tail.removeFirst().length() + 1;
-            }
-        }
-
-        /** Echoes a line of output to the console, unless the worker prints faster than the echo's rate. */
-        synchronized void echo(String line) {
-            long dropped = echo.tryAcquire(System.nanoTime());
-            if (dropped != EchoLimit.REFUSED) {
-                sayDropped(dropped);
-                console.accept(prefix + Failures.bound(line, ECHO_LINE));
-            }
-        }
-
-        /** Says how many lines were not echoed since the last one that was (at the end of an evaluation). */
-        synchronized void flushEcho() {
-            sayDropped(echo.takeDropped());
-        }
-
-        private void sayDropped(long dropped) {
-            if (dropped > 0) {
-                console.accept(prefix + "[" + dropped + " lines not shown: more than " + ECHO_PER_SECOND
-                        + " lines per second]");
-            }
-        }
-
-        synchronized String tail() {
-            return String.join("\n", tail);
-        }
-
-        synchronized void forget() {
-            tail.clear();
-            tailChars = 0;
         }
     }
 
@@ -233,12 +125,10 @@ public final class ForkedWorkerExecutor implements Executor {
     private final class Slot {
         final int number;
         final Thread thread;
-        volatile Worker worker;
+        volatile WorkerProcess worker;
         /** The task the worker runs now, null when idle. */
         volatile Task current;
         String startupFailure;
-        /** The budget the current task's objective continued from (a CONTINUED frame), 0 if none. */
-        double continuedFrom;
         /** How many evaluations the current worker JVM ran. */
         int evaluationsOfWorker;
 
@@ -275,18 +165,23 @@ public final class ForkedWorkerExecutor implements Executor {
                     startWorker();
                 }
                 long start = System.currentTimeMillis();
-                String name = worker == null ? "worker-" + number : worker.name;
+                WorkerProcess w = worker;
+                String name = w == null ? "worker-" + number : w.name;
                 current = task;
-                continuedFrom = 0;
-                Result result = worker == null
-                        ? Result.failed("worker " + number + " failed to start: " + startupFailure)
-                        : run(task);
+                WorkerProcess.Outcome outcome = w == null
+                        ? new WorkerProcess.Outcome(Result.failed("worker " + number + " failed to start: "
+                                + startupFailure), 0, false)
+                        : w.run(task, listener, settings.timeout, watchdog);
                 current = null;
+                if (outcome.retire()) {
+                    retire(w);
+                }
                 if (worker != null && settings.freshWorkerEvery > 0 && ++evaluationsOfWorker >= settings.freshWorkerEvery) {
                     // static state and leftover threads of the user's code end with the JVM
                     stopWorker();
                 }
-                done.add(new Completion(task, result, name, start, System.currentTimeMillis(), continuedFrom));
+                done.add(new Completion(task, outcome.result(), name, start, System.currentTimeMillis(),
+                        outcome.continuedFrom()));
             }
         }
 
@@ -299,228 +194,34 @@ public final class ForkedWorkerExecutor implements Executor {
             command.add(settings.classpath);
             command.add(WorkerMain.class.getName());
             command.add(settings.objectiveClass);
-            Process process;
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command);
-                withholdSecrets(builder.environment(), settings.passedSecrets);
-                process = builder.start();
-            } catch (IOException e) {
-                startupFailure = "cannot run " + settings.javaExecutable + ": " + e.getMessage();
-                return;
-            }
-            Worker w = new Worker(process, "worker-" + number + " (pid " + process.pid() + ")", "[worker-" + number + "] ",
-                    settings.workerOutput);
-            Thread err = new Thread(() -> drain(w), "hpo-worker-" + number + "-stderr");
-            err.setDaemon(true);
-            err.start();
-            ScheduledFuture<?> startupTimer = watchdog.schedule(() -> {
-                w.timedOut = true;
-                process.destroyForcibly();
-            }, settings.startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                byte type = WorkerProtocol.nextType(w.out);
-                if (type == WorkerProtocol.STARTUP_FAILED) {
-                    startupFailure = WorkerProtocol.readString(w.out);
-                    process.destroyForcibly();
-                    return;
-                }
-                if (type != WorkerProtocol.READY) {
-                    throw new IOException("unexpected frame " + type + " instead of READY");
-                }
-                String space = WorkerProtocol.readString(w.out);
-                w.out.readLong();
-                if (settings.expectedSpace != null && !settings.expectedSpace.equals(space)) {
-                    startupFailure = "the worker's search space of " + settings.objectiveClass
-                            + " differs from the study's (recompile, or start a fresh study):\nworker:\n" + space
-                            + "study:\n" + settings.expectedSpace;
-                    process.destroyForcibly();
-                    return;
-                }
-                startupFailure = null;
-                w.forget();
-                worker = w;
+            WorkerProcess.Startup startup = WorkerProcess.start(number, command, settings.passedSecrets,
+                    settings.workerOutput, settings.outputLimit, settings.startupTimeout, watchdog,
+                    settings.expectedSpace, settings.objectiveClass);
+            startupFailure = startup.failure();
+            if (startup.worker() != null) {
+                worker = startup.worker();
                 evaluationsOfWorker = 0;
-            } catch (IOException e) {
-                process.destroyForcibly();
-                startupFailure = w.timedOut
-                        ? "no answer within " + settings.startupTimeout.toSeconds() + " s"
-                        : "worker ended before it was ready (" + exitDescription(process) + ")" + tailOf(w);
-            } finally {
-                startupTimer.cancel(false);
-            }
-        }
-
-        private Result run(Task task) {
-            Worker w = worker;
-            ScheduledFuture<?> timer = null;
-            try {
-                synchronized (w.in) {
-                    WorkerProtocol.begin(w.in, WorkerProtocol.RUN);
-                    w.in.writeInt(task.jobId());
-                    w.in.writeLong(task.seed());
-                    w.in.writeDouble(task.budget());
-                    w.in.writeDouble(task.previousBudget());
-                    WorkerProtocol.writeString(w.in, task.workDirectory().toAbsolutePath().toString());
-                    WorkerProtocol.writeString(w.in, task.checkpointDirectory() == null ? ""
-                            : task.checkpointDirectory().toAbsolutePath().toString());
-                    WorkerProtocol.writeString(w.in, task.checkpointDigest() == null ? "" : task.checkpointDigest());
-                    WorkerProtocol.writeString(w.in, ConfigurationCodec.encode(task.configuration()));
-                    w.in.flush();
-                }
-                if (settings.timeout != null) {
-                    timer = watchdog.schedule(() -> {
-                        if (w.process.isAlive()) {
-                            w.timedOut = true;
-                            w.process.destroyForcibly();
-                        }
-                    }, settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
-                }
-                while (true) {
-                    byte type = WorkerProtocol.nextType(w.out);
-                    if (type == WorkerProtocol.REPORT) {
-                        int jobId = w.out.readInt();
-                        double step = w.out.readDouble();
-                        double value = w.out.readDouble();
-                        if (jobId == task.jobId()) {
-                            listener.report(task, step, value);
-                        }
-                    } else if (type == WorkerProtocol.CONTINUED) {
-                        int jobId = w.out.readInt();
-                        double from = w.out.readDouble();
-                        if (jobId == task.jobId()) {
-                            continuedFrom = from;
-                        }
-                    } else if (type == WorkerProtocol.RESULT) {
-                        w.out.readInt();
-                        return Result.of(w.out.readDouble());
-                    } else if (type == WorkerProtocol.SCORE) {
-                        w.out.readInt();
-                        java.util.List<Double> objectives = WorkerProtocol.readValues(w.out);
-                        return Result.of(objectives, WorkerProtocol.readValues(w.out));
-                    } else if (type == WorkerProtocol.FAILED) {
-                        w.out.readInt();
-                        String cause = Failures.bound(WorkerProtocol.readString(w.out), settings.outputLimit);
-                        if (w.out.readBoolean()) {
-                            retire(w);
-                        }
-                        return Result.failed(cause);
-                    } else {
-                        throw new IOException("unexpected frame type " + type);
-                    }
-                }
-            } catch (IOException e) {
-                boolean alive = w.process.isAlive();
-                retire(w);
-                int code = exitCode(w.process);
-                // a worker that ended on its own just as the timer fired keeps its own exit code
-                if (w.timedOut && (code == KILLED || code == -1 || isWindows())) {
-                    return Result.failed(Failures.timeout(settings.timeout));
-                }
-                if (WorkerProtocol.isEnd(e) || !alive) {
-                    return Result.failed("worker exited with code " + code + tailOf(w));
-                }
-                return Result.failed("lost contact with " + w.name + ": " + e.getMessage() + tailOf(w));
-            } finally {
-                if (timer != null && !timer.cancel(false) && worker == w) {
-                    // the timer fired as the result came in: the worker is being killed, do not reuse it
-                    retire(w);
-                }
-                w.flushEcho();
-                w.forget();
             }
         }
 
         /** Ends a worker that cannot go on; the loop starts another. */
-        private void retire(Worker w) {
-            w.process.destroyForcibly();
-            try {
-                w.process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        private void retire(WorkerProcess w) {
+            w.kill();
             worker = null;
         }
 
         private void stopWorker() {
-            Worker w = worker;
-            if (w == null) {
-                return;
+            WorkerProcess w = worker;
+            if (w != null) {
+                w.shutdown();
+                worker = null;
             }
-            try {
-                synchronized (w.in) {
-                    WorkerProtocol.begin(w.in, WorkerProtocol.SHUTDOWN);
-                    w.in.flush();
-                }
-                if (!w.process.waitFor(1, TimeUnit.SECONDS)) {
-                    w.process.destroyForcibly();
-                }
-            } catch (IOException | InterruptedException e) {
-                w.process.destroyForcibly();
-            }
-            worker = null;
-        }
-
-        private void drain(Worker w) {
-            try (Reader r = new InputStreamReader(w.process.getErrorStream(), StandardCharsets.UTF_8)) {
-                BoundedLines.read(r, settings.outputLimit, line -> {
-                    w.remember(line, settings.outputLimit);
-                    w.echo(line);
-                });
-            } catch (IOException e) {
-                // the worker is gone; nothing more to read
-            }
-            w.flushEcho();
         }
     }
 
-    /**
-     * The environment variables of database passwords, which hpo4j reads in the coordinator and the
-     * {@code hpo:worker} process; the worker JVMs that run evaluations never open the study store.
-     */
-    static final Set<String> SECRETS = Set.of("HPO_DB_PASSWORD", "PGPASSWORD");
-
-    /** Removes the {@link #SECRETS} from a worker's environment, but those the objective needs ({@code passed}). */
+    /** Removes the secrets of {@link WorkerProcess#SECRETS} from a worker's environment, but those in {@code passed}. */
     static void withholdSecrets(Map<String, String> environment, Set<String> passed) {
-        for (String name : SECRETS) {
-            if (!passed.contains(name)) {
-                environment.remove(name);
-            }
-        }
-    }
-
-    /** The exit code of a process ended by SIGKILL ({@link Process#destroyForcibly}) on Unix. */
-    private static final int KILLED = 128 + 9;
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").startsWith("Windows");
-    }
-
-    private static int exitCode(Process p) {
-        try {
-            return p.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static String exitDescription(Process p) {
-        return p.isAlive() ? "still running" : "exit code " + exitCode(p);
-    }
-
-    private String tailOf(Worker w) {
-        return tailOf(w, settings.outputLimit);
-    }
-
-    private static String tailOf(Worker w, int limit) {
-        // the stderr reader may lag the exit by a moment
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String tail = Failures.bound(w.tail(), limit);
-        return tail.isEmpty() ? "" : "\nlast output of the worker:\n" + tail;
+        WorkerProcess.withholdSecrets(environment, passed);
     }
 
     /** Configures a {@link ForkedWorkerExecutor}. */
@@ -544,7 +245,7 @@ public final class ForkedWorkerExecutor implements Executor {
 
         /** The {@code java} of this JVM's {@code java.home}, else the command that started this process. */
         private static String defaultJava() {
-            String exe = isWindows() ? "java.exe" : "java";
+            String exe = WorkerProcess.isWindows() ? "java.exe" : "java";
             Path java = Path.of(System.getProperty("java.home"), "bin", exe);
             if (java.toFile().canExecute()) {
                 return java.toString();
@@ -650,8 +351,8 @@ public final class ForkedWorkerExecutor implements Executor {
          * the worker JVMs, for an objective that reads it itself; by default they do not inherit them.
          */
         public Builder passSecret(String variable) {
-            if (!SECRETS.contains(variable)) {
-                throw new IllegalArgumentException(variable + " is passed to workers anyway; only " + SECRETS + " are withheld");
+            if (!WorkerProcess.SECRETS.contains(variable)) {
+                throw new IllegalArgumentException(variable + " is passed to workers anyway; only " + WorkerProcess.SECRETS + " are withheld");
             }
             passedSecrets.add(variable);
             return this;

@@ -3,7 +3,6 @@ package org.hpo4j.execute;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +20,7 @@ import org.hpo4j.objective.Objective;
  * {@code System.exit} or a crash of the JVM, and a timed-out evaluation can only be interrupted
  * (its thread is abandoned if it ignores that); use {@link ForkedWorkerExecutor} for such code.
  */
-public final class InProcessExecutor implements Executor {
+public final class InProcessExecutor extends QueuedExecutor {
     private final Objective objective;
     private final int threads;
     private final Duration timeout;
@@ -29,9 +28,7 @@ public final class InProcessExecutor implements Executor {
     // threads are created as needed: one abandoned by a timeout must not take a slot for good
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
-    private final CompletionQueue done;
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private volatile ReportListener listener = (task, step, value) -> { };
 
     /**
      * An executor that runs {@code objective} on up to {@code threads} threads.
@@ -49,16 +46,20 @@ public final class InProcessExecutor implements Executor {
      * @param timeout how long one evaluation may take; {@code null} or zero for no limit
      */
     public InProcessExecutor(Objective objective, int threads, Duration timeout, Clock clock) {
+        super(checkThreads(threads));
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (threads < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
-        }
         this.objective = Objects.requireNonNull(objective, "objective");
         this.threads = threads;
-        this.done = new CompletionQueue(threads);
         this.timeout = timeout == null || timeout.isZero() ? null : timeout;
         this.pool = Executors.newCachedThreadPool(r -> daemon(r, "hpo-eval-" + threadNumber.incrementAndGet()));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hpo-eval-timeout"));
+    }
+
+    private static int checkThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
+        }
+        return threads;
     }
 
     /** An executor with no timeout. */
@@ -80,10 +81,6 @@ public final class InProcessExecutor implements Executor {
         return threads;
     }
 
-    @Override
-    public int outstanding() {
-        return done.outstanding();
-    }
 
     @Override
     public void submit(Task task) {
@@ -139,20 +136,8 @@ public final class InProcessExecutor implements Executor {
         }
     }
 
-    @Override
-    public Completion take() throws InterruptedException {
-        return done.take();
-    }
 
-    @Override
-    public Optional<Completion> poll(Duration wait) throws InterruptedException {
-        return done.poll(wait);
-    }
 
-    @Override
-    public void reportsTo(ReportListener reportListener) {
-        this.listener = Objects.requireNonNull(reportListener, "listener");
-    }
 
     @Override
     public void close() {

@@ -102,4 +102,18 @@ final class WorkerProtocol {
     static boolean isEnd(IOException e) {
         return e instanceof EOFException;
     }
+
+    /** Writes a RUN frame of {@code task}, whose configuration is {@code configuration} encoded, and flushes. */
+    static void writeRun(DataOutputStream out, Task task, String configuration) throws IOException {
+        begin(out, RUN);
+        out.writeInt(task.jobId());
+        out.writeLong(task.seed());
+        out.writeDouble(task.budget());
+        out.writeDouble(task.previousBudget());
+        writeString(out, task.workDirectory().toAbsolutePath().toString());
+        writeString(out, task.checkpointDirectory() == null ? "" : task.checkpointDirectory().toAbsolutePath().toString());
+        writeString(out, task.checkpointDigest() == null ? "" : task.checkpointDigest());
+        writeString(out, configuration);
+        out.flush();
+    }
 }

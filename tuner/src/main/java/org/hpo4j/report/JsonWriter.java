@@ -12,7 +12,7 @@ import org.hpo4j.store.JsonStrings;
  * element. U+2028 and U+2029 are always escaped (older JavaScript parsers read them as line
  * breaks), and so are lone surrogates, so the output is always valid UTF-8.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
     private final boolean htmlSafe;
     private final boolean pretty;
@@ -20,35 +20,45 @@ final class JsonWriter {
     private final Deque<boolean[]> open = new ArrayDeque<>();
     private boolean afterName;
 
-    JsonWriter(boolean htmlSafe, boolean pretty) {
+    /**
+     * A writer.
+     *
+     * @param htmlSafe also escape {@code < > & '}, for text inside a {@code <script>} element
+     * @param pretty indent with two spaces, one member or element a line
+     */
+    public JsonWriter(boolean htmlSafe, boolean pretty) {
         this.htmlSafe = htmlSafe;
         this.pretty = pretty;
     }
 
-    JsonWriter beginObject() {
+    /** Opens an object. */
+    public JsonWriter beginObject() {
         beforeValue();
         out.append('{');
         open.push(new boolean[1]);
         return this;
     }
 
-    JsonWriter endObject() {
+    /** Closes the innermost object. */
+    public JsonWriter endObject() {
         return close('}');
     }
 
-    JsonWriter beginArray() {
+    /** Opens an array. */
+    public JsonWriter beginArray() {
         beforeValue();
         out.append('[');
         open.push(new boolean[1]);
         return this;
     }
 
-    JsonWriter endArray() {
+    /** Closes the innermost array. */
+    public JsonWriter endArray() {
         return close(']');
     }
 
     /** The name of the next member of the current object. */
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         if (afterName) {
             throw new IllegalStateException("two names in a row: " + name);
         }
@@ -59,7 +69,8 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String s) {
+    /** A string, or {@code null}. */
+    public JsonWriter value(String s) {
         if (s == null) {
             return nullValue();
         }
@@ -69,7 +80,7 @@ final class JsonWriter {
     }
 
     /** A number; NaN and infinities, which JSON cannot hold, become {@code null}. */
-    JsonWriter value(double d) {
+    public JsonWriter value(double d) {
         if (!Double.isFinite(d)) {
             return nullValue();
         }
@@ -82,41 +93,54 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long n) {
+    /** An integer. */
+    public JsonWriter value(long n) {
         beforeValue();
         out.append(n);
         return this;
     }
 
-    JsonWriter value(boolean b) {
+    /** {@code true} or {@code false}. */
+    public JsonWriter value(boolean b) {
         beforeValue();
         out.append(b);
         return this;
     }
 
-    JsonWriter nullValue() {
+    /** {@code null}. */
+    public JsonWriter nullValue() {
         beforeValue();
         out.append("null");
         return this;
     }
 
+    /**
+     * A value that is already JSON text, written as it is: the caller vouches that it is one
+     * complete, valid (and, for an HTML-safe writer, HTML-safe) value.
+     */
+    public JsonWriter rawValue(String json) {
+        beforeValue();
+        out.append(json);
+        return this;
+    }
+
     /** A member with a string value. */
-    JsonWriter member(String name, String value) {
+    public JsonWriter member(String name, String value) {
         return name(name).value(value);
     }
 
     /** A member with a number value. */
-    JsonWriter member(String name, double value) {
+    public JsonWriter member(String name, double value) {
         return name(name).value(value);
     }
 
     /** A member with an integer value. */
-    JsonWriter member(String name, long value) {
+    public JsonWriter member(String name, long value) {
         return name(name).value(value);
     }
 
     /** A member with a boolean value. */
-    JsonWriter member(String name, boolean value) {
+    public JsonWriter member(String name, boolean value) {
         return name(name).value(value);
     }
 

@@ -85,7 +85,21 @@ final class PageData {
                     .member("budget", r.budget())
                     .member("state", r.state().name())
                     .member("value", r.value())
-                    .member("failure", r.failure());
+                    .member("failure", r.failure())
+                    .member("stopped", r.stoppedEarly())
+                    .member("cost", r.cost());
+            w.name("start");
+            if (r.start() == null) {
+                w.nullValue();
+            } else {
+                w.value(r.start().toEpochMilli());
+            }
+            w.name("end");
+            if (r.end() == null) {
+                w.nullValue();
+            } else {
+                w.value(r.end().toEpochMilli());
+            }
             w.name("x").beginArray();
             for (Parameter p : data.space().parameters()) {
                 if (!r.configuration().isActive(p.name())) {

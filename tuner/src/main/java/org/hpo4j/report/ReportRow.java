@@ -31,11 +31,22 @@ import org.hpo4j.space.Configuration;
  * @param objectives every objective value of a study of several objectives, as returned; empty
  *     otherwise and unless finished
  * @param constraints the constrained components' values, as returned; empty without constraints
+ * @param stoppedEarly whether the study's curve stopper stopped a finished evaluation before its
+ *     budget (its value is that of its last report); false otherwise
  */
 public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
                         Configuration configuration, EvaluationState state, double value, String failure,
                         Instant start, Instant end, double cost, List<IntermediateValue> intermediate,
-                        List<Double> objectives, List<Double> constraints) {
+                        List<Double> objectives, List<Double> constraints, boolean stoppedEarly) {
+
+    /** A row that was not stopped early. */
+    public ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
+                     Configuration configuration, EvaluationState state, double value, String failure,
+                     Instant start, Instant end, double cost, List<IntermediateValue> intermediate,
+                     List<Double> objectives, List<Double> constraints) {
+        this(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start, end, cost,
+                intermediate, objectives, constraints, false);
+    }
 
     /** A row of a study of one objective. */
     public ReportRow(int jobId, Job.ConfigId configId, int rung, double budget, double previousBudget,
@@ -64,6 +75,7 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
         intermediate = intermediate == null ? List.of() : List.copyOf(intermediate);
         objectives = state == EvaluationState.FINISHED ? List.copyOf(objectives) : List.of();
         constraints = state == EvaluationState.FINISHED ? List.copyOf(constraints) : List.of();
+        stoppedEarly = stoppedEarly && state == EvaluationState.FINISHED;
         if (start != null && end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("job " + jobId + ": end " + end + " is before start " + start);
         }
@@ -96,13 +108,19 @@ public record ReportRow(int jobId, Job.ConfigId configId, int rung, double budge
     /** The same row with these intermediate values. */
     public ReportRow withIntermediate(List<IntermediateValue> values) {
         return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
-                end, cost, values, objectives, constraints);
+                end, cost, values, objectives, constraints, stoppedEarly);
     }
 
     /** The same row with every objective and constraint value of its result. */
     public ReportRow withValues(List<Double> objectiveValues, List<Double> constraintValues) {
         return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
-                end, cost, intermediate, objectiveValues, constraintValues);
+                end, cost, intermediate, objectiveValues, constraintValues, stoppedEarly);
+    }
+
+    /** The same row, stopped early by the curve stopper or not. */
+    public ReportRow withStoppedEarly(boolean stopped) {
+        return new ReportRow(jobId, configId, rung, budget, previousBudget, configuration, state, value, failure, start,
+                end, cost, intermediate, objectives, constraints, stopped);
     }
 
     /** Whether the evaluation has ended, with a value or a failure. */

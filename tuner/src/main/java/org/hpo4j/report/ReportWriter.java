@@ -57,11 +57,11 @@ public final class ReportWriter {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.append("<title>").append(Html.escape("hpo4j study " + data.studyName())).append("</title>\n");
-        h.append("<style>\n").append(resource("org/hpo4j/report/report.css")).append("</style>\n");
+        h.append("<style>\n").append(ReportAsset.STYLE.text()).append("</style>\n");
         h.append("</head>\n<body>\n");
         // first, so that errors of every later script are caught and shown
         h.append("<div id=\"errors\" class=\"errors\" hidden></div>\n");
-        h.append("<script>\n").append(resource("org/hpo4j/report/errors.js")).append("</script>\n");
+        h.append("<script>\n").append(ReportAsset.ERRORS.text()).append("</script>\n");
 
         header(h, data);
 
@@ -158,7 +158,8 @@ public final class ReportWriter {
         h.append("<script type=\"application/json\" id=\"report-data\">")
                 .append(PageData.json(data, traces, importance.orElse(null)))
                 .append("</script>\n");
-        h.append("<script>\n").append(inlineScript(resource(echartsResource()))).append("\n</script>\n");
+        h.append("<script>\n").append(inlineScript(ReportAsset.ECHARTS.text())).append("\n</script>\n");
+        h.append("<script>\n").append(ReportAsset.CHARTS.text()).append("</script>\n");
         h.append("<script>\n").append(resource("org/hpo4j/report/report.js")).append("</script>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
@@ -256,7 +257,7 @@ public final class ReportWriter {
             numberCell(h, configKey, r.configId().toString());
             numberCell(h, r.rung(), Integer.toString(r.rung()));
             numberCell(h, r.budget(), Values.display(r.budget()));
-            h.append("<td>").append(r.state().name()).append("</td>");
+            h.append("<td>").append(r.state().name()).append(r.stoppedEarly() ? " (stopped early)" : "").append("</td>");
             numberCell(h, r.value(), Values.display(r.value()));
             for (Parameter p : data.space().parameters()) {
                 String text = Values.parameter(p, r.configuration());
@@ -297,6 +298,17 @@ public final class ReportWriter {
             h.append(" data-sort=\"").append(Values.exact(sortKey)).append('"');
         }
         h.append('>').append(Html.escape(text)).append("</td>");
+    }
+
+    /**
+     * The data the charts of {@link ReportAsset#CHARTS} draw ({@code hpoCharts.of(data)}), as
+     * JSON that is also safe inside an HTML {@code <script>} element: the study, its parameters,
+     * every row with its intermediate values, the progress traces, the colour range and, for
+     * several objectives, the front. Without the importance estimate, which the page only draws
+     * when {@link #html} computes it.
+     */
+    public static String chartData(ReportData data) {
+        return PageData.json(data, Progress.traces(data), null);
     }
 
     /** Keeps a script from ending its element early; {@code <\/script} means the same to JavaScript. */

@@ -55,7 +55,7 @@ public final class StudyReports {
         if (!e.isFailure() && (e.result().isMultiObjective() || !e.result().constraints().isEmpty())) {
             row = row.withValues(e.result().objectives(), e.result().constraints());
         }
-        return row.withIntermediate(intermediate(e.reports()));
+        return row.withIntermediate(intermediate(e.reports())).withStoppedEarly(e.stoppedEarly());
     }
 
     private static List<IntermediateValue> intermediate(List<Evaluation.Report> reports) {

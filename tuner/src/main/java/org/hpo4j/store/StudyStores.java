@@ -72,4 +72,30 @@ public final class StudyStores {
         }
         return SqliteStore.open(location.sqliteFile(defaultDirectory, study).orElseThrow(), fresh);
     }
+
+    /**
+     * The store that {@code storage} names, as {@link #open(String, Path, String, boolean, String, String)},
+     * opened to read only, for a dashboard that watches a study another process runs: nothing is
+     * created, migrated, locked or written (SQLite opens the file read-only, PostgreSQL runs
+     * read-only transactions).
+     *
+     * @throws IllegalArgumentException for a storage that holds nothing to read ({@code memory}, a
+     *     missing SQLite file), naming it
+     * @throws IllegalStateException when the store cannot be opened or holds another schema version
+     */
+    public static StudyStore openReadOnly(String storage, Path defaultDirectory, String study, String user,
+                                          String password) {
+        StorageLocation location = StorageLocation.parse(storage);
+        if (location instanceof StorageLocation.Postgres postgres) {
+            return PostgresStore.openReadOnly(postgres.url(), user, password);
+        }
+        if (location instanceof StorageLocation.Memory) {
+            throw new IllegalArgumentException("hpo.storage: 'memory' lives only in the process that tunes; "
+                    + "watch such a study with -Dhpo.dashboard on hpo:tune");
+        }
+        if (location instanceof StorageLocation.SqliteUrl url) {
+            return SqliteStore.openReadOnly(url.url());
+        }
+        return SqliteStore.openReadOnly(location.sqliteFile(defaultDirectory, study).orElseThrow());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.CheckpointRoot;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.store.StudyStore;
 
@@ -43,7 +44,7 @@ public final class CheckpointDigests {
         if (checkpointRoot == null) {
             return;
         }
-        Optional<String> digest = CheckpointFolder.digest(CheckpointFolder.of(checkpointRoot, config), budget);
+        Optional<String> digest = CheckpointFolder.digest(CheckpointRoot.of(checkpointRoot, config), budget);
         if (digest.isPresent()) {
             if (store != null) {
                 store.recordCheckpoint(study, config, budget, digest.get());

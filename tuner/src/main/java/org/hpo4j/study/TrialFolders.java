@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.CheckpointRoot;
 import org.hpo4j.optimizer.Job;
 
 /**
@@ -51,21 +51,21 @@ final class TrialFolders {
         }
         checkpointsPrepared = true;
         if (checkpoints && !resumed) {
-            CheckpointFolder.deleteAll(checkpointRoot(), warnings);
+            CheckpointRoot.deleteAll(checkpointRoot(), warnings);
         }
     }
 
     /** Deletes hpo4j's checkpoints of the study, when it keeps any (the run ended). */
     void deleteCheckpoints() {
         if (checkpoints) {
-            CheckpointFolder.deleteAll(checkpointRoot(), warnings);
+            CheckpointRoot.deleteAll(checkpointRoot(), warnings);
         }
     }
 
     /** Deletes the checkpoints of one configuration, which nothing continues any more. */
     void deleteCheckpoints(Job.ConfigId config) {
         if (checkpoints) {
-            CheckpointFolder.deleteConfiguration(checkpointRoot(), config);
+            CheckpointRoot.deleteConfiguration(checkpointRoot(), config);
         }
     }
 

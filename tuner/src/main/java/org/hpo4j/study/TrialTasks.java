@@ -2,7 +2,7 @@ package org.hpo4j.study;
 
 import java.nio.file.Path;
 import org.hpo4j.execute.Task;
-import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.CheckpointRoot;
 import org.hpo4j.objective.InProcessTrialContext;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.space.SearchSpace;
@@ -46,6 +46,6 @@ public final class TrialTasks {
         return new Task(job.id(), attempt, job.configuration(), effectiveBudget(job.budget()),
                 effectiveBudget(job.previousBudget()), InProcessTrialContext.deriveSeed(seed, job.id()),
                 workRoot.resolve("job-" + job.id()),
-                checkpointRoot == null ? null : CheckpointFolder.of(checkpointRoot, job.configId()), checkpointDigest);
+                checkpointRoot == null ? null : CheckpointRoot.of(checkpointRoot, job.configId()), checkpointDigest);
     }
 }

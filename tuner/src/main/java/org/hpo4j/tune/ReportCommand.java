@@ -13,6 +13,7 @@ import org.hpo4j.report.ReportData;
 import org.hpo4j.report.ReportFormat;
 import org.hpo4j.report.Reports;
 import org.hpo4j.report.StudyReports;
+import org.hpo4j.store.StudyDefinition;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 import org.hpo4j.store.StorageLocation;
@@ -37,8 +38,9 @@ public final class ReportCommand {
      * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name. When
      *     the project has several objective classes and {@code objective} is {@code null}, the class
      *     is the one whose search space the stored study has
-     * @param storage where the study is stored ({@code hpo.storage}); {@code null} for the default
-     *     SQLite file {@code .hpo/<study>.db} (or {@code target/hpo/<study>.db}, where older versions kept it)
+     * @param store where the study is stored ({@code hpo.storage}, {@code hpo.storageServer},
+     *     {@code hpo.storeOutage}); a {@code null} storage for the default SQLite file
+     *     {@code .hpo/<study>.db} (or {@code target/hpo/<study>.db}, where older versions kept it)
      * @param format {@code html}, {@code csv} or {@code json} ({@code hpo.format}) to write one file;
      *     {@code null} for all three in {@code target/hpo/<study>/}
      * @param output the file for a single format ({@code hpo.output}), relative to
@@ -50,7 +52,7 @@ public final class ReportCommand {
      *     found or loaded
      * @throws UncheckedIOException when a file cannot be written
      */
-    public static List<Path> run(ClassLoader loader, String objective, String study, String storage, String format,
+    public static List<Path> run(ClassLoader loader, String objective, String study, StoreAccess store, String format,
                                  Path output, Path baseDirectory) {
         ReportFormat single = null;
         if (format != null && !format.isBlank()) {
@@ -66,16 +68,14 @@ public final class ReportCommand {
         List<String> classes = ObjectiveClasses.list(loader);
         boolean named = study != null && !study.isBlank();
         Injector<?> injector = named && (objective == null || objective.isBlank()) && classes.size() > 1
-                ? classOfStudy(loader, classes, study, storage, baseDirectory)
+                ? classOfStudy(loader, classes, study, store, baseDirectory)
                 : ObjectiveClasses.load(ObjectiveClasses.choose(classes, objective), loader).injector();
         String name = StudyNames.resolve(named ? study : null, injector);
         Path hpo = baseDirectory.resolve(HPO_FOLDER);
         Path stores = StudyStores.defaultDirectory(baseDirectory, name, note -> { });
-        checkStorageHasData(storage, stores, name);
-
         ReportData data;
-        try (StudyStore store = StudyStores.open(storage, stores, name, false)) {
-            data = StudyReports.fromStore(store, name, injector.space());
+        try (StudyStore opened = openExisting(store, stores, name)) {
+            data = StudyReports.fromStore(opened, name, injector.space());
         }
         Path folder = hpo.resolve(name);
         try {
@@ -101,13 +101,12 @@ public final class ReportCommand {
      *
      * @throws org.hpo4j.tune.TuneException when none or several classes fit, naming them
      */
-    private static Injector<?> classOfStudy(ClassLoader loader, List<String> classes, String study, String storage,
+    static Injector<?> classOfStudy(ClassLoader loader, List<String> classes, String study, StoreAccess store,
                                             Path baseDirectory) {
         Path stores = StudyStores.defaultDirectory(baseDirectory, study, note -> { });
-        checkStorageHasData(storage, stores, study);
-        java.util.Optional<org.hpo4j.store.StudyDefinition> stored;
-        try (StudyStore store = StudyStores.open(storage, stores, study, false)) {
-            stored = store.find(study);
+        Optional<StudyDefinition> stored;
+        try (StudyStore opened = openExisting(store, stores, study)) {
+            stored = opened.find(study);
         }
         if (stored.isEmpty()) {
             throw new IllegalArgumentException("no stored study '" + study + "' in " + stores + "; run mvn hpo:tune first,"
@@ -126,6 +125,15 @@ public final class ReportCommand {
         // none or several fit: the usual choice, which names the classes and asks for hpo.objective
         return ObjectiveClasses.load(ObjectiveClasses.choose(fitting.isEmpty() ? classes
                 : fitting.stream().map(i -> i.type().getName()).toList(), null), loader).injector();
+    }
+
+    /**
+     * Opens the store of a study that should exist; refuses stores that cannot hold it first
+     * ({@link #checkStorageHasData}).
+     */
+    static StudyStore openExisting(StoreAccess store, Path defaultDirectory, String study) {
+        checkStorageHasData(store.storage(), defaultDirectory, study);
+        return store.open(defaultDirectory, study, false, note -> { });
     }
 
     /** Refuses stores that cannot hold the study, before opening one would create an empty file. */

@@ -32,7 +32,8 @@ public final class SelectCommand {
      * @param loader sees the project's compiled classes, with the processor's objective index
      * @param objective the objective class ({@code hpo.objective}); {@code null} when there is only one
      * @param study the study's name ({@code hpo.study}); {@code null} for the class's study name
-     * @param storage where the study is stored ({@code hpo.storage}); {@code null} for the default
+     * @param store where the study is stored ({@code hpo.storage}, {@code hpo.storageServer},
+     *     {@code hpo.storeOutage}); a {@code null} storage for the default
      * @param trial the job id ({@code hpo.trial}), as {@code pareto.csv} and the report show it
      * @param output the properties file ({@code hpo.output}) relative to {@code baseDirectory};
      *     {@code null} for {@code src/main/resources/hpo/<class>.properties}
@@ -41,19 +42,18 @@ public final class SelectCommand {
      * @return the file written, and a warning for an evaluation that violates constraints (empty otherwise)
      * @throws IllegalArgumentException naming {@code hpo.trial} when there is no such finished evaluation
      */
-    public static Selected run(ClassLoader loader, String objective, String study, String storage, int trial,
+    public static Selected run(ClassLoader loader, String objective, String study, StoreAccess store, int trial,
                                Path output, Path baseDirectory, boolean writeDate) {
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), objective);
         Injector<?> injector = ObjectiveClasses.load(className, loader).injector();
         String name = StudyNames.resolve(study != null && !study.isBlank() ? study : null, injector);
         Path hpo = StudyStores.defaultDirectory(baseDirectory, name, note -> { });
-        ReportCommand.checkStorageHasData(storage, hpo, name);
         StudyDefinition definition;
         List<StoredJob> jobs;
-        try (StudyStore store = StudyStores.open(storage, hpo, name, false)) {
-            definition = store.find(name).orElseThrow(() -> new IllegalArgumentException(
-                    "no stored study '" + name + "' in " + store.location() + "; set hpo.study"));
-            jobs = store.jobs(name);
+        try (StudyStore opened = ReportCommand.openExisting(store, hpo, name)) {
+            definition = opened.find(name).orElseThrow(() -> new IllegalArgumentException(
+                    "no stored study '" + name + "' in " + opened.location() + "; set hpo.study"));
+            jobs = opened.jobs(name);
         }
         StoredJob job = jobs.stream().filter(j -> j.jobId() == trial).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("hpo.trial: study '" + name + "' has no evaluation "

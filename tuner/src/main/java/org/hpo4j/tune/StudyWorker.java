@@ -7,13 +7,8 @@ import java.util.List;
 import org.hpo4j.distributed.RemoteWorker;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
-import org.hpo4j.execute.ForkedWorkerExecutor;
-import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.inject.StudyNames;
-import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
-import org.hpo4j.store.StudyStores;
-import org.hpo4j.store.StorageLocation;
 
 /**
  * What {@code mvn hpo:worker} does, without Maven: finds the objective class on a class path, joins
@@ -84,17 +79,14 @@ public final class StudyWorker {
                     baseDirectory, classpath, null, null, null, null, List.of());
         }
 
+        /** The store, with this request's login and outage tolerance. */
+        public StoreAccess store() {
+            return new StoreAccess(storage, user, password, storeOutage);
+        }
+
         public Request {
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
-        }
-    }
-
-    private static boolean isShared(String storage) {
-        try {
-            return StorageLocation.parse(storage).shared();
-        } catch (IllegalArgumentException unknown) {
-            return false;
         }
     }
 
@@ -105,7 +97,7 @@ public final class StudyWorker {
      *     objective class
      */
     public RemoteWorker.Summary run(Request r, ClassLoader loader) throws InterruptedException {
-        if (!isShared(r.storage())) {
+        if (!r.store().shared()) {
             throw new TuneException("hpo.storage: hpo:worker joins a study in a shared database; give a"
                     + " jdbc:postgresql://host/database URL (the same as the coordinator's hpo:tune)");
         }
@@ -127,9 +119,6 @@ public final class StudyWorker {
             }
         }
         int outputLimit = r.outputLimit() != null ? r.outputLimit() : Failures.DEFAULT_LIMIT;
-        if (PostgresStore.hasPassword(r.storage())) {
-            console.println("[hpo] warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
-        }
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), r.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
         String study;
@@ -139,23 +128,13 @@ public final class StudyWorker {
             throw new TuneException(e.getMessage(), e);
         }
         Path base = r.baseDirectory() != null ? r.baseDirectory() : Path.of("").toAbsolutePath();
-        Duration timeout = r.evaluationTimeout() == null ? null
-                : Duration.ofMillis(Math.round(r.evaluationTimeout() * 1000));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        try (StudyStore store = StudyStores.open(r.storage(), base.resolve("target/hpo"), study, false, r.user(),
-                r.password());
-             Executor executor = r.classpath().isEmpty()
-                     ? new InProcessExecutor(Tuner.objective(loaded), r.parallelism(), timeout)
-                     : ForkedWorkerExecutor.builder(className).classpath(r.classpath()).workers(r.parallelism())
-                             .timeout(timeout).jvmArgs(JvmOptions.check(r.jvmArgs())).expectedSpace(loaded.injector().space().describe())
-                             .outputLimit(outputLimit)
-                             .freshWorkerEvery(r.freshWorkerEvery() == null ? 0 : Math.max(0, r.freshWorkerEvery()))
-                             .build()) {
-            if (store instanceof PostgresStore postgres && r.storeOutage() != null) {
-                postgres.outageTolerance(Duration.ofMillis(Math.round(Math.max(0, r.storeOutage()) * 1000)));
-            }
+        try (StudyStore store = r.store().open(base.resolve("target/hpo"), study, false,
+                note -> console.println("[hpo] " + note));
+             Executor executor = WorkerExecutors.create(className, loaded, r.classpath(), r.parallelism(),
+                     r.evaluationTimeout(), r.jvmArgs(), outputLimit, r.freshWorkerEvery())) {
             RemoteWorker worker = new RemoteWorker(store, study, loaded.injector().space(), executor,
                     base.resolve("target/hpo"), Duration.ofMillis(Math.round(r.leaseSeconds() * 1000)),
                     POLL, console).outputLimit(outputLimit);

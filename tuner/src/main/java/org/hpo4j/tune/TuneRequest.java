@@ -3,7 +3,6 @@ package org.hpo4j.tune;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.hpo4j.store.StorageLocation;
 
 /**
@@ -155,42 +154,7 @@ public record TuneRequest(String objective, String optimizer, long seed, String 
      * @throws TuneException naming {@code hpo.timeLimit} when the text is not a duration
      */
     public Duration timeLimitDuration() {
-        return parseDuration(timeLimit);
-    }
-
-    /** Parses {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code PT1H30M} or plain seconds. */
-    static Duration parseDuration(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            Duration d;
-            if (t.startsWith("p")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else {
-                char unit = t.charAt(t.length() - 1);
-                double seconds = Character.isDigit(unit) || unit == '.'
-                        ? Double.parseDouble(t)
-                        : Double.parseDouble(t.substring(0, t.length() - 1).trim()) * switch (unit) {
-                            case 's' -> 1;
-                            case 'm' -> 60;
-                            case 'h' -> 3600;
-                            case 'd' -> 86400;
-                            default -> throw new NumberFormatException("unit " + unit);
-                        };
-                d = Duration.ofMillis(Math.round(seconds * 1000));
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw new TuneException("hpo.timeLimit: must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (RuntimeException e) {
-            if (e instanceof TuneException te) {
-                throw te;
-            }
-            throw new TuneException("hpo.timeLimit: '" + text + "' is not a duration; write e.g. 90s, 10m, 2h, PT1H30M or a number of seconds");
-        }
+        return RequestChecks.duration(timeLimit);
     }
 
     /** Collects the settings of a {@link TuneRequest}. */

@@ -31,6 +31,21 @@ public record TuneSummary(String className, String study, String optimizer, long
                           Direction direction, double budget, int evaluations, int failures, double cost,
                           Duration elapsed, Path output, boolean interrupted) {
 
+    /**
+     * Whether the existing properties file held a better result and was kept, the new one written
+     * next to it as {@code <name>.new.properties}: the program keeps loading the kept file.
+     */
+    public boolean keptBetterFile() {
+        return output != null && output.getFileName().toString().endsWith(ResultFiles.NEW_SUFFIX);
+    }
+
+    /** What an interrupted run tells its user: how far it got, where the best so far is, how to resume. */
+    public String interruptedMessage() {
+        return "hpo:tune was interrupted after " + evaluations + " evaluations; the best so far (budget "
+                + number(budget) + ") is in " + output + ", marked as interrupted. Run the same command again to"
+                + " resume the study.";
+    }
+
     /** A budget as people write it: {@code 27}, not {@code 27.0}. */
     public static String number(double budget) {
         return Tuner.number(budget);

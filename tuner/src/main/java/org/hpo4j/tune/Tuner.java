@@ -7,14 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.hpo4j.annotations.Direction;
-import org.hpo4j.execute.InjectedObjective;
 import org.hpo4j.execute.Executor;
 import org.hpo4j.execute.Failures;
-import org.hpo4j.execute.ForkedWorkerExecutor;
-import org.hpo4j.execute.InProcessExecutor;
 import org.hpo4j.execute.Interruptions;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
@@ -30,14 +26,11 @@ import org.hpo4j.trial.Criteria;
 import org.hpo4j.report.Reports;
 import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.BudgetSpec;
-import org.hpo4j.space.Parameter;
 import org.hpo4j.space.SearchSpace;
-import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyMismatchException;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 import org.hpo4j.objective.Evaluation;
-import org.hpo4j.objective.Objective;
 import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyBuilder;
@@ -54,6 +47,7 @@ public final class Tuner {
     private String storeUser;
     private String storePassword;
     private String selection;
+    private org.hpo4j.dashboard.DashboardAddress dashboard;
 
     /** A tuner printing evaluations, progress and the summary to {@code console}. */
     public Tuner(PrintStream console) {
@@ -68,6 +62,20 @@ public final class Tuner {
         this.storeUser = user;
         this.storePassword = password;
         return this;
+    }
+
+    /**
+     * Serves the live dashboard of the study while it runs ({@code hpo.dashboard}), at this address;
+     * {@code null} for none.
+     */
+    public Tuner dashboard(org.hpo4j.dashboard.DashboardAddress address) {
+        this.dashboard = address;
+        return this;
+    }
+
+    /** As {@link #dashboard(org.hpo4j.dashboard.DashboardAddress)} on {@code port} ({@code null}: none) at {@code host}. */
+    public Tuner dashboard(String host, Integer port) {
+        return dashboard(port == null ? null : new org.hpo4j.dashboard.DashboardAddress(host, port));
     }
 
     /**
@@ -88,7 +96,7 @@ public final class Tuner {
      *     objective class, naming it
      */
     public TuneSummary run(TuneRequest request, ClassLoader loader) {
-        checkSettings(request);
+        RequestChecks.check(request);
         String className = ObjectiveClasses.choose(ObjectiveClasses.list(loader), request.objective());
         ObjectiveClasses.Loaded<?> loaded = ObjectiveClasses.load(className, loader);
         Plan plan = plan(request, loaded.injector());
@@ -100,100 +108,6 @@ public final class Tuner {
         } finally {
             thread.setContextClassLoader(previous);
         }
-    }
-
-    /**
-     * The search space of every objective class {@code loader} sees (or only {@code objective}'s,
-     * when given), as text.
-     */
-    public static String describeSpaces(ClassLoader loader, String objective) {
-        List<String> names = ObjectiveClasses.list(loader);
-        if (objective != null && !objective.isBlank()) {
-            names = List.of(ObjectiveClasses.choose(names, objective));
-        } else if (names.isEmpty()) {
-            ObjectiveClasses.choose(names, null);
-        }
-        StringBuilder b = new StringBuilder();
-        for (String name : names) {
-            Injector<?> injector = ObjectiveClasses.load(name, loader).injector();
-            b.append(describeSpace(name, injector));
-        }
-        return b.toString();
-    }
-
-    /** One class's space as a table: parameter, kind, domain, default, condition. */
-    static String describeSpace(String className, Injector<?> injector) {
-        SearchSpace space = injector.space();
-        StringBuilder b = new StringBuilder();
-        b.append(className).append("  (study ").append(injector.studyName()).append(", ")
-                .append(injector.direction().name().toLowerCase(Locale.ROOT)).append(")\n");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"parameter", "kind", "domain", "default", "active if"});
-        for (Parameter p : space.parameters()) {
-            String kind = p.getClass().getSimpleName().replace("Parameter", "").toLowerCase(Locale.ROOT);
-            rows.add(new String[] {p.name(), kind, p.describeDomain(), p.format(p.defaultValue()),
-                    p.conditions().isEmpty() ? "always" : p.conditions().toString()});
-        }
-        Optional<BudgetSpec> budget = space.budget();
-        budget.ifPresent(bs -> rows.add(new String[] {bs.name(), "budget",
-                "[" + number(bs.min()) + ", " + number(bs.max()) + "]" + (bs.integer() ? " integers" : ""), "", ""}));
-        b.append(table(rows));
-        if (budget.isEmpty()) {
-            b.append("  (no @Budget field: every evaluation runs in full)\n");
-        }
-        return b.toString();
-    }
-
-    /**
-     * Checks the settings that do not depend on the class.
-     *
-     * @throws TuneException naming the {@code hpo.*} property at fault
-     */
-    public static void checkSettings(TuneRequest r) {
-        if (!Optimizers.names().contains(r.optimizer())) {
-            throw new TuneException("hpo.optimizer: unknown optimizer '" + r.optimizer() + "'; known: "
-                    + String.join(", ", Optimizers.names()));
-        }
-        if (r.eta() != null && !(r.eta() >= 2)) {
-            throw new TuneException("hpo.eta: must be at least 2, got " + r.eta());
-        }
-        if (r.parallelism() < 1) {
-            throw new TuneException("hpo.parallelism: must be at least 1, got " + r.parallelism());
-        }
-        if (r.iterations() != null && r.iterations() < 1) {
-            throw new TuneException("hpo.iterations: must be at least 1, got " + r.iterations());
-        }
-        if (r.maxEvaluations() != null && r.maxEvaluations() < 1) {
-            throw new TuneException("hpo.maxEvaluations: must be at least 1, got " + r.maxEvaluations());
-        }
-        if (r.maxCost() != null && !(r.maxCost() > 0)) {
-            throw new TuneException("hpo.maxCost: must be positive, got " + r.maxCost());
-        }
-        if (r.evaluationTimeout() != null && !(r.evaluationTimeout() > 0)) {
-            throw new TuneException("hpo.evaluationTimeout: must be a positive number of seconds, got " + r.evaluationTimeout());
-        }
-        if (r.minBudget() != null && !(r.minBudget() > 0)) {
-            throw new TuneException("hpo.minBudget: must be positive, got " + r.minBudget());
-        }
-        if (r.study() != null && !StudyNames.isValid(r.study())) {
-            throw new TuneException("hpo.study: '" + r.study() + "' is not a valid study name: " + StudyNames.RULE);
-        }
-        if (r.storeOutage() != null && !(r.storeOutage() >= 0)) {
-            throw new TuneException("hpo.storeOutage: must be zero or more seconds, got " + r.storeOutage());
-        }
-        if (r.outputLimit() != null) {
-            try {
-                Failures.checkLimit(r.outputLimit());
-            } catch (IllegalArgumentException e) {
-                throw new TuneException(e.getMessage(), e);
-            }
-        }
-        if (r.freshWorkerEvery() != null && r.freshWorkerEvery() < 0) {
-            throw new TuneException("hpo.freshWorkerEvery: must be 0 (reuse workers) or at least 1, got "
-                    + r.freshWorkerEvery());
-        }
-        r.timeLimitDuration();
-        JvmOptions.check(r.jvmArgs());
     }
 
     /**
@@ -213,7 +127,7 @@ public final class Tuner {
                     + "' varies; annotate the fidelity (e.g. @Budget(min = 1, max = 81) int epochs) or use"
                     + " -Dhpo.optimizer=random");
         }
-        checkSettings(r);
+        RequestChecks.check(r);
         double min = r.minBudget() != null ? r.minBudget() : budget.map(BudgetSpec::min).orElse(1.0);
         if (r.eta() != null && !Optimizers.bracketed().contains(optimizer)) {
             throw new TuneException("hpo.eta: optimizer '" + optimizer + "' runs no successive-halving brackets and has"
@@ -311,9 +225,12 @@ public final class Tuner {
                     + "; more machines join with: mvn hpo:worker -Dhpo.storage=<the same URL> -Dhpo.study=" + plan.study());
         }
         boolean interrupted;
-        try (store; Executor executor = executor(request, plan, loaded)) {
+        try (store; Executor executor = WorkerExecutors.create(plan.className(), loaded, request.classpath(),
+                request.parallelism(), request.evaluationTimeout(), request.jvmArgs(), outputLimit(request),
+                request.freshWorkerEvery())) {
             Study running = study.store(store).executor(executor).build();
-            try (Interruptions signals = Interruptions.install(() -> {
+            try (org.hpo4j.dashboard.DashboardServer view = DashboardCommand.beside(dashboard, store, plan, space, console);
+                 Interruptions signals = Interruptions.install(() -> {
                 printer.end();
                 console.println("hpo4j: interrupted: stopping the running evaluations, writing the best so far"
                         + " (press Ctrl-C again to quit at once)");
@@ -398,44 +315,16 @@ public final class Tuner {
      * keeps it.
      */
     private StudyStore openStore(TuneRequest request, Plan plan) {
-        if (PostgresStore.hasPassword(request.storage())) {
-            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
-        }
         try {
             // a fresh study starts at the new location; an old store is only read where it is
             Path folder = request.fresh() ? request.baseDirectory().resolve(StudyStores.DEFAULT_FOLDER)
                     : StudyStores.defaultDirectory(request.baseDirectory(), plan.study(),
                             note -> console.println("hpo4j: " + note));
-            StudyStore store = StudyStores.open(request.storage(), folder, plan.study(), request.fresh(), storeUser, storePassword);
-            if (store instanceof PostgresStore postgres && request.storeOutage() != null) {
-                postgres.outageTolerance(Duration.ofMillis(Math.round(request.storeOutage() * 1000)));
-            }
-            return store;
+            return new StoreAccess(request.storage(), storeUser, storePassword, request.storeOutage())
+                    .open(folder, plan.study(), request.fresh(), note -> console.println("hpo4j: " + note));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new TuneException("hpo.storage: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Who runs the evaluations: {@code hpo.parallelism} long-lived worker JVMs on the project's
-     * class path (isolation from crashes, leaks and {@code System.exit}); threads of this JVM when no
-     * class path is known (the runtime used as a library).
-     */
-    private static Executor executor(TuneRequest request, Plan plan, ObjectiveClasses.Loaded<?> loaded) {
-        Duration timeout = request.evaluationTimeout() == null ? null
-                : Duration.ofMillis(Math.round(request.evaluationTimeout() * 1000));
-        if (request.classpath().isEmpty()) {
-            return new InProcessExecutor(objective(loaded), request.parallelism(), timeout);
-        }
-        return ForkedWorkerExecutor.builder(plan.className())
-                .classpath(request.classpath())
-                .workers(request.parallelism())
-                .timeout(timeout)
-                .jvmArgs(JvmOptions.check(request.jvmArgs()))
-                .expectedSpace(loaded.injector().space().describe())
-                .outputLimit(outputLimit(request))
-                .freshWorkerEvery(request.freshWorkerEvery() == null ? 0 : request.freshWorkerEvery())
-                .build();
     }
 
     private static int outputLimit(TuneRequest request) {
@@ -467,11 +356,6 @@ public final class Tuner {
             rules.add(StoppingRule.timeLimit(plan.timeLimit()));
         }
         return rules.isEmpty() ? progress -> false : StoppingRule.anyOf(rules.toArray(new StoppingRule[0]));
-    }
-
-    /** The objective of a study over a class ({@link InjectedObjective}). */
-    static <T> Objective objective(ObjectiveClasses.Loaded<T> loaded) {
-        return new InjectedObjective<>(loaded.injector(), loaded::newInstance);
     }
 
     static String number(double v) {

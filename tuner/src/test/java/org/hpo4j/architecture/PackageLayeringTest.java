@@ -51,6 +51,7 @@ class PackageLayeringTest {
                 .layer("study").definedBy("org.hpo4j.study..")
                 .layer("distributed").definedBy("org.hpo4j.distributed..")
                 .layer("report").definedBy("org.hpo4j.report..")
+                .layer("dashboard").definedBy("org.hpo4j.dashboard..")
                 .layer("tune").definedBy("org.hpo4j.tune..")
                 .whereLayer("space").mayNotAccessAnyLayer()
                 .whereLayer("trial").mayNotAccessAnyLayer()
@@ -71,8 +72,11 @@ class PackageLayeringTest {
                         "registry", "curves", "store", "objective", "warmstart", "execute", "study")
                 .whereLayer("report").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store",
                         "objective", "study")
+                .whereLayer("dashboard").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "store",
+                        "objective", "study", "report")
                 .whereLayer("tune").mayOnlyAccessLayers("space", "trial", "inject", "optimizer", "registry",
-                        "curves", "store", "objective", "warmstart", "execute", "study", "distributed", "report")
+                        "curves", "store", "objective", "warmstart", "execute", "study", "distributed", "report",
+                        "dashboard")
                 .check(classes);
     }
 

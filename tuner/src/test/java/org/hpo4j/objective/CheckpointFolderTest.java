@@ -106,12 +106,12 @@ class CheckpointFolderTest {
     void deleteAllRemovesWhatHpo4jWroteAndTheFoldersItEmptied() throws IOException {
         at(3, 0).save(new byte[] {1});
         at(9, 3).save(new byte[] {2});
-        assertTrue(Files.isRegularFile(dir.resolve(CheckpointFolder.MARKER)), "the folder hpo4j created is marked");
+        assertTrue(Files.isRegularFile(dir.resolve(CheckpointRoot.MARKER)), "the folder hpo4j created is marked");
         List<String> warnings = new ArrayList<>();
-        CheckpointFolder.deleteAll(dir, warnings::add);
+        CheckpointRoot.deleteAll(dir, warnings::add);
         assertTrue(Files.notExists(dir));
         assertEquals(List.of(), warnings);
-        CheckpointFolder.deleteAll(dir.resolve("never-made"), warnings::add);
+        CheckpointRoot.deleteAll(dir.resolve("never-made"), warnings::add);
         assertEquals(List.of(), warnings);
     }
 
@@ -122,10 +122,10 @@ class CheckpointFolderTest {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "the user's");
         Path folder = Files.createDirectories(dir.resolve("src"));
         List<String> warnings = new ArrayList<>();
-        CheckpointFolder.deleteAll(dir, warnings::add);
+        CheckpointRoot.deleteAll(dir, warnings::add);
         assertTrue(Files.notExists(dir.resolve("0-2-1").resolve("budget-3.ckpt")));
         assertTrue(Files.exists(own) && Files.exists(notes) && Files.isDirectory(folder));
-        assertTrue(Files.exists(dir.resolve(CheckpointFolder.MARKER)), "still hpo4j's, for the next clean-up");
+        assertTrue(Files.exists(dir.resolve(CheckpointRoot.MARKER)), "still hpo4j's, for the next clean-up");
         assertEquals(1, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).contains("left 3 file(s)"), warnings::toString);
     }
@@ -138,13 +138,13 @@ class CheckpointFolderTest {
         Path lookalike = Files.createDirectories(project.resolve("0-0-0")).resolve("budget-1.ckpt");
         Files.writeString(lookalike, "not hpo4j's");
         List<String> warnings = new ArrayList<>();
-        CheckpointFolder.deleteAll(project, warnings::add);
+        CheckpointRoot.deleteAll(project, warnings::add);
         assertTrue(Files.exists(pom) && Files.exists(lookalike));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("was not created by hpo4j"), warnings::toString);
 
         // saving into it later does not claim it either
         new CheckpointFolder(project.resolve("1-0-0"), 3, 0, CONFIG, null).save(new byte[] {1});
-        assertTrue(Files.notExists(project.resolve(CheckpointFolder.MARKER)));
+        assertTrue(Files.notExists(project.resolve(CheckpointRoot.MARKER)));
     }
 }

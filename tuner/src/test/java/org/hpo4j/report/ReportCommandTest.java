@@ -18,6 +18,7 @@ import org.hpo4j.study.StoppingRule;
 import org.hpo4j.study.Study;
 import org.hpo4j.tune.ObjectiveClasses;
 import org.hpo4j.tune.ReportCommand;
+import org.hpo4j.tune.StoreAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class ReportCommandTest {
     @Test
     void writesTheThreeFilesOfTheStoredStudy() throws Exception {
         tune(20);
-        List<Path> written = ReportCommand.run(loader(), null, null, null, null, null, project);
+        List<Path> written = ReportCommand.run(loader(), null, null, StoreAccess.of(null), null, null, project);
         Path folder = project.resolve("target/hpo/TunableNet");
         assertEquals(List.of(folder.resolve("report.html"), folder.resolve("evaluations.csv"),
                 folder.resolve("evaluations.json")), written);
@@ -61,18 +62,18 @@ class ReportCommandTest {
         tune(5);
         // a project with two objective classes: the study's space is TunableNet's, not Peak's
         ClassLoader two = loader("org.hpo4j.tune.Peak");
-        List<Path> written = ReportCommand.run(two, null, "TunableNet", null, "csv", null, project);
+        List<Path> written = ReportCommand.run(two, null, "TunableNet", StoreAccess.of(null), "csv", null, project);
         assertEquals(6, CsvParser.parse(Files.readString(written.get(0))).size());
         // without a study name there is nothing to tell them apart: the usual question
         org.hpo4j.tune.TuneException ask = assertThrows(org.hpo4j.tune.TuneException.class,
-                () -> ReportCommand.run(two, null, null, null, "csv", null, project));
+                () -> ReportCommand.run(two, null, null, StoreAccess.of(null), "csv", null, project));
         assertTrue(ask.getMessage().contains("-Dhpo.objective"), ask.getMessage());
     }
 
     @Test
     void writesOneFormatToAChosenFile() throws Exception {
         tune(5);
-        List<Path> written = ReportCommand.run(loader(), "org.hpo4j.inject.TunableNet", "TunableNet", null, "JSON",
+        List<Path> written = ReportCommand.run(loader(), "org.hpo4j.inject.TunableNet", "TunableNet", StoreAccess.of(null), "JSON",
                 Path.of("out/evaluations.json"), project);
         assertEquals(List.of(project.resolve("out/evaluations.json")), written);
         assertTrue(Files.readString(written.get(0)).contains("\"study\": \"TunableNet\""));
@@ -83,24 +84,24 @@ class ReportCommandTest {
     void badParametersAndMissingStudiesAreNamed() throws Exception {
         ClassLoader loader = loader();
         IllegalArgumentException format = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader, null, null, null, "pdf", null, project));
+                () -> ReportCommand.run(loader, null, null, StoreAccess.of(null), "pdf", null, project));
         assertTrue(format.getMessage().startsWith("hpo.format: unknown report format 'pdf'"), format.getMessage());
         IllegalArgumentException output = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader, null, null, null, null, Path.of("x.csv"), project));
+                () -> ReportCommand.run(loader, null, null, StoreAccess.of(null), null, Path.of("x.csv"), project));
         assertTrue(output.getMessage().startsWith("hpo.output needs hpo.format"), output.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader, null, null, null, null, null, project));
+                () -> ReportCommand.run(loader, null, null, StoreAccess.of(null), null, null, project));
         assertTrue(missing.getMessage().contains("no stored study 'TunableNet'")
                 && missing.getMessage().contains("TunableNet.db"), missing.getMessage());
         assertFalse(Files.exists(project.resolve("target/hpo/TunableNet.db")), "an empty store was created");
         assertFalse(Files.exists(project.resolve(".hpo/TunableNet.db")), "an empty store was created");
         IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader, null, null, "memory", null, null, project));
+                () -> ReportCommand.run(loader, null, null, StoreAccess.of("memory"), null, null, project));
         assertTrue(memory.getMessage().startsWith("hpo.storage: 'memory'"), memory.getMessage());
 
         tune(3);
         IllegalArgumentException otherStudy = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader, null, "Other", project.resolve("target/hpo/TunableNet.db").toString(),
+                () -> ReportCommand.run(loader, null, "Other", StoreAccess.of(project.resolve("target/hpo/TunableNet.db").toString()),
                         null, null, project));
         assertTrue(otherStudy.getMessage().contains("no study 'Other'"), otherStudy.getMessage());
     }

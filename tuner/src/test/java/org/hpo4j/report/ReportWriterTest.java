@@ -26,13 +26,13 @@ class ReportWriterTest {
     void userStringsAreEscapedInMarkup() {
         ReportData data = StudyFixtures.hyperband(StudyFixtures.HOSTILE_NAME, 3);
         String html = ReportWriter.html(data);
-        // the page has exactly its own four script elements: the error catcher, the data, ECharts, the charts
+        // the page has exactly its own five script elements: the error catcher, the data, ECharts, the charts, the page
         Matcher scripts = Pattern.compile("<script", Pattern.CASE_INSENSITIVE).matcher(html);
         int count = 0;
         while (scripts.find()) {
             count++;
         }
-        assertEquals(4, count);
+        assertEquals(5, count);
         assertFalse(html.contains("alert(1)</script>"));
         assertTrue(html.contains("<title>hpo4j study &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
         assertTrue(html.contains("<span class=\"study-name\">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</span>"));

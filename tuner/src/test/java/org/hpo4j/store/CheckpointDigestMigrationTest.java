@@ -29,7 +29,7 @@ class CheckpointDigestMigrationTest {
     static void writeVersion4(Connection c, List<String> schema) throws Exception {
         StudyDefinition study = StudyStoreContractTest.STUDY;
         try (Statement s = c.createStatement()) {
-            for (List<String> step : List.of(schema, SqliteStore.MIGRATION_2, SqliteStore.MIGRATION_3, SqliteStore.MIGRATION_4)) {
+            for (List<String> step : List.of(schema, JdbcSchema.MIGRATION_2, JdbcSchema.MIGRATION_3, JdbcSchema.MIGRATION_4)) {
                 for (String ddl : step) {
                     s.execute(ddl);
                 }
@@ -66,7 +66,7 @@ class CheckpointDigestMigrationTest {
     void sqlite() throws Exception {
         Path file = dir.resolve("v4.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            writeVersion4(c, SqliteStore.SCHEMA);
+            writeVersion4(c, JdbcSchema.SCHEMA);
         }
         try (SqliteStore store = SqliteStore.open(file, false)) {
             int version;

@@ -55,7 +55,7 @@ class ContinuationStoreTest {
     void aVersionOneFileIsMigratedAndItsJobsCountAsRestarts() throws Exception {
         Path file = dir.resolve("v1.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String ddl : SqliteStore.SCHEMA) {
+            for (String ddl : JdbcSchema.SCHEMA) {
                 s.execute(ddl);
             }
             s.execute("INSERT INTO schema_version (version) VALUES (1)");

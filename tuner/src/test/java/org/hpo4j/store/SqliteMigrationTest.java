@@ -24,7 +24,7 @@ class SqliteMigrationTest {
         Path file = dir.resolve("v1.db");
         StudyDefinition study = StudyStoreContractTest.STUDY;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String ddl : SqliteStore.SCHEMA) {
+            for (String ddl : JdbcSchema.SCHEMA) {
                 s.execute(ddl);
             }
             s.execute("INSERT INTO schema_version (version) VALUES (1)");
@@ -66,8 +66,8 @@ class SqliteMigrationTest {
         Path file = dir.resolve("v4.db");
         StudyDefinition study = StudyStoreContractTest.STUDY;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (List<String> step : List.of(SqliteStore.SCHEMA, SqliteStore.MIGRATION_2, SqliteStore.MIGRATION_3,
-                    SqliteStore.MIGRATION_4)) {
+            for (List<String> step : List.of(JdbcSchema.SCHEMA, JdbcSchema.MIGRATION_2, JdbcSchema.MIGRATION_3,
+                    JdbcSchema.MIGRATION_4)) {
                 for (String ddl : step) {
                     s.execute(ddl);
                 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.hpo4j.execute.CountingObjective;
 import org.hpo4j.execute.ForkedWorkerExecutor;
 import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.CheckpointRoot;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Fidelity;
@@ -122,7 +123,7 @@ class CheckpointStudyTest {
         StudyListener watcher = new StudyListener() {
             @Override
             public void evaluationFinished(Evaluation e) {
-                Path folder = CheckpointFolder.of(dir.resolve("cleaned").resolve("checkpoints"), e.job().configId());
+                Path folder = CheckpointRoot.of(dir.resolve("cleaned").resolve("checkpoints"), e.job().configId());
                 if (e.job().budget() >= MAX) {
                     atMax.add(e.job().configId() + (Files.exists(folder) ? " kept" : " deleted"));
                 }
@@ -137,7 +138,7 @@ class CheckpointStudyTest {
 
         Study kept = study("kept").keepCheckpoints(true).build();
         kept.optimize(new CountingObjective(), UNTIL_DONE);
-        assertTrue(Files.isRegularFile(kept.checkpointRoot().resolve(CheckpointFolder.MARKER)), "hpo.keepCheckpoints keeps them");
+        assertTrue(Files.isRegularFile(kept.checkpointRoot().resolve(CheckpointRoot.MARKER)), "hpo.keepCheckpoints keeps them");
     }
 
     @Test
@@ -153,23 +154,23 @@ class CheckpointStudyTest {
         }
         Set<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
-            folders = s.filter(p -> !p.getFileName().toString().equals(CheckpointFolder.MARKER)).collect(Collectors.toSet());
+            folders = s.filter(p -> !p.getFileName().toString().equals(CheckpointRoot.MARKER)).collect(Collectors.toSet());
         }
         Set<Path> expected = new HashSet<>();
         for (Job.ConfigId id : lastOf.keySet()) {
-            expected.add(CheckpointFolder.of(root, id));
+            expected.add(CheckpointRoot.of(root, id));
         }
         assertEquals(expected, folders, "one folder per configuration");
         for (Evaluation last : lastOf.values()) {
             Job job = last.job();
             // read the folder as the next promotion would: it continues from the final budget
-            CheckpointFolder next = new CheckpointFolder(CheckpointFolder.of(root, job.configId()), job.budget() * 3,
+            CheckpointFolder next = new CheckpointFolder(CheckpointRoot.of(root, job.configId()), job.budget() * 3,
                     job.budget(), ConfigurationCodec.encode(job.configuration()),
-                    CheckpointFolder.digest(CheckpointFolder.of(root, job.configId()), job.budget()).orElseThrow());
+                    CheckpointFolder.digest(CheckpointRoot.of(root, job.configId()), job.budget()).orElseThrow());
             CountingObjective.State state = next.load(CountingObjective.State.class).orElseThrow();
             assertEquals(job.configuration().toString(), state.owner, "the folder holds its own configuration's state");
             assertEquals(job.budget(), state.epoch, 0);
-            try (Stream<Path> s = Files.list(CheckpointFolder.of(root, job.configId()))) {
+            try (Stream<Path> s = Files.list(CheckpointRoot.of(root, job.configId()))) {
                 List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
                 assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp")), names.toString());
                 // the checkpoint of this budget and of the one before (for a rerun); older ones are dropped

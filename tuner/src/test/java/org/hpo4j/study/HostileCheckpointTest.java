@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.execute.CountingObjective;
 import org.hpo4j.objective.CheckpointFolder;
+import org.hpo4j.objective.CheckpointRoot;
 import org.hpo4j.objective.Evaluation;
 import org.hpo4j.store.ConfigurationCodec;
 import org.hpo4j.store.SqliteStore;
@@ -220,7 +221,7 @@ class HostileCheckpointTest {
         StudyListener attacker = new StudyListener() {
             @Override
             public void evaluationFinished(Evaluation e) {
-                Path file = CheckpointFolder.of(root, e.job().configId()).resolve("budget-" + (long) e.job().budget() + ".ckpt");
+                Path file = CheckpointRoot.of(root, e.job().configId()).resolve("budget-" + (long) e.job().budget() + ".ckpt");
                 if (!Files.isDirectory(file.getParent())) {
                     return; // the largest budget: its checkpoints are gone already
                 }

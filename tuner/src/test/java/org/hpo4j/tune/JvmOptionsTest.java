@@ -26,6 +26,6 @@ class JvmOptionsTest {
         assertTrue(quote.getMessage().startsWith("hpo.jvmArgs: unclosed \""), quote.getMessage());
         TuneException cp = assertThrows(TuneException.class, () -> JvmOptions.check(List.of("-cp", "x.jar")));
         assertTrue(cp.getMessage().contains("'-cp' is not allowed"), cp.getMessage());
-        assertThrows(TuneException.class, () -> Tuner.checkSettings(TuneRequest.builder().jvmArgs(List.of("oops")).build()));
+        assertThrows(TuneException.class, () -> RequestChecks.check(TuneRequest.builder().jvmArgs(List.of("oops")).build()));
     }
 }

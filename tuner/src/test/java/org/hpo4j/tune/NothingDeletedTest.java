@@ -103,7 +103,7 @@ class NothingDeletedTest {
         Path project = project(dir.resolve("work/proj"));
         Map<Path, String> before = files(dir.resolve("work"));
         IllegalArgumentException report = assertThrows(IllegalArgumentException.class,
-                () -> ReportCommand.run(loader(), null, "../../../elsewhere/x", null, "html", null, project));
+                () -> ReportCommand.run(loader(), null, "../../../elsewhere/x", StoreAccess.of(null), "html", null, project));
         assertTrue(report.getMessage().contains("hpo.study: '../../../elsewhere/x' is not a valid study name"),
                 report.getMessage());
         StudyWorker worker = new StudyWorker(new PrintStream(new ByteArrayOutputStream()));

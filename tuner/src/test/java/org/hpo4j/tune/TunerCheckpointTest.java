@@ -55,7 +55,7 @@ class TunerCheckpointTest {
 
         tune(TuneRequest.builder().checkpointDir(Path.of("shared")).keepCheckpoints(true), new ByteArrayOutputStream());
         assertTrue(Files.isDirectory(dir.resolve("shared/Epochs")), "one folder per study under hpo.checkpointDir");
-        assertTrue(Files.isRegularFile(dir.resolve("shared/Epochs").resolve(org.hpo4j.objective.CheckpointFolder.MARKER)),
+        assertTrue(Files.isRegularFile(dir.resolve("shared/Epochs").resolve(org.hpo4j.objective.CheckpointRoot.MARKER)),
                 "hpo.keepCheckpoints keeps them");
     }
 }

@@ -136,7 +136,7 @@ class TunerMultiObjectiveTest {
         int job = Integer.parseInt(last[0]);
 
         Path output = Path.of("chosen.properties");
-        SelectCommand.Selected selected = SelectCommand.run(loader, null, null, null, job, output, dir, false);
+        SelectCommand.Selected selected = SelectCommand.run(loader, null, null, StoreAccess.of(null), job, output, dir, false);
         assertEquals(dir.resolve(output), selected.file());
         assertEquals("", selected.warning(), "a point of the front is feasible");
         Map<String, String> written = TunedProperties.read(selected.file());
@@ -145,7 +145,7 @@ class TunerMultiObjectiveTest {
         assertTrue(Files.readString(selected.file()).contains("# evaluations: 30"));
 
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> SelectCommand.run(loader, null, null, null, 999, output, dir, false));
+                () -> SelectCommand.run(loader, null, null, StoreAccess.of(null), 999, output, dir, false));
         assertTrue(unknown.getMessage().startsWith("hpo.trial: study 'Tradeoff' has no evaluation 999"), unknown.getMessage());
     }
 }

@@ -88,7 +88,7 @@ class TunerTest {
     @Test
     void unknownOptimizerNamesTheParameterAndTheKnownOnes() {
         TuneException e = assertThrows(TuneException.class,
-                () -> Tuner.checkSettings(request().optimizer("gradient-descent").build()));
+                () -> RequestChecks.check(request().optimizer("gradient-descent").build()));
         assertTrue(e.getMessage().startsWith("hpo.optimizer: unknown optimizer 'gradient-descent'"), e.getMessage());
         assertTrue(e.getMessage().contains(String.join(", ", Optimizers.names())), e.getMessage());
     }
@@ -107,28 +107,28 @@ class TunerTest {
 
     @Test
     void badNumbersNameTheirParameter() {
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().eta(1.5).build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().eta(1.5).build()))
                 .getMessage().startsWith("hpo.eta"));
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().maxEvaluations(0).build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().maxEvaluations(0).build()))
                 .getMessage().startsWith("hpo.maxEvaluations"));
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().iterations(-1).build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().iterations(-1).build()))
                 .getMessage().startsWith("hpo.iterations"));
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().parallelism(0).build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().parallelism(0).build()))
                 .getMessage().startsWith("hpo.parallelism"));
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().timeLimit("soon").build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().timeLimit("soon").build()))
                 .getMessage().startsWith("hpo.timeLimit"));
-        assertTrue(assertThrows(TuneException.class, () -> Tuner.checkSettings(request().study("my study").build()))
+        assertTrue(assertThrows(TuneException.class, () -> RequestChecks.check(request().study("my study").build()))
                 .getMessage().startsWith("hpo.study"));
     }
 
     @Test
     void timeLimitsAcceptUnitsAndIsoDurations() {
-        assertEquals(Duration.ofSeconds(90), TuneRequest.parseDuration("90s"));
-        assertEquals(Duration.ofMinutes(10), TuneRequest.parseDuration("10m"));
-        assertEquals(Duration.ofHours(2), TuneRequest.parseDuration("2h"));
-        assertEquals(Duration.ofMinutes(90), TuneRequest.parseDuration("PT1H30M"));
-        assertEquals(Duration.ofMillis(2500), TuneRequest.parseDuration("2.5"));
-        assertNull(TuneRequest.parseDuration(" "));
+        assertEquals(Duration.ofSeconds(90), RequestChecks.duration("90s"));
+        assertEquals(Duration.ofMinutes(10), RequestChecks.duration("10m"));
+        assertEquals(Duration.ofHours(2), RequestChecks.duration("2h"));
+        assertEquals(Duration.ofMinutes(90), RequestChecks.duration("PT1H30M"));
+        assertEquals(Duration.ofMillis(2500), RequestChecks.duration("2.5"));
+        assertNull(RequestChecks.duration(" "));
     }
 
     @Test
@@ -339,7 +339,7 @@ class TunerTest {
 
     @Test
     void spaceGoalDescribesEveryParameter() throws Exception {
-        String text = Tuner.describeSpaces(withIndex("org.hpo4j.inject.TunableNet"), null);
+        String text = SpaceTable.of(withIndex("org.hpo4j.inject.TunableNet"), null);
         assertTrue(text.startsWith("org.hpo4j.inject.TunableNet  (study TunableNet, minimize)"), text);
         assertTrue(text.contains("momentum") && text.contains("[optimizer == momentum]") && text.contains("[1.0E-4, 1.0] (log)")
                 && text.contains("epochs") && text.contains("budget"), text);
