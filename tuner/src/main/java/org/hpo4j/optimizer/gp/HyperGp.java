@@ -24,9 +24,10 @@ import org.hpo4j.space.SearchSpace;
  * asynchronous successive halving, a rung promoting at most {@code floor(n / eta)} of its results
  * (as asynchronous BOHB does), so no worker waits at a barrier, with one worker or many. New
  * configurations go to the brackets by {@link WeightedBrackets}, with shares from the model's
- * rung reliabilities ({@link MultiFidelityGp}): while the small budgets rank configurations as the
- * large ones do, the budget is split as in Hyperband and most configurations are screened at small
- * budgets; where they mislead, their brackets lose their share and the effort moves to brackets
+ * rung reliabilities ({@link MultiFidelityGp}): until they are measured, the small budgets are half
+ * trusted and the full-budget bracket has half of the budget; once the small budgets are shown to
+ * rank configurations as the large ones do, the split moves towards Hyperband's and most
+ * configurations are screened at small budgets; where they mislead, their brackets lose their share and the effort moves to brackets
  * that start at larger budgets, in the limit to full-budget evaluations only, which the GP then
  * refines as {@code gp} does.
  *
@@ -82,7 +83,7 @@ public final class HyperGp implements Optimizer, WarmStartable {
         model.warmStart(observations, weight);
     }
 
-    /** The current reliability of each budget level, smallest budget first (1: trusted or not yet measured). */
+    /** The current reliability of each budget level, smallest budget first (0.5 where not yet measured, 1 for the full budget). */
     public double[] reliability() {
         return model.reliability();
     }

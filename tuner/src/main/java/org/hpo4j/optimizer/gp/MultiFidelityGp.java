@@ -45,20 +45,31 @@ import org.hpo4j.space.SearchSpace;
  * leave-one-out predictions and the values; for each smaller budget {@code k}, a GP on that
  * budget's results alone (the joint GP's hyperparameters) ranks the reference budget's
  * configurations with {@code tau_k}. The reliability of {@code k} is {@code tau_k / max(tau_ref,
- * 0.2)}, clipped to [0, 1] and shrunk towards 1 (no evidence: trust, as Hyperband does) by
- * {@link #PRIOR_PAIRS} pseudo-observations. A bracket that starts at budget {@code k} relies on
- * every budget from {@code k} up, so its weight is the square of the smallest reliability among
- * them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
+ * 0.2)}, clipped to [0, 1] and shrunk towards {@link #PRIOR_RELIABILITY} by {@link #PRIOR_PAIRS}
+ * pseudo-observations; while the reference is below the full budget, it is multiplied by
+ * {@link #PRIOR_RELIABILITY} once more for the reference's own, unmeasured, link to the full budget
+ * (budgets that agree with each other may all mislead about the full one). Unmeasured budgets
+ * have {@link #PRIOR_RELIABILITY}: no evidence is not trust, so a bracket that starts below the full
+ * budget has to earn its share (Hyperband trusts every budget until the end). A bracket that
+ * starts at budget {@code k} relies on every budget from {@code k} up, so its weight is the
+ * square of the smallest reliability among them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
  * budgets that mislead lose their brackets, down to only full-budget evaluations, and budgets
  * whose brackets weigh less than {@link #MODEL_WEIGHT} also leave the joint GP's window.
  */
 final class MultiFidelityGp implements ConfigurationSource {
     /** Results a budget needs before its ranking is measured. */
     static final int MIN_LEVEL_POINTS = 6;
-    /** Pseudo-observations of full trust that shrink a reliability measured on few configurations. */
+    /** Pseudo-observations at {@link #PRIOR_RELIABILITY} that shrink a reliability measured on few configurations. */
     static final double PRIOR_PAIRS = 4;
     /** Budgets whose brackets weigh less than this are left out of the joint GP. */
     static final double MODEL_WEIGHT = 0.1;
+    /**
+     * The reliability of a link between two budgets before it is measured, and what a measured one
+     * is shrunk towards: without evidence a small budget is as likely to mislead as to agree, so
+     * the full-budget bracket gets half of the budget from the start instead of after the first
+     * measurement.
+     */
+    static final double PRIOR_RELIABILITY = 0.5;
     private static final int LOCAL_CENTRES = 5;
     private static final int RELIABILITY_POINTS = 100;
 
@@ -96,8 +107,7 @@ final class MultiFidelityGp implements ConfigurationSource {
         this.full = new WindowedGp(group, features.groups() + 1, settings);
         this.search = new AcquisitionSearch(space, random, settings.randomCandidates(), settings.localCandidates(),
                 settings.refinementSteps());
-        this.reliability = new double[top + 1];
-        Arrays.fill(reliability, 1);
+        this.reliability = unmeasured();
     }
 
     @Override
@@ -181,7 +191,15 @@ final class MultiFidelityGp implements ConfigurationSource {
         return least * least;
     }
 
-    /** The reliability of each budget level, smallest budget first; 1 where nothing is measured yet. */
+    /** Every level at {@link #PRIOR_RELIABILITY}, the full budget at 1. */
+    private double[] unmeasured() {
+        double[] r = new double[top + 1];
+        Arrays.fill(r, PRIOR_RELIABILITY);
+        r[top] = 1;
+        return r;
+    }
+
+    /** The reliability of each budget level, smallest budget first; {@link #PRIOR_RELIABILITY} where nothing is measured yet. */
     double[] reliability() {
         return reliability.clone();
     }
@@ -274,8 +292,7 @@ final class MultiFidelityGp implements ConfigurationSource {
 
     /** The reliabilities of the class comment, from the current hyperparameters. */
     private double[] measureReliability() {
-        double[] r = new double[top + 1];
-        Arrays.fill(r, 1);
+        double[] r = unmeasured();
         int reference = -1;
         for (int k = top; k >= 1 && reference < 0; k--) {
             if (ownPoints(k).size() >= MIN_LEVEL_POINTS) {
@@ -297,6 +314,8 @@ final class MultiFidelityGp implements ConfigurationSource {
         double tauTop = kendallTau(own.leaveOneOutMeans(ModelPoint.standardized(targets)), values);
         double scale = Math.max(tauTop, 0.2);
         int m = targets.size();
+        // a reference below the full budget has an unmeasured link to it, which the smaller budgets inherit
+        double toTop = reference < top ? PRIOR_RELIABILITY : 1;
         for (int k = 0; k < reference; k++) {
             List<ModelPoint> points = ModelPoint.bestAndSpread(ownPoints(k), RELIABILITY_POINTS);
             if (points.size() < MIN_LEVEL_POINTS) {
@@ -311,7 +330,7 @@ final class MultiFidelityGp implements ConfigurationSource {
                 predicted[i] = below.predictMean(input(targets.get(i).unit(), k));
             }
             double measured = Math.min(1, Math.max(0, kendallTau(predicted, values) / scale));
-            r[k] = (m * measured + PRIOR_PAIRS) / (m + PRIOR_PAIRS);
+            r[k] = toTop * (m * measured + PRIOR_PAIRS * PRIOR_RELIABILITY) / (m + PRIOR_PAIRS);
         }
         return r;
     }

@@ -76,6 +76,26 @@ class HyperGpTest {
     }
 
     @Test
+    void untilMeasuredSmallBudgetsAreHalfTrustedAndFullBudgetStartsComeEarly() {
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        double[] shares = o.bracketShares();
+        assertEquals(1, shares[0], 1e-12);
+        for (int s = 1; s < shares.length; s++) {
+            assertEquals(0.25, shares[s], 1e-12, "bracket " + s);
+        }
+        List<Job> jobs = run(o, HyperGpTest::reversed, 20, new double[1]);
+        double spent = 0;
+        double fullStarts = 0;
+        for (Job j : jobs) {
+            spent += j.budget();
+            fullStarts += j.rung() == 0 && j.budget() == 81 ? j.budget() : 0;
+        }
+        // Hyperband's order alone would open the full-budget bracket only after about 18 full evaluations
+        assertTrue(fullStarts > 0.25 * spent, "share of the first 20 full evaluations started at the full budget "
+                + fullStarts / spent);
+    }
+
+    @Test
     void budgetsThatAgreeKeepHyperbandsSplit() {
         HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         List<Job> jobs = run(o, HyperGpTest::agreeing, 40, new double[1]);
