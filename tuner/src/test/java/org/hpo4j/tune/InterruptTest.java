@@ -87,7 +87,7 @@ class InterruptTest {
         TuneSummary resumed;
         try (URLClassLoader loader = InterruptibleTuneMain.loader(project)) {
             resumed = new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
-                    .run(InterruptibleTuneMain.request(project).build(), loader);
+                    .run(InterruptibleTuneMain.request(project, 0).build(), loader);
         }
         assertFalse(resumed.interrupted());
         assertEquals(9.0, resumed.budget(), "the resumed study reached the full budget");
