@@ -11,9 +11,8 @@ import org.hpo4j.space.SearchSpace;
  * <p>Brackets are sized as Li et al. write ({@link HyperbandSchedule.Sizing#LI}); HpBandSter's
  * slightly smaller middle brackets are available through the constructor that takes a schedule.
  */
-public final class Bohb implements Optimizer, WarmStartable {
+public final class Bohb extends BracketedOptimizer implements WarmStartable {
     private final BohbModel model;
-    private final BracketRunner runner;
 
     /** BOHB with eta 3, no bound on iterations and HpBandSter's default model settings. */
     public Bohb(SearchSpace space, Fidelity fidelity, long seed) {
@@ -30,35 +29,19 @@ public final class Bohb implements Optimizer, WarmStartable {
      * after {@code maxIterations} iterations (0: never).
      */
     public Bohb(SearchSpace space, long seed, int maxIterations, BohbSettings bohbSettings, HyperbandSchedule schedule) {
-        this.model = new BohbModel(space, bohbSettings, new MersenneTwister(seed));
-        this.runner = new BracketRunner(schedule, Hyperband.cycle(schedule),
-                maxIterations * schedule.bracketsPerIteration(), budget -> model.propose(), model::observe);
+        this(new BohbModel(space, bohbSettings, new MersenneTwister(seed)), maxIterations, schedule);
     }
 
-    @Override
-    public Ask ask() {
-        return runner.ask();
-    }
-
-    @Override
-    public void tell(Job job, Result result) {
-        runner.tell(job, result);
+    private Bohb(BohbModel model, int maxIterations, HyperbandSchedule schedule) {
+        super(new BracketRunner(schedule, Hyperband.cycle(schedule), maxIterations * schedule.bracketsPerIteration(),
+                budget -> model.propose(), model::observe));
+        this.model = model;
     }
 
     /** Adds earlier evaluations to the model (see {@link BohbModel#warmStart}). */
     @Override
     public void warmStart(java.util.List<PriorObservation> observations, double weight) {
         model.warmStart(observations, weight);
-    }
-
-    @Override
-    public boolean isFinished() {
-        return runner.isFinished();
-    }
-
-    /** The bracket schedule. */
-    public HyperbandSchedule schedule() {
-        return runner.schedule();
     }
 
     /** The budget whose observations the current model was fitted on; -infinity before any model. */

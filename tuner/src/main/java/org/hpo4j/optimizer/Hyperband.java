@@ -10,8 +10,7 @@ import org.hpo4j.space.SearchSpace;
  * {@link HyperbandSchedule} for the bracket sizes and budgets. {@link HyperbandSettings#maxIterations()}
  * bounds the number of iterations; the optimizer is then finished once all their results are in.
  */
-public final class Hyperband implements Optimizer {
-    private final BracketRunner runner;
+public final class Hyperband extends BracketedOptimizer {
 
     /** Hyperband over {@code space} with eta 3 and no bound on iterations. */
     public Hyperband(SearchSpace space, Fidelity fidelity, long seed) {
@@ -28,10 +27,12 @@ public final class Hyperband implements Optimizer {
      * {@code maxIterations} iterations (0: never).
      */
     public Hyperband(SearchSpace space, long seed, int maxIterations, HyperbandSchedule schedule) {
-        RandomGenerator random = new MersenneTwister(seed);
-        this.runner = new BracketRunner(schedule, cycle(schedule),
-                maxIterations * schedule.bracketsPerIteration(),
-                budget -> space.sample(random::nextDouble), (job, result) -> { });
+        this(space, new MersenneTwister(seed), maxIterations, schedule);
+    }
+
+    private Hyperband(SearchSpace space, RandomGenerator random, int maxIterations, HyperbandSchedule schedule) {
+        super(new BracketRunner(schedule, cycle(schedule), maxIterations * schedule.bracketsPerIteration(),
+                budget -> space.sample(random::nextDouble), (job, result) -> { }));
     }
 
     /** Brackets {@code s_max, s_max - 1, ..., 0}, then again. */
@@ -48,25 +49,5 @@ public final class Hyperband implements Optimizer {
                 return k / n;
             }
         };
-    }
-
-    /** The bracket schedule. */
-    public HyperbandSchedule schedule() {
-        return runner.schedule();
-    }
-
-    @Override
-    public Ask ask() {
-        return runner.ask();
-    }
-
-    @Override
-    public void tell(Job job, Result result) {
-        runner.tell(job, result);
-    }
-
-    @Override
-    public boolean isFinished() {
-        return runner.isFinished();
     }
 }

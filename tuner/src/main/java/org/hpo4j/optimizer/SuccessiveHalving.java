@@ -10,8 +10,7 @@ import org.hpo4j.space.SearchSpace;
  * {@code 1/eta} promoted each rung up to {@code maxBudget}, then a fresh bracket. Each bracket is one
  * iteration; {@link HyperbandSettings#maxIterations()} bounds their number.
  */
-public final class SuccessiveHalving implements Optimizer {
-    private final BracketRunner runner;
+public final class SuccessiveHalving extends BracketedOptimizer {
 
     /** Successive halving over {@code space} with eta 3 and no bound on iterations. */
     public SuccessiveHalving(SearchSpace space, Fidelity fidelity, long seed) {
@@ -20,9 +19,11 @@ public final class SuccessiveHalving implements Optimizer {
 
     /** Successive halving over {@code space} with the schedule of Li et al. */
     public SuccessiveHalving(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
-        RandomGenerator random = new MersenneTwister(seed);
-        this.runner = new BracketRunner(schedule, new BracketRunner.BracketSequence() {
+        this(space, new MersenneTwister(seed), settings.maxIterations(), HyperbandSchedule.of(fidelity, settings));
+    }
+
+    private SuccessiveHalving(SearchSpace space, RandomGenerator random, int maxIterations, HyperbandSchedule schedule) {
+        super(new BracketRunner(schedule, new BracketRunner.BracketSequence() {
             @Override
             public int bracket(int k) {
                 return schedule.sMax();
@@ -32,26 +33,6 @@ public final class SuccessiveHalving implements Optimizer {
             public int iteration(int k) {
                 return k;
             }
-        }, settings.maxIterations(), budget -> space.sample(random::nextDouble), (job, result) -> { });
-    }
-
-    /** The bracket schedule; this optimizer runs only its bracket {@code s_max}. */
-    public HyperbandSchedule schedule() {
-        return runner.schedule();
-    }
-
-    @Override
-    public Ask ask() {
-        return runner.ask();
-    }
-
-    @Override
-    public void tell(Job job, Result result) {
-        runner.tell(job, result);
-    }
-
-    @Override
-    public boolean isFinished() {
-        return runner.isFinished();
+        }, maxIterations, budget -> space.sample(random::nextDouble), (job, result) -> { }));
     }
 }
