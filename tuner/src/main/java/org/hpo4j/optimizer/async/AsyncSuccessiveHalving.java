@@ -1,12 +1,9 @@
 package org.hpo4j.optimizer.async;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.hpo4j.optimizer.BohbModel;
 import org.hpo4j.optimizer.BohbSettings;
@@ -16,7 +13,6 @@ import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Ask;
 import org.hpo4j.optimizer.Fidelity;
 import org.hpo4j.optimizer.HyperbandSettings;
-import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.Result;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
@@ -323,7 +319,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
     }
 
     /** A configuration and the bracket it races in. */
-    private record Trial(Job.ConfigId id, Configuration configuration, Bracket bracket, long sequence) {
+    record Trial(Job.ConfigId id, Configuration configuration, Bracket bracket, long sequence) {
     }
 
     /**
@@ -337,7 +333,7 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         source.warmStart(observations, weight);
     }
 
-    private static final class Bracket {
+    static final class Bracket {
         final int s;
         final Rung[] rungs;
 
@@ -348,145 +344,6 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
             for (int k = 0; k <= s; k++) {
                 rungs[k] = order == RungOrder.SCALAR ? new ScalarRung(budgets[k]) : new ParetoRung(budgets[k]);
             }
-        }
-    }
-
-    /**
-     * The results at one budget of one bracket, and which of them are promotable: successful,
-     * below the bracket's top rung and not promoted yet.
-     */
-    private abstract static class Rung {
-        final double budget;
-        int promoted;
-
-        Rung(double budget) {
-            this.budget = budget;
-        }
-
-        /** Adds the result of {@code trial} at this rung. */
-        abstract void add(Trial trial, Result result, boolean promotable);
-
-        /** How many results the rung holds. */
-        abstract int size();
-
-        /** The first promotable trial among the first {@code top} in the rung's order, else null. */
-        abstract Trial firstPromotable(int top);
-
-        /** Takes {@code trial} out of the promotable ones. */
-        abstract void unmark(Trial trial);
-
-        /** The trial to promote if the rung has one among the top {@code floor(n / eta)}, else null. */
-        final Trial promotable(double eta, boolean cap) {
-            int top = (int) Math.floor(size() / eta);
-            if (top == 0 || (cap && promoted >= top)) {
-                return null;
-            }
-            return firstPromotable(top);
-        }
-
-        final void markPromoted(Trial trial) {
-            promoted++;
-            unmark(trial);
-        }
-    }
-
-    /**
-     * Ordered by value (failures last), then by start order. Keeps every result sorted (to know a
-     * result's rank) and, apart, the promotable ones: the best of those is the only candidate,
-     * since every better result is either promoted or a failure.
-     */
-    private static final class ScalarRung extends Rung {
-        private record Entry(Trial trial, double rank) {
-            static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::rank)
-                    .thenComparingLong(e -> e.trial.sequence);
-        }
-
-        final List<Entry> sorted = new ArrayList<>();
-        final TreeSet<Entry> unpromoted = new TreeSet<>(Entry.ORDER);
-        final Map<Trial, Entry> entries = new HashMap<>();
-
-        ScalarRung(double budget) {
-            super(budget);
-        }
-
-        @Override
-        void add(Trial trial, Result result, boolean promotable) {
-            Entry e = new Entry(trial, result.rankValue());
-            int at = Collections.binarySearch(sorted, e, Entry.ORDER);
-            sorted.add(-at - 1, e);
-            if (promotable) {
-                unpromoted.add(e);
-                entries.put(trial, e);
-            }
-        }
-
-        @Override
-        int size() {
-            return sorted.size();
-        }
-
-        @Override
-        Trial firstPromotable(int top) {
-            if (unpromoted.isEmpty()) {
-                return null;
-            }
-            Entry candidate = unpromoted.first();
-            int rank = Collections.binarySearch(sorted, candidate, Entry.ORDER);
-            return rank < top ? candidate.trial : null;
-        }
-
-        @Override
-        void unmark(Trial trial) {
-            unpromoted.remove(entries.remove(trial));
-        }
-    }
-
-    /**
-     * Ordered by non-dominated rank and then crowding distance ({@link Pareto#order}; infeasible
-     * results behind every feasible one by their violation, failures last), ties by arrival in the
-     * rung, as MO-ASHA (Schmucker et al. 2021) ranks. The order is computed again when asked after
-     * a new result (a new point changes others' crowding) and kept until the next result.
-     */
-    private static final class ParetoRung extends Rung {
-        final List<Trial> trials = new ArrayList<>();
-        final List<Pareto.Point> points = new ArrayList<>();
-        final List<Boolean> promotable = new ArrayList<>();
-        List<Integer> order;
-
-        ParetoRung(double budget) {
-            super(budget);
-        }
-
-        @Override
-        void add(Trial trial, Result result, boolean canBePromoted) {
-            trials.add(trial);
-            points.add(Pareto.Point.of(result));
-            promotable.add(canBePromoted);
-            order = null;
-        }
-
-        @Override
-        int size() {
-            return trials.size();
-        }
-
-        @Override
-        Trial firstPromotable(int top) {
-            if (order == null) {
-                order = Pareto.order(points);
-            }
-            for (int r = 0; r < top; r++) {
-                int i = order.get(r);
-                if (promotable.get(i)) {
-                    return trials.get(i);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        void unmark(Trial trial) {
-            promotable.set(trials.indexOf(trial), false);
         }
     }
 }
