@@ -1,6 +1,7 @@
 package org.hpo4j.store;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -148,6 +149,32 @@ final class JdbcSchema {
      * A later version adds its step here and raises {@link #VERSION}.
      */
     static final List<List<String>> MIGRATIONS = List.of(MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6);
+
+    /**
+     * Checks, without writing, that the database holds this version's schema: what a read-only
+     * store does instead of {@link #migrate}.
+     *
+     * @throws IllegalStateException when it holds no study store, or one of another schema version
+     */
+    static void check(JdbcStudyStore.Dialect dialect, String location) {
+        dialect.transaction(() -> {
+            int version;
+            try (Statement s = dialect.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException("the study store " + location + " holds no hpo4j studies (" + e.getMessage()
+                        + ")", e);
+            }
+            if (version != VERSION) {
+                throw new IllegalStateException("the study store " + location + " has schema version " + version
+                        + (version > VERSION ? ", written by a newer hpo4j; this one reads up to version "
+                        + VERSION : ", written by an older hpo4j, and is opened read-only here; "
+                        + "mvn hpo:report (or hpo:tune) migrates it to version " + VERSION));
+            }
+            return null;
+        });
+    }
 
     /** Creates the schema {@code schema} (version 1 in this database's words) and migrates it. */
     static void migrate(JdbcStudyStore.Dialect dialect, String location, List<String> schema) {

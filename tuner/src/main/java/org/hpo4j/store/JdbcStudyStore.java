@@ -79,30 +79,9 @@ final class JdbcStudyStore {
         this.values = new JdbcValues(sql);
     }
 
-    /**
-     * Checks, without writing, that the database holds this version's schema: what a read-only
-     * store does instead of {@link #migrate}.
-     *
-     * @throws IllegalStateException when it holds no study store, or one of another schema version
-     */
-    void checkSchema() {
-        dialect.transaction(() -> {
-            int version;
-            try (Statement s = dialect.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            } catch (SQLException e) {
-                throw new IllegalStateException("the study store " + location + " holds no hpo4j studies (" + e.getMessage()
-                        + ")", e);
-            }
-            if (version != SqliteStore.SCHEMA_VERSION) {
-                throw new IllegalStateException("the study store " + location + " has schema version " + version
-                        + (version > SqliteStore.SCHEMA_VERSION ? ", written by a newer hpo4j; this one reads up to version "
-                        + SqliteStore.SCHEMA_VERSION : ", written by an older hpo4j, and is opened read-only here; "
-                        + "mvn hpo:report (or hpo:tune) migrates it to version " + SqliteStore.SCHEMA_VERSION));
-            }
-            return null;
-        });
+    /** The database this store runs on, for {@link JdbcSchema}'s checks. */
+    Dialect dialect() {
+        return dialect;
     }
 
     boolean open(StudyDefinition definition) {

@@ -70,7 +70,7 @@ public final class PostgresStore extends JdbcStore {
         }
         try {
             if (readOnly) {
-                core.checkSchema();
+                JdbcSchema.check(dialect, location);
             } else {
                 JdbcSchema.migrate(dialect, location, SCHEMA);
             }

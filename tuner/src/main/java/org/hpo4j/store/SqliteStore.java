@@ -205,7 +205,7 @@ public final class SqliteStore extends JdbcStore {
 
     private static SqliteStore checked(SqliteStore readOnly) {
         try {
-            readOnly.core.checkSchema();
+            JdbcSchema.check(readOnly.core.dialect(), readOnly.location);
             return readOnly;
         } catch (RuntimeException e) {
             readOnly.close();
