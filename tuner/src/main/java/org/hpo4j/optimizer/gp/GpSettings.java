@@ -16,6 +16,16 @@ public record GpSettings(int initialPoints, int randomCandidates, int localCandi
                          double refitGrowth, int maxFitPoints) {
 
     public GpSettings {
+        checkSearch(initialPoints, randomCandidates, localCandidates, refinementSteps, refitGrowth);
+        if (maxFitPoints < initialPoints) {
+            throw new IllegalArgumentException("maxFitPoints (" + maxFitPoints + ") must be at least initialPoints ("
+                    + initialPoints + ")");
+        }
+    }
+
+    /** The checks {@code GpSettings} and {@link HyperGpSettings} share: the proposal search and the refit rule. */
+    static void checkSearch(int initialPoints, int randomCandidates, int localCandidates, int refinementSteps,
+                            double refitGrowth) {
         if (initialPoints < 2) {
             throw new IllegalArgumentException("initialPoints must be at least 2, got " + initialPoints);
         }
@@ -26,10 +36,6 @@ public record GpSettings(int initialPoints, int randomCandidates, int localCandi
         }
         if (!(refitGrowth >= 1)) {
             throw new IllegalArgumentException("refitGrowth must be at least 1, got " + refitGrowth);
-        }
-        if (maxFitPoints < initialPoints) {
-            throw new IllegalArgumentException("maxFitPoints (" + maxFitPoints + ") must be at least initialPoints ("
-                    + initialPoints + ")");
         }
     }
 

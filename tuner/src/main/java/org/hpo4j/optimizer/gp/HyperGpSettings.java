@@ -17,17 +17,7 @@ public record HyperGpSettings(int initialPoints, int randomCandidates, int local
                               double refitGrowth, int maxModelPoints, int maxFitPoints) {
 
     public HyperGpSettings {
-        if (initialPoints < 2) {
-            throw new IllegalArgumentException("initialPoints must be at least 2, got " + initialPoints);
-        }
-        if (randomCandidates < 1 || localCandidates < 0 || refinementSteps < 0) {
-            throw new IllegalArgumentException("randomCandidates must be at least 1, localCandidates and"
-                    + " refinementSteps at least 0; got " + randomCandidates + ", " + localCandidates + ", "
-                    + refinementSteps);
-        }
-        if (!(refitGrowth >= 1)) {
-            throw new IllegalArgumentException("refitGrowth must be at least 1, got " + refitGrowth);
-        }
+        GpSettings.checkSearch(initialPoints, randomCandidates, localCandidates, refinementSteps, refitGrowth);
         if (maxModelPoints < initialPoints || maxFitPoints < initialPoints) {
             throw new IllegalArgumentException("maxModelPoints (" + maxModelPoints + ") and maxFitPoints ("
                     + maxFitPoints + ") must be at least initialPoints (" + initialPoints + ")");
