@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.hpo4j.benchmarks.multiobjective.FrontRun;
 import org.hpo4j.benchmarks.multiobjective.FrontSummary;
@@ -76,30 +77,9 @@ public final class BenchmarkRunner {
      * {@code options.threads()} threads. Progress goes to {@code progress}.
      */
     public static List<CellSummary> run(RunnerOptions options, PrintStream progress) {
-        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
-        try {
-            List<CellSummary> cells = new ArrayList<>();
-            for (String problemName : options.problems()) {
-                if (Problems.isMultiObjective(problemName)) {
-                    continue;
-                }
-                BenchmarkProblem problem = Problems.byName(problemName);
-                for (String optimizer : options.optimizers()) {
-                    long start = System.nanoTime();
-                    List<SeedOutcome> outcomes = runSeeds(seed -> SeedRun.run(problem, optimizer, seed, options.maxCost(),
-                            options.checkpoints()), problem.name(), optimizer, options, pool);
-                    CellSummary cell = CellSummary.of(problemName, optimizer, options.checkpoints(), outcomes);
-                    cells.add(cell);
-                    progress.printf(Locale.ROOT, "%s / %s: %d seeds, %.0f evaluations per seed, %.1f s%n", problemName,
-                            optimizer, cell.seeds(), cell.meanEvaluations(), (System.nanoTime() - start) / 1e9);
-                }
-            }
-            return cells;
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        return runCells(options, progress, false, Problems::byName, (problemName, problem, optimizer, pool) -> CellSummary.of(
+                problemName, optimizer, options.checkpoints(), runSeeds(seed -> SeedRun.run(problem, optimizer, seed,
+                        options.maxCost(), options.checkpoints()), problem.name(), optimizer, options, pool)));
     }
 
     /**
@@ -109,19 +89,43 @@ public final class BenchmarkRunner {
      * @throws IllegalArgumentException for an optimizer that ranks by one value
      */
     public static List<FrontSummary> runFronts(RunnerOptions options, PrintStream progress) {
+        return runCells(options, progress, true, Problems::multiObjective, (problemName, problem, optimizer, pool) -> FrontSummary.of(
+                problemName, optimizer, options.checkpoints(), runSeeds(seed -> FrontRun.run(problem, optimizer, seed,
+                        options.maxCost(), options.checkpoints()), problem.name(), optimizer, options, pool)));
+    }
+
+    /** What the runner says of a finished cell (one problem x optimizer over every seed). */
+    public interface Cell {
+        /** Number of seeds. */
+        int seeds();
+
+        /** Mean number of evaluations per seed. */
+        double meanEvaluations();
+    }
+
+    /** Runs every seed of one optimizer on one problem. */
+    private interface CellRun<P, C> {
+        C run(String problemName, P problem, String optimizer, ExecutorService pool);
+    }
+
+    /**
+     * Runs {@code cellRun} for every problem of {@code options} with (or without) several objectives
+     * x every optimizer, each problem looked up once, and prints a progress line per cell.
+     */
+    private static <P, C extends Cell> List<C> runCells(RunnerOptions options, PrintStream progress,
+                                                        boolean severalObjectives, Function<String, P> problems,
+                                                        CellRun<P, C> cellRun) {
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
         try {
-            List<FrontSummary> cells = new ArrayList<>();
+            List<C> cells = new ArrayList<>();
             for (String problemName : options.problems()) {
-                if (!Problems.isMultiObjective(problemName)) {
+                if (Problems.isMultiObjective(problemName) != severalObjectives) {
                     continue;
                 }
-                MultiObjectiveProblem problem = Problems.multiObjective(problemName);
+                P problem = problems.apply(problemName);
                 for (String optimizer : options.optimizers()) {
                     long start = System.nanoTime();
-                    List<FrontRun.Outcome> outcomes = runSeeds(seed -> FrontRun.run(problem, optimizer, seed,
-                            options.maxCost(), options.checkpoints()), problem.name(), optimizer, options, pool);
-                    FrontSummary cell = FrontSummary.of(problemName, optimizer, options.checkpoints(), outcomes);
+                    C cell = cellRun.run(problemName, problem, optimizer, pool);
                     cells.add(cell);
                     progress.printf(Locale.ROOT, "%s / %s: %d seeds, %.0f evaluations per seed, %.1f s%n", problemName,
                             optimizer, cell.seeds(), cell.meanEvaluations(), (System.nanoTime() - start) / 1e9);

@@ -23,7 +23,7 @@ import java.util.List;
 public record CellSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] regret,
                           double meanOverheadMicros, double medianOverheadMicros, int seeds,
                           double meanEvaluations, double[][] seedRegrets, Quartiles[] testScore,
-                          double[][] seedTestScores) implements RatioTable.Values {
+                          double[][] seedTestScores) implements RatioTable.Values, BenchmarkRunner.Cell {
 
     /** Summarises the outcomes of every seed. */
     public static CellSummary of(String problem, String optimizer, double[] checkpoints, List<SeedOutcome> outcomes) {

@@ -2,6 +2,7 @@ package org.hpo4j.benchmarks.multiobjective;
 
 import java.util.Arrays;
 import java.util.List;
+import org.hpo4j.benchmarks.BenchmarkRunner;
 import org.hpo4j.benchmarks.Quartiles;
 import org.hpo4j.benchmarks.RatioTable;
 
@@ -21,7 +22,7 @@ import org.hpo4j.benchmarks.RatioTable;
  */
 public record FrontSummary(String problem, String optimizer, double[] checkpoints, Quartiles[] hypervolume,
                            Quartiles[] frontSize, double meanOverheadMicros, double medianOverheadMicros,
-                           double meanEvaluations, double[][] seedHypervolumes) implements RatioTable.Values {
+                           double meanEvaluations, double[][] seedHypervolumes) implements RatioTable.Values, BenchmarkRunner.Cell {
 
     /** Summarises the outcomes of every seed. */
     public static FrontSummary of(String problem, String optimizer, double[] checkpoints, List<FrontRun.Outcome> outcomes) {
@@ -37,6 +38,7 @@ public record FrontSummary(String problem, String optimizer, double[] checkpoint
     }
 
     /** Number of seeds. */
+    @Override
     public int seeds() {
         return seedHypervolumes.length;
     }
