@@ -40,38 +40,15 @@ import org.hpo4j.space.SearchSpace;
  * the results have grown by {@link HyperGpSettings#refitGrowth()}. So a proposal costs about the
  * same after 1,000 results as after 100,000.
  *
- * <p><b>Reliability.</b> Take the largest budget with at least {@link #MIN_LEVEL_POINTS} results
- * ("reference"). A GP on its results ranks them with a Kendall tau {@code tau_ref} between
- * leave-one-out predictions and the values; for each smaller budget {@code k}, a GP on that
- * budget's results alone (the joint GP's hyperparameters) ranks the reference budget's
- * configurations with {@code tau_k}. The reliability of {@code k} is {@code tau_k / max(tau_ref,
- * 0.2)}, clipped to [0, 1] and shrunk towards {@link #PRIOR_RELIABILITY} by {@link #PRIOR_PAIRS}
- * pseudo-observations; while the reference is below the full budget, it is multiplied by
- * {@link #PRIOR_RELIABILITY} once more for the reference's own, unmeasured, link to the full budget
- * (budgets that agree with each other may all mislead about the full one). Unmeasured budgets
- * have {@link #PRIOR_RELIABILITY}: no evidence is not trust, so a bracket that starts below the full
- * budget has to earn its share (Hyperband trusts every budget until the end). A bracket that
- * starts at budget {@code k} relies on every budget from {@code k} up, so its weight is the
- * square of the smallest reliability among them; the full-budget bracket has weight 1. Equal weights are Hyperband's split of the budget;
- * budgets that mislead lose their brackets, down to only full-budget evaluations, and budgets
- * whose brackets weigh less than {@link #MODEL_WEIGHT} also leave the joint GP's window.
+ * <p><b>Reliability.</b> {@link RungReliability}'s, measured with the joint GP's hyperparameters
+ * (a GP on one budget's results alone, its inputs at that budget's level), each time the joint GP's
+ * window is chosen again. Budgets whose brackets weigh less than {@link #MODEL_WEIGHT} also leave
+ * the joint GP's window.
  */
 final class MultiFidelityGp implements ConfigurationSource {
-    /** Results a budget needs before its ranking is measured. */
-    static final int MIN_LEVEL_POINTS = 6;
-    /** Pseudo-observations at {@link #PRIOR_RELIABILITY} that shrink a reliability measured on few configurations. */
-    static final double PRIOR_PAIRS = 4;
     /** Budgets whose brackets weigh less than this are left out of the joint GP. */
     static final double MODEL_WEIGHT = 0.1;
-    /**
-     * The reliability of a link between two budgets before it is measured, and what a measured one
-     * is shrunk towards: without evidence a small budget is as likely to mislead as to agree, so
-     * the full-budget bracket gets half of the budget from the start instead of after the first
-     * measurement.
-     */
-    static final double PRIOR_RELIABILITY = 0.5;
     private static final int LOCAL_CENTRES = 5;
-    private static final int RELIABILITY_POINTS = 100;
 
     private final SearchSpace space;
     private final RandomGenerator random;
@@ -172,34 +149,23 @@ final class MultiFidelityGp implements ConfigurationSource {
 
     /**
      * The wanted share of the budget per bracket {@code s} (index {@code s}, {@code s_max = } the
-     * number of levels - 1), from the reliabilities as the class comment says.
+     * number of levels - 1), from the reliabilities ({@link RungReliability#bracketShares}).
      */
     double[] bracketShares() {
-        double[] shares = new double[top + 1];
-        for (int s = 0; s <= top; s++) {
-            shares[s] = weight(top - s);
-        }
-        return shares;
+        return RungReliability.bracketShares(reliability);
     }
 
     /** The weight of the bracket that starts at level {@code k}. */
     private double weight(int k) {
-        double least = 1;
-        for (int j = k; j < top; j++) {
-            least = Math.min(least, reliability[j]);
-        }
-        return least * least;
+        return RungReliability.bracketWeight(reliability, k);
     }
 
-    /** Every level at {@link #PRIOR_RELIABILITY}, the full budget at 1. */
+    /** Every level at {@link RungReliability#PRIOR_RELIABILITY}, the full budget at 1. */
     private double[] unmeasured() {
-        double[] r = new double[top + 1];
-        Arrays.fill(r, PRIOR_RELIABILITY);
-        r[top] = 1;
-        return r;
+        return RungReliability.unmeasured(top + 1);
     }
 
-    /** The reliability of each budget level, smallest budget first; {@link #PRIOR_RELIABILITY} where nothing is measured yet. */
+    /** The reliability of each budget level, smallest budget first; {@link RungReliability#PRIOR_RELIABILITY} where nothing is measured yet. */
     double[] reliability() {
         return reliability.clone();
     }
@@ -292,69 +258,10 @@ final class MultiFidelityGp implements ConfigurationSource {
 
     /** The reliabilities of the class comment, from the current hyperparameters. */
     private double[] measureReliability() {
-        double[] r = unmeasured();
-        int reference = -1;
-        for (int k = top; k >= 1 && reference < 0; k--) {
-            if (ownPoints(k).size() >= MIN_LEVEL_POINTS) {
-                reference = k;
-            }
+        List<List<ModelPoint>> own = new ArrayList<>();
+        for (List<ModelPoint> level : levels) {
+            own.add(RungReliability.own(level));
         }
-        if (reference < 0) {
-            return r;
-        }
-        List<ModelPoint> targets = ModelPoint.bestAndSpread(ownPoints(reference), RELIABILITY_POINTS);
-        GaussianProcess own = joint.factor(targets, joint.theta());
-        if (own == null) {
-            return r;
-        }
-        double[] values = new double[targets.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = targets.get(i).value();
-        }
-        double tauTop = kendallTau(own.leaveOneOutMeans(ModelPoint.standardized(targets)), values);
-        double scale = Math.max(tauTop, 0.2);
-        int m = targets.size();
-        // a reference below the full budget has an unmeasured link to it, which the smaller budgets inherit
-        double toTop = reference < top ? PRIOR_RELIABILITY : 1;
-        for (int k = 0; k < reference; k++) {
-            List<ModelPoint> points = ModelPoint.bestAndSpread(ownPoints(k), RELIABILITY_POINTS);
-            if (points.size() < MIN_LEVEL_POINTS) {
-                continue;
-            }
-            GaussianProcess below = joint.factor(points, joint.theta());
-            if (below == null) {
-                continue;
-            }
-            double[] predicted = new double[m];
-            for (int i = 0; i < m; i++) {
-                predicted[i] = below.predictMean(input(targets.get(i).unit(), k));
-            }
-            double measured = Math.min(1, Math.max(0, kendallTau(predicted, values) / scale));
-            r[k] = toTop * (m * measured + PRIOR_PAIRS * PRIOR_RELIABILITY) / (m + PRIOR_PAIRS);
-        }
-        return r;
-    }
-
-    private List<ModelPoint> ownPoints(int level) {
-        List<ModelPoint> own = new ArrayList<>();
-        for (ModelPoint p : levels.get(level)) {
-            if (p.own()) {
-                own.add(p);
-            }
-        }
-        return own;
-    }
-
-    /** Kendall's tau-a of two equally long sequences: (concordant - discordant) / pairs. */
-    static double kendallTau(double[] a, double[] b) {
-        long score = 0;
-        long pairs = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = i + 1; j < a.length; j++) {
-                score += (long) Math.signum(a[i] - a[j]) * (long) Math.signum(b[i] - b[j]);
-                pairs++;
-            }
-        }
-        return pairs == 0 ? 0 : (double) score / pairs;
+        return RungReliability.measure(own, points -> joint.factor(points, joint.theta()), this::input);
     }
 }

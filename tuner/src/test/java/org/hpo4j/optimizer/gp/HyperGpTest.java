@@ -167,8 +167,8 @@ class HyperGpTest {
 
     @Test
     void kendallTauCountsConcordantPairs() {
-        assertEquals(1, MultiFidelityGp.kendallTau(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
-        assertEquals(-1, MultiFidelityGp.kendallTau(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
-        assertEquals(1.0 / 3, MultiFidelityGp.kendallTau(new double[] {1, 2, 3}, new double[] {1, 3, 2}), 1e-12);
+        assertEquals(1, RungReliability.kendallTau(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
+        assertEquals(-1, RungReliability.kendallTau(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+        assertEquals(1.0 / 3, RungReliability.kendallTau(new double[] {1, 2, 3}, new double[] {1, 3, 2}), 1e-12);
     }
 }
