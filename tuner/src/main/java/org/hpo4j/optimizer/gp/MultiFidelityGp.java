@@ -53,8 +53,7 @@ final class MultiFidelityGp implements ConfigurationSource {
     private final SearchSpace space;
     private final RandomGenerator random;
     private final HyperGpSettings settings;
-    private final GpFeatures features;
-    private final double[] levelBudgets;
+    private final BudgetLevels budgetLevels;
     private final int top;
     private final AcquisitionSearch search;
     /** Over every trusted budget: proposes the configurations that start below the full budget. */
@@ -72,16 +71,13 @@ final class MultiFidelityGp implements ConfigurationSource {
         this.space = space;
         this.random = random;
         this.settings = settings;
-        this.features = new GpFeatures(space);
-        int[] group = Arrays.copyOf(features.group, features.width + 1);
-        group[features.width] = features.groups();
-        this.levelBudgets = schedule.rungBudgets(schedule.sMax());
-        this.top = levelBudgets.length - 1;
+        this.budgetLevels = new BudgetLevels(space, schedule);
+        this.top = budgetLevels.top;
         for (int k = 0; k <= top; k++) {
             levels.add(new ArrayList<>());
         }
-        this.joint = new WindowedGp(group, features.groups() + 1, settings);
-        this.full = new WindowedGp(group, features.groups() + 1, settings);
+        this.joint = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings);
+        this.full = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings);
         this.search = new AcquisitionSearch(space, random, settings.randomCandidates(), settings.localCandidates(),
                 settings.refinementSteps());
         this.reliability = unmeasured();
@@ -130,21 +126,12 @@ final class MultiFidelityGp implements ConfigurationSource {
         }
     }
 
-    /** The level whose budget is nearest to {@code budget} on a log scale. */
     private int level(double budget) {
-        int best = 0;
-        for (int k = 1; k <= top; k++) {
-            if (Math.abs(Math.log(budget / levelBudgets[k])) < Math.abs(Math.log(budget / levelBudgets[best]))) {
-                best = k;
-            }
-        }
-        return best;
+        return budgetLevels.level(budget);
     }
 
     private double[] input(double[] unit, int level) {
-        double[] f = Arrays.copyOf(features.of(unit), features.width + 1);
-        f[features.width] = (double) level / top;
-        return f;
+        return budgetLevels.input(unit, level);
     }
 
     /**
