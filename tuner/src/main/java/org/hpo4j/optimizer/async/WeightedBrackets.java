@@ -29,6 +29,8 @@ public final class WeightedBrackets implements BracketPolicy {
     private final Supplier<double[]> shares;
     private final double[] planned;
     private final java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    private final int fullBudgetFirst;
+    private int starts;
     private double total;
 
     /**
@@ -37,6 +39,21 @@ public final class WeightedBrackets implements BracketPolicy {
      * @param maxIterations bound in Hyperband iterations' budget, 0 for none
      */
     public WeightedBrackets(HyperbandSchedule schedule, Supplier<double[]> shares, int maxIterations) {
+        this(schedule, shares, maxIterations, 0);
+    }
+
+    /**
+     * As {@link #WeightedBrackets(HyperbandSchedule, Supplier, int)}, but the first
+     * {@code fullBudgetFirst} configurations start in bracket 0, at the full budget, before the
+     * shares decide: a reference that the smaller budgets' rankings can be measured against from
+     * the start, for an owner whose shares come from such measurements. They count in the budget
+     * planned as any other start.
+     */
+    public WeightedBrackets(HyperbandSchedule schedule, Supplier<double[]> shares, int maxIterations, int fullBudgetFirst) {
+        if (fullBudgetFirst < 0) {
+            throw new IllegalArgumentException("fullBudgetFirst must be at least 0, not " + fullBudgetFirst);
+        }
+        this.fullBudgetFirst = fullBudgetFirst;
         this.sMax = schedule.sMax();
         this.perConfiguration = new double[sMax + 1];
         for (int s = 0; s <= sMax; s++) {
@@ -64,6 +81,17 @@ public final class WeightedBrackets implements BracketPolicy {
             return null;
         }
         double[] wanted = shares.get();
+        int chosen = starts++ < fullBudgetFirst ? 0 : choose(wanted);
+        int iteration = (int) Math.floor(total / iterationBudget * (1 + 1e-12));
+        long key = (long) iteration * (sMax + 1) + chosen;
+        int index = counts.merge(key, 1, Integer::sum) - 1;
+        planned[chosen] += perConfiguration[chosen];
+        total += perConfiguration[chosen];
+        return new Start(chosen, iteration, index);
+    }
+
+    /** The open bracket furthest behind its share, as the class comment says. */
+    private int choose(double[] wanted) {
         double sum = 0;
         for (double w : wanted) {
             sum += w;
@@ -87,12 +115,7 @@ public final class WeightedBrackets implements BracketPolicy {
                 chosen = s;
             }
         }
-        int iteration = (int) Math.floor(total / iterationBudget * (1 + 1e-12));
-        long key = (long) iteration * (sMax + 1) + chosen;
-        int index = counts.merge(key, 1, Integer::sum) - 1;
-        planned[chosen] += perConfiguration[chosen];
-        total += perConfiguration[chosen];
-        return new Start(chosen, iteration, index);
+        return chosen;
     }
 
     @Override
