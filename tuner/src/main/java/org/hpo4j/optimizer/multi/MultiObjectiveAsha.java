@@ -1,6 +1,7 @@
 package org.hpo4j.optimizer.multi;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.HyperbandSchedule;
@@ -11,6 +12,7 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.async.AsyncSuccessiveHalving;
 import org.hpo4j.optimizer.async.ConfigurationSource;
 import org.hpo4j.optimizer.async.RungOrder;
+import org.hpo4j.optimizer.async.WeightedBrackets;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
@@ -22,10 +24,10 @@ import org.hpo4j.space.SearchSpace;
  * one by their violation, failures last and are never promoted.
  *
  * <p>MO-ASHA ({@link #asha}) runs the most aggressive bracket with configurations from the prior;
- * with a model ({@link ParEgo}) every bracket {@code s = sMax ... 0} is visited in turn as
- * asynchronous Hyperband does, and a rung promotes at most {@code floor(n / eta)} configurations in
- * all (as asynchronous BOHB does, so that a model whose proposals keep improving does not send most
- * of the budget to the largest rung).
+ * with a model ({@link ParEgo}) every bracket {@code s = sMax ... 0} runs, new configurations split
+ * among them by {@link WeightedBrackets}, and a rung promotes at most {@code floor(n / eta)}
+ * configurations in all (as asynchronous BOHB does, so that a model whose proposals keep improving
+ * does not send most of the budget to the largest rung).
  */
 public final class MultiObjectiveAsha {
     private MultiObjectiveAsha() {
@@ -50,10 +52,15 @@ public final class MultiObjectiveAsha {
                 RungOrder.PARETO);
     }
 
-    /** Every bracket of Hyperband, visited in turn, with promotions capped (for model-based proposals). */
-    static AsyncSuccessiveHalving allBrackets(Fidelity fidelity, HyperbandSettings settings, ConfigurationSource proposals) {
-        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
-        return AsyncSuccessiveHalving.cyclic(schedule, AsyncSuccessiveHalving.allBrackets(schedule), proposals,
-                settings.maxIterations(), true, RungOrder.PARETO);
+    /**
+     * Every bracket of Hyperband, new configurations split among them by {@code shares}
+     * ({@link WeightedBrackets}, the first {@code fullBudgetFirst} at the full budget), with
+     * promotions capped (for model-based proposals).
+     */
+    static AsyncSuccessiveHalving weightedBrackets(HyperbandSchedule schedule, HyperbandSettings settings,
+                                                   ConfigurationSource proposals, Supplier<double[]> shares,
+                                                   int fullBudgetFirst) {
+        return new AsyncSuccessiveHalving(schedule, AsyncSuccessiveHalving.allBrackets(schedule), proposals,
+                new WeightedBrackets(schedule, shares, settings.maxIterations(), fullBudgetFirst), true, RungOrder.PARETO);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.Job;
 import org.hpo4j.optimizer.Optimizer;
 import org.hpo4j.optimizer.Fidelity;
+import org.hpo4j.optimizer.HyperbandSchedule;
 import org.hpo4j.optimizer.HyperbandSettings;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.optimizer.PriorObservation;
@@ -19,25 +20,38 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.async.ConfigurationSource;
 import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.gp.GpSettings;
+import org.hpo4j.optimizer.gp.ReliabilityGp;
+import org.hpo4j.optimizer.gp.RungReliability;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.SearchSpace;
 
 /**
- * ParEGO proposals (Knowles 2006) on the multi-fidelity schedule of {@link MultiObjectiveAsha}
- * (asynchronous successive halving that ranks by non-dominated rank and crowding):
- * the default optimizer for several objectives ({@code -Dhpo.optimizer=parego}).
+ * ParEGO proposals (Knowles 2006) on every bracket of asynchronous Hyperband, promoted by
+ * non-dominated rank and crowding as {@link MultiObjectiveAsha} promotes, the brackets weighted by
+ * how far each budget ranks configurations as the full budget does: the default optimizer for
+ * several objectives ({@code -Dhpo.optimizer=parego}).
  *
- * <p>Each new configuration is proposed for one random trade-off: weights {@code w} drawn uniformly
- * from the simplex, every result at the model's budget scalarised by the augmented Chebyshev
- * function {@code max_k w_k f_k + 0.05 * sum_k w_k f_k} of its objectives normalised to [0, 1] over
- * that budget's results, and the configuration that maximizes expected improvement of that
- * scalar under the project's Gaussian process ({@link GpOptimizer}) is started. Infeasible results
- * enter the model above every feasible one, by their violation ({@code 1.05 + violation}), so the
- * model learns to keep away from where the constraints fail. The model's budget is the largest one
- * with at least {@link #MIN_POINTS} successful results (as BOHB does); before that, and for a
- * fraction {@link #RANDOM_FRACTION} of the proposals, configurations come from the prior. At most
- * {@link #MAX_POINTS} results enter one fit: the best half by the scalar and an even spread of the
- * others, which bounds the cubic cost of the fit.
+ * <p><b>Proposals.</b> Each new configuration is proposed for one random trade-off: weights
+ * {@code w} drawn uniformly from the simplex, every result at the model's budget scalarised by the
+ * augmented Chebyshev function {@code max_k w_k f_k + 0.05 * sum_k w_k f_k} of its objectives
+ * normalised to [0, 1] over that budget's results, and the configuration that maximizes expected
+ * improvement of that scalar under the project's Gaussian process ({@link GpOptimizer}) is started.
+ * Infeasible results enter the model above every feasible one, by their violation
+ * ({@code 1.05 + violation}), so the model learns to keep away from where the constraints fail.
+ * The model's budget is the largest one with at least {@link #MIN_POINTS} successful results (as
+ * BOHB does); before that, and for a fraction {@link #RANDOM_FRACTION} of the proposals,
+ * configurations come from the prior. At most {@link #MAX_POINTS} results enter one fit: the best
+ * half by the scalar and an even spread of the others, which bounds the cubic cost of the fit.
+ *
+ * <p><b>Brackets.</b> The first {@link #FULL_BUDGET_FIRST} configurations start at the full
+ * budget; after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
+ * shares of {@link RungReliability}, as hyper-gp does: each objective's reliability per budget is
+ * measured by {@link ReliabilityGp} (a GP on one budget's results ranks the full budget's
+ * configurations; Kendall tau), every {@link #MEASURE_EVERY} own results or a quarter of those
+ * so far, whichever is more, and a budget counts with its least reliable objective. Until measured,
+ * the small budgets are half trusted and the full-budget bracket has half of the budget; where the
+ * small budgets rank as the full one, the split moves towards Hyperband's; where they mislead
+ * about any objective, the effort moves to the brackets that start at larger budgets.
  *
  * <p>The weights, the prior draws and the model's seed come from one generator seeded by the
  * study's seed, so the proposals are a function of the seed and the results.
@@ -49,6 +63,15 @@ public final class ParEgo implements ConfigurationSource {
     public static final double RANDOM_FRACTION = 0.2;
     /** Most results in one fit. */
     public static final int MAX_POINTS = 80;
+    /**
+     * New configurations started at the full budget before the brackets' shares decide: the
+     * reference the smaller budgets are measured against, and more than {@link #MIN_POINTS}, so
+     * that the model proposes a few at the full budget too and the first front holds more than the
+     * prior's draws.
+     */
+    public static final int FULL_BUDGET_FIRST = 12;
+    /** Own results between two measurements of the reliabilities, at least; a quarter of those so far once more. */
+    static final int MEASURE_EVERY = 8;
     private static final double RHO = 0.05;
     private static final double INFEASIBLE_BASE = 1 + RHO;
 
@@ -59,16 +82,47 @@ public final class ParEgo implements ConfigurationSource {
     /** Successful results by budget, in the order told. */
     private final Map<Double, List<Observation>> byBudget = new TreeMap<>();
     private final Set<Configuration> proposed = new HashSet<>();
+    /** One per objective, created with the first result. */
+    private final List<ReliabilityGp> reliabilityModels = new ArrayList<>();
+    private final HyperbandSchedule schedule;
+    private double[] reliability;
+    private int ownResults;
+    private int measuredAt;
 
-    private ParEgo(SearchSpace space, Fidelity fidelity, long seed) {
+    ParEgo(SearchSpace space, Fidelity fidelity, HyperbandSchedule schedule, long seed) {
         this.space = space;
         this.fidelity = fidelity;
+        this.schedule = schedule;
         this.random = new MersenneTwister(seed);
+        this.reliability = RungReliability.unmeasured(schedule.sMax() + 1);
     }
 
-    /** ParEGO on every bracket of asynchronous Hyperband, promotions by rank and crowding. */
+    /**
+     * ParEGO on every bracket of asynchronous Hyperband, promotions by rank and crowding, the
+     * brackets weighted by the budgets' measured reliability.
+     */
     public static Optimizer optimizer(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
-        return MultiObjectiveAsha.allBrackets(fidelity, settings, new ParEgo(space, fidelity, seed));
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        return optimizer(new ParEgo(space, fidelity, schedule, seed), schedule, settings);
+    }
+
+    /** The optimizer of {@code proposals}, created for {@code schedule}. */
+    static Optimizer optimizer(ParEgo proposals, HyperbandSchedule schedule, HyperbandSettings settings) {
+        return MultiObjectiveAsha.weightedBrackets(schedule, settings, proposals, proposals::bracketShares,
+                FULL_BUDGET_FIRST);
+    }
+
+    /** The wanted share of the budget per bracket {@code s}, from {@link #reliability()} ({@link RungReliability#bracketShares}). */
+    double[] bracketShares() {
+        return RungReliability.bracketShares(reliability);
+    }
+
+    /**
+     * Each budget level's reliability, smallest first: the least of the objectives' (each measured
+     * by {@link ReliabilityGp}); {@link RungReliability#PRIOR_RELIABILITY} until measured, 1 for the full budget.
+     */
+    double[] reliability() {
+        return reliability.clone();
     }
 
     @Override
@@ -89,7 +143,49 @@ public final class ParEgo implements ConfigurationSource {
     public void observe(Job job, Result result) {
         if (!result.isFailure()) {
             byBudget.computeIfAbsent(job.budget(), b -> new ArrayList<>())
-                    .add(new Observation(job.configuration(), Pareto.Point.of(result), 1));
+                    .add(new Observation(job.configuration(), Pareto.Point.of(result), 1, true));
+            ownResults++;
+            if (ownResults >= measuredAt + Math.max(MEASURE_EVERY, measuredAt / 4)) {
+                measureReliability();
+                measuredAt = ownResults;
+            }
+        }
+    }
+
+    /** The least reliability over the objectives, each ranked alone (infeasible results behind). */
+    private void measureReliability() {
+        int m = byBudget.values().iterator().next().get(0).point.objectives().length;
+        double[] least = null;
+        for (int k = 0; k < m; k++) {
+            if (reliabilityModels.size() <= k) {
+                reliabilityModels.add(new ReliabilityGp(space, schedule));
+            }
+            double[] w = new double[m];
+            w[k] = 1;
+            List<PriorObservation> values = new ArrayList<>();
+            for (Map.Entry<Double, List<Observation>> e : byBudget.entrySet()) {
+                List<Observation> own = new ArrayList<>();
+                for (Observation o : e.getValue()) {
+                    if (o.own) {
+                        own.add(o);
+                    }
+                }
+                double[] scalars = scalarised(own, w);
+                for (int i = 0; i < own.size(); i++) {
+                    values.add(new PriorObservation(own.get(i).configuration, e.getKey(), scalars[i]));
+                }
+            }
+            double[] r = reliabilityModels.get(k).measure(values);
+            if (least == null) {
+                least = r;
+            } else {
+                for (int j = 0; j < least.length; j++) {
+                    least[j] = Math.min(least[j], r[j]);
+                }
+            }
+        }
+        if (least != null) {
+            reliability = least;
         }
     }
 
@@ -103,15 +199,20 @@ public final class ParEgo implements ConfigurationSource {
         org.hpo4j.optimizer.WarmStartable.checkWeight(weight);
         for (PriorObservation o : observations) {
             byBudget.computeIfAbsent(o.budget(), b -> new ArrayList<>())
-                    .add(new Observation(o.configuration(), Pareto.Point.of(o.result()), weight));
+                    .add(new Observation(o.configuration(), Pareto.Point.of(o.result()), weight, false));
         }
+    }
+
+    /** Successful results a budget needs before the model proposes from it. */
+    private int minPoints() {
+        return Math.max(MIN_POINTS, space.parameters().size() + 1);
     }
 
     /** The results of the largest budget with enough of them, or null. */
     private List<Observation> modelData() {
         List<Observation> chosen = null;
         for (List<Observation> atBudget : byBudget.values()) {
-            if (atBudget.size() >= Math.max(MIN_POINTS, space.parameters().size() + 1)) {
+            if (atBudget.size() >= minPoints()) {
                 chosen = atBudget;
             }
         }
@@ -133,34 +234,10 @@ public final class ParEgo implements ConfigurationSource {
     }
 
     private Configuration fromModel(List<Observation> data, double[] w) {
-        int m = w.length;
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (Observation o : data) {
-            for (int k = 0; k < m; k++) {
-                lo[k] = Math.min(lo[k], o.point.objectives()[k]);
-                hi[k] = Math.max(hi[k], o.point.objectives()[k]);
-            }
-        }
+        double[] scalars = scalarised(data, w);
         List<double[]> scored = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
-            Observation o = data.get(i);
-            double scalar;
-            if (o.point.feasible()) {
-                double max = 0;
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    double f = hi[k] > lo[k] ? (o.point.objectives()[k] - lo[k]) / (hi[k] - lo[k]) : 0;
-                    max = Math.max(max, w[k] * f);
-                    sum += w[k] * f;
-                }
-                scalar = max + RHO * sum;
-            } else {
-                scalar = INFEASIBLE_BASE + Math.min(o.point.violation(), 1e6);
-            }
-            scored.add(new double[] {i, scalar});
+            scored.add(new double[] {i, scalars[i]});
         }
         // own results count fully, those of earlier studies with their weight: one call per weight
         Map<Double, List<PriorObservation>> fit = new TreeMap<>(Comparator.reverseOrder());
@@ -172,6 +249,41 @@ public final class ParEgo implements ConfigurationSource {
         GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp);
         fit.forEach((weight, points) -> model.warmStart(points, weight));
         return model.ask().jobToRun().orElseThrow().configuration();
+    }
+
+    /**
+     * The augmented Chebyshev scalar of each result for weights {@code w}, its objectives normalised
+     * to [0, 1] over {@code data}; infeasible results above every feasible one, by their violation.
+     */
+    private static double[] scalarised(List<Observation> data, double[] w) {
+        int m = w.length;
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (Observation o : data) {
+            for (int k = 0; k < m; k++) {
+                lo[k] = Math.min(lo[k], o.point.objectives()[k]);
+                hi[k] = Math.max(hi[k], o.point.objectives()[k]);
+            }
+        }
+        double[] scalars = new double[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            Observation o = data.get(i);
+            if (o.point.feasible()) {
+                double max = 0;
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    double f = hi[k] > lo[k] ? (o.point.objectives()[k] - lo[k]) / (hi[k] - lo[k]) : 0;
+                    max = Math.max(max, w[k] * f);
+                    sum += w[k] * f;
+                }
+                scalars[i] = max + RHO * sum;
+            } else {
+                scalars[i] = INFEASIBLE_BASE + Math.min(o.point.violation(), 1e6);
+            }
+        }
+        return scalars;
     }
 
     /** All, or the best half by scalar and an even spread of the others, at most {@link #MAX_POINTS}. */
@@ -190,7 +302,7 @@ public final class ParEgo implements ConfigurationSource {
         return kept;
     }
 
-    /** A result at one budget; weight 1 for the study's own, less for an earlier study's. */
-    private record Observation(Configuration configuration, Pareto.Point point, double weight) {
+    /** A result at one budget; weight 1 for the study's own, the warm start's weight for an earlier study's. */
+    private record Observation(Configuration configuration, Pareto.Point point, double weight, boolean own) {
     }
 }

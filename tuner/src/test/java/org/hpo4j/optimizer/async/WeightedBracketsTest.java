@@ -42,6 +42,29 @@ class WeightedBracketsTest {
     }
 
     @Test
+    void theFirstConfigurationsStartAtTheFullBudgetThenTheSharesDecide() {
+        WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> new double[] {1, 1, 1, 1, 1}, 0, 6);
+        Set<BracketPolicy.Start> seen = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            BracketPolicy.Start start = policy.next();
+            assertEquals(new BracketPolicy.Start(0, 0, i), start);
+            seen.add(start);
+        }
+        // the six count as planned: the most aggressive bracket is furthest behind its share now
+        assertEquals(6 * 81, policy.planned()[0], 1e-9);
+        assertEquals(4, policy.next().bracket());
+        for (int i = 0; i < 2000; i++) {
+            assertTrue(seen.add(policy.next()), "ids stay unique");
+        }
+        double[] planned = policy.planned();
+        double total = 0;
+        for (double p : planned) {
+            total += p;
+        }
+        assertEquals(total / 5, planned[0], 81 * 6);
+    }
+
+    @Test
     void sharesMayChangeBetweenStarts() {
         double[][] shares = {{1, 1, 1, 1, 1}};
         WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> shares[0], 0);
