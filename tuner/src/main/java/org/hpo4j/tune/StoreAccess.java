@@ -10,6 +10,7 @@ import org.hpo4j.store.StudyStores;
 
 /**
  * How every goal that reads or writes a study store reaches it ({@code hpo:tune}, {@code hpo:worker},
+ * {@code hpo:dashboard},
  * {@code hpo:report}, {@code hpo:select}): the same {@code hpo.storage}, login and outage tolerance,
  * opened the same way.
  *
