@@ -10,8 +10,7 @@ import org.hpo4j.store.StudyStores;
 
 /**
  * How every goal that reads or writes a study store reaches it ({@code hpo:tune}, {@code hpo:worker},
- * {@code hpo:dashboard},
- * {@code hpo:report}, {@code hpo:select}): the same {@code hpo.storage}, login and outage tolerance,
+ * {@code hpo:report}, {@code hpo:select}, {@code hpo:dashboard}): the same {@code hpo.storage}, login and outage tolerance,
  * opened the same way.
  *
  * @param storage where the study is kept ({@code hpo.storage}, {@link StorageLocation#parse}); {@code null}
