@@ -191,8 +191,8 @@ public final class ParEgo implements ConfigurationSource {
 
     /**
      * Adds evaluations of earlier studies: they join the results of their budget, count towards
-     * {@link #MIN_POINTS} there and enter the fits with their weight (as noise, {@link GpOptimizer#warmStart}).
-     * They must hold the study's objectives and violations, as {@code Priors.observations} gives them.
+     * {@link #MIN_POINTS} there and enter the fits with their weight (as noise, {@link GpOptimizer#warmStart});
+     * they do not enter the reliabilities, which are the study's own. They must hold the study's objectives and violations, as {@code Priors.observations} gives them.
      */
     @Override
     public void warmStart(List<PriorObservation> observations, double weight) {
