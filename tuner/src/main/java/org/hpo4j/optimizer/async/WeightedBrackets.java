@@ -19,7 +19,7 @@ import org.hpo4j.optimizer.HyperbandSchedule;
  * ({@link #firstResult}), not by every configuration started: with many workers, the budget planned
  * runs far ahead of what the model has seen (with 32 workers, four times ahead on counting-ones),
  * and a bracket that opened or claimed its share on it started its configurations from a model of
- * the first few, small-budget, results, all at once. A configuration still awaiting its first
+ * the first screening results only, a dozen at once. A configuration still awaiting its first
  * result counts in its own bracket's planned budget, so a bracket cannot claim a share of its own
  * pending starts. The most aggressive bracket with a share is always open, so a new configuration
  * can always start: workers never idle. With one worker every first result is back before the next

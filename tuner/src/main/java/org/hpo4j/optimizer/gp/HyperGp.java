@@ -34,7 +34,7 @@ import org.hpo4j.space.SearchSpace;
  * <p>With many workers the brackets are paced by the results that are back
  * ({@link WeightedBrackets}: a bracket opens and takes its share by the budget planned by
  * configurations whose first result is in), so the full-budget bracket does not open on the first
- * few small-budget results and start many configurations from them at once; running jobs are
+ * screening results and start a dozen configurations from them at once; running jobs are
  * believed at the full budget ({@link MultiFidelityGp}). Neither acts with one worker, whose
  * results are all in whenever it proposes.
  *
