@@ -19,7 +19,10 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * runner's.
  *
  * <pre>java -cp samples/benchmarks/target/hpo4j-benchmarks.jar org.hpo4j.benchmarks.HyperGpTrace \
- *     problem [seeds=0,1] [costs=10,30,100]</pre>
+ *     problem [seeds=0,1] [costs=10,30,100] [full]</pre>
+ *
+ * <p>With {@code full}, every full-budget evaluation is printed as well (started there or promoted,
+ * its configuration, observed value and regret).
  */
 public final class HyperGpTrace {
     private HyperGpTrace() {
@@ -28,17 +31,18 @@ public final class HyperGpTrace {
     /** Arguments: the problem, then optionally the seeds and the costs, each comma-separated. */
     public static void main(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: HyperGpTrace problem [seeds=0,1] [costs=10,30,100]");
+            throw new IllegalArgumentException("usage: HyperGpTrace problem [seeds=0,1] [costs=10,30,100] [full]");
         }
         BenchmarkProblem problem = Problems.byName(args[0]);
         long[] seeds = Arrays.stream((args.length > 1 ? args[1] : "0,1").split(",")).mapToLong(Long::parseLong).toArray();
         double[] costs = Arrays.stream((args.length > 2 ? args[2] : "10,30,100").split(",")).mapToDouble(Double::parseDouble).toArray();
+        boolean full = args.length > 3 && args[3].equals("full");
         for (long seed : seeds) {
-            trace(problem, seed, costs);
+            trace(problem, seed, costs, full);
         }
     }
 
-    private static void trace(BenchmarkProblem problem, long seed, double[] costs) {
+    private static void trace(BenchmarkProblem problem, long seed, double[] costs, boolean printFull) {
         Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
         HyperGp optimizer = (HyperGp) Optimizers.create("hyper-gp", problem.space(), fidelity, seed);
         IncumbentTracker incumbent = new IncumbentTracker();
@@ -63,6 +67,11 @@ public final class HyperGpTrace {
                 }
                 if (effectiveBudget >= problem.maxBudget() * (1 - 1e-9)) {
                     bestFull[0] = Math.min(bestFull[0], problem.regret(job.configuration()));
+                    if (printFull) {
+                        System.out.printf(Locale.ROOT, "  full budget, %s: %s observed %.4g regret %.4g%n",
+                                job.rung() == 0 ? "started" : "promoted", job.configuration(), result.value(),
+                                problem.regret(job.configuration()));
+                    }
                 }
             }
 
