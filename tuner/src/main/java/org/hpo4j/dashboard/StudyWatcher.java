@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.hpo4j.report.ReportData;
 import org.hpo4j.report.StudyReports;
 import org.hpo4j.space.SearchSpace;
@@ -17,13 +18,25 @@ import org.hpo4j.store.StudyStore;
  * look costs two cheap queries (the jobs, and the reports of running jobs); only when they changed
  * is the study read in full. A store that cannot be read this time keeps the last state, marked
  * with the error, and is tried again at the next look. Reads only.
+ *
+ * <p>A full read costs a query per job and the snapshot's JSON grows with the study, so on a study
+ * of tens of thousands of evaluations one read can take seconds. After a full read that took
+ * {@code d}, the next waits until {@code 9 d} have passed ({@link #BUSY_SHARE}): the watcher spends at
+ * most a tenth of its time reading, and the tuning it watches (in the same JVM with
+ * {@code -Dhpo.dashboard}) or the database are not kept busy by a page left open overnight. A small
+ * study is read at every change, as before.
  */
 final class StudyWatcher implements AutoCloseable {
+    /** The largest share of the time spent in full reads of the study. */
+    static final double BUSY_SHARE = 0.1;
+
     private final StudyStore store;
     private final String study;
     private final SearchSpace space;
     private final Planned planned;
     private final Clock clock;
+    /** Nanoseconds, for how long full reads take. */
+    private final LongSupplier ticker;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hpo4j-dashboard-watcher");
         t.setDaemon(true);
@@ -35,13 +48,21 @@ final class StudyWatcher implements AutoCloseable {
     private Object fingerprint;
     private String error;
     private boolean closed;
+    /** When the next full read may start (ticker nanoseconds); meaningless before the first. */
+    private long nextFullRead;
+    private long fullReads;
 
     StudyWatcher(StudyStore store, String study, SearchSpace space, Planned planned, Clock clock) {
+        this(store, study, space, planned, clock, System::nanoTime);
+    }
+
+    StudyWatcher(StudyStore store, String study, SearchSpace space, Planned planned, Clock clock, LongSupplier ticker) {
         this.store = Objects.requireNonNull(store, "store");
         this.study = Objects.requireNonNull(study, "study");
         this.space = Objects.requireNonNull(space, "space");
         this.planned = Objects.requireNonNull(planned, "planned");
         this.clock = clock;
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
 
     /** Reads the study once now, then every {@code interval}. */
@@ -86,14 +107,19 @@ final class StudyWatcher implements AutoCloseable {
         try {
             // what changes when a job is handed out, starts, reports, ends or the study finishes
             Object now = List.of(store.jobs(study), store.runningReports(study, 0).size(), store.isStudyFinished(study));
+            long start = ticker.getAsLong();
             synchronized (this) {
-                if (now.equals(fingerprint) && error == null) {
+                // a change is not lost when a read is put off: the fingerprint stays, the next look reads
+                if (now.equals(fingerprint) && error == null || fullReads > 0 && start - nextFullRead < 0) {
                     return;
                 }
             }
             ReportData read = StudyReports.fromStore(store, study, space);
             boolean finished = store.isStudyFinished(study);
+            long took = ticker.getAsLong() - start;
             synchronized (this) {
+                nextFullRead = start + Math.round(took / BUSY_SHARE);
+                fullReads++;
                 fingerprint = now;
                 data = read;
                 error = null;
@@ -111,6 +137,11 @@ final class StudyWatcher implements AutoCloseable {
                         : Snapshot.of(nextVersion(), data, store.location(), false, planned, clock.instant(), message));
             }
         }
+    }
+
+    /** How many times the study was read in full. */
+    synchronized long fullReads() {
+        return fullReads;
     }
 
     private long nextVersion() {

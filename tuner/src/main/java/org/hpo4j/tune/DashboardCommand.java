@@ -8,7 +8,6 @@ import org.hpo4j.dashboard.DashboardServer;
 import org.hpo4j.dashboard.Planned;
 import org.hpo4j.inject.Injector;
 import org.hpo4j.inject.StudyNames;
-import org.hpo4j.store.PostgresStore;
 import org.hpo4j.store.StudyStore;
 import org.hpo4j.store.StudyStores;
 
@@ -49,12 +48,9 @@ public final class DashboardCommand {
                 : ObjectiveClasses.load(ObjectiveClasses.choose(classes, objective), loader).injector();
         String name = StudyNames.resolve(named ? study : null, injector);
         String storage = store.storage();
-        if (PostgresStore.hasPassword(storage)) {
-            console.println("hpo4j: warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
-        }
         Path folder = StudyStores.defaultDirectory(baseDirectory, name, note -> console.println("hpo4j: " + note));
         ReportCommand.checkStorageHasData(storage, folder, name);
-        try (StudyStore reader = openReadOnly(storage, folder, name, store.user(), store.password())) {
+        try (StudyStore reader = openReadOnly(store, folder, name, console)) {
             if (reader.find(name).isEmpty()) {
                 throw new IllegalArgumentException("no study '" + name + "' in " + reader.location()
                         + "; run mvn hpo:tune first, or set hpo.study (and hpo.storage) to the study to watch");
@@ -94,9 +90,9 @@ public final class DashboardCommand {
         return server;
     }
 
-    private static StudyStore openReadOnly(String storage, Path folder, String study, String user, String password) {
+    private static StudyStore openReadOnly(StoreAccess store, Path folder, String study, PrintStream console) {
         try {
-            return StudyStores.openReadOnly(storage, folder, study, user, password);
+            return store.openReadOnly(folder, study, note -> console.println("hpo4j: " + note));
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("hpo.storage: " + e.getMessage(), e);
         }

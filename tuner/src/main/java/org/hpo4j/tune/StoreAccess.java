@@ -10,7 +10,7 @@ import org.hpo4j.store.StudyStores;
 
 /**
  * How every goal that reads or writes a study store reaches it ({@code hpo:tune}, {@code hpo:worker},
- * {@code hpo:report}, {@code hpo:select}): the same {@code hpo.storage}, login and outage tolerance,
+ * {@code hpo:report}, {@code hpo:select}, {@code hpo:dashboard}): the same {@code hpo.storage}, login and outage tolerance,
  * opened the same way.
  *
  * @param storage where the study is kept ({@code hpo.storage}, {@link StorageLocation#parse}); {@code null}
@@ -52,13 +52,33 @@ public record StoreAccess(String storage, String user, String password, Double s
      * @throws IllegalArgumentException for a storage this version does not know, naming it
      */
     public StudyStore open(Path defaultDirectory, String study, boolean fresh, Consumer<String> console) {
+        checkAndWarn(console);
+        return withOutageTolerance(StudyStores.open(storage, defaultDirectory, study, fresh, user, password));
+    }
+
+    /**
+     * Opens the store to read only ({@link StudyStores#openReadOnly}), for a dashboard that watches a
+     * study another process runs, with the same login, outage tolerance and warning as {@link #open}.
+     *
+     * @throws TuneException naming {@code hpo.storeOutage} when it is negative
+     * @throws IllegalArgumentException for a storage that holds nothing to read, naming it
+     * @throws IllegalStateException when the store cannot be opened or holds another schema version
+     */
+    public StudyStore openReadOnly(Path defaultDirectory, String study, Consumer<String> console) {
+        checkAndWarn(console);
+        return withOutageTolerance(StudyStores.openReadOnly(storage, defaultDirectory, study, user, password));
+    }
+
+    private void checkAndWarn(Consumer<String> console) {
         if (storeOutage != null && !(storeOutage >= 0)) {
             throw new TuneException("hpo.storeOutage: must be zero or more seconds, got " + storeOutage);
         }
         if (PostgresStore.hasPassword(storage)) {
             console.accept("warning: " + PostgresStore.PASSWORD_IN_URL_WARNING);
         }
-        StudyStore store = StudyStores.open(storage, defaultDirectory, study, fresh, user, password);
+    }
+
+    private StudyStore withOutageTolerance(StudyStore store) {
         if (store instanceof PostgresStore postgres && storeOutage != null) {
             postgres.outageTolerance(Duration.ofMillis(Math.round(storeOutage * 1000)));
         }
