@@ -1,8 +1,9 @@
 package org.hpo4j.benchmarks.hard;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
-import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.benchmarks.MultiFidelityHartmann;
+import org.hpo4j.benchmarks.misleading.SyntheticTrainingRun;
+import org.hpo4j.benchmarks.misleading.TrainingCurve;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
 import org.hpo4j.space.FloatParameter;
@@ -17,7 +18,7 @@ import org.hpo4j.space.SearchSpace;
  * log-scaled floats, integers and categoricals, as a real space mixes them) change nothing. An
  * optimizer must find out which three axes to refine. Deterministic.
  */
-public final class SparseHartmann implements BenchmarkProblem {
+public final class SparseHartmann extends SyntheticTrainingRun {
     /** The parameters that matter, in Hartmann-3's order. */
     public static final List<String> RELEVANT = List.of("p03", "p11", "p24");
     /**
@@ -25,22 +26,22 @@ public final class SparseHartmann implements BenchmarkProblem {
      * ({@code HardProblemsTest} refines it by Nelder-Mead).
      */
     public static final double OPTIMUM = -3.862779787332661;
-    private static final double MAX_BUDGET = 81;
     private static final int SIZE = 30;
-    private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
-    private static final double[][] A = {{3.0, 10, 30}, {0.1, 10, 35}, {3.0, 10, 30}, {0.1, 10, 35}};
-    private static final double[][] P = {
-            {0.3689, 0.1170, 0.2673}, {0.4699, 0.4387, 0.7470}, {0.1091, 0.8732, 0.5547}, {0.0381, 0.5743, 0.8828}};
-
-    private final SearchSpace space;
+    private static final MultiFidelityHartmann HARTMANN3 = new MultiFidelityHartmann(new double[] {1.0, 1.2, 3.0, 3.2},
+            new double[][] {{3.0, 10, 30}, {0.1, 10, 35}, {3.0, 10, 30}, {0.1, 10, 35}},
+            new double[][] {{0.3689, 0.1170, 0.2673}, {0.4699, 0.4387, 0.7470}, {0.1091, 0.8732, 0.5547}, {0.0381, 0.5743, 0.8828}});
 
     /** The problem with its space and known optimum. */
     public SparseHartmann() {
+        super("sparse-30d", parameters(), OPTIMUM, 0);
+    }
+
+    private static SearchSpace.Builder parameters() {
         SearchSpace.Builder b = SearchSpace.builder();
         for (int i = 0; i < SIZE; i++) {
             b.add(parameter(String.format("p%02d", i), i));
         }
-        space = b.budget("epochs", MAX_BUDGET / 81, MAX_BUDGET, false).build();
+        return b;
     }
 
     /** The relevant three are floats in [0, 1]; of the others every fourth is an integer, a categorical, a log float. */
@@ -57,51 +58,12 @@ public final class SparseHartmann implements BenchmarkProblem {
     }
 
     @Override
-    public String name() {
-        return "sparse-30d";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return space;
-    }
-
-    @Override
-    public double maxBudget() {
-        return MAX_BUDGET;
-    }
-
-    @Override
-    public double evaluate(Configuration configuration, double budget, RandomGenerator random) {
-        checkBudget(budget);
-        return value(point(configuration), budget / MAX_BUDGET);
-    }
-
-    @Override
-    public double trueValue(Configuration configuration) {
-        return value(point(configuration), 1);
-    }
-
-    @Override
-    public double optimum() {
-        return OPTIMUM;
-    }
-
-    private static double[] point(Configuration c) {
-        return RELEVANT.stream().mapToDouble(c::getDouble).toArray();
+    protected double value(Configuration c, double epochs) {
+        return value(RELEVANT.stream().mapToDouble(c::getDouble).toArray(), epochs / TrainingCurve.MAX_EPOCHS);
     }
 
     /** Multi-fidelity Hartmann-3 at {@code x} and fidelity {@code z} in (0, 1]. */
     static double value(double[] x, double z) {
-        double sum = 0;
-        for (int i = 0; i < 4; i++) {
-            double inner = 0;
-            for (int j = 0; j < 3; j++) {
-                double d = x[j] - P[i][j];
-                inner += A[i][j] * d * d;
-            }
-            sum += (ALPHA[i] - 0.1 * (1 - z)) * Math.exp(-inner);
-        }
-        return -sum;
+        return HARTMANN3.value(x, z);
     }
 }
