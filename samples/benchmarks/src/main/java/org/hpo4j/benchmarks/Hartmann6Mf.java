@@ -25,8 +25,21 @@ public final class Hartmann6Mf implements BenchmarkProblem {
             {2348, 1451, 3522, 2883, 3047, 6650},
             {4047, 8828, 8732, 5743, 1091, 381}};
     private static final String[] NAMES = {"x1", "x2", "x3", "x4", "x5", "x6"};
+    /** The centres are {@code 1e-4 P}, each product computed once as it was inside the formula. */
+    private static final MultiFidelityHartmann FUNCTION = new MultiFidelityHartmann(ALPHA, A, scaled(P));
 
     private final SearchSpace space;
+
+    private static double[][] scaled(double[][] integers) {
+        double[][] out = new double[integers.length][];
+        for (int i = 0; i < integers.length; i++) {
+            out[i] = new double[integers[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = 1e-4 * integers[i][j];
+            }
+        }
+        return out;
+    }
 
     /** The problem with its space {@code x1..x6 in [0, 1]}. */
     public Hartmann6Mf() {
@@ -78,15 +91,6 @@ public final class Hartmann6Mf implements BenchmarkProblem {
 
     /** f(x, z) of the module README. */
     static double value(double[] x, double z) {
-        double sum = 0;
-        for (int i = 0; i < 4; i++) {
-            double exponent = 0;
-            for (int j = 0; j < 6; j++) {
-                double d = x[j] - 1e-4 * P[i][j];
-                exponent += A[i][j] * d * d;
-            }
-            sum += (ALPHA[i] - 0.1 * (1 - z)) * Math.exp(-exponent);
-        }
-        return -sum;
+        return FUNCTION.value(x, z);
     }
 }

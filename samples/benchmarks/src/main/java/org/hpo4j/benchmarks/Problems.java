@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hpo4j.benchmarks.hard.CategoricalHeavy;
+import org.hpo4j.benchmarks.hard.LateBreakthrough;
+import org.hpo4j.benchmarks.hard.NoisyTraining;
+import org.hpo4j.benchmarks.hard.SparseHartmann;
 import org.hpo4j.benchmarks.lcbench.LcBenchMoProblem;
 import org.hpo4j.benchmarks.lcbench.LcBenchProblem;
 import org.hpo4j.benchmarks.lcbench.LcBenchTasks;
@@ -34,7 +38,14 @@ public final class Problems {
          * Two objectives: zdt1-mf and LCBench's error against training time on the three tasks of
          * record. Not part of {@code all}, whose optimizers rank by one value.
          */
-        MULTI_OBJECTIVE("multi-objective");
+        MULTI_OBJECTIVE("multi-objective"),
+        /**
+         * Kinds of difficulty no optimizer was developed on: noise as large as the differences
+         * between good configurations, three relevant parameters among 30, a categorical-heavy
+         * conditional space, late breakthroughs with a boundary optimum (module README). Not part of
+         * {@code all}: they are held out for checking the optimizers, not for developing them.
+         */
+        HARD("hard");
 
         private final String label;
 
@@ -62,11 +73,16 @@ public final class Problems {
         f.put("slow-big-models", SlowBigModels::new);
         f.put("crossing-curves", CrossingCurves::new);
         f.put("late-parameter", LateParameter::new);
+        f.put("noisy-training", NoisyTraining::new);
+        f.put("sparse-30d", SparseHartmann::new);
+        f.put("categorical-heavy", CategoricalHeavy::new);
+        f.put("late-breakthrough", LateBreakthrough::new);
         FORMULAS = Collections.unmodifiableMap(f);
         Map<Group, List<String>> g = new LinkedHashMap<>();
         g.put(Group.PROBLEMS_MD, List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf"));
         g.put(Group.LCBENCH, LcBenchTasks.OF_RECORD.stream().map(t -> LcBenchProblem.PREFIX + t).toList());
         g.put(Group.MISLEADING, List.of("slow-big-models", "crossing-curves", "late-parameter"));
+        g.put(Group.HARD, List.of("noisy-training", "sparse-30d", "categorical-heavy", "late-breakthrough"));
         List<String> several = new ArrayList<>(List.of("zdt1-mf"));
         LcBenchTasks.OF_RECORD.forEach(t -> several.add(LcBenchMoProblem.PREFIX + t));
         g.put(Group.MULTI_OBJECTIVE, List.copyOf(several));
@@ -78,12 +94,13 @@ public final class Problems {
 
     /**
      * Every problem of record of one objective: the four formula problems, the three LCBench tasks, the
-     * misleading ones (what {@code all} stands for; the {@code multi-objective} group is apart).
+     * misleading ones (what {@code all} stands for; the {@code multi-objective} and {@code hard}
+     * groups are apart).
      */
     public static List<String> names() {
         List<String> all = new ArrayList<>();
         GROUPS.forEach((group, names) -> {
-            if (group != Group.MULTI_OBJECTIVE) {
+            if (group != Group.MULTI_OBJECTIVE && group != Group.HARD) {
                 all.addAll(names);
             }
         });

@@ -295,6 +295,9 @@ public final class AsyncSuccessiveHalving implements Optimizer, org.hpo4j.optimi
         Rung rung = t.bracket.rungs[job.rung()];
         rung.add(t, result, !result.isFailure() && job.rung() < t.bracket.rungs.length - 1);
         source.observe(handedOut, result);
+        if (job.rung() == 0) {
+            policy.firstResult(t.bracket.s);
+        }
     }
 
     /** Whether the rungs rank by several objectives ({@link RungOrder#PARETO}). */

@@ -16,6 +16,14 @@ public interface BracketPolicy {
     boolean exhausted();
 
     /**
+     * Learns that the first result (success or failure) of a configuration started in bracket
+     * {@code s} is back, so that a policy can pace its starts by the results in rather than by
+     * the starts made; a policy that does not pace ignores it.
+     */
+    default void firstResult(int s) {
+    }
+
+    /**
      * A new configuration's place: its bracket {@code s} and, for its {@code Job.ConfigId}, the
      * iteration and its position among the configurations of that bracket and iteration.
      */

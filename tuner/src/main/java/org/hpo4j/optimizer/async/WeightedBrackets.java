@@ -14,6 +14,17 @@ import org.hpo4j.optimizer.HyperbandSchedule;
  * first rounds of screening, as in Hyperband's first iteration, rather than as blind guesses; a
  * bracket whose predecessors lost their shares opens at once. Once open, the deficit rule decides.
  *
+ * <p><b>Paced by the results that are back.</b> The budget that opens the brackets and that the
+ * shares divide is the budget planned by the configurations whose first result is back
+ * ({@link #firstResult}), not by every configuration started: with many workers, the budget planned
+ * runs far ahead of what the model has seen (with 32 workers, four times ahead on counting-ones),
+ * and a bracket that opened or claimed its share on it started its configurations from a model of
+ * the first screening results only, a dozen at once. A configuration still awaiting its first
+ * result counts in its own bracket's planned budget, so a bracket cannot claim a share of its own
+ * pending starts. The most aggressive bracket with a share is always open, so a new configuration
+ * can always start: workers never idle. With one worker every first result is back before the next
+ * start, and the split is the one described above, exactly.
+ *
  * <p>With {@code maxIterations = m}, configurations start until the planned budget reaches
  * {@code m} Hyperband iterations' budget, so a bounded run costs about what Hyperband's would, however
  * the shares move. A configuration's iteration is the number of whole iterations' budget planned
@@ -32,6 +43,8 @@ public final class WeightedBrackets implements BracketPolicy {
     private final int fullBudgetFirst;
     private int starts;
     private double total;
+    /** Per bracket, the configurations started whose first result is not back. */
+    private final int[] awaiting;
 
     /**
      * @param shares the wanted share of the budget per bracket, indexed by {@code s}, non-negative,
@@ -73,6 +86,7 @@ public final class WeightedBrackets implements BracketPolicy {
         this.maxPlanned = maxIterations == 0 ? Double.POSITIVE_INFINITY : maxIterations * iterationBudget;
         this.shares = shares;
         this.planned = new double[sMax + 1];
+        this.awaiting = new int[sMax + 1];
     }
 
     @Override
@@ -87,6 +101,7 @@ public final class WeightedBrackets implements BracketPolicy {
         int index = counts.merge(key, 1, Integer::sum) - 1;
         planned[chosen] += perConfiguration[chosen];
         total += perConfiguration[chosen];
+        awaiting[chosen]++;
         return new Start(chosen, iteration, index);
     }
 
@@ -96,6 +111,7 @@ public final class WeightedBrackets implements BracketPolicy {
         for (double w : wanted) {
             sum += w;
         }
+        double informed = informed();
         int chosen = -1;
         double largest = Double.NEGATIVE_INFINITY;
         // bracket s opens once the budget planned covers the brackets before it in Hyperband's
@@ -106,16 +122,36 @@ public final class WeightedBrackets implements BracketPolicy {
         for (int s = sMax; s >= 0; s--) {
             double open = opensAt;
             opensAt += bracketBudget[s] * wanted[s] / sum * (sMax + 1);
-            if (!(wanted[s] > 0) || total < open * (1 - 1e-12)) {
+            if (!(wanted[s] > 0) || informed < open * (1 - 1e-12)) {
                 continue;
             }
-            double deficit = wanted[s] / sum * total - planned[s];
+            double deficit = wanted[s] / sum * informed - planned[s];
             if (deficit > largest) {
                 largest = deficit;
                 chosen = s;
             }
         }
         return chosen;
+    }
+
+    /**
+     * The budget planned by the configurations whose first result is back: exactly the budget
+     * planned when none is awaited (no rounding, so one worker's choices do not depend on it).
+     */
+    private double informed() {
+        double awaited = 0;
+        for (int s = 0; s <= sMax; s++) {
+            awaited += awaiting[s] * perConfiguration[s];
+        }
+        return awaited == 0 ? total : Math.max(0, total - awaited);
+    }
+
+    @Override
+    public void firstResult(int s) {
+        if (awaiting[s] == 0) {
+            throw new IllegalStateException("no configuration of bracket " + s + " awaits its first result");
+        }
+        awaiting[s]--;
     }
 
     @Override

@@ -31,6 +31,13 @@ import org.hpo4j.space.SearchSpace;
  * that start at larger budgets, in the limit to full-budget evaluations only, which the GP then
  * refines as {@code gp} does.
  *
+ * <p>With many workers the brackets are paced by the results that are back
+ * ({@link WeightedBrackets}: a bracket opens and takes its share by the budget planned by
+ * configurations whose first result is in), so the full-budget bracket does not open on the first
+ * screening results and start a dozen configurations from them at once; running jobs are
+ * believed at the full budget ({@link MultiFidelityGp}). Neither acts with one worker, whose
+ * results are all in whenever it proposes.
+ *
  * <p>The state is a function of the seed and the sequence of calls (no threads, clocks or files);
  * the same seed and the same results in the same order give the same jobs. With
  * {@link HyperbandSettings#maxIterations()} {@code = m} it starts configurations until they plan

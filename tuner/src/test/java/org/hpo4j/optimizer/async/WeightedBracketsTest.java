@@ -17,7 +17,7 @@ class WeightedBracketsTest {
     void equalSharesSplitTheBudgetAsHyperbandDoes() {
         WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> new double[] {1, 1, 1, 1, 1}, 0);
         for (int i = 0; i < 2000; i++) {
-            policy.next();
+            startAlone(policy);
         }
         double[] planned = policy.planned();
         double total = 0;
@@ -34,7 +34,7 @@ class WeightedBracketsTest {
     void aBracketWithoutShareGetsNothingAndTheOthersFollowTheirShares() {
         WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> new double[] {3, 1, 0, 0, 0}, 0);
         for (int i = 0; i < 500; i++) {
-            int s = policy.next().bracket();
+            int s = startAlone(policy).bracket();
             assertTrue(s == 0 || s == 1, "bracket " + s);
         }
         double[] planned = policy.planned();
@@ -69,11 +69,11 @@ class WeightedBracketsTest {
         double[][] shares = {{1, 1, 1, 1, 1}};
         WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> shares[0], 0);
         for (int i = 0; i < 100; i++) {
-            policy.next();
+            startAlone(policy);
         }
         shares[0] = new double[] {1, 0, 0, 0, 0};
         for (int i = 0; i < 20; i++) {
-            assertEquals(0, policy.next().bracket());
+            assertEquals(0, startAlone(policy).bracket());
         }
     }
 
@@ -83,6 +83,7 @@ class WeightedBracketsTest {
         Set<BracketPolicy.Start> seen = new HashSet<>();
         BracketPolicy.Start start;
         while ((start = policy.next()) != null) {
+            policy.firstResult(start.bracket());
             assertTrue(seen.add(start), "duplicate " + start);
             assertTrue(start.iteration() <= 1, "iteration " + start.iteration());
         }
@@ -95,5 +96,70 @@ class WeightedBracketsTest {
         // at least the two iterations' budget, at most one full-budget configuration more
         assertTrue(total >= 2 * SCHEDULE.iterationBudget() && total <= 2 * SCHEDULE.iterationBudget() + 81, "planned " + total);
         assertFalse(seen.isEmpty());
+    }
+
+    @Test
+    void whileNoFirstResultIsBackOnlyTheMostAggressiveBracketStarts() {
+        double[] halfTrusted = {1, 0.25, 0.25, 0.25, 0.25};
+        WeightedBrackets pending = new WeightedBrackets(SCHEDULE, () -> halfTrusted, 0);
+        WeightedBrackets alone = new WeightedBrackets(SCHEDULE, () -> halfTrusted, 0);
+        Set<Integer> aloneBrackets = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            assertEquals(4, pending.next().bracket(), "start " + i + " with nothing back");
+            aloneBrackets.add(startAlone(alone).bracket());
+        }
+        // the same starts, each result back before the next, open every bracket
+        assertEquals(Set.of(0, 1, 2, 3, 4), aloneBrackets);
+    }
+
+    @Test
+    void withManyStartsPendingABracketOpensOnTheBudgetOfTheResultsBack() {
+        double[] halfTrusted = {1, 0.25, 0.25, 0.25, 0.25};
+        WeightedBrackets alone = new WeightedBrackets(SCHEDULE, () -> halfTrusted, 0);
+        double aloneOpensAt = Double.NaN;
+        for (int i = 0; i < 1000 && Double.isNaN(aloneOpensAt); i++) {
+            double before = sum(alone.planned());
+            if (startAlone(alone).bracket() == 0) {
+                aloneOpensAt = before;
+            }
+        }
+        WeightedBrackets workers = new WeightedBrackets(SCHEDULE, () -> halfTrusted, 0);
+        java.util.ArrayDeque<double[]> inFlight = new java.util.ArrayDeque<>(); // {bracket, planned budget}
+        double back = 0;
+        int fullStarts = 0;
+        for (int i = 0; i < 3000; i++) {
+            if (inFlight.size() == 32) {
+                double[] done = inFlight.poll();
+                workers.firstResult((int) done[0]);
+                back += done[1];
+            }
+            double before = sum(workers.planned());
+            BracketPolicy.Start start = workers.next();
+            if (start.bracket() == 0) {
+                if (fullStarts++ == 0) {
+                    assertTrue(back >= aloneOpensAt * (1 - 1e-9), "full-budget bracket opened with " + back
+                            + " of planned budget back; alone it opens at " + aloneOpensAt);
+                    // the budget planned, pending starts included, has run far ahead of it
+                    assertTrue(before > back + 1.5 * SCHEDULE.maxBudget(), "planned " + before + ", back " + back);
+                }
+            }
+            inFlight.add(new double[] {start.bracket(), sum(workers.planned()) - before});
+        }
+        assertTrue(fullStarts > 0, "the full-budget bracket never opened");
+    }
+
+    /** One worker: the configuration's first result is back before the next starts. */
+    private static BracketPolicy.Start startAlone(WeightedBrackets policy) {
+        BracketPolicy.Start start = policy.next();
+        policy.firstResult(start.bracket());
+        return start;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
     }
 }

@@ -148,6 +148,35 @@ class HyperGpTest {
     }
 
     @Test
+    void withManyJobsPendingTheFirstFullBudgetStartsWaitForAsManyResultsAsWithOneWorker() {
+        int alone = resultsBackAtFirstFullBudgetStart(1);
+        int many = resultsBackAtFirstFullBudgetStart(32);
+        // paced by the planned budget, 32 workers started it with about half as many results back
+        assertTrue(many >= alone, "first full-budget start with " + many + " results back on 32 workers, "
+                + alone + " on one");
+    }
+
+    /** Results told when the first configuration starts at the full budget, {@code workers} jobs in flight (oldest told first). */
+    private static int resultsBackAtFirstFullBudgetStart(int workers) {
+        HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
+        java.util.ArrayDeque<Job> inFlight = new java.util.ArrayDeque<>();
+        int told = 0;
+        for (int i = 0; i < 2000; i++) {
+            if (inFlight.size() == workers) {
+                Job done = inFlight.poll();
+                o.tell(done, Result.of(agreeing(done.configuration(), done.budget())));
+                told++;
+            }
+            Job j = o.ask().jobToRun().orElseThrow();
+            if (j.rung() == 0 && j.budget() == 81) {
+                return told;
+            }
+            inFlight.add(j);
+        }
+        throw new AssertionError("no configuration started at the full budget");
+    }
+
+    @Test
     void aBoundedRunCostsAboutOneHyperbandIterationAndFinishes() {
         HyperGp o = new HyperGp(SPACE, SETTINGS_FIDELITY, SETTINGS_SEED, HyperbandSettings.defaults().withMaxIterations(1));
         double spent = 0;

@@ -37,7 +37,7 @@ public final class CrossingCurves extends SyntheticTrainingRun {
     }
 
     @Override
-    double value(Configuration c, double epochs) {
+    protected double value(Configuration c, double epochs) {
         long batch = c.getLong("batch_size");
         double step = effectiveStep(c.getDouble("lr"), c.getDouble("momentum"), batch);
         return value(step, batch, c.getString("schedule"), c.getDouble("dropout"), epochs);

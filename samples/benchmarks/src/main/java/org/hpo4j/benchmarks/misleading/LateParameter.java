@@ -33,7 +33,7 @@ public final class LateParameter extends SyntheticTrainingRun {
     }
 
     @Override
-    double value(Configuration c, double epochs) {
+    protected double value(Configuration c, double epochs) {
         return value(c.getString("optimizer"), c.getDouble("lr"), c.getLong("layers"), c.getLong("width"),
                 c.getDouble("weight_decay"), c.getDouble("label_smoothing"), epochs);
     }

@@ -32,7 +32,7 @@ public final class SlowBigModels extends SyntheticTrainingRun {
     }
 
     @Override
-    double value(Configuration c, double epochs) {
+    protected double value(Configuration c, double epochs) {
         return value(c.getLong("layers"), c.getLong("width"), c.getDouble("lr"), c.getDouble("weight_decay"),
                 c.getString("activation"), epochs);
     }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import org.hpo4j.benchmarks.BenchmarkProblem;
+import org.hpo4j.benchmarks.ProblemAnalysis;
 import org.hpo4j.benchmarks.Problems;
 import org.hpo4j.space.CategoricalParameter;
 import org.hpo4j.space.Configuration;
@@ -77,34 +77,6 @@ class MisleadingProblemsTest {
         }
     }
 
-    /** Golden-section minimum of {@code f} on {@code [lo, hi]} after a grid scan: {x, f(x)}. */
-    private static double[] minimise(DoubleUnaryOperator f, double lo, double hi) {
-        int n = 4000;
-        int bestK = 0;
-        double bestV = Double.POSITIVE_INFINITY;
-        for (int k = 0; k <= n; k++) {
-            double v = f.applyAsDouble(lo + (hi - lo) * k / n);
-            if (v < bestV) {
-                bestV = v;
-                bestK = k;
-            }
-        }
-        double a = lo + (hi - lo) * Math.max(0, bestK - 1) / n;
-        double b = lo + (hi - lo) * Math.min(n, bestK + 1) / n;
-        double r = (Math.sqrt(5) - 1) / 2;
-        while (b - a > 1e-12) {
-            double c = b - r * (b - a);
-            double d = a + r * (b - a);
-            if (f.applyAsDouble(c) < f.applyAsDouble(d)) {
-                b = d;
-            } else {
-                a = c;
-            }
-        }
-        double x = (a + b) / 2;
-        return new double[] {x, f.applyAsDouble(x)};
-    }
-
     /** {best step, value, batch, schedule index} of crossing-curves at {@code epochs}, dropout 0.15. */
     private static double[] crossingArgmin(double epochs, long batchFrom, long batchTo) {
         double[] best = {0, Double.POSITIVE_INFINITY, 0, 0};
@@ -113,7 +85,7 @@ class MisleadingProblemsTest {
             for (long batch = batchFrom; batch <= batchTo; batch++) {
                 long b = batch;
                 String schedule = schedules.get(s);
-                double[] m = minimise(g -> CrossingCurves.value(g, b, schedule, 0.15, epochs), -4.4, 2.4);
+                double[] m = ProblemAnalysis.minimise(g -> CrossingCurves.value(g, b, schedule, 0.15, epochs), -4.4, 2.4);
                 if (m[1] < best[1]) {
                     best = new double[] {m[0], m[1], batch, s};
                 }
@@ -219,65 +191,24 @@ class MisleadingProblemsTest {
         }
     }
 
-    /**
-     * Over 4,000 random configurations of each problem (noise-free values): the Spearman rank
-     * correlation of the values at {@code b} epochs with those at 81, and the share of the best
-     * tenth at {@code b} that is also in the best tenth at 81. The figures are the module README's.
-     */
-    static double[][] agreement(BenchmarkProblem p, double[] budgets) {
-        int n = 4000;
-        org.apache.commons.math3.random.Well19937c random = new org.apache.commons.math3.random.Well19937c(0);
-        double[][] values = new double[budgets.length + 1][n];
-        for (int i = 0; i < n; i++) {
-            Configuration c = p.space().sample(random::nextDouble);
-            for (int k = 0; k < budgets.length; k++) {
-                values[k][i] = p.evaluate(c, budgets[k], null);
-            }
-            values[budgets.length][i] = p.trueValue(c);
-        }
-        double[][] out = new double[budgets.length][];
-        double[] fullRanks = ranks(values[budgets.length]);
-        java.util.Set<Integer> bestFull = bestTenth(values[budgets.length]);
-        for (int k = 0; k < budgets.length; k++) {
-            java.util.Set<Integer> best = bestTenth(values[k]);
-            best.retainAll(bestFull);
-            out[k] = new double[] {new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
-                    .correlation(ranks(values[k]), fullRanks), best.size() / (double) bestFull.size()};
-        }
-        return out;
-    }
-
-    private static double[] ranks(double[] v) {
-        return new org.apache.commons.math3.stat.ranking.NaturalRanking().rank(v);
-    }
-
-    private static java.util.Set<Integer> bestTenth(double[] v) {
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
-        return new java.util.HashSet<>(java.util.Arrays.asList(order).subList(0, v.length / 10));
-    }
-
     @Test
     void smallBudgetsDisagreeWithTheFullOneAboutTheBestConfigurations() {
         double[] budgets = {1, 3, 9, 27};
         // slow-big-models: no rank agreement at 1 and 3 epochs, no shared best tenth up to 9
-        double[][] slow = agreement(Problems.byName("slow-big-models"), budgets);
+        double[][] slow = ProblemAnalysis.agreement(Problems.byName("slow-big-models"), budgets);
         assertTrue(Math.abs(slow[0][0]) < 0.15 && Math.abs(slow[1][0]) < 0.15, slow[0][0] + ", " + slow[1][0]);
         for (int k = 0; k < 3; k++) {
             assertTrue(slow[k][1] < 0.03, "slow-big-models best tenth at " + budgets[k] + ": " + slow[k][1]);
         }
         assertTrue(slow[3][0] > 0.5, "27 epochs agree better: " + slow[3][0]);
         // crossing-curves: ranks agree overall (bad is bad everywhere), the best tenths do not
-        double[][] crossing = agreement(Problems.byName("crossing-curves"), budgets);
+        double[][] crossing = ProblemAnalysis.agreement(Problems.byName("crossing-curves"), budgets);
         for (int k = 0; k < 3; k++) {
             assertTrue(crossing[k][0] > 0.8, "crossing-curves rank correlation at " + budgets[k] + ": " + crossing[k][0]);
             assertTrue(crossing[k][1] < 0.05, "crossing-curves best tenth at " + budgets[k] + ": " + crossing[k][1]);
         }
         // late-parameter: moderate agreement that grows slowly; even 27 epochs keep less than half the best tenth
-        double[][] late = agreement(Problems.byName("late-parameter"), budgets);
+        double[][] late = ProblemAnalysis.agreement(Problems.byName("late-parameter"), budgets);
         for (int k = 0; k < 4; k++) {
             assertTrue(late[k][1] < 0.5, "late-parameter best tenth at " + budgets[k] + ": " + late[k][1]);
         }
