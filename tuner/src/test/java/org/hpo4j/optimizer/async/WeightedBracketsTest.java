@@ -46,15 +46,15 @@ class WeightedBracketsTest {
         WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> new double[] {1, 1, 1, 1, 1}, 0, 6);
         Set<BracketPolicy.Start> seen = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            BracketPolicy.Start start = policy.next();
+            BracketPolicy.Start start = startAlone(policy);
             assertEquals(new BracketPolicy.Start(0, 0, i), start);
             seen.add(start);
         }
         // the six count as planned: the most aggressive bracket is furthest behind its share now
         assertEquals(6 * 81, policy.planned()[0], 1e-9);
-        assertEquals(4, policy.next().bracket());
+        assertEquals(4, startAlone(policy).bracket());
         for (int i = 0; i < 2000; i++) {
-            assertTrue(seen.add(policy.next()), "ids stay unique");
+            assertTrue(seen.add(startAlone(policy)), "ids stay unique");
         }
         double[] planned = policy.planned();
         double total = 0;
