@@ -67,7 +67,8 @@ public final class ParEgo implements ConfigurationSource {
      * New configurations started at the full budget before the brackets' shares decide: the
      * reference the smaller budgets are measured against, and more than {@link #MIN_POINTS}, so
      * that the model proposes a few at the full budget too and the first front holds more than the
-     * prior's draws.
+     * prior's draws. A run bounded by {@code maxIterations} starts at most as many as half its
+     * budget pays for.
      */
     public static final int FULL_BUDGET_FIRST = 12;
     /** Own results between two measurements of the reliabilities, at least; a quarter of those so far once more. */
@@ -108,8 +109,13 @@ public final class ParEgo implements ConfigurationSource {
 
     /** The optimizer of {@code proposals}, created for {@code schedule}. */
     static Optimizer optimizer(ParEgo proposals, HyperbandSchedule schedule, HyperbandSettings settings) {
-        return MultiObjectiveAsha.weightedBrackets(schedule, settings, proposals, proposals::bracketShares,
-                FULL_BUDGET_FIRST);
+        int first = FULL_BUDGET_FIRST;
+        if (settings.maxIterations() > 0) {
+            // a bounded run keeps at least half its budget for the brackets
+            first = Math.min(first, (int) (settings.maxIterations() * schedule.iterationBudget() / 2
+                    / proposals.fidelity.maxBudget()));
+        }
+        return MultiObjectiveAsha.weightedBrackets(schedule, settings, proposals, proposals::bracketShares, first);
     }
 
     /** The wanted share of the budget per bracket {@code s}, from {@link #reliability()} ({@link RungReliability#bracketShares}). */
