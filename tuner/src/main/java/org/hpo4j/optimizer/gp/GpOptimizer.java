@@ -3,6 +3,7 @@ package org.hpo4j.optimizer.gp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import org.apache.commons.math3.random.MersenneTwister;
@@ -34,6 +35,11 @@ import org.hpo4j.space.SearchSpace;
  * model as a constant liar (the mean of the results), which keeps parallel proposals apart. Failed
  * evaluations rank behind every value and never enter the model; no configuration is proposed
  * twice, so a failed one is not proposed again.
+ *
+ * <p>A model built with {@link Hyperparameters} taken from another one's {@link #hyperparameters()}
+ * never fits its own: it uses those (the targets are standardized, so they carry over to data of
+ * the same space with a similar spread), which saves the fit when many short-lived models are built
+ * on nearly the same results.
  */
 public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmStartable {
     private static final int LOCAL_CENTRES = 5;
@@ -58,6 +64,10 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private int nextId;
 
     private double[] theta;
+    /** Hyperparameters given at construction and never refitted. */
+    private final boolean fixed;
+    /** Whether {@link #theta} comes from a fit or was given (rather than the neutral start). */
+    private boolean fitted;
     private int lastFitSize;
     private GaussianProcess model;
 
@@ -68,6 +78,17 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
 
     /** GP-based optimization over {@code space}. */
     public GpOptimizer(SearchSpace space, Fidelity fidelity, long seed, GpSettings gp) {
+        this(space, fidelity, seed, gp, null);
+    }
+
+    /**
+     * GP-based optimization over {@code space} with the GP's hyperparameters fixed to
+     * {@code hyperparameters} (from {@link #hyperparameters()} of a model on the same space); null
+     * fits them as the other constructors do.
+     *
+     * @throws IllegalArgumentException if {@code hyperparameters} belong to a space of another shape
+     */
+    public GpOptimizer(SearchSpace space, Fidelity fidelity, long seed, GpSettings gp, Hyperparameters hyperparameters) {
         this.space = space;
         this.budget = fidelity.maxBudget();
         this.gp = gp;
@@ -78,6 +99,23 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
         this.search = new AcquisitionSearch(space, random, gp.randomCandidates(), gp.localCandidates(),
                 gp.refinementSteps());
         this.theta = fit.neutral();
+        this.fixed = hyperparameters != null;
+        if (fixed) {
+            if (hyperparameters.theta.length != theta.length) {
+                throw new IllegalArgumentException("hyperparameters hold " + hyperparameters.theta.length
+                        + " values, the GP of this search space needs " + theta.length);
+            }
+            this.theta = hyperparameters.theta.clone();
+            this.fitted = true;
+        }
+    }
+
+    /**
+     * The hyperparameters of the GP's last fit (or those given at construction), to build another
+     * model on the same space without fitting; empty before the first proposal from the model.
+     */
+    public Optional<Hyperparameters> hyperparameters() {
+        return fitted ? Optional.of(new Hyperparameters(theta.clone())) : Optional.empty();
     }
 
     @Override
@@ -161,12 +199,16 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private void updateModel() {
         int n = units.size();
         double[] y = standardized(n);
-        if (model == null || n >= Math.ceil(lastFitSize * gp.refitGrowth()) && n > lastFitSize) {
-            fitHyperparameters(y);
+        if (model == null || !fixed && n >= Math.ceil(lastFitSize * gp.refitGrowth()) && n > lastFitSize) {
+            if (!fixed) {
+                fitHyperparameters(y);
+                fitted = true;
+            }
             lastFitSize = n;
             model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             if (model == null) {
                 theta = fit.neutral();
+                fitted = false;
                 model = GaussianProcess.fit(group, theta, inputs.toArray(new double[0][]), y, n, inflations());
             }
             return;
@@ -262,6 +304,18 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
         double value(double[] unit) {
             process.predict(features.of(unit), prediction);
             return expectedImprovement(incumbent, prediction[0], Math.sqrt(prediction[1]));
+        }
+    }
+
+    /**
+     * A GP's fitted hyperparameters (log length-scale per parameter group, log signal variance, log
+     * noise variance), opaque: only to be handed to another {@link GpOptimizer} on the same space.
+     */
+    public static final class Hyperparameters {
+        private final double[] theta;
+
+        private Hyperparameters(double[] theta) {
+            this.theta = theta;
         }
     }
 

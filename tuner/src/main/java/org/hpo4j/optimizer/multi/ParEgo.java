@@ -42,6 +42,12 @@ import org.hpo4j.space.SearchSpace;
  * BOHB does); before that, and for a fraction {@link #RANDOM_FRACTION} of the proposals,
  * configurations come from the prior. At most {@link #MAX_POINTS} results enter one fit: the best
  * half by the scalar and an even spread of the others, which bounds the cubic cost of the fit.
+ * The GP's hyperparameters (length-scales, signal and noise variance) are fitted only when the
+ * model's budget changes or its results have grown by {@link GpSettings#refitGrowth()} (20 %) since
+ * the last fit; the proposals in between reuse them, though each has its own weights: the scalars
+ * are standardized in the model, so the length-scales of one trade-off are a fair guess for the
+ * next, and the fit (a Nelder-Mead search of the marginal likelihood) is most of a proposal's cost.
+ * The decision counts results only, so it is a function of the history.
  *
  * <p><b>Brackets.</b> The first {@link #FULL_BUDGET_FIRST} configurations start at the full
  * budget; after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
@@ -87,6 +93,11 @@ public final class ParEgo implements ConfigurationSource {
     private final List<ReliabilityGp> reliabilityModels = new ArrayList<>();
     private final HyperbandSchedule schedule;
     private double[] reliability;
+    /** The GP hyperparameters of the last fit, null before it. */
+    private GpOptimizer.Hyperparameters fitted;
+    /** The model budget's results (the list itself) and their number at the last fit. */
+    private List<Observation> fittedData;
+    private int fittedSize;
     private int ownResults;
     private int measuredAt;
 
@@ -252,9 +263,17 @@ public final class ParEgo implements ConfigurationSource {
             fit.computeIfAbsent(o.weight, x -> new ArrayList<>())
                     .add(new PriorObservation(o.configuration, fidelity.maxBudget(), s[1]));
         }
-        GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp);
+        boolean refit = fitted == null || data != fittedData
+                || data.size() >= Math.ceil(fittedSize * gp.refitGrowth()) && data.size() > fittedSize;
+        GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp, refit ? null : fitted);
         fit.forEach((weight, points) -> model.warmStart(points, weight));
-        return model.ask().jobToRun().orElseThrow().configuration();
+        Configuration proposal = model.ask().jobToRun().orElseThrow().configuration();
+        if (refit) {
+            fitted = model.hyperparameters().orElse(null);
+            fittedData = data;
+            fittedSize = data.size();
+        }
+        return proposal;
     }
 
     /**
