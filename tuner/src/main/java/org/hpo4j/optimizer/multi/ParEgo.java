@@ -98,6 +98,9 @@ public final class ParEgo implements ConfigurationSource {
     /** The model budget's results (the list itself) and their number at the last fit. */
     private List<Observation> fittedData;
     private int fittedSize;
+    /** Proposals from the model, and how many of them fitted the GP's hyperparameters. */
+    private int modelProposals;
+    private int hyperparameterFits;
     private int ownResults;
     private int measuredAt;
 
@@ -140,6 +143,16 @@ public final class ParEgo implements ConfigurationSource {
      */
     double[] reliability() {
         return reliability.clone();
+    }
+
+    /** Proposals made by the model so far. */
+    int modelProposals() {
+        return modelProposals;
+    }
+
+    /** Of {@link #modelProposals()}, those that fitted the GP's hyperparameters. */
+    int hyperparameterFits() {
+        return hyperparameterFits;
     }
 
     @Override
@@ -268,7 +281,9 @@ public final class ParEgo implements ConfigurationSource {
         GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp, refit ? null : fitted);
         fit.forEach((weight, points) -> model.warmStart(points, weight));
         Configuration proposal = model.ask().jobToRun().orElseThrow().configuration();
+        modelProposals++;
         if (refit) {
+            hyperparameterFits++;
             fitted = model.hyperparameters().orElse(null);
             fittedData = data;
             fittedSize = data.size();

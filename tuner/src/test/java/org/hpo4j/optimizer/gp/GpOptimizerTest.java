@@ -71,4 +71,27 @@ class GpOptimizerTest {
         GpOptimizer o = new GpOptimizer(Runs.box(2), FIDELITY, 1);
         assertEquals(20, Runs.batched(o, 20, 2, c -> Double.NaN).size());
     }
+
+    @Test
+    void fittedHyperparametersCarryOverToAModelThatDoesNotFit() {
+        GpOptimizer first = new GpOptimizer(Runs.box(3), FIDELITY, 2);
+        assertTrue(first.hyperparameters().isEmpty(), "no fit before the first proposal from the model");
+        Runs.sequential(first, 40, Runs::quadratic);
+        GpOptimizer.Hyperparameters fitted = first.hyperparameters().orElseThrow();
+        double reused = 0;
+        double random = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            reused += Runs.sequential(new GpOptimizer(Runs.box(3), FIDELITY, seed, GpSettings.defaults(), fitted),
+                    40, Runs::quadratic);
+            random += Runs.sequential(new RandomSearch(Runs.box(3), FIDELITY, seed), 40, Runs::quadratic);
+        }
+        assertTrue(reused < 0.1 * random, "reused " + reused / 3 + " vs random " + random / 3);
+        List<Configuration> a = Runs.trace(new GpOptimizer(Runs.box(3), FIDELITY, 4, GpSettings.defaults(), fitted),
+                25, Runs::quadratic);
+        List<Configuration> b = Runs.trace(new GpOptimizer(Runs.box(3), FIDELITY, 4), 25, Runs::quadratic);
+        assertNotEquals(a, b, "the fixed hyperparameters are used, not a fit of their own");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GpOptimizer(Runs.box(2), FIDELITY, 1, GpSettings.defaults(), fitted));
+        assertTrue(e.getMessage().contains("hyperparameters"), e.getMessage());
+    }
 }

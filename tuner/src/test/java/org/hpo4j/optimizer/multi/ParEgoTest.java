@@ -71,4 +71,17 @@ class ParEgoTest {
         double[] shares = misleading.bracketShares();
         assertTrue(shares[0] > 0.8 * Arrays.stream(shares).sum(), "shares with misleading budgets " + Arrays.toString(shares));
     }
+
+    /**
+     * The GP's hyperparameters are refitted when the model's budget changes or its results have
+     * grown by a fifth, not on every proposal: over 150 jobs that is a handful of fits.
+     */
+    @Test
+    void hyperparametersAreFittedOnGrowthNotOnEveryProposal() {
+        ParEgo proposals = run(true, 150);
+        assertTrue(proposals.modelProposals() >= 20, "model proposals " + proposals.modelProposals());
+        assertTrue(proposals.hyperparameterFits() >= 2, "fits " + proposals.hyperparameterFits());
+        assertTrue(proposals.hyperparameterFits() * 3 <= proposals.modelProposals(),
+                proposals.hyperparameterFits() + " fits for " + proposals.modelProposals() + " proposals");
+    }
 }
