@@ -199,7 +199,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private void updateModel() {
         int n = units.size();
         double[] y = standardized(n);
-        if (model == null || !fixed && n >= Math.ceil(lastFitSize * gp.refitGrowth()) && n > lastFitSize) {
+        if (model == null || !fixed && gp.refitDue(n, lastFitSize)) {
             if (!fixed) {
                 fitHyperparameters(y);
                 fitted = true;

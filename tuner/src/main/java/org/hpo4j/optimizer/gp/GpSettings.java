@@ -40,6 +40,19 @@ public record GpSettings(int initialPoints, int randomCandidates, int localCandi
     }
 
     /**
+     * Whether hyperparameters last fitted on {@code lastFit} results are due for a refit now that
+     * there are {@code results}: they have grown, and by at least {@link #refitGrowth()}.
+     */
+    public boolean refitDue(int results, int lastFit) {
+        return refitDue(results, lastFit, refitGrowth);
+    }
+
+    /** The refit rule {@code GpSettings} and {@link HyperGpSettings} share. */
+    static boolean refitDue(int results, int lastFit, double refitGrowth) {
+        return results > lastFit && results >= Math.ceil(lastFit * refitGrowth);
+    }
+
+    /**
      * 10 initial points, 500 random and 100 local candidates, 60 refinement steps, refit on 20%
      * growth, at most 100 points in the fit.
      */

@@ -24,6 +24,11 @@ public record HyperGpSettings(int initialPoints, int randomCandidates, int local
         }
     }
 
+    /** As {@link GpSettings#refitDue(int, int)}, with this {@link #refitGrowth()}. */
+    boolean refitDue(int results, int lastFit) {
+        return GpSettings.refitDue(results, lastFit, refitGrowth);
+    }
+
     /**
      * 10 initial points, 200 random and 100 local candidates, 48 refinement steps, refit on 20%
      * growth, at most 128 results in the GP and 100 in the fit.

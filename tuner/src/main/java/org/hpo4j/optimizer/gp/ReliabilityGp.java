@@ -49,7 +49,7 @@ public final class ReliabilityGp {
             all.add(p);
         }
         int n = all.size();
-        if (n > lastFit && n >= Math.ceil(lastFit * settings.refitGrowth())) {
+        if (settings.refitDue(n, lastFit)) {
             gp.refit(all, n);
             lastFit = n;
         }

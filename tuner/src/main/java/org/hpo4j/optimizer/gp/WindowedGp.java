@@ -37,7 +37,7 @@ final class WindowedGp {
 
     /** Whether the hyperparameters are due for a refit, with {@code results} results in all. */
     boolean stale(int results) {
-        return model == null || results >= Math.ceil(lastFit * settings.refitGrowth()) && results > lastFit;
+        return model == null || settings.refitDue(results, lastFit);
     }
 
     /** Whether so much is new that the window should be chosen again. */

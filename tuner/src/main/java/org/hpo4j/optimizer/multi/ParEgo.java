@@ -276,8 +276,7 @@ public final class ParEgo implements ConfigurationSource {
             fit.computeIfAbsent(o.weight, x -> new ArrayList<>())
                     .add(new PriorObservation(o.configuration, fidelity.maxBudget(), s[1]));
         }
-        boolean refit = fitted == null || data != fittedData
-                || data.size() >= Math.ceil(fittedSize * gp.refitGrowth()) && data.size() > fittedSize;
+        boolean refit = fitted == null || data != fittedData || gp.refitDue(data.size(), fittedSize);
         GpOptimizer model = new GpOptimizer(space, fidelity, random.nextLong(), gp, refit ? null : fitted);
         fit.forEach((weight, points) -> model.warmStart(points, weight));
         Configuration proposal = model.ask().jobToRun().orElseThrow().configuration();
