@@ -66,6 +66,7 @@ public final class Optimizers {
         plain(f, "nsga2", Nsga2::new);
         brackets(f, bracketed, "mo-asha", MultiObjectiveAsha::asha);
         brackets(f, bracketed, "parego", ParEgo::optimizer);
+        brackets(f, bracketed, "mo-gp", ParEgo::hypervolumeOptimizer);
         FACTORIES = Collections.unmodifiableMap(f);
         BRACKETED = Collections.unmodifiableSet(bracketed);
     }
