@@ -22,6 +22,8 @@ import org.hpo4j.optimizer.Pareto;
  * objectives (the strips between consecutive front points).
  */
 final class ExpectedHypervolume {
+    private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
+    private static final int CONTINUED_FRACTION_TERMS = 60;
     private final int m;
     /** Per objective but the last: the cell boundaries, -inf first, the reference last. */
     private final double[][] cuts;
@@ -122,12 +124,44 @@ final class ExpectedHypervolume {
         return total;
     }
 
-    /** {@code E[(c - Y)^+]} for {@code Y ~ N(mean, sd^2)}; 0 below every value. */
+    /**
+     * {@code E[(c - Y)^+]} for {@code Y ~ N(mean, sd^2)}: {@code sd * (u Phi(u) + phi(u))} with
+     * {@code u = (c - mean) / sd}; 0 for {@code c = -inf}. It is called {@code O(n)} times per
+     * candidate, so the normal tail is computed here rather than by commons-math's {@code Erf}
+     * (an incomplete gamma function, an order of magnitude slower): for {@code u >= -2} by
+     * Abramowitz and Stegun's 7.1.26 (absolute error below 1.5e-7 in erf, relative error below
+     * 1e-4 in the result there); below, where {@code u Phi(u)} and {@code phi(u)} nearly cancel, as
+     * {@code phi(u) (1 - x R(x))} with {@code x = -u} and Mills' ratio {@code R(x) = Phi(-x) / phi(x)}
+     * from its continued fraction {@code 1 / (x + 1 / (x + 2 / (x + 3 / ...)))}, 60 terms from the
+     * back. Beyond 12 standard deviations the tails are taken as exactly 0 and 1.
+     */
     static double improvement(double c, double mean, double sd) {
         if (c == Double.NEGATIVE_INFINITY) {
             return 0;
         }
-        return Math.max(0, AcquisitionSearch.expectedImprovement(c, mean, sd));
+        double u = (c - mean) / sd;
+        if (u < -12) {
+            return 0;
+        }
+        if (u > 12) {
+            return c - mean;
+        }
+        double e = Math.exp(-0.5 * u * u);
+        double pdf = e / SQRT_2PI;
+        if (u < -2) {
+            double x = -u;
+            double fraction = x;
+            for (int k = CONTINUED_FRACTION_TERMS; k >= 1; k--) {
+                fraction = x + k / fraction;
+            }
+            return Math.max(0, sd * pdf * (1 - x / fraction));
+        }
+        // Phi(-|u|) = 0.5 erfc(|u| / sqrt 2) = 0.5 poly(t) exp(-u^2 / 2)
+        double t = 1 / (1 + 0.3275911 * Math.abs(u) / Math.sqrt(2));
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        double lower = 0.5 * poly * e;
+        double cdf = u < 0 ? lower : 1 - lower;
+        return Math.max(0, sd * (u * cdf + pdf));
     }
 
     /** The hypervolume {@code y} adds to {@code front} below {@code reference}: for tests and Monte Carlo checks. */

@@ -17,14 +17,18 @@ import org.hpo4j.space.SearchSpace;
  * feasibility.
  *
  * <p><b>Scales.</b> Each objective is standardized over the results; the reference point is the
- * front's worst value in each objective plus a tenth of the front's range there (of all results'
- * range when the front has one value), so the extremes of the front can still gain, and the
- * improvement is measured where the front is rather than where the worst results are.
+ * results' worst value in each objective plus a tenth of their range (the user's reference is not
+ * known), so every trade-off the results span counts, the front's extremes too. Measured against a
+ * reference just beyond the front's own worst values, which credits extending the front's
+ * extremes less, it gave lower hypervolumes on zdt1-mf and the same on LCBench (BENCHMARKS.md).
  *
- * <p><b>Constraints.</b> With feasible and infeasible results, a GP models {@code -1} for a feasible
- * result and {@code 1 + log(1 + violation)} for an infeasible one; the probability of feasibility is
- * the posterior probability that it is below the midpoint 0. Without a feasible result the
- * proposal maximizes that probability alone.
+ * <p><b>Constraints.</b> With feasible and infeasible results, a GP models the violation
+ * {@code log(1 + v)} (0 where feasible, continuous across the boundary where the constraints are),
+ * divided by the smallest observed positive one; the probability of feasibility is the posterior
+ * probability that it is below half of that. (Targets -1 for feasible and above 1 for infeasible, a
+ * step at the boundary, drove the length-scales to their lower bound, and the probability back to
+ * its prior between the results.) Without a feasible result the proposal maximizes that
+ * probability alone.
  *
  * <p><b>Running jobs</b> are believed at the posterior mean (kriging believer): each GP is
  * conditioned on them at its mean, which shrinks the variance there, and their predicted objectives
@@ -41,6 +45,8 @@ public final class HypervolumeGp {
     private static final int LOCAL_CENTRES = 5;
     private static final double REFERENCE_MARGIN = 0.1;
     private static final double VIOLATION_CAP = 1e6;
+    /** A violation predicted below this (on the scale of {@link #violations}) counts as feasible. */
+    private static final double FEASIBLE_BELOW = 0.5;
 
     private final SearchSpace space;
     private final GpSettings settings;
@@ -124,10 +130,9 @@ public final class HypervolumeGp {
             double[] raw = new double[n];
             for (int i = 0; i < n; i++) {
                 Pareto.Point p = data.get(i).point();
-                raw[i] = k < m ? p.objectives()[k]
-                        : p.feasible() ? -1 : 1 + Math.log1p(Math.min(p.violation(), VIOLATION_CAP));
+                raw[i] = k < m ? p.objectives()[k] : Math.log1p(Math.min(p.violation(), VIOLATION_CAP));
             }
-            targets[k] = k < m ? standardized(raw) : raw;
+            targets[k] = k < m ? standardized(raw) : violations(raw);
             double[] sy = new double[s];
             for (int j = 0; j < s; j++) {
                 sy[j] = targets[k][subset[j]];
@@ -186,7 +191,7 @@ public final class HypervolumeGp {
             }
         }
 
-        double[] reference = reference(front, targets, m);
+        double[] reference = reference(targets, m);
         ExpectedHypervolume ehvi = feasible > 0 ? new ExpectedHypervolume(front, reference) : null;
         GaussianProcess[] gps = models;
         double[] mean = new double[m];
@@ -196,7 +201,7 @@ public final class HypervolumeGp {
             double value = 1;
             if (gps[m] != null) {
                 gps[m].predict(f, prediction);
-                double z = -prediction[0] / Math.sqrt(prediction[1]);
+                double z = (FEASIBLE_BELOW - prediction[0]) / Math.sqrt(prediction[1]);
                 value = 0.5 * Erf.erfc(-z / Math.sqrt(2));
             }
             if (ehvi != null) {
@@ -219,30 +224,37 @@ public final class HypervolumeGp {
         return unit == null ? null : space.decode(unit);
     }
 
-    /** The front's worst value per objective plus {@link #REFERENCE_MARGIN} of its range (of the results' when it has one value). */
-    private static double[] reference(List<double[]> front, double[][] targets, int m) {
+    /** Per objective, the results' worst value plus {@link #REFERENCE_MARGIN} of their range. */
+    private static double[] reference(double[][] targets, int m) {
         double[] reference = new double[m];
         for (int k = 0; k < m; k++) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (double[] p : front) {
-                lo = Math.min(lo, p[k]);
-                hi = Math.max(hi, p[k]);
+            for (double t : targets[k]) {
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
             }
-            double range = hi - lo;
-            if (!(range > 1e-9)) {
-                double all = Double.NEGATIVE_INFINITY;
-                double least = Double.POSITIVE_INFINITY;
-                for (double t : targets[k]) {
-                    all = Math.max(all, t);
-                    least = Math.min(least, t);
-                }
-                range = Math.max(all - least, 1e-3);
-                hi = front.isEmpty() ? all : hi;
-            }
-            reference[k] = hi + REFERENCE_MARGIN * range;
+            reference[k] = hi + REFERENCE_MARGIN * Math.max(hi - lo, 1e-3);
         }
         return reference;
+    }
+
+    /**
+     * The violations {@code log(1 + v)} (0 where feasible) divided by the smallest positive one, so
+     * the least infeasible result is at 1 and {@link #FEASIBLE_BELOW} is half-way to the feasible 0.
+     */
+    private static double[] violations(double[] raw) {
+        double least = Double.POSITIVE_INFINITY;
+        for (double v : raw) {
+            if (v > 0) {
+                least = Math.min(least, v);
+            }
+        }
+        double[] y = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            y[i] = raw[i] / least;
+        }
+        return y;
     }
 
     /** Mean 0 and standard deviation 1 (1 when all are equal). */

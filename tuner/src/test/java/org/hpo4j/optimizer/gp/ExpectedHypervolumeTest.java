@@ -84,4 +84,15 @@ class ExpectedHypervolumeTest {
             }
         }
     }
+
+    /** The fast expected improvement agrees with commons-math's on both sides of its switch and in the tails. */
+    @Test
+    void improvementMatchesTheErfBasedOne() {
+        for (double u = -11.9; u < 12; u += 0.05) {
+            double reference = AcquisitionSearch.expectedImprovement(u, 0, 1);
+            double fast = ExpectedHypervolume.improvement(u, 0, 1);
+            assertEquals(reference, fast, 1e-4 * reference + 1e-300, "u = " + u);
+            assertEquals(2 * reference, ExpectedHypervolume.improvement(2 * u + 3, 3, 2), 2e-4 * reference + 1e-300, "scaled, u = " + u);
+        }
+    }
 }

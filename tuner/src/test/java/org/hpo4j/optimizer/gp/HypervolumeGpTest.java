@@ -69,19 +69,22 @@ class HypervolumeGpTest {
         assertTrue(distance > 0.02, first + " then " + second);
     }
 
-    /** Feasible only where x + y <= 0.6: the proposals keep to it, by the probability of feasibility. */
+    /**
+     * Feasible only where x + y <= 0.6 (18 % of the prior), while the unconstrained front runs on to
+     * x = 1: the proposals keep to the feasible region or its edge, where the probability of
+     * feasibility times the improvement is largest; two thirds of the prior lie beyond x + y = 0.8.
+     */
     @Test
     void proposalsKeepToTheFeasibleRegion() {
         List<HypervolumeGp.Observation> data = new ArrayList<>(data(20, 0.6));
         HypervolumeGp model = new HypervolumeGp(SPACE, GpSettings.defaults());
         MersenneTwister random = new MersenneTwister(3);
-        int feasible = 0;
-        for (int i = 0; i < 10; i++) {
+        double worst = 0;
+        for (int i = 0; i < 20; i++) {
             Configuration c = model.propose(data, List.of(), i % 3 == 0, random, x -> true);
-            HypervolumeGp.Observation o = observe(c, 0.6);
-            feasible += o.point().feasible() ? 1 : 0;
-            data.add(o);
+            worst = Math.max(worst, c.getDouble("x") + c.getDouble("y"));
+            data.add(observe(c, 0.6));
         }
-        assertTrue(feasible >= 8, feasible + " of 10 proposals feasible");
+        assertTrue(worst < 0.8, "a proposal at x + y = " + worst);
     }
 }
