@@ -52,7 +52,7 @@ import org.hpo4j.space.SearchSpace;
  * The decision counts results only, so it is a function of the history.
  *
  * <p><b>Brackets.</b> The first {@link #FULL_BUDGET_FIRST} configurations start at the full
- * budget; after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
+ * budget (the reference; the shares divide the budget after it); after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
  * shares of {@link RungReliability}, as hyper-gp does: each objective's reliability per budget is
  * measured by {@link ReliabilityGp} (a GP on one budget's results ranks the full budget's
  * configurations; Kendall tau), every {@link #MEASURE_EVERY} own results or a quarter of those
@@ -60,6 +60,12 @@ import org.hpo4j.space.SearchSpace;
  * the small budgets are half trusted and the full-budget bracket has half of the budget; where the
  * small budgets rank as the full one, the split moves towards Hyperband's; where they mislead
  * about any objective, the effort moves to the brackets that start at larger budgets.
+ *
+ * <p><b>mo-gp.</b> {@link #hypervolumeOptimizer} is the same schedule with another proposal step:
+ * instead of one random scalarisation, independent GPs per objective and for the violation on the
+ * model budget's results, and the configuration of largest expected hypervolume improvement times
+ * probability of feasibility ({@link HypervolumeGp}); the configurations of running jobs are
+ * believed at the GPs' means. Their hyperparameters are fitted on the same rule as ParEGO's.
  *
  * <p>The weights, the prior draws and the model's seed come from one generator seeded by the
  * study's seed, so the proposals are a function of the seed and the results.
