@@ -90,7 +90,7 @@ public final class Optimizers {
     }
 
     /** The default optimizer for a study of several objectives. */
-    public static final String MULTI_OBJECTIVE_DEFAULT = "parego";
+    public static final String MULTI_OBJECTIVE_DEFAULT = "mo-gp";
 
     /** The names {@link #create} accepts. */
     public static Set<String> names() {
