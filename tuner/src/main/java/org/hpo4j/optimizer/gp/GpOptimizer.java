@@ -32,9 +32,10 @@ import org.hpo4j.space.SearchSpace;
  * <p>The next configuration maximizes expected improvement over random candidates from the prior
  * and candidates around the best results, followed by a short local search on the best few.
  * Candidates are decoded and re-encoded, so they respect conditions. Jobs still running enter the
- * model as a constant liar (the mean of the results), which keeps parallel proposals apart. Failed
- * evaluations rank behind every value and never enter the model; no configuration is proposed
- * twice, so a failed one is not proposed again.
+ * model as a constant liar (the mean of the results), which keeps parallel proposals apart. A failed
+ * evaluation enters the model as the worst result so far (as SMAC charges a crash), so the proposals
+ * leave a region where runs fail, such as learning rates that diverge, instead of returning to its
+ * unexplained variance; no configuration is proposed twice.
  *
  * <p>A model built with {@link Hyperparameters} taken from another one's {@link #hyperparameters()}
  * never fits its own: it uses those (the targets are standardized, so they carry over to data of
@@ -54,7 +55,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final AcquisitionSearch search;
 
     private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
-    /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
+    /** Every configuration handed out, so none is proposed twice. */
     private final Set<Configuration> proposed = new HashSet<>();
     private final List<double[]> units = new ArrayList<>();
     private final List<double[]> inputs = new ArrayList<>();
@@ -131,10 +132,12 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     @Override
     public void tell(Job job, Result result) {
         double[] x = outstanding.told(job);
-        if (result.isFailure()) {
-            return;
+        if (!result.isFailure()) {
+            observe(x, result.value(), 0);
+        } else if (!units.isEmpty()) {
+            // modelled as the worst result so far, so the proposals move away from where runs fail
+            observe(x, Arrays.stream(values, 0, units.size()).max().getAsDouble(), 0);
         }
-        observe(x, result.value(), 0);
     }
 
     private void observe(double[] x, double value, double inflation) {

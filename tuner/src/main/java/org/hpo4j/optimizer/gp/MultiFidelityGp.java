@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.HyperbandSchedule;
@@ -37,7 +38,11 @@ import org.hpo4j.space.SearchSpace;
  * variance at the full budget only as far as the fitted budget length-scale links the two budgets
  * (with 32 simulated workers, counting-ones at cost 30: median regret 0.0136 believed at their own
  * budget, 0.0010 at the full one; BENCHMARKS.md). With one worker nothing runs while a
- * configuration is proposed. No configuration is proposed twice.
+ * configuration is proposed. No configuration is proposed twice. A failed
+ * evaluation is modelled as the worst result of its budget (of any budget while its own has none):
+ * left out, the failures of runs that diverge at large budgets but learn fastest at small ones left
+ * the joint GP with the small budgets' preference alone, and on {@code diverging-training} every
+ * full-budget start failed in half of the seeds (BENCHMARKS.md).
  *
  * <p><b>Cost.</b> Each GP holds a window of at most {@link HyperGpSettings#maxModelPoints()}
  * results ({@link WindowedGp}); the joint one gives up to half of it to the full budget (the best
@@ -112,7 +117,21 @@ final class MultiFidelityGp implements ConfigurationSource {
         running.remove(job.id());
         if (!result.isFailure()) {
             add(space.encode(job.configuration()), job.budget(), result.value(), 0);
+            return;
         }
+        // a failure is modelled as the worst result of its budget (of any budget while its own has
+        // none), so the proposals move away from where runs fail instead of returning there
+        OptionalDouble worst = worstValue(level(job.budget()));
+        if (worst.isPresent()) {
+            add(space.encode(job.configuration()), job.budget(), worst.getAsDouble(), 0);
+        }
+    }
+
+    /** The largest value modelled at {@code level}, else at any level; empty before the first result. */
+    private OptionalDouble worstValue(int level) {
+        OptionalDouble atLevel = levels.get(level).stream().mapToDouble(ModelPoint::value).max();
+        return atLevel.isPresent() ? atLevel
+                : levels.stream().flatMap(List::stream).mapToDouble(ModelPoint::value).max();
     }
 
     @Override
