@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hpo4j.optimizer.HyperbandSchedule;
@@ -38,11 +37,16 @@ import org.hpo4j.space.SearchSpace;
  * variance at the full budget only as far as the fitted budget length-scale links the two budgets
  * (with 32 simulated workers, counting-ones at cost 30: median regret 0.0136 believed at their own
  * budget, 0.0010 at the full one; BENCHMARKS.md). With one worker nothing runs while a
- * configuration is proposed. No configuration is proposed twice. A failed
- * evaluation is modelled as the worst result of its budget (of any budget while its own has none):
- * left out, the failures of runs that diverge at large budgets but learn fastest at small ones left
- * the joint GP with the small budgets' preference alone, and on {@code diverging-training} every
- * full-budget start failed in half of the seeds (BENCHMARKS.md).
+ * configuration is proposed. No configuration is proposed twice.
+ *
+ * <p><b>Failures.</b> Expected improvement is multiplied by the chance that a run succeeds at the
+ * full budget ({@link FailureModel}), learnt from every failure, at whatever budget (a run that
+ * fails at one budget, as a diverging one, fails at any larger one), and from the full budget's
+ * successes, and the failed configurations are believed at the full budget as running jobs are
+ * (their posterior mean as value), so the variance a left-out failure keeps draws no proposal back.
+ * With failures left out, on {@code diverging-training} (runs that diverge at large budgets learn
+ * fastest at small ones) every full-budget start failed in half of the seeds (BENCHMARKS.md,
+ * "Failed runs").
  *
  * <p><b>Cost.</b> Each GP holds a window of at most {@link HyperGpSettings#maxModelPoints()}
  * results ({@link WindowedGp}); the joint one gives up to half of it to the full budget (the best
@@ -75,6 +79,10 @@ final class MultiFidelityGp implements ConfigurationSource {
     private final List<List<ModelPoint>> levels = new ArrayList<>();
     private final Map<Integer, double[]> running = new LinkedHashMap<>();
     private final Set<Configuration> proposed = new HashSet<>();
+    /** Where runs fail at the full budget. */
+    private final FailureModel outcomes = new FailureModel();
+    /** The failed configurations at the full budget's input, believed as running jobs are. */
+    private final List<double[]> failed = new ArrayList<>();
     private int results;
     private double[] reliability;
 
@@ -115,23 +123,16 @@ final class MultiFidelityGp implements ConfigurationSource {
     @Override
     public void observe(Job job, Result result) {
         running.remove(job.id());
+        if (result.isFailure() || level(job.budget()) == top) {
+            double[] atTop = input(space.encode(job.configuration()), top);
+            outcomes.add(atTop, result.isFailure());
+            if (result.isFailure()) {
+                failed.add(atTop);
+            }
+        }
         if (!result.isFailure()) {
             add(space.encode(job.configuration()), job.budget(), result.value(), 0);
-            return;
         }
-        // a failure is modelled as the worst result of its budget (of any budget while its own has
-        // none), so the proposals move away from where runs fail instead of returning there
-        OptionalDouble worst = worstValue(level(job.budget()));
-        if (worst.isPresent()) {
-            add(space.encode(job.configuration()), job.budget(), worst.getAsDouble(), 0);
-        }
-    }
-
-    /** The largest value modelled at {@code level}, else at any level; empty before the first result. */
-    private OptionalDouble worstValue(int level) {
-        OptionalDouble atLevel = levels.get(level).stream().mapToDouble(ModelPoint::value).max();
-        return atLevel.isPresent() ? atLevel
-                : levels.stream().flatMap(List::stream).mapToDouble(ModelPoint::value).max();
     }
 
     @Override
@@ -233,12 +234,16 @@ final class MultiFidelityGp implements ConfigurationSource {
         for (int i = 0; i < Math.min(LOCAL_CENTRES, n); i++) {
             centres.add(window.get(order[i]).unit());
         }
-        GaussianProcess process = gp.believing(running.values());
+        GaussianProcess process = gp.believing(running.values(),
+                failed.subList(Math.max(0, failed.size() - FailureModel.BELIEVED), failed.size()));
+        FailureModel.Chance success = outcomes.chance(budgetLevels.group(), gp.theta());
         double best = incumbent;
         double[] prediction = new double[2];
         return search.maximize(unit -> {
-            process.predict(input(unit, top), prediction);
-            return AcquisitionSearch.expectedImprovement(best, prediction[0], Math.sqrt(prediction[1]));
+            double[] x = input(unit, top);
+            process.predict(x, prediction);
+            double improvement = AcquisitionSearch.expectedImprovement(best, prediction[0], Math.sqrt(prediction[1]));
+            return success == null ? improvement : improvement * success.of(x);
         }, centres, unit -> !proposed.contains(space.decode(unit)));
     }
 
