@@ -32,7 +32,10 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * {@link OneBracketAtATime}), {@code --seeds N} (seeds
  * 0..N-1, default 32), {@code --workers N} (default 32), {@code --threads N} (seeds run side by
  * side; default: the processors; the results do not depend on it), {@code --costs 10,30,100,300} (full
- * evaluations at which regret is taken; the largest ends each run).
+ * evaluations at which regret is taken; the largest ends each run), {@code --charge finished|consumed}
+ * (default {@code finished}: a cost is reached when the finished evaluations cost that much;
+ * {@code consumed}: when the compute consumed, the running jobs' part included, does, see
+ * {@link VirtualCluster#chargingRunning()}).
  */
 public final class AsyncSimulation {
     /** The optimizer the others are compared with in the relative table. */
@@ -50,7 +53,7 @@ public final class AsyncSimulation {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2]");
+            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2] [--charge finished|consumed]");
             System.exit(2);
             return;
         }
@@ -59,8 +62,9 @@ public final class AsyncSimulation {
 
     static void run(Options options, PrintStream out) {
         out.printf(Locale.ROOT, "Simulated study: %d workers, job time = budget/b_max x speed factor in [1, %.0f), "
-                + "%d seeds, costs %s full evaluations%n%n", options.workers, SpeedFactors.SPREAD, options.seeds,
-                Arrays.toString(options.costs));
+                + "%d seeds, costs %s full evaluations (%s)%n%n", options.workers, SpeedFactors.SPREAD, options.seeds,
+                Arrays.toString(options.costs), options.chargeConsumed
+                        ? "compute consumed, running jobs included" : "finished evaluations");
         for (String problemName : options.problems) {
             BenchmarkProblem problem = Problems.byName(problemName);
             Map<String, List<SimulationRun>> byOptimizer = new LinkedHashMap<>();
@@ -83,7 +87,8 @@ public final class AsyncSimulation {
                 long s = seed;
                 futures.add(pool.submit(() -> {
                     Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
-                    return new VirtualCluster(problem, options.workers, options.costs).run(name,
+                    VirtualCluster cluster = new VirtualCluster(problem, options.workers, options.costs);
+                    return (options.chargeConsumed ? cluster.chargingRunning() : cluster).run(name,
                             create(name, problem, fidelity, s), s);
                 }));
             }
@@ -194,6 +199,7 @@ public final class AsyncSimulation {
         int workers = 32;
         int threads = Runtime.getRuntime().availableProcessors();
         double[] costs = {10, 30, 100, 300};
+        boolean chargeConsumed;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -222,9 +228,15 @@ public final class AsyncSimulation {
                     case "--seeds" -> o.seeds = positive(key, value);
                     case "--workers" -> o.workers = positive(key, value);
                     case "--threads" -> o.threads = positive(key, value);
+                    case "--charge" -> o.chargeConsumed = switch (value) {
+                        case "finished" -> false;
+                        case "consumed" -> true;
+                        default -> throw new IllegalArgumentException("--charge: expected finished or consumed, got '"
+                                + value + "'");
+                    };
                     case "--costs" -> o.costs = Arrays.stream(value.split(",")).mapToDouble(c -> positiveCost(key, c)).sorted().toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + key
-                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs");
+                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs, --charge");
                 }
             }
             return o;
