@@ -25,9 +25,10 @@ import org.hpo4j.space.Configuration;
  * worker asks again. Completions are told to the optimizer in the order of their end times (ties:
  * the job started first).
  *
- * <p>The study stops as soon as the cost of finished evaluations (or the compute consumed, see below) would exceed the largest cost of
- * interest; regret at a cost {@code c} is that of the incumbent (HpBandSter's rule: best observed
- * value at the highest budget reached) over the evaluations finished within cost {@code c}.
+ * <p>The study stops as soon as the cost of finished evaluations (or the compute consumed, see
+ * below) would exceed the largest cost of interest; regret at a cost {@code c} is that of the
+ * incumbent (HpBandSter's rule: best observed value at the highest budget reached) over the
+ * evaluations finished within cost {@code c}.
  *
  * <p>That charges finished evaluations only: the jobs running when the finished cost reaches
  * {@code c} have consumed compute that is not counted (with 32 workers on branin-mf, 4-14 full
