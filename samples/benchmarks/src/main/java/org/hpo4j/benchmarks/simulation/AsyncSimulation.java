@@ -35,7 +35,9 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * evaluations at which regret is taken; the largest ends each run), {@code --charge finished|consumed}
  * (default {@code finished}: a cost is reached when the finished evaluations cost that much;
  * {@code consumed}: when the compute consumed, the running jobs' part included, does, see
- * {@link VirtualCluster#chargingRunning()}).
+ * {@link VirtualCluster#chargingRunning()}), {@code --compare-workers N} (also runs every optimizer
+ * on {@code N} workers, same seeds and accounting, and prints its median regret over that run's,
+ * with a bootstrap interval: many workers against one at equal cost).
  */
 public final class AsyncSimulation {
     /** The optimizer the others are compared with in the relative table. */
@@ -53,7 +55,7 @@ public final class AsyncSimulation {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2] [--charge finished|consumed]");
+            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2] [--charge finished|consumed] [--compare-workers N]");
             System.exit(2);
             return;
         }
@@ -74,6 +76,9 @@ public final class AsyncSimulation {
             printTable(problem, byOptimizer, options, out);
             if (byOptimizer.containsKey(REFERENCE)) {
                 printRelative(problem, byOptimizer, options, out);
+            }
+            if (options.compareWorkers > 0) {
+                printOverFewerWorkers(problem, byOptimizer, options, out);
             }
         }
     }
@@ -128,6 +133,46 @@ public final class AsyncSimulation {
                 double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
                         new SplittableRandom(i));
                 row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", MedianRatio.of(a, b),
+                        interval[0], interval[1]));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.flush();
+    }
+
+    /**
+     * Each optimizer's median regret over its own median on {@code options.compareWorkers} workers
+     * (same seeds, same accounting), with the 95% percentile bootstrap interval of
+     * {@link #printRelative}; "tie" where both medians are 0.
+     */
+    private static void printOverFewerWorkers(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,
+                                              Options options, PrintStream out) {
+        Options fewer = options.withWorkers(options.compareWorkers);
+        out.println("Median regret on " + options.workers + " workers over " + options.compareWorkers + " on "
+                + problem.name() + " [95% bootstrap interval]:");
+        out.println();
+        printHeader(out, "| optimizer | median on " + options.compareWorkers + " worker(s) @" + Arrays.stream(options.costs)
+                .mapToObj(AsyncSimulation::fmt).reduce((a, b) -> a + " / " + b).orElse("") + " |", 2, "@%s",
+                options.costs);
+        for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
+            List<SimulationRun> reference = runSeeds(problem, e.getKey(), fewer);
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (int i = 0; i < options.costs.length; i++) {
+                row.append(String.format(Locale.ROOT, "%s %.3g", i == 0 ? "" : " /",
+                        MedianRatio.quantile(regrets(reference, i), 0.5)));
+            }
+            row.append(" |");
+            for (int i = 0; i < options.costs.length; i++) {
+                double[] a = regrets(e.getValue(), i);
+                double[] b = regrets(reference, i);
+                if (MedianRatio.quantile(a, 0.5) == 0 && MedianRatio.quantile(b, 0.5) == 0) {
+                    row.append(" tie (0) |");
+                    continue;
+                }
+                double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
+                        new SplittableRandom(i));
+                row.append(String.format(Locale.ROOT, " %.3g [%.3g, %.3g] |", MedianRatio.of(a, b),
                         interval[0], interval[1]));
             }
             out.println(row);
@@ -200,6 +245,20 @@ public final class AsyncSimulation {
         int threads = Runtime.getRuntime().availableProcessors();
         double[] costs = {10, 30, 100, 300};
         boolean chargeConsumed;
+        int compareWorkers;
+
+        /** These options with {@code n} workers and nothing to compare with. */
+        Options withWorkers(int n) {
+            Options o = new Options();
+            o.problems = problems;
+            o.optimizers = optimizers;
+            o.seeds = seeds;
+            o.workers = n;
+            o.threads = threads;
+            o.costs = costs;
+            o.chargeConsumed = chargeConsumed;
+            return o;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -227,6 +286,7 @@ public final class AsyncSimulation {
                     }
                     case "--seeds" -> o.seeds = positive(key, value);
                     case "--workers" -> o.workers = positive(key, value);
+                    case "--compare-workers" -> o.compareWorkers = positive(key, value);
                     case "--threads" -> o.threads = positive(key, value);
                     case "--charge" -> o.chargeConsumed = switch (value) {
                         case "finished" -> false;
@@ -236,7 +296,7 @@ public final class AsyncSimulation {
                     };
                     case "--costs" -> o.costs = Arrays.stream(value.split(",")).mapToDouble(c -> positiveCost(key, c)).sorted().toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + key
-                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs, --charge");
+                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs, --charge, --compare-workers");
                 }
             }
             return o;
