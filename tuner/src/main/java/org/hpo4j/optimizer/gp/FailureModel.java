@@ -2,6 +2,7 @@ package org.hpo4j.optimizer.gp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ import java.util.List;
  */
 final class FailureModel {
     /** At most this many failures, the most recent, are believed in the objective's GP. */
-    static final int BELIEVED = 64;
+    private static final int BELIEVED = 64;
     /** At most this many outcomes, the most recent, enter the fit. */
     static final int WINDOW = 256;
     /** Variance of the ±1/2 outcomes: the signal variance, and the noise variance as well. */
@@ -33,20 +34,29 @@ final class FailureModel {
 
     private final List<double[]> inputs = new ArrayList<>();
     private final List<Boolean> failed = new ArrayList<>();
-    private int failures;
+    /** The inputs of the failed evaluations, in the order told. */
+    private final List<double[]> failures = new ArrayList<>();
 
     /** Records the outcome of one evaluation, at the model's input of its configuration. */
     void add(double[] input, boolean failure) {
         inputs.add(input);
         failed.add(failure);
         if (failure) {
-            failures++;
+            failures.add(input);
         }
     }
 
     /** Whether any evaluation has failed: until then the chance of success is 1 everywhere. */
     boolean active() {
-        return failures > 0;
+        return !failures.isEmpty();
+    }
+
+    /**
+     * The inputs of the most recent failures, at most {@link #BELIEVED}, for the objective's GP to
+     * believe at its own mean (running jobs are believed so too).
+     */
+    List<double[]> recentFailures() {
+        return Collections.unmodifiableList(failures.subList(Math.max(0, failures.size() - BELIEVED), failures.size()));
     }
 
     /**

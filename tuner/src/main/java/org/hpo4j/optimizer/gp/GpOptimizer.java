@@ -56,12 +56,10 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final AcquisitionSearch search;
 
     private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
-    /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
+    /** Every configuration handed out, so none is proposed twice. */
     private final Set<Configuration> proposed = new HashSet<>();
     /** Where runs fail. */
     private final FailureModel outcomes = new FailureModel();
-    /** The failed configurations' unit encodings, believed at the model's mean. */
-    private final List<double[]> failed = new ArrayList<>();
     private final List<double[]> units = new ArrayList<>();
     private final List<double[]> inputs = new ArrayList<>();
     private double[] values = new double[16];
@@ -139,7 +137,6 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
         double[] x = outstanding.told(job);
         outcomes.add(features.of(x), result.isFailure());
         if (result.isFailure()) {
-            failed.add(x);
             return;
         }
         observe(x, result.value(), 0);
@@ -264,7 +261,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             incumbent = Math.min(incumbent, v);
         }
         GaussianProcess believed = model;
-        List<double[]> failures = failed.subList(Math.max(0, failed.size() - FailureModel.BELIEVED), failed.size());
+        List<double[]> failures = outcomes.recentFailures();
         if (!outstanding.isEmpty() || !failures.isEmpty()) {
             // running jobs: constant liar at the mean of the results (0 after standardizing);
             // failures: believed at the model's mean, so expected improvement does not return to them
@@ -274,8 +271,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
                 believed = believed.extend(features.of(running));
             }
             int i = n + outstanding.size();
-            for (double[] unit : failures) {
-                double[] x = features.of(unit);
+            for (double[] x : failures) {
                 withLies[i++] = model.predictMean(x);
                 believed = believed.extend(x);
             }

@@ -81,8 +81,6 @@ final class MultiFidelityGp implements ConfigurationSource {
     private final Set<Configuration> proposed = new HashSet<>();
     /** Where runs fail at the full budget. */
     private final FailureModel outcomes = new FailureModel();
-    /** The failed configurations at the full budget's input, believed as running jobs are. */
-    private final List<double[]> failed = new ArrayList<>();
     private int results;
     private double[] reliability;
 
@@ -124,11 +122,7 @@ final class MultiFidelityGp implements ConfigurationSource {
     public void observe(Job job, Result result) {
         running.remove(job.id());
         if (result.isFailure() || level(job.budget()) == top) {
-            double[] atTop = input(space.encode(job.configuration()), top);
-            outcomes.add(atTop, result.isFailure());
-            if (result.isFailure()) {
-                failed.add(atTop);
-            }
+            outcomes.add(input(space.encode(job.configuration()), top), result.isFailure());
         }
         if (!result.isFailure()) {
             add(space.encode(job.configuration()), job.budget(), result.value(), 0);
@@ -234,8 +228,10 @@ final class MultiFidelityGp implements ConfigurationSource {
         for (int i = 0; i < Math.min(LOCAL_CENTRES, n); i++) {
             centres.add(window.get(order[i]).unit());
         }
-        GaussianProcess process = gp.believing(running.values(),
-                failed.subList(Math.max(0, failed.size() - FailureModel.BELIEVED), failed.size()));
+        // failed configurations are believed as running jobs are, at the full budget
+        List<double[]> believed = new ArrayList<>(running.values());
+        believed.addAll(outcomes.recentFailures());
+        GaussianProcess process = gp.believing(believed);
         FailureModel.Chance success = outcomes.chance(budgetLevels.group(), gp.theta());
         double best = incumbent;
         double[] prediction = new double[2];

@@ -68,7 +68,7 @@ class GpOptimizerTest {
     }
 
     @Test
-    void failuresAreModelledAsTheWorstResultSoItStopsProposingWhereRunsFail() {
+    void failuresTeachTheModelSoItStopsProposingWhereRunsFail() {
         // the optimum (x0 = 1.3) lies just inside a region where every run fails (x0 > 1.5), as the
         // best learning rate lies just below the one that diverges
         ToDoubleFunction<Configuration> diverging = c -> c.getDouble("x0") > 1.5 ? Double.NaN : Runs.quadratic(c);
