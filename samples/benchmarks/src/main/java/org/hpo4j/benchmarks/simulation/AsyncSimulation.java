@@ -128,12 +128,8 @@ public final class AsyncSimulation {
             }
             StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
             for (int i = 0; i < options.costs.length; i++) {
-                double[] a = regrets(e.getValue(), i);
-                double[] b = regrets(byOptimizer.get(REFERENCE), i);
-                double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
-                        new SplittableRandom(i));
-                row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", MedianRatio.of(a, b),
-                        interval[0], interval[1]));
+                row.append(ratioCell(regrets(e.getValue(), i), regrets(byOptimizer.get(REFERENCE), i), i,
+                        " %.2f [%.2f, %.2f] |"));
             }
             out.println(row);
         }
@@ -170,15 +166,19 @@ public final class AsyncSimulation {
                     row.append(" tie (0) |");
                     continue;
                 }
-                double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
-                        new SplittableRandom(i));
-                row.append(String.format(Locale.ROOT, " %.3g [%.3g, %.3g] |", MedianRatio.of(a, b),
-                        interval[0], interval[1]));
+                row.append(ratioCell(a, b, i, " %.3g [%.3g, %.3g] |"));
             }
             out.println(row);
         }
         out.println();
         out.flush();
+    }
+
+    /** The median ratio of {@code a} over {@code b} and its bootstrap interval (resampled with seed {@code i}), in {@code format}. */
+    private static String ratioCell(double[] a, double[] b, int i, String format) {
+        double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
+                new SplittableRandom(i));
+        return String.format(Locale.ROOT, format, MedianRatio.of(a, b), interval[0], interval[1]);
     }
 
     private static double[] regrets(List<SimulationRun> runs, int costIndex) {
