@@ -173,6 +173,28 @@ class HardProblemsTest {
     }
 
     @Test
+    void randomFailuresFailTheirShareWhateverTheConfigurationAndRefuseABadRate() {
+        BenchmarkProblem branin = Problems.byName("branin-mf");
+        RandomFailures failing = new RandomFailures(branin, 0.15);
+        Well19937c random = new Well19937c(8);
+        SplittableRandom stream = new SplittableRandom(3);
+        int failed = 0;
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            Configuration c = branin.space().sample(random::nextDouble);
+            double v = failing.evaluate(c, branin.maxBudget(), stream);
+            if (Double.isNaN(v)) {
+                failed++;
+            } else {
+                assertEquals(branin.trueValue(c), failing.trueValue(c), 0.0);
+            }
+        }
+        assertEquals(0.15, failed / (double) n, 0.02);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomFailures(branin, 1));
+        assertTrue(e.getMessage().contains("rate 1.0"), e.getMessage());
+    }
+
+    @Test
     void sparseHartmannOptimumAndOnlyThreeParametersMatter() {
         PointValuePair refined = new SimplexOptimizer(1e-15, 1e-15).optimize(new MaxEval(100_000),
                 new ObjectiveFunction(y -> SparseHartmann.value(y, 1)), GoalType.MINIMIZE,
