@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hpo4j.benchmarks.hard.CategoricalHeavy;
+import org.hpo4j.benchmarks.hard.DivergingTraining;
 import org.hpo4j.benchmarks.hard.LateBreakthrough;
 import org.hpo4j.benchmarks.hard.NoisyTraining;
 import org.hpo4j.benchmarks.hard.SparseHartmann;
@@ -77,12 +78,14 @@ public final class Problems {
         f.put("sparse-30d", SparseHartmann::new);
         f.put("categorical-heavy", CategoricalHeavy::new);
         f.put("late-breakthrough", LateBreakthrough::new);
+        f.put("diverging-training", DivergingTraining::new);
         FORMULAS = Collections.unmodifiableMap(f);
         Map<Group, List<String>> g = new LinkedHashMap<>();
         g.put(Group.PROBLEMS_MD, List.of("branin-mf", "hartmann6-mf", "counting-ones", "conditional-mf"));
         g.put(Group.LCBENCH, LcBenchTasks.OF_RECORD.stream().map(t -> LcBenchProblem.PREFIX + t).toList());
         g.put(Group.MISLEADING, List.of("slow-big-models", "crossing-curves", "late-parameter"));
-        g.put(Group.HARD, List.of("noisy-training", "sparse-30d", "categorical-heavy", "late-breakthrough"));
+        g.put(Group.HARD, List.of("noisy-training", "sparse-30d", "categorical-heavy", "late-breakthrough",
+                "diverging-training"));
         List<String> several = new ArrayList<>(List.of("zdt1-mf"));
         LcBenchTasks.OF_RECORD.forEach(t -> several.add(LcBenchMoProblem.PREFIX + t));
         g.put(Group.MULTI_OBJECTIVE, List.copyOf(several));

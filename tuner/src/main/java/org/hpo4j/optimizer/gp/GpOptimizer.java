@@ -33,8 +33,10 @@ import org.hpo4j.space.SearchSpace;
  * and candidates around the best results, followed by a short local search on the best few.
  * Candidates are decoded and re-encoded, so they respect conditions. Jobs still running enter the
  * model as a constant liar (the mean of the results), which keeps parallel proposals apart. Failed
- * evaluations rank behind every value and never enter the model; no configuration is proposed
- * twice, so a failed one is not proposed again.
+ * configurations are believed at the model's mean (their variance goes, their value stays what the
+ * results around them say) and expected improvement is multiplied by the chance that a run
+ * succeeds ({@link FailureModel}), so the proposals leave a region where runs fail, such as learning
+ * rates that diverge. No configuration is proposed twice.
  *
  * <p>A model built with {@link Hyperparameters} taken from another one's {@link #hyperparameters()}
  * never fits its own: it uses those (the targets are standardized, so they carry over to data of
@@ -54,8 +56,10 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final AcquisitionSearch search;
 
     private final OutstandingJobs<double[]> outstanding = new OutstandingJobs<>();
-    /** Every configuration handed out, so none is proposed twice (failures are not in the model). */
+    /** Every configuration handed out, so none is proposed twice. */
     private final Set<Configuration> proposed = new HashSet<>();
+    /** Where runs fail. */
+    private final FailureModel outcomes = new FailureModel();
     private final List<double[]> units = new ArrayList<>();
     private final List<double[]> inputs = new ArrayList<>();
     private double[] values = new double[16];
@@ -131,6 +135,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     @Override
     public void tell(Job job, Result result) {
         double[] x = outstanding.told(job);
+        outcomes.add(features.of(x), result.isFailure());
         if (result.isFailure()) {
             return;
         }
@@ -256,15 +261,23 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
             incumbent = Math.min(incumbent, v);
         }
         GaussianProcess believed = model;
-        if (!outstanding.isEmpty()) {
-            // constant liar at the mean of the results (0 after standardizing)
-            double[] withLies = Arrays.copyOf(y, n + outstanding.size());
+        List<double[]> failures = outcomes.recentFailures();
+        if (!outstanding.isEmpty() || !failures.isEmpty()) {
+            // running jobs: constant liar at the mean of the results (0 after standardizing);
+            // failures: believed at the model's mean, so expected improvement does not return to them
+            // for their variance (WindowedGp.believing)
+            double[] withLies = Arrays.copyOf(y, n + outstanding.size() + failures.size());
             for (double[] running : outstanding.values()) {
                 believed = believed.extend(features.of(running));
             }
+            int i = n + outstanding.size();
+            for (double[] x : failures) {
+                withLies[i++] = model.predictMean(x);
+                believed = believed.extend(x);
+            }
             believed.withTargets(withLies);
         }
-        Acquisition acquisition = new Acquisition(believed, incumbent);
+        Acquisition acquisition = new Acquisition(believed, incumbent, outcomes.chance(group, theta));
         List<double[]> centres = new ArrayList<>();
         for (int i : bestObservations(Math.min(LOCAL_CENTRES, n))) {
             centres.add(units.get(i));
@@ -294,16 +307,21 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
     private final class Acquisition {
         private final GaussianProcess process;
         private final double incumbent;
+        /** The chance of success, null while nothing failed. */
+        private final FailureModel.Chance success;
         private final double[] prediction = new double[2];
 
-        Acquisition(GaussianProcess process, double incumbent) {
+        Acquisition(GaussianProcess process, double incumbent, FailureModel.Chance success) {
             this.process = process;
             this.incumbent = incumbent;
+            this.success = success;
         }
 
         double value(double[] unit) {
-            process.predict(features.of(unit), prediction);
-            return expectedImprovement(incumbent, prediction[0], Math.sqrt(prediction[1]));
+            double[] x = features.of(unit);
+            process.predict(x, prediction);
+            double improvement = expectedImprovement(incumbent, prediction[0], Math.sqrt(prediction[1]));
+            return success == null ? improvement : improvement * success.of(x);
         }
     }
 

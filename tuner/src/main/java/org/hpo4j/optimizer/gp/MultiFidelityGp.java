@@ -39,6 +39,15 @@ import org.hpo4j.space.SearchSpace;
  * budget, 0.0010 at the full one; BENCHMARKS.md). With one worker nothing runs while a
  * configuration is proposed. No configuration is proposed twice.
  *
+ * <p><b>Failures.</b> Expected improvement is multiplied by the chance that a run succeeds at the
+ * full budget ({@link FailureModel}), learnt from every failure, at whatever budget (a run that
+ * fails at one budget, as a diverging one, fails at any larger one), and from the full budget's
+ * successes, and the failed configurations are believed at the full budget as running jobs are
+ * (their posterior mean as value), so the variance a left-out failure keeps draws no proposal back.
+ * With failures left out, on {@code diverging-training} (runs that diverge at large budgets learn
+ * fastest at small ones) every full-budget start failed in half of the seeds (BENCHMARKS.md,
+ * "Failed runs").
+ *
  * <p><b>Cost.</b> Each GP holds a window of at most {@link HyperGpSettings#maxModelPoints()}
  * results ({@link WindowedGp}); the joint one gives up to half of it to the full budget (the best
  * third and an even spread of the rest) and shares the remainder among the smaller budgets the same
@@ -70,6 +79,8 @@ final class MultiFidelityGp implements ConfigurationSource {
     private final List<List<ModelPoint>> levels = new ArrayList<>();
     private final Map<Integer, double[]> running = new LinkedHashMap<>();
     private final Set<Configuration> proposed = new HashSet<>();
+    /** Where runs fail at the full budget. */
+    private final FailureModel outcomes = new FailureModel();
     private int results;
     private double[] reliability;
 
@@ -110,6 +121,9 @@ final class MultiFidelityGp implements ConfigurationSource {
     @Override
     public void observe(Job job, Result result) {
         running.remove(job.id());
+        if (result.isFailure() || level(job.budget()) == top) {
+            outcomes.add(input(space.encode(job.configuration()), top), result.isFailure());
+        }
         if (!result.isFailure()) {
             add(space.encode(job.configuration()), job.budget(), result.value(), 0);
         }
@@ -214,12 +228,18 @@ final class MultiFidelityGp implements ConfigurationSource {
         for (int i = 0; i < Math.min(LOCAL_CENTRES, n); i++) {
             centres.add(window.get(order[i]).unit());
         }
-        GaussianProcess process = gp.believing(running.values());
+        // failed configurations are believed as running jobs are, at the full budget
+        List<double[]> believed = new ArrayList<>(running.values());
+        believed.addAll(outcomes.recentFailures());
+        GaussianProcess process = gp.believing(believed);
+        FailureModel.Chance success = outcomes.chance(budgetLevels.group(), gp.theta());
         double best = incumbent;
         double[] prediction = new double[2];
         return search.maximize(unit -> {
-            process.predict(input(unit, top), prediction);
-            return AcquisitionSearch.expectedImprovement(best, prediction[0], Math.sqrt(prediction[1]));
+            double[] x = input(unit, top);
+            process.predict(x, prediction);
+            double improvement = AcquisitionSearch.expectedImprovement(best, prediction[0], Math.sqrt(prediction[1]));
+            return success == null ? improvement : improvement * success.of(x);
         }, centres, unit -> !proposed.contains(space.decode(unit)));
     }
 

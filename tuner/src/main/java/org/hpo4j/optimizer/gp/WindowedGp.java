@@ -114,7 +114,13 @@ final class WindowedGp {
 
     /**
      * The GP with every running job added as a "Kriging believer" (its posterior mean as value):
-     * the mean stays, the variance there goes, so parallel proposals keep apart.
+     * the mean stays, the variance there goes, so parallel proposals keep apart. Failed
+     * configurations ({@link MultiFidelityGp} passes them with the running jobs) are believed the
+     * same way: their variance goes, so expected improvement does not return to them for the
+     * variance a left-out failure keeps, and their value stays what the results around them say. (Believed at the results' mean where that is worse, a configuration
+     * that failed at random counted as mediocre at the full budget: with 15 % of the evaluations
+     * failing at random, hyper-gp's median regret on branin-mf at cost 30 went from 0.002 to 0.57;
+     * 8 seeds.)
      */
     GaussianProcess believing(Collection<double[]> running) {
         GaussianProcess base = model();

@@ -32,7 +32,12 @@ import org.hpo4j.optimizer.registry.Optimizers;
  * {@link OneBracketAtATime}), {@code --seeds N} (seeds
  * 0..N-1, default 32), {@code --workers N} (default 32), {@code --threads N} (seeds run side by
  * side; default: the processors; the results do not depend on it), {@code --costs 10,30,100,300} (full
- * evaluations at which regret is taken; the largest ends each run).
+ * evaluations at which regret is taken; the largest ends each run), {@code --charge finished|consumed}
+ * (default {@code finished}: a cost is reached when the finished evaluations cost that much;
+ * {@code consumed}: when the compute consumed, the running jobs' part included, does, see
+ * {@link VirtualCluster#chargingRunning()}), {@code --compare-workers N} (also runs every optimizer
+ * on {@code N} workers, same seeds and accounting, and prints its median regret over that run's,
+ * with a bootstrap interval: many workers against one at equal cost).
  */
 public final class AsyncSimulation {
     /** The optimizer the others are compared with in the relative table. */
@@ -50,7 +55,7 @@ public final class AsyncSimulation {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2]");
+            System.err.println("usage: AsyncSimulation [--problems a,b] [--optimizers a,b] [--seeds N] [--workers N] [--threads N] [--costs c1,c2] [--charge finished|consumed] [--compare-workers N]");
             System.exit(2);
             return;
         }
@@ -59,8 +64,9 @@ public final class AsyncSimulation {
 
     static void run(Options options, PrintStream out) {
         out.printf(Locale.ROOT, "Simulated study: %d workers, job time = budget/b_max x speed factor in [1, %.0f), "
-                + "%d seeds, costs %s full evaluations%n%n", options.workers, SpeedFactors.SPREAD, options.seeds,
-                Arrays.toString(options.costs));
+                + "%d seeds, costs %s full evaluations (%s)%n%n", options.workers, SpeedFactors.SPREAD, options.seeds,
+                Arrays.toString(options.costs), options.chargeConsumed
+                        ? "compute consumed, running jobs included" : "finished evaluations");
         for (String problemName : options.problems) {
             BenchmarkProblem problem = Problems.byName(problemName);
             Map<String, List<SimulationRun>> byOptimizer = new LinkedHashMap<>();
@@ -70,6 +76,9 @@ public final class AsyncSimulation {
             printTable(problem, byOptimizer, options, out);
             if (byOptimizer.containsKey(REFERENCE)) {
                 printRelative(problem, byOptimizer, options, out);
+            }
+            if (options.compareWorkers > 0) {
+                printOverFewerWorkers(problem, byOptimizer, options, out);
             }
         }
     }
@@ -83,7 +92,8 @@ public final class AsyncSimulation {
                 long s = seed;
                 futures.add(pool.submit(() -> {
                     Fidelity fidelity = new Fidelity(problem.minBudget(), problem.maxBudget());
-                    return new VirtualCluster(problem, options.workers, options.costs).run(name,
+                    VirtualCluster cluster = new VirtualCluster(problem, options.workers, options.costs);
+                    return (options.chargeConsumed ? cluster.chargingRunning() : cluster).run(name,
                             create(name, problem, fidelity, s), s);
                 }));
             }
@@ -118,17 +128,57 @@ public final class AsyncSimulation {
             }
             StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
             for (int i = 0; i < options.costs.length; i++) {
-                double[] a = regrets(e.getValue(), i);
-                double[] b = regrets(byOptimizer.get(REFERENCE), i);
-                double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
-                        new SplittableRandom(i));
-                row.append(String.format(Locale.ROOT, " %.2f [%.2f, %.2f] |", MedianRatio.of(a, b),
-                        interval[0], interval[1]));
+                row.append(ratioCell(regrets(e.getValue(), i), regrets(byOptimizer.get(REFERENCE), i), i,
+                        " %.2f [%.2f, %.2f] |"));
             }
             out.println(row);
         }
         out.println();
         out.flush();
+    }
+
+    /**
+     * Each optimizer's median regret over its own median on {@code options.compareWorkers} workers
+     * (same seeds, same accounting), with the 95% percentile bootstrap interval of
+     * {@link #printRelative}; "tie" where both medians are 0.
+     */
+    private static void printOverFewerWorkers(BenchmarkProblem problem, Map<String, List<SimulationRun>> byOptimizer,
+                                              Options options, PrintStream out) {
+        Options fewer = options.withWorkers(options.compareWorkers);
+        out.println("Median regret on " + options.workers + " workers over " + options.compareWorkers + " on "
+                + problem.name() + " [95% bootstrap interval]:");
+        out.println();
+        printHeader(out, "| optimizer | median on " + options.compareWorkers + " worker(s) @" + Arrays.stream(options.costs)
+                .mapToObj(AsyncSimulation::fmt).reduce((a, b) -> a + " / " + b).orElse("") + " |", 2, "@%s",
+                options.costs);
+        for (Map.Entry<String, List<SimulationRun>> e : byOptimizer.entrySet()) {
+            List<SimulationRun> reference = runSeeds(problem, e.getKey(), fewer);
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (int i = 0; i < options.costs.length; i++) {
+                row.append(String.format(Locale.ROOT, "%s %.3g", i == 0 ? "" : " /",
+                        MedianRatio.quantile(regrets(reference, i), 0.5)));
+            }
+            row.append(" |");
+            for (int i = 0; i < options.costs.length; i++) {
+                double[] a = regrets(e.getValue(), i);
+                double[] b = regrets(reference, i);
+                if (MedianRatio.quantile(a, 0.5) == 0 && MedianRatio.quantile(b, 0.5) == 0) {
+                    row.append(" tie (0) |");
+                    continue;
+                }
+                row.append(ratioCell(a, b, i, " %.3g [%.3g, %.3g] |"));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** The median ratio of {@code a} over {@code b} and its bootstrap interval (resampled with seed {@code i}), in {@code format}. */
+    private static String ratioCell(double[] a, double[] b, int i, String format) {
+        double[] interval = MedianRatio.bootstrapInterval(a, b, MedianRatio.RESAMPLES, MedianRatio.LEVEL,
+                new SplittableRandom(i));
+        return String.format(Locale.ROOT, format, MedianRatio.of(a, b), interval[0], interval[1]);
     }
 
     private static double[] regrets(List<SimulationRun> runs, int costIndex) {
@@ -194,6 +244,21 @@ public final class AsyncSimulation {
         int workers = 32;
         int threads = Runtime.getRuntime().availableProcessors();
         double[] costs = {10, 30, 100, 300};
+        boolean chargeConsumed;
+        int compareWorkers;
+
+        /** These options with {@code n} workers and nothing to compare with. */
+        Options withWorkers(int n) {
+            Options o = new Options();
+            o.problems = problems;
+            o.optimizers = optimizers;
+            o.seeds = seeds;
+            o.workers = n;
+            o.threads = threads;
+            o.costs = costs;
+            o.chargeConsumed = chargeConsumed;
+            return o;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -221,10 +286,17 @@ public final class AsyncSimulation {
                     }
                     case "--seeds" -> o.seeds = positive(key, value);
                     case "--workers" -> o.workers = positive(key, value);
+                    case "--compare-workers" -> o.compareWorkers = positive(key, value);
                     case "--threads" -> o.threads = positive(key, value);
+                    case "--charge" -> o.chargeConsumed = switch (value) {
+                        case "finished" -> false;
+                        case "consumed" -> true;
+                        default -> throw new IllegalArgumentException("--charge: expected finished or consumed, got '"
+                                + value + "'");
+                    };
                     case "--costs" -> o.costs = Arrays.stream(value.split(",")).mapToDouble(c -> positiveCost(key, c)).sorted().toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + key
-                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs");
+                            + "'; known: --problems, --optimizers, --seeds, --workers, --threads, --costs, --charge, --compare-workers");
                 }
             }
             return o;

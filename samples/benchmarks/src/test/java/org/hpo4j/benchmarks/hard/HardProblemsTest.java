@@ -23,6 +23,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.hpo4j.benchmarks.BenchmarkProblem;
 import org.hpo4j.benchmarks.ProblemAnalysis;
 import org.hpo4j.benchmarks.Problems;
+import org.hpo4j.benchmarks.misleading.TrainingCurve;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ class HardProblemsTest {
     @Test
     void theGroupIsHeldOutOfAllAndEveryProblemIsSeededAndChecksItsBudget() {
         List<String> hard = Problems.names(Problems.Group.HARD);
-        assertEquals(List.of("noisy-training", "sparse-30d", "categorical-heavy", "late-breakthrough"), hard);
+        assertEquals(List.of("noisy-training", "sparse-30d", "categorical-heavy", "late-breakthrough", "diverging-training"),
+                hard);
         assertEquals(hard, Problems.expand("hard"));
         for (String name : hard) {
             assertFalse(Problems.names().contains(name), name + " is not a problem of record");
@@ -54,7 +56,14 @@ class HardProblemsTest {
                     assertEquals(a, p.evaluate(c, budget, new SplittableRandom(11)), 0.0, name + ": same stream, same value");
                 }
                 assertTrue(p.regret(c) >= 0, name + ": no configuration beats the optimum, " + c);
-                assertEquals(p.trueValue(c), p.evaluate(c, EPOCHS, null), 0.0, name + ": noise-free at the full budget");
+                double atFull = p.evaluate(c, EPOCHS, null);
+                if (Double.isNaN(atFull)) {
+                    // a run that diverged leaves an untrained network
+                    assertEquals("diverging-training", name, "only diverging-training fails: " + c);
+                    assertEquals(TrainingCurve.START, p.trueValue(c), 0.0);
+                } else {
+                    assertEquals(p.trueValue(c), atFull, 0.0, name + ": noise-free at the full budget");
+                }
             }
             Configuration c = p.space().sample(random::nextDouble);
             assertThrows(IllegalArgumentException.class, () -> p.evaluate(c, 0.5, new SplittableRandom(1)), name);
@@ -112,6 +121,77 @@ class HardProblemsTest {
         for (double[] atBudget : agreement) {
             assertTrue(atBudget[0] > 0.99, "rank correlation " + atBudget[0]);
         }
+    }
+
+    @Test
+    void divergingTrainingOptimumLiesJustBelowTheStepsThatDivergeAndThoseLookBestEarly() {
+        // per width the best step is 0.7 of the stable one; golden section on log10(step) confirms it
+        double best = Double.POSITIVE_INFINITY;
+        long bestWidth = 0;
+        for (long width = 16; width <= 1024; width++) {
+            long w = width;
+            double lo = -4;
+            double hi = Math.log10(DivergingTraining.stableStep(width));
+            for (int i = 0; i < 200; i++) {
+                double m1 = hi - 0.618 * (hi - lo);
+                double m2 = lo + 0.618 * (hi - lo);
+                if (DivergingTraining.value(Math.pow(10, m1), 0, w, 0.2, EPOCHS)
+                        < DivergingTraining.value(Math.pow(10, m2), 0, w, 0.2, EPOCHS)) {
+                    hi = m2;
+                } else {
+                    lo = m1;
+                }
+            }
+            double v = DivergingTraining.value(Math.pow(10, lo), 0, width, 0.2, EPOCHS);
+            if (v < best) {
+                best = v;
+                bestWidth = width;
+            }
+        }
+        assertEquals(DivergingTraining.OPTIMUM, best, 1e-12);
+        assertEquals(1024, bestWidth);
+        // the same step through momentum is as good, and a step 1.2 times the stable one diverges by the full budget
+        double stable = DivergingTraining.stableStep(1024);
+        assertEquals(DivergingTraining.OPTIMUM, DivergingTraining.value(0.7 * stable * 0.1, 0.9, 1024, 0.2, EPOCHS), 1e-12);
+        assertTrue(Double.isNaN(DivergingTraining.value(1.2 * stable, 0, 1024, 0.2, EPOCHS)));
+        assertFalse(Double.isNaN(DivergingTraining.value(1.2 * stable, 0, 1024, 0.2, 27)), "it trains until epoch 47");
+        BenchmarkProblem p = Problems.byName("diverging-training");
+        Well19937c random = new Well19937c(4);
+        int n = 4000;
+        List<Configuration> sample = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sample.add(p.space().sample(random::nextDouble));
+        }
+        long diverged = sample.stream().filter(c -> Double.isNaN(p.evaluate(c, EPOCHS, null))).count();
+        assertTrue(diverged > 0.1 * n && diverged < 0.15 * n, diverged + " of " + n + " diverge by the full budget");
+        // at one epoch most of the best tenth are runs that will diverge
+        List<Configuration> atOne = sample.stream().filter(c -> !Double.isNaN(p.evaluate(c, 1, null)))
+                .sorted(java.util.Comparator.comparingDouble(c -> p.evaluate(c, 1, null))).toList();
+        List<Configuration> tenth = atOne.subList(0, atOne.size() / 10);
+        long doomed = tenth.stream().filter(c -> Double.isNaN(p.evaluate(c, EPOCHS, null))).count();
+        assertTrue(doomed > 0.6 * tenth.size(), doomed + " of the best tenth at one epoch diverge by 81");
+    }
+
+    @Test
+    void randomFailuresFailTheirShareWhateverTheConfigurationAndRefuseABadRate() {
+        BenchmarkProblem branin = Problems.byName("branin-mf");
+        RandomFailures failing = new RandomFailures(branin, 0.15);
+        Well19937c random = new Well19937c(8);
+        SplittableRandom stream = new SplittableRandom(3);
+        int failed = 0;
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            Configuration c = branin.space().sample(random::nextDouble);
+            double v = failing.evaluate(c, branin.maxBudget(), stream);
+            if (Double.isNaN(v)) {
+                failed++;
+            } else {
+                assertEquals(branin.trueValue(c), failing.trueValue(c), 0.0);
+            }
+        }
+        assertEquals(0.15, failed / (double) n, 0.02);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomFailures(branin, 1));
+        assertTrue(e.getMessage().contains("rate 1.0"), e.getMessage());
     }
 
     @Test

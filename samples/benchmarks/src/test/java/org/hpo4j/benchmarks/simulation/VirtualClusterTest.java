@@ -107,6 +107,29 @@ class VirtualClusterTest {
     }
 
     @Test
+    void chargingTheRunningJobsReachesEachCostEarlierWithManyWorkers() {
+        VirtualCluster finished = new VirtualCluster(branin, 8, 5, 20, 60);
+        SimulationRun byFinished = finished.run("random", Optimizers.create("random", branin.space(), fidelity(), 4), 4);
+        SimulationRun byConsumed = finished.chargingRunning().run("random",
+                Optimizers.create("random", branin.space(), fidelity(), 4), 4);
+        // 8 jobs run at every moment, each has consumed less than its one full evaluation, and the
+        // job that ends the study is charged in full: between 60 - 8 and 60 jobs finish by cost 60
+        assertTrue(byConsumed.jobs() < byFinished.jobs(), byConsumed.jobs() + " vs " + byFinished.jobs());
+        assertTrue(byConsumed.jobs() >= byFinished.jobs() - 8, String.valueOf(byConsumed.jobs()));
+        assertTrue(byConsumed.endTime() < byFinished.endTime());
+    }
+
+    @Test
+    void withOneWorkerChargingTheRunningJobsChangesNothing() {
+        // the one job running ends each step, so nothing else has consumed compute when it is charged
+        VirtualCluster one = new VirtualCluster(branin, 1, 10, 30);
+        SimulationRun byFinished = one.run("hyper-gp", Optimizers.create("hyper-gp", branin.space(), fidelity(), 2), 2);
+        SimulationRun byConsumed = one.chargingRunning().run("hyper-gp",
+                Optimizers.create("hyper-gp", branin.space(), fidelity(), 2), 2);
+        assertEquals(byFinished, byConsumed);
+    }
+
+    @Test
     void sameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
         VirtualCluster cluster = new VirtualCluster(Problems.byName("counting-ones"), 16, 10, 30);
         BenchmarkProblem ones = Problems.byName("counting-ones");
