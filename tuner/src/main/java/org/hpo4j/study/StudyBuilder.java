@@ -318,7 +318,7 @@ public final class StudyBuilder {
         if (criteria != null && criteria.isMultiObjective() && !optimizer.handlesSeveralObjectives()) {
             throw new IllegalStateException("study '" + name + "' has " + criteria.objectives().size()
                     + " objectives " + criteria.objectiveNames() + ", but optimizer '" + optimizerName
-                    + "' ranks by one value; use one for several objectives: random, nsga2, mo-asha or parego");
+                    + "' ranks by one value; use one for several objectives: mo-gp, parego, random, nsga2 or mo-asha");
         }
         return new Study(this, TrialLoop.of(this));
     }

@@ -50,7 +50,7 @@ class TunerMultiObjectiveTest {
         TuneSummary summary = new Tuner(new PrintStream(console, true, StandardCharsets.UTF_8))
                 .run(request().maxEvaluations(60).build(), loader);
         String out = console.toString(StandardCharsets.UTF_8);
-        assertEquals("parego", summary.optimizer(), "several objectives get the multi-objective default:\n" + out);
+        assertEquals("mo-gp", summary.optimizer(), "several objectives get the multi-objective default:\n" + out);
 
         Map<String, String> written = TunedProperties.read(properties(Tradeoff.class.getName()));
         double y = Double.parseDouble(written.get("y"));
@@ -123,7 +123,7 @@ class TunerMultiObjectiveTest {
         ClassLoader loader = withIndex(Tradeoff.class.getName());
         Exception e = assertThrows(RuntimeException.class, () -> new Tuner(new PrintStream(new ByteArrayOutputStream()))
                 .run(request().optimizer("tpe").maxEvaluations(5).build(), loader));
-        assertTrue(e.getMessage().contains("optimizer 'tpe' ranks by one value") && e.getMessage().contains("parego"),
+        assertTrue(e.getMessage().contains("optimizer 'tpe' ranks by one value") && e.getMessage().contains("mo-gp"),
                 e.getMessage());
     }
 

@@ -43,6 +43,8 @@ public final class WeightedBrackets implements BracketPolicy {
     private final int fullBudgetFirst;
     private int starts;
     private double total;
+    /** The budget planned by the full-budget-first starts, which the shares do not divide. */
+    private double reference;
     /** Per bracket, the configurations started whose first result is not back. */
     private final int[] awaiting;
 
@@ -60,7 +62,8 @@ public final class WeightedBrackets implements BracketPolicy {
      * {@code fullBudgetFirst} configurations start in bracket 0, at the full budget, before the
      * shares decide: a reference that the smaller budgets' rankings can be measured against from
      * the start, for an owner whose shares come from such measurements. They count in the budget
-     * planned as any other start.
+     * planned as any other start (for the bound and for opening the brackets), but the shares divide
+     * the budget planned after them: bracket 0's share comes on top of the reference.
      */
     public WeightedBrackets(HyperbandSchedule schedule, Supplier<double[]> shares, int maxIterations, int fullBudgetFirst) {
         if (fullBudgetFirst < 0) {
@@ -95,7 +98,11 @@ public final class WeightedBrackets implements BracketPolicy {
             return null;
         }
         double[] wanted = shares.get();
-        int chosen = starts++ < fullBudgetFirst ? 0 : choose(wanted);
+        boolean first = starts++ < fullBudgetFirst;
+        int chosen = first ? 0 : choose(wanted);
+        if (first) {
+            reference += perConfiguration[0];
+        }
         int iteration = (int) Math.floor(total / iterationBudget * (1 + 1e-12));
         long key = (long) iteration * (sMax + 1) + chosen;
         int index = counts.merge(key, 1, Integer::sum) - 1;
@@ -125,7 +132,10 @@ public final class WeightedBrackets implements BracketPolicy {
             if (!(wanted[s] > 0) || informed < open * (1 - 1e-12)) {
                 continue;
             }
-            double deficit = wanted[s] / sum * informed - planned[s];
+            // the full-budget-first starts are the reference, not bracket 0's share: the shares
+            // divide the budget after them (else bracket 0 waits until the others have caught up)
+            double deficit = wanted[s] / sum * Math.max(0, informed - reference) - planned[s]
+                    + (s == 0 ? reference : 0);
             if (deficit > largest) {
                 largest = deficit;
                 chosen = s;

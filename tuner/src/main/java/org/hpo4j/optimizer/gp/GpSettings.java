@@ -60,6 +60,11 @@ public record GpSettings(int initialPoints, int randomCandidates, int localCandi
         return new GpSettings(10, 500, 100, 60, 1.2, 100);
     }
 
+    /** The same settings with another largest number of results in a fit. */
+    public GpSettings withMaxFitPoints(int n) {
+        return new GpSettings(initialPoints, randomCandidates, localCandidates, refinementSteps, refitGrowth, n);
+    }
+
     /** The same settings with another number of initial points. */
     public GpSettings withInitialPoints(int n) {
         return new GpSettings(n, randomCandidates, localCandidates, refinementSteps, refitGrowth, maxFitPoints);

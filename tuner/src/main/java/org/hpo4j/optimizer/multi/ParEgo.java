@@ -3,6 +3,7 @@ package org.hpo4j.optimizer.multi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.hpo4j.optimizer.Result;
 import org.hpo4j.optimizer.async.ConfigurationSource;
 import org.hpo4j.optimizer.gp.GpOptimizer;
 import org.hpo4j.optimizer.gp.GpSettings;
+import org.hpo4j.optimizer.gp.HypervolumeGp;
 import org.hpo4j.optimizer.gp.ReliabilityGp;
 import org.hpo4j.optimizer.gp.RungReliability;
 import org.hpo4j.space.Configuration;
@@ -50,7 +52,7 @@ import org.hpo4j.space.SearchSpace;
  * The decision counts results only, so it is a function of the history.
  *
  * <p><b>Brackets.</b> The first {@link #FULL_BUDGET_FIRST} configurations start at the full
- * budget; after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
+ * budget (the reference; the shares divide the budget after it); after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
  * shares of {@link RungReliability}, as hyper-gp does: each objective's reliability per budget is
  * measured by {@link ReliabilityGp} (a GP on one budget's results ranks the full budget's
  * configurations; Kendall tau), every {@link #MEASURE_EVERY} own results or a quarter of those
@@ -58,6 +60,12 @@ import org.hpo4j.space.SearchSpace;
  * the small budgets are half trusted and the full-budget bracket has half of the budget; where the
  * small budgets rank as the full one, the split moves towards Hyperband's; where they mislead
  * about any objective, the effort moves to the brackets that start at larger budgets.
+ *
+ * <p><b>mo-gp.</b> {@link #hypervolumeOptimizer} is the same schedule with another proposal step:
+ * instead of one random scalarisation, independent GPs per objective and for the violation on the
+ * model budget's results, and the configuration of largest expected hypervolume improvement times
+ * probability of feasibility ({@link HypervolumeGp}); the configurations of running jobs are
+ * believed at the GPs' means. Their hyperparameters are fitted on the same rule as ParEGO's.
  *
  * <p>The weights, the prior draws and the model's seed come from one generator seeded by the
  * study's seed, so the proposals are a function of the seed and the results.
@@ -91,6 +99,10 @@ public final class ParEgo implements ConfigurationSource {
     private final Set<Configuration> proposed = new HashSet<>();
     /** One per objective, created with the first result. */
     private final List<ReliabilityGp> reliabilityModels = new ArrayList<>();
+    /** The expected-hypervolume proposals (mo-gp); null for ParEGO's scalarisations. */
+    private final HypervolumeGp hypervolume;
+    /** The configurations of the jobs handed out and not yet observed, by job id in the order started. */
+    private final Map<Integer, Configuration> running = new LinkedHashMap<>();
     private final HyperbandSchedule schedule;
     private double[] reliability;
     /** The GP hyperparameters of the last fit, null before it. */
@@ -105,6 +117,12 @@ public final class ParEgo implements ConfigurationSource {
     private int measuredAt;
 
     ParEgo(SearchSpace space, Fidelity fidelity, HyperbandSchedule schedule, long seed) {
+        this(space, fidelity, schedule, seed, false);
+    }
+
+    /** With {@code hypervolume}, proposals by expected hypervolume improvement ({@link HypervolumeGp}) instead. */
+    ParEgo(SearchSpace space, Fidelity fidelity, HyperbandSchedule schedule, long seed, boolean hypervolume) {
+        this.hypervolume = hypervolume ? new HypervolumeGp(space, GpSettings.defaults().withMaxFitPoints(MAX_POINTS)) : null;
         this.space = space;
         this.fidelity = fidelity;
         this.schedule = schedule;
@@ -119,6 +137,17 @@ public final class ParEgo implements ConfigurationSource {
     public static Optimizer optimizer(SearchSpace space, Fidelity fidelity, long seed, HyperbandSettings settings) {
         HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
         return optimizer(new ParEgo(space, fidelity, schedule, seed), schedule, settings);
+    }
+
+    /**
+     * The same schedule with proposals by expected hypervolume improvement ({@link HypervolumeGp}):
+     * independent GPs per objective and for the constraints, on the model budget's results
+     * ({@code -Dhpo.optimizer=mo-gp}).
+     */
+    public static Optimizer hypervolumeOptimizer(SearchSpace space, Fidelity fidelity, long seed,
+                                                 HyperbandSettings settings) {
+        HyperbandSchedule schedule = HyperbandSchedule.of(fidelity, settings);
+        return optimizer(new ParEgo(space, fidelity, schedule, seed, true), schedule, settings);
     }
 
     /** The optimizer of {@code proposals}, created for {@code schedule}. */
@@ -160,7 +189,8 @@ public final class ParEgo implements ConfigurationSource {
         List<Observation> data = modelData();
         Configuration proposal = null;
         if (data != null && random.nextDouble() >= RANDOM_FRACTION) {
-            proposal = fromModel(data, weights(data.get(0).point.objectives().length));
+            proposal = hypervolume != null ? fromHypervolume(data)
+                    : fromModel(data, weights(data.get(0).point.objectives().length));
         }
         if (proposal == null || proposed.contains(proposal)) {
             proposal = space.sample(random::nextDouble);
@@ -170,7 +200,13 @@ public final class ParEgo implements ConfigurationSource {
     }
 
     @Override
+    public void started(Job job) {
+        running.put(job.id(), job.configuration());
+    }
+
+    @Override
     public void observe(Job job, Result result) {
+        running.remove(job.id());
         if (!result.isFailure()) {
             byBudget.computeIfAbsent(job.budget(), b -> new ArrayList<>())
                     .add(new Observation(job.configuration(), Pareto.Point.of(result), 1, true));
@@ -284,6 +320,31 @@ public final class ParEgo implements ConfigurationSource {
         if (refit) {
             hyperparameterFits++;
             fitted = model.hyperparameters().orElse(null);
+            fittedData = data;
+            fittedSize = data.size();
+        }
+        return proposal;
+    }
+
+    /** The proposal of {@link HypervolumeGp} on {@code data}, the running configurations not among them believed. */
+    private Configuration fromHypervolume(List<Observation> data) {
+        List<HypervolumeGp.Observation> observations = new ArrayList<>(data.size());
+        Set<Configuration> known = new HashSet<>();
+        for (Observation o : data) {
+            observations.add(new HypervolumeGp.Observation(o.configuration, o.point, o.weight));
+            known.add(o.configuration);
+        }
+        List<Configuration> pending = new ArrayList<>();
+        for (Configuration c : running.values()) {
+            if (known.add(c)) {
+                pending.add(c);
+            }
+        }
+        boolean refit = data != fittedData || gp.refitDue(data.size(), fittedSize);
+        Configuration proposal = hypervolume.propose(observations, pending, refit, random, c -> !proposed.contains(c));
+        modelProposals++;
+        if (refit) {
+            hyperparameterFits++;
             fittedData = data;
             fittedSize = data.size();
         }

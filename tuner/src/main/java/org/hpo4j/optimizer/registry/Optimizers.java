@@ -66,6 +66,7 @@ public final class Optimizers {
         plain(f, "nsga2", Nsga2::new);
         brackets(f, bracketed, "mo-asha", MultiObjectiveAsha::asha);
         brackets(f, bracketed, "parego", ParEgo::optimizer);
+        brackets(f, bracketed, "mo-gp", ParEgo::hypervolumeOptimizer);
         FACTORIES = Collections.unmodifiableMap(f);
         BRACKETED = Collections.unmodifiableSet(bracketed);
     }
@@ -89,7 +90,7 @@ public final class Optimizers {
     }
 
     /** The default optimizer for a study of several objectives. */
-    public static final String MULTI_OBJECTIVE_DEFAULT = "parego";
+    public static final String MULTI_OBJECTIVE_DEFAULT = "mo-gp";
 
     /** The names {@link #create} accepts. */
     public static Set<String> names() {

@@ -64,6 +64,31 @@ class WeightedBracketsTest {
         assertEquals(total / 5, planned[0], 81 * 6);
     }
 
+    /**
+     * The full-budget-first starts are a reference, not bracket 0's share: with the share of half
+     * the budget (the unmeasured prior of RungReliability), bracket 0 has about half of what is
+     * planned after them, from the start, rather than waiting until the others have planned as
+     * much as the reference.
+     */
+    @Test
+    void theSharesDivideTheBudgetAfterTheFullBudgetStarts() {
+        WeightedBrackets policy = new WeightedBrackets(SCHEDULE, () -> new double[] {1, 0.25, 0.25, 0.25, 0.25}, 0, 12);
+        for (int i = 0; i < 12; i++) {
+            startAlone(policy);
+        }
+        double reference = 12 * 81;
+        for (double after : new double[] {6 * 81, 18 * 81, 60 * 81}) {
+            double total;
+            do {
+                startAlone(policy);
+                total = java.util.Arrays.stream(policy.planned()).sum();
+            } while (total - reference < after);
+            double full = policy.planned()[0] - reference;
+            assertEquals(0.5, full / (total - reference), 0.15, "after " + after / 81 + " full evaluations' worth: "
+                    + java.util.Arrays.toString(policy.planned()));
+        }
+    }
+
     @Test
     void sharesMayChangeBetweenStarts() {
         double[][] shares = {{1, 1, 1, 1, 1}};

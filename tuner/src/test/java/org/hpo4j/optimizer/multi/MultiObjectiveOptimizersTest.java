@@ -69,7 +69,7 @@ class MultiObjectiveOptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nsga2", "mo-asha", "parego"})
+    @ValueSource(strings = {"nsga2", "mo-asha", "parego", "mo-gp"})
     void findsFeasibleTradeOffsAndMostFullBudgetJobsAreFeasible(String name) {
         List<Result> results = new ArrayList<>();
         List<Job> jobs = run(Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED), 200, results);
@@ -92,7 +92,7 @@ class MultiObjectiveOptimizersTest {
      * generations (with three it is no better than random search here).
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"parego, 60", "nsga2, 200"})
+    @org.junit.jupiter.params.provider.CsvSource({"parego, 60", "mo-gp, 60", "nsga2, 200"})
     void beatsRandomSearchOnHypervolumeAtEqualCost(String name, double cost) {
         double optimizer = hypervolumeAtCost(name, cost);
         double random = hypervolumeAtCost("random", cost);
@@ -152,7 +152,7 @@ class MultiObjectiveOptimizersTest {
      * first bred one; ParEGO: from the first, whose model has the priors at once).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"parego", "nsga2"})
+    @ValueSource(strings = {"parego", "mo-gp", "nsga2"})
     void warmStartedProposalsUseThePriors(String name) {
         Optimizer cold = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
         Optimizer warm = Optimizers.create(name, SPACE, SETTINGS_FIDELITY, SETTINGS_SEED);
@@ -164,7 +164,7 @@ class MultiObjectiveOptimizersTest {
 
     /** The same priors and seed give the same jobs. */
     @ParameterizedTest
-    @ValueSource(strings = {"parego", "nsga2", "mo-asha"})
+    @ValueSource(strings = {"parego", "mo-gp", "nsga2", "mo-asha"})
     void warmStartedSameSeedSameTrials(String name) {
         List<List<Job>> runs = new ArrayList<>();
         for (int r = 0; r < 2; r++) {

@@ -47,7 +47,12 @@ class ParEgoTest {
 
     /** ParEGO's proposals after {@code jobs} jobs on the problem. */
     private static ParEgo run(boolean misleading, int jobs) {
-        ParEgo proposals = new ParEgo(SPACE, FIDELITY, SCHEDULE, 3);
+        return run(misleading, jobs, false);
+    }
+
+    /** The same with {@code hypervolume}: mo-gp's proposals. */
+    private static ParEgo run(boolean misleading, int jobs, boolean hypervolume) {
+        ParEgo proposals = new ParEgo(SPACE, FIDELITY, SCHEDULE, 3, hypervolume);
         Optimizer o = ParEgo.optimizer(proposals, SCHEDULE, HyperbandSettings.defaults());
         for (int n = 0; n < jobs; n++) {
             Job j = o.ask().jobToRun().orElseThrow();
@@ -83,5 +88,38 @@ class ParEgoTest {
         assertTrue(proposals.hyperparameterFits() >= 2, "fits " + proposals.hyperparameterFits());
         assertTrue(proposals.hyperparameterFits() * 3 <= proposals.modelProposals(),
                 proposals.hyperparameterFits() + " fits for " + proposals.modelProposals() + " proposals");
+    }
+
+    /** mo-gp has the same schedule: misleading small budgets lose their brackets there too. */
+    @Test
+    void withHypervolumeProposalsMisleadingBudgetsLoseTheirBracketsToo() {
+        ParEgo misleading = run(true, 150, true);
+        double[] shares = misleading.bracketShares();
+        assertTrue(shares[0] > 0.8 * Arrays.stream(shares).sum(), "shares with misleading budgets " + Arrays.toString(shares));
+        assertTrue(misleading.modelProposals() >= 20, "model proposals " + misleading.modelProposals());
+        assertTrue(misleading.hyperparameterFits() * 3 <= misleading.modelProposals(),
+                misleading.hyperparameterFits() + " fits for " + misleading.modelProposals() + " proposals");
+    }
+
+    /**
+     * mo-gp is a function of the seed and the history, with jobs running while others are
+     * proposed (two asked before each tell): two runs hand out the same jobs.
+     */
+    @Test
+    void hypervolumeProposalsAreAFunctionOfSeedAndHistory() {
+        assertEquals(jobsWithTwoRunning(), jobsWithTwoRunning());
+    }
+
+    private static List<String> jobsWithTwoRunning() {
+        Optimizer o = ParEgo.optimizer(new ParEgo(SPACE, FIDELITY, SCHEDULE, 9, true), SCHEDULE, HyperbandSettings.defaults());
+        List<String> seen = new java.util.ArrayList<>();
+        Job pending = o.ask().jobToRun().orElseThrow();
+        for (int n = 0; n < 60; n++) {
+            Job next = o.ask().jobToRun().orElseThrow();
+            seen.add(pending.configuration() + "@" + pending.budget());
+            o.tell(pending, evaluate(pending, true));
+            pending = next;
+        }
+        return seen;
     }
 }

@@ -23,7 +23,7 @@ class OptimizersTest {
 
     @Test
     void theMultiObjectiveOptimizersSayTheyHandleSeveralObjectives() {
-        for (String name : List.of("random", "nsga2", "mo-asha", "parego")) {
+        for (String name : List.of("random", "nsga2", "mo-asha", "parego", "mo-gp")) {
             assertTrue(Optimizers.create(name, SPACE, FIDELITY, SEED).handlesSeveralObjectives(), name);
         }
         assertFalse(Optimizers.create("bohb", SPACE, FIDELITY, SEED).handlesSeveralObjectives());
