@@ -55,8 +55,9 @@ import org.hpo4j.space.SearchSpace;
  * budget (the reference; the shares divide the budget after it); after them {@link org.hpo4j.optimizer.async.WeightedBrackets} splits new configurations among the brackets by the
  * shares of {@link RungReliability}, as hyper-gp does: each objective's reliability per budget is
  * measured by {@link ReliabilityGp} (a GP on one budget's results ranks the full budget's
- * configurations; Kendall tau), every {@link #MEASURE_EVERY} own results or a quarter of those
- * so far, whichever is more, and a budget counts with its least reliable objective. Until measured,
+ * configurations; Kendall tau), and so is that of the results' non-dominated rank within their
+ * budget (the order that promotes; MO-ASHA's), every {@link #MEASURE_EVERY} own results or a
+ * quarter of those so far, whichever is more, and a budget counts with the least of these. Until measured,
  * the small budgets are half trusted and the full-budget bracket has half of the budget; where the
  * small budgets rank as the full one, the split moves towards Hyperband's; where they mislead
  * about any objective, the effort moves to the brackets that start at larger budgets.
@@ -97,7 +98,7 @@ public final class ParEgo implements ConfigurationSource {
     /** Successful results by budget, in the order told. */
     private final Map<Double, List<Observation>> byBudget = new TreeMap<>();
     private final Set<Configuration> proposed = new HashSet<>();
-    /** One per objective, created with the first result. */
+    /** One per objective, then one for the non-dominated rank, created with the first measurement. */
     private final List<ReliabilityGp> reliabilityModels = new ArrayList<>();
     /** The expected-hypervolume proposals (mo-gp); null for ParEGO's scalarisations. */
     private final HypervolumeGp hypervolume;
@@ -167,8 +168,9 @@ public final class ParEgo implements ConfigurationSource {
     }
 
     /**
-     * Each budget level's reliability, smallest first: the least of the objectives' (each measured
-     * by {@link ReliabilityGp}); {@link RungReliability#PRIOR_RELIABILITY} until measured, 1 for the full budget.
+     * Each budget level's reliability, smallest first: the least of the objectives' and the
+     * non-dominated rank's (each measured by {@link ReliabilityGp});
+     * {@link RungReliability#PRIOR_RELIABILITY} until measured, 1 for the full budget.
      */
     double[] reliability() {
         return reliability.clone();
@@ -218,16 +220,21 @@ public final class ParEgo implements ConfigurationSource {
         }
     }
 
-    /** The least reliability over the objectives, each ranked alone (infeasible results behind). */
+    /**
+     * The least reliability over the objectives, each ranked alone (infeasible results behind), and
+     * the order that promotes: each result's non-dominated rank among its budget's results.
+     */
     private void measureReliability() {
         int m = byBudget.values().iterator().next().get(0).point.objectives().length;
+        while (reliabilityModels.size() <= m) {
+            reliabilityModels.add(new ReliabilityGp(space, schedule));
+        }
         double[] least = null;
-        for (int k = 0; k < m; k++) {
-            if (reliabilityModels.size() <= k) {
-                reliabilityModels.add(new ReliabilityGp(space, schedule));
-            }
+        for (int k = 0; k <= m; k++) {
             double[] w = new double[m];
-            w[k] = 1;
+            if (k < m) {
+                w[k] = 1;
+            }
             List<PriorObservation> values = new ArrayList<>();
             for (Map.Entry<Double, List<Observation>> e : byBudget.entrySet()) {
                 List<Observation> own = new ArrayList<>();
@@ -236,7 +243,7 @@ public final class ParEgo implements ConfigurationSource {
                         own.add(o);
                     }
                 }
-                double[] scalars = scalarised(own, w);
+                double[] scalars = k < m ? scalarised(own, w) : paretoRanks(own);
                 for (int i = 0; i < own.size(); i++) {
                     values.add(new PriorObservation(own.get(i).configuration, e.getKey(), scalars[i]));
                 }
@@ -250,9 +257,32 @@ public final class ParEgo implements ConfigurationSource {
                 }
             }
         }
-        if (least != null) {
-            reliability = least;
+        reliability = least;
+    }
+
+    /**
+     * Each result's non-dominated rank among {@code data} (constrained dominance, 0 for the front),
+     * divided by the largest rank so that every budget's values lie in [0, 1]. A small budget can
+     * rank each objective nearly as the full budget does and still pick the wrong front (on a
+     * ZDT-like problem each objective's order follows the position along the front, which every
+     * budget gets right, while the distance to the front, which decides dominance, is misplaced):
+     * promotions go by this rank, so the budget is measured on it too.
+     */
+    private static double[] paretoRanks(List<Observation> data) {
+        List<Pareto.Point> points = new ArrayList<>(data.size());
+        for (Observation o : data) {
+            points.add(o.point);
         }
+        int[] ranks = Pareto.ranks(points);
+        int worst = 0;
+        for (int r : ranks) {
+            worst = Math.max(worst, r);
+        }
+        double[] values = new double[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            values[i] = worst == 0 ? 0 : (double) ranks[i] / worst;
+        }
+        return values;
     }
 
     /**
