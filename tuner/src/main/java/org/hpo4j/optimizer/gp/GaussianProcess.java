@@ -243,6 +243,32 @@ final class GaussianProcess {
     }
 
     /** The posterior mean at {@code x}, without the variance's {@code O(n^2)} solve. */
+    /**
+     * The first {@code count} of {@code values} standardized to mean 0 and spread 1 (spread 1 when
+     * all are equal): the targets every GP of this package is conditioned on, so that the fitted
+     * signal variance and the prior on it mean the same for any data.
+     */
+    static double[] standardize(double[] values, int count) {
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += values[i];
+        }
+        mean /= count;
+        double var = 0;
+        for (int i = 0; i < count; i++) {
+            var += (values[i] - mean) * (values[i] - mean);
+        }
+        double sd = Math.sqrt(var / count);
+        if (!(sd > 1e-12)) {
+            sd = 1;
+        }
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = (values[i] - mean) / sd;
+        }
+        return y;
+    }
+
     double predictMean(double[] x) {
         double mean = 0;
         for (int i = 0; i < n; i++) {

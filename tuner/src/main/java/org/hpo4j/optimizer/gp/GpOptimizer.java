@@ -171,24 +171,7 @@ public final class GpOptimizer implements Optimizer, org.hpo4j.optimizer.WarmSta
 
     /** The standardized results, in the order told. */
     private double[] standardized(int count) {
-        double mean = 0;
-        for (int i = 0; i < count; i++) {
-            mean += values[i];
-        }
-        mean /= count;
-        double var = 0;
-        for (int i = 0; i < count; i++) {
-            var += (values[i] - mean) * (values[i] - mean);
-        }
-        double sd = Math.sqrt(var / count);
-        if (!(sd > 1e-12)) {
-            sd = 1;
-        }
-        double[] y = new double[count];
-        for (int i = 0; i < count; i++) {
-            y[i] = (values[i] - mean) / sd;
-        }
-        return y;
+        return GaussianProcess.standardize(values, count);
     }
 
     /** The inflations of the observations, null when every one is an own evaluation. */

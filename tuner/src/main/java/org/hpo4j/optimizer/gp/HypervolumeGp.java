@@ -132,7 +132,7 @@ public final class HypervolumeGp {
                 Pareto.Point p = data.get(i).point();
                 raw[i] = k < m ? p.objectives()[k] : Math.log1p(Math.min(p.violation(), VIOLATION_CAP));
             }
-            targets[k] = k < m ? standardized(raw) : violations(raw);
+            targets[k] = k < m ? GaussianProcess.standardize(raw, raw.length) : violations(raw);
             double[] sy = new double[s];
             for (int j = 0; j < s; j++) {
                 sy[j] = targets[k][subset[j]];
@@ -257,25 +257,4 @@ public final class HypervolumeGp {
         return y;
     }
 
-    /** Mean 0 and standard deviation 1 (1 when all are equal). */
-    private static double[] standardized(double[] raw) {
-        double mean = 0;
-        for (double v : raw) {
-            mean += v;
-        }
-        mean /= raw.length;
-        double var = 0;
-        for (double v : raw) {
-            var += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(var / raw.length);
-        if (!(sd > 1e-12)) {
-            sd = 1;
-        }
-        double[] y = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            y[i] = (raw[i] - mean) / sd;
-        }
-        return y;
-    }
 }

@@ -34,24 +34,10 @@ record ModelPoint(double[] unit, double[] input, int level, double value, double
 
     /** The values of {@code points}, standardized to mean 0 and spread 1 (spread 1 when all are equal). */
     static double[] standardized(List<ModelPoint> points) {
-        int n = points.size();
-        double mean = 0;
-        for (ModelPoint p : points) {
-            mean += p.value();
+        double[] values = new double[points.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = points.get(i).value();
         }
-        mean /= n;
-        double var = 0;
-        for (ModelPoint p : points) {
-            var += (p.value() - mean) * (p.value() - mean);
-        }
-        double sd = Math.sqrt(var / n);
-        if (!(sd > 1e-12)) {
-            sd = 1;
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = (points.get(i).value() - mean) / sd;
-        }
-        return y;
+        return GaussianProcess.standardize(values, values.length);
     }
 }
