@@ -229,6 +229,17 @@ public final class ParEgo implements ConfigurationSource {
         while (reliabilityModels.size() <= m) {
             reliabilityModels.add(new ReliabilityGp(space, schedule));
         }
+        // the study's own results per budget, filtered once for every measurement below
+        Map<Double, List<Observation>> own = new TreeMap<>();
+        for (Map.Entry<Double, List<Observation>> e : byBudget.entrySet()) {
+            List<Observation> mine = new ArrayList<>();
+            for (Observation o : e.getValue()) {
+                if (o.own) {
+                    mine.add(o);
+                }
+            }
+            own.put(e.getKey(), mine);
+        }
         double[] least = null;
         for (int k = 0; k <= m; k++) {
             double[] w = new double[m];
@@ -236,16 +247,11 @@ public final class ParEgo implements ConfigurationSource {
                 w[k] = 1;
             }
             List<PriorObservation> values = new ArrayList<>();
-            for (Map.Entry<Double, List<Observation>> e : byBudget.entrySet()) {
-                List<Observation> own = new ArrayList<>();
-                for (Observation o : e.getValue()) {
-                    if (o.own) {
-                        own.add(o);
-                    }
-                }
-                double[] scalars = k < m ? scalarised(own, w) : paretoRanks(own);
-                for (int i = 0; i < own.size(); i++) {
-                    values.add(new PriorObservation(own.get(i).configuration, e.getKey(), scalars[i]));
+            for (Map.Entry<Double, List<Observation>> e : own.entrySet()) {
+                List<Observation> mine = e.getValue();
+                double[] scalars = k < m ? scalarised(mine, w) : paretoRanks(mine);
+                for (int i = 0; i < mine.size(); i++) {
+                    values.add(new PriorObservation(mine.get(i).configuration, e.getKey(), scalars[i]));
                 }
             }
             double[] r = reliabilityModels.get(k).measure(values);
