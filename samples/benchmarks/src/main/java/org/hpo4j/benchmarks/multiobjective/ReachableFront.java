@@ -22,11 +22,15 @@ import org.hpo4j.space.SearchSpace;
  * <pre>java -cp samples/benchmarks/target/hpo4j-benchmarks.jar org.hpo4j.benchmarks.multiobjective.ReachableFront \
  *     [problems=multi-objective] [samples=20000] [optimizers=parego,random,nsga2] [seeds=4] [maxCost=100] [refine=20000]</pre>
  *
- * Every argument is {@code key=value} and optional.
+ * Every argument is {@code key=value} and optional. For two objectives it also prints the
+ * hypervolume of the best {@link #BEST_OF} members of that front ({@link #bestOf}): how many
+ * well-chosen full-budget evaluations a target asks for.
  */
 public final class ReachableFront {
     /** Standard deviation, in the unit cube, of a refining perturbation. */
     private static final double STEP = 0.05;
+    /** The subset sizes whose best hypervolume {@link #main} prints. */
+    private static final int[] BEST_OF = {1, 2, 3, 5, 10, 30};
 
     private ReachableFront() {
     }
@@ -65,6 +69,54 @@ public final class ReachableFront {
             offer(problem, front, space.decode(unit));
         }
         return new Bound(front.hypervolume(problem), front.members(), samples + visited.size() + refine);
+    }
+
+    /**
+     * The largest hypervolume of at most {@code k} of two-objective points (both minimised, below
+     * {@code reference}), exact: with the points sorted by the first objective, a subset's
+     * hypervolume is a sum of rectangles, each from a chosen point to the next chosen one, so the
+     * best subset of each size that starts at each point follows from the best ones of one size
+     * less (dynamic programming, {@code O(k n^2)}).
+     *
+     * @param points the objective pairs; points not below {@code reference} in both add nothing
+     * @return the hypervolume, not normalised
+     */
+    public static double bestOf(List<double[]> points, int k, double[] reference) {
+        List<double[]> useful = new ArrayList<>();
+        for (double[] p : points) {
+            if (p[0] < reference[0] && p[1] < reference[1]) {
+                useful.add(p);
+            }
+        }
+        useful.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        int n = useful.size();
+        if (n == 0 || k <= 0) {
+            return 0;
+        }
+        // best[i]: the largest hypervolume of a subset of the current size whose first point is i
+        double[] best = new double[n];
+        double top = 0;
+        for (int i = 0; i < n; i++) {
+            best[i] = (reference[0] - useful.get(i)[0]) * (reference[1] - useful.get(i)[1]);
+            top = Math.max(top, best[i]);
+        }
+        for (int size = 2; size <= Math.min(k, n); size++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                double[] p = useful.get(i);
+                next[i] = best[i];
+                for (int j = i + 1; j < n; j++) {
+                    // i's rectangle ends where j's begins; j below i in the second objective or it adds nothing
+                    double[] q = useful.get(j);
+                    if (q[1] < p[1]) {
+                        next[i] = Math.max(next[i], (q[0] - p[0]) * (reference[1] - p[1]) + best[j]);
+                    }
+                }
+                top = Math.max(top, next[i]);
+            }
+            best = next;
+        }
+        return top;
     }
 
     private static void offer(MultiObjectiveProblem problem, IncumbentFront front, Configuration c) {
@@ -126,8 +178,18 @@ public final class ReachableFront {
                             + "%d visited by %s with %d seeds to cost %s, %d refinements; front of %d); prior draws alone %.4f%n",
                     name, bound.hypervolume(), bound.evaluated(), samples, visited.size(), optimizers, seeds,
                     RunnerOptions.format(maxCost), refine, bound.front().size(), sampleOnly.hypervolume());
+            List<double[]> truth = new ArrayList<>();
             for (IncumbentFront.Member m : bound.front()) {
                 System.out.println("  " + Arrays.toString(m.observed()));
+                truth.add(problem.trueObjectives(m.configuration()));
+            }
+            if (!truth.isEmpty() && truth.get(0).length == 2) {
+                StringBuilder line = new StringBuilder(name + ": hypervolume of the best members of that front:");
+                for (int k : BEST_OF) {
+                    line.append(String.format(Locale.ROOT, " %d: %.4f", k,
+                            bestOf(truth, k, MultiObjectiveProblem.REFERENCE) / problem.bestHypervolume()));
+                }
+                System.out.println(line);
             }
         }
     }

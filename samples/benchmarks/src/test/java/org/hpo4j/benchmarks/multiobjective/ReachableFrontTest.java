@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.hpo4j.optimizer.Pareto;
 import org.hpo4j.space.Configuration;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,35 @@ class ReachableFrontTest {
             truth.add(problem.trueObjectives(c));
         }
         assertEquals(problem.hypervolume(truth), none.hypervolume(), 1e-12);
+    }
+
+    @Test
+    void theBestSubsetOfEachSizeIsFoundExactly() {
+        Random random = new Random(7);
+        double[] reference = {1, 1};
+        for (int trial = 0; trial < 20; trial++) {
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                // some beyond the reference, some dominated: neither may count
+                points.add(new double[] {random.nextDouble() * 1.1, random.nextDouble() * 1.1});
+            }
+            for (int k = 1; k <= 4; k++) {
+                double brute = 0;
+                for (int mask = 1; mask < 1 << points.size(); mask++) {
+                    if (Integer.bitCount(mask) > k) {
+                        continue;
+                    }
+                    List<double[]> subset = new ArrayList<>();
+                    for (int i = 0; i < points.size(); i++) {
+                        if ((mask & 1 << i) != 0) {
+                            subset.add(points.get(i));
+                        }
+                    }
+                    brute = Math.max(brute, Pareto.hypervolume(subset, reference));
+                }
+                assertEquals(brute, ReachableFront.bestOf(points, k, reference), 1e-12, "trial " + trial + ", k " + k);
+            }
+            assertEquals(Pareto.hypervolume(points, reference), ReachableFront.bestOf(points, points.size(), reference), 1e-12);
+        }
     }
 }
