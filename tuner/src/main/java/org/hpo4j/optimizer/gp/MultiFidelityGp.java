@@ -29,7 +29,14 @@ import org.hpo4j.space.SearchSpace;
  * posterior mean there among the modelled configurations. A configuration that starts at the full
  * budget is proposed the same way by the full-budget GP once the full budget has
  * {@link HyperGpSettings#initialPoints()} results: there the small budgets have no say, so a
- * parameter whose effect shows only near the full budget is refined as {@code gp} refines it.
+ * parameter whose effect shows only near the full budget is refined as {@code gp} refines it. The
+ * full-budget GP's prior mean is the worst result in its window, not the results' mean (De Ath et
+ * al. 2020 on the mean function in Bayesian optimisation): far from every result it predicts the
+ * worst value seen, so expected improvement there comes from the variance alone and the search
+ * refines near the good results instead of returning to the space's corners (late-parameter at cost
+ * 30: median regret 0.008 against 0.040; BENCHMARKS.md). The joint GP keeps the results' mean: there
+ * the worst result is a small budget's, and a prior mean that pessimistic kept counting-ones from its
+ * optimum, a corner of the space.
  * Running jobs enter as "Kriging believers" (see {@link WindowedGp#believing}) at the full budget,
  * whatever budget they run at, so parallel proposals keep apart where they are scored: a running
  * configuration, if good, is promoted to the full budget, and the search should look elsewhere
@@ -93,8 +100,8 @@ final class MultiFidelityGp implements ConfigurationSource {
         for (int k = 0; k <= top; k++) {
             levels.add(new ArrayList<>());
         }
-        this.joint = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings);
-        this.full = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings);
+        this.joint = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings, false);
+        this.full = new WindowedGp(budgetLevels.group(), budgetLevels.groups(), settings, true);
         this.search = new AcquisitionSearch(space, random, settings.randomCandidates(), settings.localCandidates(),
                 settings.refinementSteps());
         this.reliability = unmeasured();

@@ -27,7 +27,7 @@ public final class ReliabilityGp {
     public ReliabilityGp(SearchSpace space, HyperbandSchedule schedule) {
         this.space = space;
         this.levels = new BudgetLevels(space, schedule);
-        this.gp = new WindowedGp(levels.group(), levels.groups(), settings);
+        this.gp = new WindowedGp(levels.group(), levels.groups(), settings, false);
     }
 
     /**

@@ -10,12 +10,15 @@ import java.util.function.Predicate;
  * A Gaussian process over a bounded window of {@link ModelPoint}s, for {@link MultiFidelityGp}: its
  * hyperparameters are refitted when the results have grown by a factor, new results are added to
  * the Cholesky factor in {@code O(n^2)}, and once a quarter of the window is new the owner chooses
- * the window again and it is refactored. Targets are the window's values standardized.
+ * the window again and it is refactored. Targets are the window's values standardized, less the
+ * worst of them where the prior mean is the worst result.
  */
 final class WindowedGp {
     private final int[] group;
     private final HyperparameterFit fit;
     private final HyperGpSettings settings;
+    /** Whether the prior mean is the worst result in the window rather than the results' mean. */
+    private final boolean worstAsPriorMean;
     private final List<ModelPoint> fresh = new ArrayList<>();
     private double[] theta;
     private int lastFit;
@@ -23,7 +26,13 @@ final class WindowedGp {
     private GaussianProcess model;
     private int appended;
 
-    WindowedGp(int[] group, int groups, HyperGpSettings settings) {
+    /**
+     * A GP over results whose inputs have length-scale groups {@code group} ({@code groups} of
+     * them); its prior mean is the worst result in the window if {@code worstAsPriorMean}, else
+     * the results' mean.
+     */
+    WindowedGp(int[] group, int groups, HyperGpSettings settings, boolean worstAsPriorMean) {
+        this.worstAsPriorMean = worstAsPriorMean;
         this.group = group;
         this.fit = new HyperparameterFit(groups);
         this.settings = settings;
@@ -107,7 +116,7 @@ final class WindowedGp {
     /** The GP with its targets set, or null before the first {@link #rebuild} or when it could not be factored. */
     GaussianProcess model() {
         if (model != null) {
-            model.withTargets(ModelPoint.standardized(window));
+            model.withTargets(targets());
         }
         return model;
     }
@@ -127,7 +136,7 @@ final class WindowedGp {
         if (base == null || running.isEmpty()) {
             return base;
         }
-        double[] y = ModelPoint.standardized(window);
+        double[] y = targets();
         double[] withBelieved = Arrays.copyOf(y, y.length + running.size());
         int i = y.length;
         GaussianProcess believed = base;
@@ -138,6 +147,24 @@ final class WindowedGp {
             believed = believed.extend(x);
         }
         return believed.withTargets(withBelieved);
+    }
+
+    /**
+     * The window's standardized values; with the worst result as the prior mean, less the largest
+     * of them, so that far from the results the GP predicts the worst value seen, not their average.
+     */
+    private double[] targets() {
+        double[] y = ModelPoint.standardized(window);
+        if (worstAsPriorMean) {
+            double worst = Double.NEGATIVE_INFINITY;
+            for (double v : y) {
+                worst = Math.max(worst, v);
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] -= worst;
+            }
+        }
+        return y;
     }
 
     /** A GP on {@code points} alone with hyperparameters {@code hyperparameters}; null if none or not factorable. */
