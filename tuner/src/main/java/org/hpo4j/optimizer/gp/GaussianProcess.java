@@ -269,6 +269,22 @@ final class GaussianProcess {
         return y;
     }
 
+    /**
+     * {@code targets} less their largest value, in place: conditioned on them, a zero-mean process
+     * has the worst result as its prior mean, so far from every result it predicts the worst value
+     * seen and expected improvement there comes from the variance alone (De Ath et al. 2020).
+     */
+    static double[] lessWorst(double[] targets) {
+        double worst = Double.NEGATIVE_INFINITY;
+        for (double v : targets) {
+            worst = Math.max(worst, v);
+        }
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] -= worst;
+        }
+        return targets;
+    }
+
     double predictMean(double[] x) {
         double mean = 0;
         for (int i = 0; i < n; i++) {

@@ -155,16 +155,7 @@ final class WindowedGp {
      */
     private double[] targets() {
         double[] y = ModelPoint.standardized(window);
-        if (worstAsPriorMean) {
-            double worst = Double.NEGATIVE_INFINITY;
-            for (double v : y) {
-                worst = Math.max(worst, v);
-            }
-            for (int i = 0; i < y.length; i++) {
-                y[i] -= worst;
-            }
-        }
-        return y;
+        return worstAsPriorMean ? GaussianProcess.lessWorst(y) : y;
     }
 
     /** A GP on {@code points} alone with hyperparameters {@code hyperparameters}; null if none or not factorable. */
