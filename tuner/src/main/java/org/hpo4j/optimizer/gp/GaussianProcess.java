@@ -242,7 +242,6 @@ final class GaussianProcess {
         return s;
     }
 
-    /** The posterior mean at {@code x}, without the variance's {@code O(n^2)} solve. */
     /**
      * The first {@code count} of {@code values} standardized to mean 0 and spread 1 (spread 1 when
      * all are equal): the targets every GP of this package is conditioned on, so that the fitted
@@ -285,6 +284,7 @@ final class GaussianProcess {
         return targets;
     }
 
+    /** The posterior mean at {@code x}, without the variance's {@code O(n^2)} solve. */
     double predictMean(double[] x) {
         double mean = 0;
         for (int i = 0; i < n; i++) {

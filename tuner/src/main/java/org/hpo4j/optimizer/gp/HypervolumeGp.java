@@ -17,7 +17,8 @@ import org.hpo4j.space.SearchSpace;
  * feasibility.
  *
  * <p><b>Scales.</b> Each objective is standardized over the results and its GP's prior mean is its
- * worst result ({@link GaussianProcess#lessWorst}): at the results' mean, the variance far from
+ * worst result ({@link GaussianProcess#lessWorst}; its hyperparameters are fitted on these
+ * targets, as measured): at the results' mean, the variance far from
  * every result won the expected improvement there, and zdt1-mf's hypervolume at cost 30 was 0.66
  * against 0.81 (BENCHMARKS.md). The reference point is the
  * results' worst value in each objective plus a tenth of their range (the user's reference is not

@@ -132,11 +132,14 @@ final class WindowedGp {
      * 8 seeds.)
      */
     GaussianProcess believing(Collection<double[]> running) {
-        GaussianProcess base = model();
-        if (base == null || running.isEmpty()) {
-            return base;
+        if (model == null) {
+            return null;
         }
         double[] y = targets();
+        GaussianProcess base = model.withTargets(y);
+        if (running.isEmpty()) {
+            return base;
+        }
         double[] withBelieved = Arrays.copyOf(y, y.length + running.size());
         int i = y.length;
         GaussianProcess believed = base;
